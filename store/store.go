@@ -1,0 +1,76 @@
+// Package store keeps one team's align workspace in a single bbolt file.
+package store
+
+import (
+	"errors"
+	"time"
+
+	"github.com/align-team/align/model"
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrNotFound means the record asked for does not exist (or is deleted).
+var ErrNotFound = errors.New("not found")
+
+// ErrLocked means another process holds the database file open.
+var ErrLocked = errors.New("database is in use by another align process")
+
+// ErrNewerSchema means the file was written by a newer align than this one.
+var ErrNewerSchema = errors.New("database was written by a newer version of align")
+
+// ErrReadOnly means a write was attempted on a store opened read-only.
+var ErrReadOnly = errors.New("database is open read-only")
+
+// ErrSprintClosed means a write touched a closed sprint, which is read-only.
+var ErrSprintClosed = errors.New("sprint is closed and read-only")
+
+// ErrState means the sprint's state does not allow the change (for example
+// editing objectives of a sprint in review).
+var ErrState = errors.New("not allowed in the sprint's current state")
+
+// ErrDuplicate means a unique field (a member handle) is already taken.
+var ErrDuplicate = errors.New("already exists")
+
+// ErrReference means a record refers to one that does not exist.
+var ErrReference = errors.New("refers to a record that does not exist")
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens the file for reading only (status, export); it shares
+	// the file with a writer where the platform allows.
+	ReadOnly bool
+	// Timeout bounds the wait for the file lock; zero means one second.
+	Timeout time.Duration
+	// Now is the clock used to stamp records; nil means time.Now.
+	Now func() time.Time
+}
+
+// Workspace is the workspace-wide state kept in the meta bucket.
+type Workspace struct {
+	Team       string
+	ReplicaID  uuid.UUID // random per file, breaks merge ties deterministically
+	Settings   model.Settings
+	LastMember uuid.UUID // the member the TUI last assessed as
+	Schema     int
+}
+
+// Problem is one finding of Check: what is wrong and where.
+type Problem struct {
+	Where string // e.g. "sprint 0190…/stories/0190…"
+	What  string
+}
+
+// Store is an open workspace file. Its methods are safe for concurrent use.
+type Store struct {
+	db   *bolt.DB
+	path string
+	now  func() time.Time
+	ro   bool
+}
+
+// DatasetOptions select what Dataset returns.
+type DatasetOptions struct {
+	Sprint         uuid.UUID // uuid.Nil for every sprint
+	IncludeDeleted bool      // include tombstones (for bundles)
+}
