@@ -25,14 +25,14 @@ type Estimate struct {
 
 // Evidence is what the objective's stories say about its progress.
 type Evidence struct {
-	Stories      int
-	StoriesDone  int
-	Points       int
-	PointsDone   int
-	DonePercent  int  // share done, by points when every story has points, else by count
-	HasEvidence  bool // false when the objective has no stories
-	Gap          int  // |median − DonePercent|, when both exist
-	Flag         bool // Gap ≥ Settings.EvidenceGap
+	Stories     int
+	StoriesDone int
+	Points      int
+	PointsDone  int
+	DonePercent int  // share done, by points when every story has points, else by count
+	HasEvidence bool // false when the objective has no stories
+	Gap         int  // |median − DonePercent|, when both exist
+	Flag        bool // Gap ≥ Settings.EvidenceGap
 }
 
 // ObjectiveStats is the analysis of one objective's assessments.

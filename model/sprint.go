@@ -1,0 +1,40 @@
+package model
+
+import "time"
+
+// CurrentSprint picks the sprint whose dates include today, else the latest
+// (by start) that is not closed, else the latest; ok is false when there are
+// no sprints.
+//
+// Deleted sprints are ignored. Days are compared as calendar days in UTC, and
+// End is inclusive. When several sprints include today, the one that starts
+// latest wins; "latest" always means by Start, then CreatedAt, then ID.
+func CurrentSprint(sprints []Sprint, today time.Time) (Sprint, bool) {
+	day := Day(today.UTC())
+	var running, open, latest *Sprint
+	for i := range sprints {
+		sp := &sprints[i]
+		if sp.Deleted {
+			continue
+		}
+		if later(sp, latest) {
+			latest = sp
+		}
+		if sp.State != StateClosed && later(sp, open) {
+			open = sp
+		}
+		start, end := Day(sp.Start.UTC()), Day(sp.End.UTC())
+		if !day.Before(start) && !day.After(end) && later(sp, running) {
+			running = sp
+		}
+	}
+	for _, pick := range []*Sprint{running, open, latest} {
+		if pick != nil {
+			return *pick, true
+		}
+	}
+	return Sprint{}, false
+}
+
+// later reports whether a comes after b (nil comes before everything).
+func later(a, b *Sprint) bool { return b == nil || compareSprints(*a, *b) > 0 }
