@@ -1,0 +1,321 @@
+// Package export turns align's records into files for people and for other
+// align workspaces: a markdown review summary, a versioned JSON bundle (the
+// sync format, documented in BUNDLE.md) and a CSV of assessments.
+//
+// Formats work on model values only; they never touch the database.
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/align-team/align/model"
+	"github.com/google/uuid"
+)
+
+// BundleFormat is the value of a bundle's "format" field.
+const BundleFormat = "align-bundle"
+
+// BundleVersion is the bundle format version this package writes and reads.
+const BundleVersion = 1
+
+// Bundle scopes: one sprint with what it refers to, or the whole workspace.
+const (
+	ScopeSprint = "sprint"
+	ScopeAll    = "all"
+)
+
+// MaxBundleSize is the largest bundle DecodeBundle reads, in bytes.
+const MaxBundleSize = 32 << 20
+
+// timeLayout writes instants in UTC with a fixed nine-digit fraction, so
+// that equal instants always produce equal bytes.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+// Bundle is the versioned JSON sync and export format: a header saying who
+// exported what and when, and a set of records in full fidelity (tombstones
+// and timestamps included). Build one with NewBundle or DecodeBundle; read its
+// records back with Dataset.
+type Bundle struct {
+	// Format is always BundleFormat and Version always BundleVersion.
+	Format  string
+	Version int
+	// ExportedAt is when the bundle was written, in UTC.
+	ExportedAt time.Time
+	// Team is the exporting workspace's team name.
+	Team string
+	// Replica is the exporting workspace's replica id, used to break merge
+	// ties deterministically.
+	Replica uuid.UUID
+	// Scope is ScopeSprint (one sprint) or ScopeAll (every sprint).
+	Scope string
+
+	data model.Dataset // sorted by ID within each kind
+}
+
+// NewBundle returns a bundle of d's records, exported by the workspace
+// replica of team at exportedAt. scope is ScopeSprint or ScopeAll. Records
+// are copied and sorted by ID (UUIDv7: creation order) within each kind;
+// sprints by ID, each with its own records.
+func NewBundle(team string, replica uuid.UUID, exportedAt time.Time, scope string, d model.Dataset) Bundle {
+	return Bundle{
+		Format:     BundleFormat,
+		Version:    BundleVersion,
+		ExportedAt: exportedAt.UTC().Round(0),
+		Team:       team,
+		Replica:    replica,
+		Scope:      scope,
+		data:       sortedCopy(d),
+	}
+}
+
+// WriteJSON writes b as indented JSON with a trailing newline. Records and
+// keys are in a fixed order, so the same bundle always yields the same bytes.
+func WriteJSON(w io.Writer, b Bundle) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(toWire(b)); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func lessID(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) }
+
+// sortedCopy deep-copies d, ordering every kind of record by ID; empty
+// lists become nil.
+func sortedCopy(d model.Dataset) model.Dataset {
+	out := deepCopy(d)
+	out.Goals = sortByID(out.Goals, func(g model.Goal) uuid.UUID { return g.ID })
+	out.Members = sortByID(out.Members, func(m model.Member) uuid.UUID { return m.ID })
+	for i := range out.Members {
+		if len(out.Members[i].Keys) == 0 {
+			out.Members[i].Keys = nil
+		}
+	}
+	for i := range out.Sprints {
+		sd := &out.Sprints[i]
+		sd.Objectives = sortByID(sd.Objectives, func(o model.Objective) uuid.UUID { return o.ID })
+		sd.Stories = sortByID(sd.Stories, func(s model.Story) uuid.UUID { return s.ID })
+		sd.Assessments = sortByID(sd.Assessments, func(a model.Assessment) uuid.UUID { return a.ID })
+		sd.Outcomes = sortByID(sd.Outcomes, func(o model.Outcome) uuid.UUID { return o.ID })
+		sd.Actions = sortByID(sd.Actions, func(a model.ActionItem) uuid.UUID { return a.ID })
+	}
+	if len(out.Sprints) == 0 {
+		out.Sprints = nil
+	}
+	slices.SortStableFunc(out.Sprints, func(a, b model.SprintData) int { return lessID(a.Sprint.ID, b.Sprint.ID) })
+	return out
+}
+
+// sortByID sorts s in place by ID and returns it, or nil when it is empty.
+func sortByID[T any](s []T, id func(T) uuid.UUID) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(s, func(a, b T) int { return lessID(id(a), id(b)) })
+	return s
+}
+
+func cloneInt(p *int) *int {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// The wire types below are the bundle's JSON shape, kept apart from model's
+// structs so that model can change without changing the format. Every field is
+// required on input; nullable fields are pointers. BUNDLE.md documents them.
+
+type wireBundle struct {
+	Format     string       `json:"format"`
+	Version    int          `json:"version"`
+	ExportedAt string       `json:"exported_at"`
+	Team       string       `json:"team"`
+	Replica    string       `json:"replica"`
+	Scope      string       `json:"scope"`
+	Goals      []wireGoal   `json:"goals"`
+	Members    []wireMember `json:"members"`
+	Sprints    []wireSprint `json:"sprints"`
+}
+
+type wireMeta struct {
+	ID        string `json:"id"`
+	CreatedAt string `json:"created_at"`
+	UpdatedAt string `json:"updated_at"`
+	Deleted   bool   `json:"deleted"`
+}
+
+type wireGoal struct {
+	wireMeta
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Archived    bool   `json:"archived"`
+}
+
+type wireMember struct {
+	wireMeta
+	Name        string   `json:"name"`
+	Handle      string   `json:"handle"`
+	Active      bool     `json:"active"`
+	Facilitator bool     `json:"facilitator"`
+	Keys        []string `json:"ssh_keys"`
+}
+
+type wireSprint struct {
+	wireMeta
+	Name        string           `json:"name"`
+	Goal        string           `json:"goal"`
+	Start       string           `json:"start"`
+	End         string           `json:"end"`
+	State       string           `json:"state"`
+	Objectives  []wireObjective  `json:"objectives"`
+	Stories     []wireStory      `json:"stories"`
+	Assessments []wireAssessment `json:"assessments"`
+	Outcomes    []wireOutcome    `json:"outcomes"`
+	Actions     []wireAction     `json:"action_items"`
+}
+
+type wireObjective struct {
+	wireMeta
+	Title       string  `json:"title"`
+	Description string  `json:"description"`
+	GoalID      *string `json:"goal_id"`
+	Order       int     `json:"order"`
+	CarriedFrom *string `json:"carried_from"`
+	Baseline    *int    `json:"baseline"`
+}
+
+type wireStory struct {
+	wireMeta
+	ObjectiveID string `json:"objective_id"`
+	Title       string `json:"title"`
+	Points      int    `json:"points"`
+	Status      string `json:"status"`
+	Key         string `json:"key"`
+	Order       int    `json:"order"`
+}
+
+type wireAssessment struct {
+	wireMeta
+	ObjectiveID string `json:"objective_id"`
+	MemberID    string `json:"member_id"`
+	Progress    int    `json:"progress"`
+	Confidence  int    `json:"confidence"`
+	Note        string `json:"note"`
+	Abstain     bool   `json:"abstain"`
+	Submitted   bool   `json:"submitted"`
+	Late        bool   `json:"late"`
+}
+
+type wireOutcome struct {
+	wireMeta
+	ObjectiveID string `json:"objective_id"`
+	Agreed      *int   `json:"agreed"`
+	Notes       string `json:"notes"`
+	Discussed   bool   `json:"discussed"`
+	Revealed    bool   `json:"revealed"`
+}
+
+type wireAction struct {
+	wireMeta
+	ObjectiveID *string `json:"objective_id"`
+	Text        string  `json:"text"`
+	OwnerID     *string `json:"owner_id"`
+	Done        bool    `json:"done"`
+}
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+// optID writes uuid.Nil as null.
+func optID(id uuid.UUID) *string {
+	if id == uuid.Nil {
+		return nil
+	}
+	s := id.String()
+	return &s
+}
+
+func toMeta(m model.Meta) wireMeta {
+	return wireMeta{ID: m.ID.String(), CreatedAt: fmtTime(m.CreatedAt), UpdatedAt: fmtTime(m.UpdatedAt), Deleted: m.Deleted}
+}
+
+// emptyIfNil keeps every list in the output an array, never null.
+func emptyIfNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func toWire(b Bundle) wireBundle {
+	w := wireBundle{
+		Format: b.Format, Version: b.Version, ExportedAt: fmtTime(b.ExportedAt),
+		Team: b.Team, Replica: b.Replica.String(), Scope: b.Scope,
+		Goals: []wireGoal{}, Members: []wireMember{}, Sprints: []wireSprint{},
+	}
+	for _, g := range b.data.Goals {
+		w.Goals = append(w.Goals, wireGoal{wireMeta: toMeta(g.Meta), Title: g.Title, Description: g.Description, Archived: g.Archived})
+	}
+	for _, m := range b.data.Members {
+		w.Members = append(w.Members, wireMember{
+			wireMeta: toMeta(m.Meta), Name: m.Name, Handle: m.Handle, Active: m.Active,
+			Facilitator: m.Facilitator, Keys: emptyIfNil(slices.Clone(m.Keys)),
+		})
+	}
+	for _, sd := range b.data.Sprints {
+		w.Sprints = append(w.Sprints, toWireSprint(sd))
+	}
+	return w
+}
+
+func toWireSprint(sd model.SprintData) wireSprint {
+	sp := sd.Sprint
+	ws := wireSprint{
+		wireMeta: toMeta(sp.Meta), Name: sp.Name, Goal: sp.Goal,
+		Start: sp.Start.UTC().Format(model.DateLayout), End: sp.End.UTC().Format(model.DateLayout),
+		State:      string(sp.State),
+		Objectives: []wireObjective{}, Stories: []wireStory{}, Assessments: []wireAssessment{},
+		Outcomes: []wireOutcome{}, Actions: []wireAction{},
+	}
+	for _, o := range sd.Objectives {
+		ws.Objectives = append(ws.Objectives, wireObjective{
+			wireMeta: toMeta(o.Meta), Title: o.Title, Description: o.Description, GoalID: optID(o.GoalID),
+			Order: o.Order, CarriedFrom: optID(o.CarriedFrom), Baseline: cloneInt(o.Baseline),
+		})
+	}
+	for _, s := range sd.Stories {
+		ws.Stories = append(ws.Stories, wireStory{
+			wireMeta: toMeta(s.Meta), ObjectiveID: s.ObjectiveID.String(), Title: s.Title,
+			Points: s.Points, Status: string(s.Status), Key: s.Key, Order: s.Order,
+		})
+	}
+	for _, a := range sd.Assessments {
+		ws.Assessments = append(ws.Assessments, wireAssessment{
+			wireMeta: toMeta(a.Meta), ObjectiveID: a.ObjectiveID.String(), MemberID: a.MemberID.String(),
+			Progress: a.Progress, Confidence: a.Confidence, Note: a.Note, Abstain: a.Abstain,
+			Submitted: a.Submitted, Late: a.Late,
+		})
+	}
+	for _, o := range sd.Outcomes {
+		ws.Outcomes = append(ws.Outcomes, wireOutcome{
+			wireMeta: toMeta(o.Meta), ObjectiveID: o.ObjectiveID.String(), Agreed: cloneInt(o.Agreed),
+			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed,
+		})
+	}
+	for _, a := range sd.Actions {
+		ws.Actions = append(ws.Actions, wireAction{
+			wireMeta: toMeta(a.Meta), ObjectiveID: optID(a.ObjectiveID), Text: a.Text,
+			OwnerID: optID(a.OwnerID), Done: a.Done,
+		})
+	}
+	return ws
+}

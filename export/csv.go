@@ -1,0 +1,107 @@
+package export
+
+import (
+	"cmp"
+	"encoding/csv"
+	"io"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/align-team/align/model"
+	"github.com/google/uuid"
+)
+
+// csvHeader is the first row of the assessments CSV.
+var csvHeader = []string{"sprint", "objective", "member", "progress", "confidence", "abstain", "note", "updated"}
+
+// CSV writes one row per live assessment of the live sprints, for
+// spreadsheets: sprints by start date, objectives in plan order, members by
+// handle. Abstentions leave progress and confidence empty so that they do
+// not count in a spreadsheet's averages. Assessments of deleted objectives
+// are left out. Text cells that a spreadsheet would read as a formula are
+// prefixed with an apostrophe.
+func CSV(w io.Writer, sprints []model.SprintData, members []model.Member) error {
+	handles := make(map[uuid.UUID]string, len(members))
+	for _, m := range members {
+		handles[m.ID] = m.Handle
+	}
+	handle := func(id uuid.UUID) string {
+		if h, ok := handles[id]; ok {
+			return h
+		}
+		return id.String()
+	}
+
+	live := make([]model.SprintData, 0, len(sprints))
+	for _, sd := range sprints {
+		if !sd.Sprint.Deleted {
+			live = append(live, sd)
+		}
+	}
+	slices.SortStableFunc(live, func(a, b model.SprintData) int {
+		return cmp.Or(a.Sprint.Start.Compare(b.Sprint.Start), lessID(a.Sprint.ID, b.Sprint.ID))
+	})
+
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	for _, sd := range live {
+		for _, o := range planOrder(sd.Objectives) {
+			var rows []model.Assessment
+			for _, a := range sd.Assessments {
+				if !a.Deleted && a.ObjectiveID == o.ID {
+					rows = append(rows, a)
+				}
+			}
+			slices.SortStableFunc(rows, func(a, b model.Assessment) int {
+				return cmp.Or(cmp.Compare(handle(a.MemberID), handle(b.MemberID)), lessID(a.ID, b.ID))
+			})
+			for _, a := range rows {
+				progress, confidence := strconv.Itoa(a.Progress), strconv.Itoa(a.Confidence)
+				if a.Abstain {
+					progress, confidence = "", ""
+				}
+				err := cw.Write([]string{
+					csvText(sd.Sprint.Name), csvText(o.Title), csvText(handle(a.MemberID)),
+					progress, confidence, strconv.FormatBool(a.Abstain), csvText(a.Note),
+					a.UpdatedAt.UTC().Format(time.RFC3339),
+				})
+				if err != nil {
+					return err
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvText defuses CSV formula injection: a cell starting with a character
+// that makes spreadsheets evaluate it gets a leading apostrophe.
+func csvText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// planOrder returns the live objectives ordered as planned: by Order, then
+// creation time, then ID.
+func planOrder(objs []model.Objective) []model.Objective {
+	var out []model.Objective
+	for _, o := range objs {
+		if !o.Deleted {
+			out = append(out, o)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b model.Objective) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), a.CreatedAt.Compare(b.CreatedAt), lessID(a.ID, b.ID))
+	})
+	return out
+}
