@@ -1,85 +1,273 @@
 package store
 
-// TEMPORARY SKELETON: the store helper replaces every body below with the real
-// implementation (and may move methods into other files), keeping signatures.
-
 import (
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
 
-	"github.com/align-team/align/model"
 	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-var errTODO = errors.New("store: not implemented yet")
+// DefaultTimeout is how long Open waits for another process to release the
+// file before it gives up with ErrLocked.
+const DefaultTimeout = time.Second
+
+// Permissions of what Open creates: the workspace is private to its owner.
+const (
+	dirMode  fs.FileMode = 0o700
+	fileMode fs.FileMode = 0o600
+)
 
 // DefaultPath returns $XDG_DATA_HOME/align/align.db, else ~/.local/share/align/align.db.
-func DefaultPath() (string, error) { return "", errTODO }
+// A relative XDG_DATA_HOME is ignored, as the XDG specification asks.
+func DefaultPath() (string, error) {
+	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+		return filepath.Join(dir, "align", "align.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the default workspace (no home directory: %v); use --db PATH or ALIGN_DB", err)
+	}
+	return filepath.Join(home, ".local", "share", "align", "align.db"), nil
+}
 
 // Open opens (creating if needed) the workspace at path.
-func Open(path string, opt Options) (*Store, error) { return nil, errTODO }
+//
+// A writing open creates the directory (0700) and the file (0600), every
+// bucket, the schema version and the workspace record, and migrates an older
+// file after writing a backup next to it (path.pre-vN.bak). A read-only open
+// takes a shared lock, creates nothing and refuses a file that needs a
+// migration (ErrOldSchema). Errors read as sentences that name the path:
+// ErrLocked when another process holds the file longer than the timeout,
+// ErrNewerSchema for a file from a newer align (left untouched),
+// ErrNotWorkspace for any other file, ErrNotFound for a missing file on a
+// read-only open.
+func Open(path string, opt Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("no workspace path given")
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return nil, newErr(ErrNotWorkspace, nil, "%s is a directory, not an align workspace", path)
+	case errors.Is(err, fs.ErrNotExist) && opt.ReadOnly:
+		return nil, newErr(ErrNotFound, err, "no workspace at %s; run `align init`", path)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	case err == nil && info.Size() == 0 && opt.ReadOnly:
+		return nil, newErr(ErrNotWorkspace, nil, "%s is an empty file, not an align workspace", path)
+	}
 
-// Close closes the file.
-func (s *Store) Close() error { return errTODO }
+	if opt.ReadOnly {
+		return openReadOnly(path, opt)
+	}
+	if err == nil && info.Size() > 0 {
+		// Read the version under a shared lock first, so that a file from a
+		// newer align (or another program) is refused without ever being
+		// opened for writing.
+		if _, err := peekVersion(path, opt.Timeout); err != nil {
+			return nil, err
+		}
+	}
+	if err := makeDir(filepath.Dir(path)); err != nil {
+		return nil, err
+	}
+	db, err := openBolt(path, opt.Timeout, false)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, now: opt.Now}
+	if err := s.prepare(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// prepare tightens the file's mode, then creates or migrates the layout.
+func (s *Store) prepare() error {
+	info, err := os.Stat(s.path)
+	if err != nil {
+		return err
+	}
+	if info.Mode().Perm() != fileMode {
+		if err := os.Chmod(s.path, fileMode); err != nil {
+			return fmt.Errorf("cannot make %s private (mode 0600): %w", s.path, err)
+		}
+	}
+	var version int
+	if err := s.view(func(tx *bolt.Tx) error {
+		version, err = readVersion(tx)
+		return err
+	}); err != nil {
+		return newErr(ErrNotWorkspace, nil, "%s is not an align workspace: %v", s.path, err)
+	}
+	if version > 0 && version < SchemaVersion {
+		if _, err := s.backupBeforeMigration(version); err != nil {
+			return err
+		}
+	}
+	return s.update(func(tx *bolt.Tx) error { return s.initTx(tx) })
+}
+
+// initTx creates a new workspace or migrates an older one, in the caller's
+// transaction: buckets, version and workspace record commit together.
+func (s *Store) initTx(tx *bolt.Tx) error {
+	version, err := readVersion(tx)
+	if err != nil {
+		return newErr(ErrNotWorkspace, nil, "%s is not an align workspace: %v", s.path, err)
+	}
+	if version > SchemaVersion {
+		return newerErr(s.path, version)
+	}
+	if version == 0 {
+		if err := ensureBuckets(tx); err != nil {
+			return err
+		}
+		replica, err := uuid.NewRandom()
+		if err != nil {
+			return fmt.Errorf("create replica ID: %w", err)
+		}
+		if err := putWorkspace(tx, Workspace{ReplicaID: replica, Settings: defaultSettings()}); err != nil {
+			return err
+		}
+		return writeVersion(tx, SchemaVersion)
+	}
+	if err := migrate(tx, version); err != nil {
+		return fmt.Errorf("cannot upgrade %s from schema version %d: %w", s.path, version, err)
+	}
+	if err := ensureBuckets(tx); err != nil {
+		return err
+	}
+	return writeVersion(tx, SchemaVersion)
+}
+
+// openReadOnly opens an existing workspace under a shared lock and checks its
+// version without writing anything.
+func openReadOnly(path string, opt Options) (*Store, error) {
+	db, err := openBolt(path, opt.Timeout, true)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, now: opt.Now, ro: true}
+	var version int
+	err = s.view(func(tx *bolt.Tx) error {
+		version, err = readVersion(tx)
+		return err
+	})
+	switch {
+	case err != nil:
+		err = newErr(ErrNotWorkspace, nil, "%s is not an align workspace: %v", path, err)
+	case version == 0:
+		err = newErr(ErrNotWorkspace, nil, "%s is an empty database, not an align workspace; run `align init`", path)
+	case version > SchemaVersion:
+		err = newerErr(path, version)
+	case version < SchemaVersion:
+		err = newErr(ErrOldSchema, nil, "%s has schema version %d and needs an upgrade to version %d; run a command that changes the workspace (or `align` itself) once to upgrade it", path, version, SchemaVersion)
+	}
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// peekVersion reads the schema version of an existing file under a shared
+// lock and refuses files this binary must not open for writing.
+func peekVersion(path string, timeout time.Duration) (int, error) {
+	db, err := openBolt(path, timeout, true)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { _ = db.Close() }()
+	s := &Store{db: db, path: path, ro: true}
+	var version int
+	if err := s.view(func(tx *bolt.Tx) error {
+		version, err = readVersion(tx)
+		return err
+	}); err != nil {
+		return 0, newErr(ErrNotWorkspace, nil, "%s is not an align workspace: %v", path, err)
+	}
+	if version > SchemaVersion {
+		return 0, newerErr(path, version)
+	}
+	return version, nil
+}
+
+// openBolt opens the bbolt file and turns its failures into sentences.
+func openBolt(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, newErr(ErrNotWorkspace, nil, "%s is not an align workspace (bbolt: %v)", path, r)
+		}
+	}()
+	db, err = bolt.Open(path, fileMode, &bolt.Options{Timeout: timeout, ReadOnly: readOnly})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, newErr(ErrLocked, err, "%s is in use by another align process", path)
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch),
+		errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrInvalidMapping):
+		return nil, newErr(ErrNotWorkspace, err, "%s is not an align workspace (not a bbolt database: %v)", path, err)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, err // already names the path
+	}
+	return nil, fmt.Errorf("cannot open %s: %w", path, err)
+}
+
+func newerErr(path string, version int) error {
+	return newErr(ErrNewerSchema, nil, "%s was written by a newer align (schema version %d; this align reads up to version %d); upgrade align to open it", path, version, SchemaVersion)
+}
+
+// makeDir creates dir and any missing parents with mode 0700, and chmods
+// the ones it created in case the umask narrowed or widened them. Existing
+// directories are left alone: they may be shared, like /tmp.
+func makeDir(dir string) error {
+	var created []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			break
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		created = append(created, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if len(created) == 0 {
+		return nil
+	}
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return fmt.Errorf("cannot create the workspace directory: %w", err)
+	}
+	for _, d := range created {
+		if err := os.Chmod(d, dirMode); err != nil {
+			return fmt.Errorf("cannot make %s private (mode 0700): %w", d, err)
+		}
+	}
+	return nil
+}
+
+// Close closes the file. Closing twice is harmless.
+func (s *Store) Close() error { return s.db.Close() }
 
 // Path returns the file's path.
 func (s *Store) Path() string { return s.path }
 
-// Workspace returns the workspace-wide state.
-func (s *Store) Workspace() (Workspace, error) { return Workspace{}, errTODO }
-
-// SetTeam sets the team name.
-func (s *Store) SetTeam(name string) error { return errTODO }
-
-// SetSettings validates and stores the analysis settings.
-func (s *Store) SetSettings(st model.Settings) error { return errTODO }
-
-// SetLastMember remembers who last assessed in the TUI.
-func (s *Store) SetLastMember(id uuid.UUID) error { return errTODO }
-
-// SaveGoal normalises, validates and writes g in one transaction.
-func (s *Store) SaveGoal(g model.Goal) (model.Goal, error) { return g, errTODO }
-
-// SaveMember normalises, validates (unique handle) and writes m.
-func (s *Store) SaveMember(m model.Member) (model.Member, error) { return m, errTODO }
-
-// SaveSprint normalises, validates and writes sp.
-func (s *Store) SaveSprint(sp model.Sprint) (model.Sprint, error) { return sp, errTODO }
-
-// SaveObjective normalises, validates and writes o.
-func (s *Store) SaveObjective(o model.Objective) (model.Objective, error) { return o, errTODO }
-
-// SaveStory normalises, validates and writes st.
-func (s *Store) SaveStory(st model.Story) (model.Story, error) { return st, errTODO }
-
-// SaveAssessment normalises, validates and writes a.
-func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) { return a, errTODO }
-
-// SaveOutcome normalises, validates and writes o.
-func (s *Store) SaveOutcome(o model.Outcome) (model.Outcome, error) { return o, errTODO }
-
-// SaveAction normalises, validates and writes a.
-func (s *Store) SaveAction(a model.ActionItem) (model.ActionItem, error) { return a, errTODO }
-
-// Goals returns the live goals, oldest first.
-func (s *Store) Goals() ([]model.Goal, error) { return nil, errTODO }
-
-// Members returns the live members (active and inactive), by handle.
-func (s *Store) Members() ([]model.Member, error) { return nil, errTODO }
-
-// Sprints returns the live sprint headers, by start date.
-func (s *Store) Sprints() ([]model.Sprint, error) { return nil, errTODO }
-
-// SprintData loads one sprint with its live records, reading that sprint only.
-func (s *Store) SprintData(id uuid.UUID) (model.SprintData, error) { return model.SprintData{}, errTODO }
-
-// Dataset returns the records selected by opt.
-func (s *Store) Dataset(opt DatasetOptions) (model.Dataset, error) { return model.Dataset{}, errTODO }
-
-// Apply writes every record of d verbatim (upsert by ID) in one transaction.
-func (s *Store) Apply(d model.Dataset) error { return errTODO }
-
-// Backup writes a consistent, fsynced copy of the file to path.
-func (s *Store) Backup(path string, force bool) error { return errTODO }
-
-// Check verifies bbolt's consistency and referential integrity.
-func (s *Store) Check() ([]Problem, error) { return nil, errTODO }
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.ro }

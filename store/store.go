@@ -10,7 +10,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// ErrNotFound means the record asked for does not exist (or is deleted).
+// ErrNotFound means the record asked for does not exist (or is deleted); a
+// read-only Open of a missing file wraps it too.
 var ErrNotFound = errors.New("not found")
 
 // ErrLocked means another process holds the database file open.
@@ -35,10 +36,21 @@ var ErrDuplicate = errors.New("already exists")
 // ErrReference means a record refers to one that does not exist.
 var ErrReference = errors.New("refers to a record that does not exist")
 
+// ErrNotWorkspace means the file exists but is not an align workspace: not a
+// bbolt database at all, or a bbolt database written by another program.
+var ErrNotWorkspace = errors.New("file is not an align workspace")
+
+// ErrOldSchema means a read-only open found a file that still needs a
+// migration, which only a writing open may run.
+var ErrOldSchema = errors.New("database needs an upgrade by a command that writes")
+
 // Options tune Open.
 type Options struct {
-	// ReadOnly opens the file for reading only (status, export); it shares
-	// the file with a writer where the platform allows.
+	// ReadOnly opens the file for reading only (status, export, check)
+	// under a shared lock: several readers may hold the file at once, while
+	// a writer holds it alone (bbolt's flock), so a reader waits for a
+	// writer and the other way round, up to Timeout. It creates nothing and
+	// refuses a file that needs a migration (ErrOldSchema).
 	ReadOnly bool
 	// Timeout bounds the wait for the file lock; zero means one second.
 	Timeout time.Duration
@@ -61,7 +73,8 @@ type Problem struct {
 	What  string
 }
 
-// Store is an open workspace file. Its methods are safe for concurrent use.
+// Store is an open workspace file. Its methods are safe for concurrent use:
+// each is one bbolt transaction, and bbolt serialises writers.
 type Store struct {
 	db   *bolt.DB
 	path string

@@ -1,0 +1,293 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/align-team/align/model"
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Apply writes every record of d verbatim (upsert by ID) in one transaction.
+//
+// Records keep their IDs and timestamps; text is sanitised as in Save.
+// Before anything is written, every record must validate and have an ID and
+// both times, every sprint-scoped record must name the sprint it is listed
+// under, no ID may appear twice or belong to another kind of record (or
+// another sprint) in the workspace, and the workspace as it would be after
+// applying d must keep its integrity (the rules of Check) in the sprints d
+// touches and among members. Any failure returns an error and writes
+// nothing. Sprint states are not enforced: merges may bring history into a
+// closed sprint.
+func (s *Store) Apply(d model.Dataset) error {
+	d = copyDataset(d)
+	if err := prepareDataset(&d); err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		if err := checkLocations(tx, d); err != nil {
+			return err
+		}
+		if err := checkMerged(tx, d); err != nil {
+			return err
+		}
+		return writeDataset(tx, d)
+	})
+}
+
+// copyDataset copies d's slices (and the slices inside its records), so that
+// normalising never writes into the caller's memory.
+func copyDataset(d model.Dataset) model.Dataset {
+	out := model.Dataset{Goals: append([]model.Goal(nil), d.Goals...), Members: append([]model.Member(nil), d.Members...)}
+	for i := range out.Members {
+		out.Members[i].Keys = copyStrings(out.Members[i].Keys)
+	}
+	for _, sd := range d.Sprints {
+		out.Sprints = append(out.Sprints, model.SprintData{
+			Sprint:      sd.Sprint,
+			Objectives:  append([]model.Objective(nil), sd.Objectives...),
+			Stories:     append([]model.Story(nil), sd.Stories...),
+			Assessments: append([]model.Assessment(nil), sd.Assessments...),
+			Outcomes:    append([]model.Outcome(nil), sd.Outcomes...),
+			Actions:     append([]model.ActionItem(nil), sd.Actions...),
+		})
+	}
+	return out
+}
+
+// applyErr reports a record of d that cannot be applied.
+func applyErr(kind error, name string, id uuid.UUID, format string, args ...any) error {
+	return newErr(kind, nil, "cannot apply: %s %s: %s", name, id, fmt.Sprintf(format, args...))
+}
+
+// prepareDataset normalises and validates every record of d in place and
+// checks IDs, times and sprint membership.
+func prepareDataset(d *model.Dataset) error {
+	seen := map[uuid.UUID]string{}
+	meta := func(m model.Meta, name string) error {
+		if m.ID == uuid.Nil {
+			return newErr(ErrReference, nil, "cannot apply: a %s has no ID", name)
+		}
+		if other, dup := seen[m.ID]; dup {
+			return applyErr(ErrDuplicate, name, m.ID, "the ID appears twice in the dataset (also as %s)", other)
+		}
+		seen[m.ID] = name
+		if m.CreatedAt.IsZero() || m.UpdatedAt.IsZero() {
+			return applyErr(errInvalid, name, m.ID, "created and updated times are required")
+		}
+		return nil
+	}
+	valid := func(m model.Meta, name string, err error) error {
+		if err != nil {
+			return newErr(errInvalid, err, "cannot apply: %s %s: %v", name, m.ID, err)
+		}
+		return meta(m, name)
+	}
+	inSprint := func(m model.Meta, name string, got, want uuid.UUID) error {
+		if got != want {
+			return applyErr(ErrReference, name, m.ID, "it says sprint %s but is listed under sprint %s", got, want)
+		}
+		return nil
+	}
+	var errs []error
+	for i := range d.Goals {
+		v := &d.Goals[i]
+		v.Normalize()
+		errs = append(errs, valid(v.Meta, "goal", v.Validate()))
+	}
+	for i := range d.Members {
+		v := &d.Members[i]
+		v.Normalize()
+		errs = append(errs, valid(v.Meta, "member", v.Validate()))
+	}
+	for i := range d.Sprints {
+		sd := &d.Sprints[i]
+		sid := sd.Sprint.ID
+		sd.Sprint.Normalize()
+		errs = append(errs, valid(sd.Sprint.Meta, "sprint", sd.Sprint.Validate()))
+		for j := range sd.Objectives {
+			v := &sd.Objectives[j]
+			v.Normalize()
+			errs = append(errs, valid(v.Meta, "objective", v.Validate()), inSprint(v.Meta, "objective", v.SprintID, sid))
+		}
+		for j := range sd.Stories {
+			v := &sd.Stories[j]
+			v.Normalize()
+			errs = append(errs, valid(v.Meta, "story", v.Validate()), inSprint(v.Meta, "story", v.SprintID, sid))
+		}
+		for j := range sd.Assessments {
+			v := &sd.Assessments[j]
+			v.Normalize()
+			errs = append(errs, valid(v.Meta, "assessment", v.Validate()), inSprint(v.Meta, "assessment", v.SprintID, sid))
+		}
+		for j := range sd.Outcomes {
+			v := &sd.Outcomes[j]
+			v.Normalize()
+			errs = append(errs, valid(v.Meta, "outcome", v.Validate()), inSprint(v.Meta, "outcome", v.SprintID, sid))
+		}
+		for j := range sd.Actions {
+			v := &sd.Actions[j]
+			v.Normalize()
+			errs = append(errs, valid(v.Meta, "action item", v.Validate()), inSprint(v.Meta, "action item", v.SprintID, sid))
+		}
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkLocations refuses records of d whose ID the workspace already uses
+// for another kind of record or in another sprint. It reads keys only.
+func checkLocations(tx *bolt.Tx, d model.Dataset) error {
+	where := map[uuid.UUID]string{}
+	scan := func(b *bolt.Bucket, loc string) {
+		if b == nil {
+			return
+		}
+		c := b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if id, err := keyID(k); err == nil {
+				where[id] = loc
+			}
+		}
+	}
+	scan(tx.Bucket(bucketGoals), "goal")
+	scan(tx.Bucket(bucketMembers), "member")
+	scan(tx.Bucket(bucketSprints), "sprint")
+	for _, sid := range sprintIDs(tx) {
+		for _, sub := range sprintSubs {
+			scan(sprintSub(tx, sid, sub), sub+" of sprint "+sid.String())
+		}
+	}
+	want := func(id uuid.UUID, name, loc string) error {
+		if got, ok := where[id]; ok && got != loc {
+			return applyErr(ErrDuplicate, name, id, "the workspace already has this ID as %s", got)
+		}
+		return nil
+	}
+	var errs []error
+	for _, v := range d.Goals {
+		errs = append(errs, want(v.ID, "goal", "goal"))
+	}
+	for _, v := range d.Members {
+		errs = append(errs, want(v.ID, "member", "member"))
+	}
+	for _, sd := range d.Sprints {
+		sid := sd.Sprint.ID
+		errs = append(errs, want(sid, "sprint", "sprint"))
+		for _, r := range sprintRecordIDs(sd) {
+			errs = append(errs, want(r.id, r.sub, r.sub+" of sprint "+sid.String()))
+		}
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// overlay replaces the records of base that have an ID in top and appends the
+// others.
+func overlay[T any](k kind[T], base, top []T) []T {
+	at := map[uuid.UUID]int{}
+	for i := range base {
+		at[k.meta(&base[i]).ID] = i
+	}
+	for _, v := range top {
+		if i, ok := at[k.meta(&v).ID]; ok {
+			base[i] = v
+		} else {
+			base = append(base, v)
+		}
+	}
+	return base
+}
+
+// checkMerged checks the integrity of the workspace as it would be after
+// applying d: its members, and every sprint d touches.
+func checkMerged(tx *bolt.Tx, d model.Dataset) error {
+	goals, err := goalKind.all(tx.Bucket(bucketGoals), true)
+	if err != nil {
+		return err
+	}
+	members, err := memberKind.all(tx.Bucket(bucketMembers), true)
+	if err != nil {
+		return err
+	}
+	goals = overlay(goalKind, goals, d.Goals)
+	members = overlay(memberKind, members, d.Members)
+	fs := checkMembers(members)
+	r := refs{goals: map[uuid.UUID]bool{}, members: map[uuid.UUID]bool{}}
+	for _, g := range goals {
+		r.goals[g.ID] = true
+	}
+	for _, m := range members {
+		r.members[m.ID] = true
+	}
+	for _, sd := range d.Sprints {
+		cur, err := loadSprint(tx, sd.Sprint.ID, true)
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		cur.Sprint = sd.Sprint
+		cur.Objectives = overlay(objectiveKind, cur.Objectives, sd.Objectives)
+		cur.Stories = overlay(storyKind, cur.Stories, sd.Stories)
+		cur.Assessments = overlay(assessmentKind, cur.Assessments, sd.Assessments)
+		cur.Outcomes = overlay(outcomeKind, cur.Outcomes, sd.Outcomes)
+		cur.Actions = overlay(actionKind, cur.Actions, sd.Actions)
+		fs = append(fs, checkSprintView(cur, r, fmt.Sprintf("sprint %q", sd.Sprint.Name))...)
+	}
+	return summarize("cannot apply:", fs)
+}
+
+// writeDataset writes every record of d under its ID.
+func writeDataset(tx *bolt.Tx, d model.Dataset) error {
+	for _, v := range d.Goals {
+		if err := goalKind.put(tx.Bucket(bucketGoals), v); err != nil {
+			return err
+		}
+	}
+	for _, v := range d.Members {
+		if err := memberKind.put(tx.Bucket(bucketMembers), v); err != nil {
+			return err
+		}
+	}
+	for _, sd := range d.Sprints {
+		if err := sprintKind.put(tx.Bucket(bucketSprints), sd.Sprint); err != nil {
+			return err
+		}
+		sb, err := createSprintBucket(tx, sd.Sprint.ID)
+		if err != nil {
+			return err
+		}
+		sub := func(name string) *bolt.Bucket { return sb.Bucket([]byte(name)) }
+		for _, err := range []error{
+			putAll(objectiveKind, sub(subObjectives), sd.Objectives),
+			putAll(storyKind, sub(subStories), sd.Stories),
+			putAll(assessmentKind, sub(subAssessments), sd.Assessments),
+			putAll(outcomeKind, sub(subOutcomes), sd.Outcomes),
+			putAll(actionKind, sub(subActions), sd.Actions),
+		} {
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func putAll[T any](k kind[T], b *bolt.Bucket, vs []T) error {
+	for _, v := range vs {
+		if err := k.put(b, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

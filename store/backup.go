@@ -1,0 +1,126 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Backup writes a consistent, fsynced copy of the file to path.
+//
+// The copy is taken in one read transaction, so it is consistent while
+// others keep writing. It is written to a temporary file in the destination
+// directory, synced, and renamed into place (the directory is synced too),
+// so a crash leaves either no backup or a whole one. An existing path is
+// refused (wrapping fs.ErrExist) unless force is set. The copy has mode 0600.
+func (s *Store) Backup(path string, force bool) error {
+	if path == "" {
+		return errors.New("no backup path given")
+	}
+	if same, _ := sameFile(path, s.path); same {
+		return fmt.Errorf("cannot back up %s onto itself", s.path)
+	}
+	if info, statErr := os.Stat(path); statErr == nil {
+		if info.IsDir() {
+			return fmt.Errorf("%s is a directory; give a file name for the backup", path)
+		}
+		if !force {
+			return newErr(fs.ErrExist, nil, "%s already exists; use --force to overwrite it", path)
+		}
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write the backup: %w", err)
+	}
+	done := false
+	defer func() {
+		if !done { // a failure anywhere below: leave nothing behind
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(fileMode); err != nil {
+		return fmt.Errorf("cannot make the backup private: %w", err)
+	}
+	if err := s.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(tmp)
+		return err
+	}); err != nil {
+		return fmt.Errorf("cannot copy %s: %w", s.path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("cannot sync the backup: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write the backup: %w", err)
+	}
+	if err := install(tmp.Name(), path, force); err != nil {
+		return err
+	}
+	done = true
+	return syncDir(dir)
+}
+
+// install moves the finished temporary file to path. Without force it links
+// rather than renames, so that a file created at path in the meantime is
+// never overwritten.
+func install(tmp, path string, force bool) error {
+	if force {
+		if err := os.Rename(tmp, path); err != nil {
+			return fmt.Errorf("cannot write the backup: %w", err)
+		}
+		return nil
+	}
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil:
+		return os.Remove(tmp)
+	case errors.Is(err, fs.ErrExist):
+		return newErr(fs.ErrExist, nil, "%s already exists; use --force to overwrite it", path)
+	}
+	// The file system has no hard links: fall back to a checked rename.
+	if _, statErr := os.Lstat(path); statErr == nil {
+		return newErr(fs.ErrExist, nil, "%s already exists; use --force to overwrite it", path)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("cannot write the backup: %w", err)
+	}
+	return nil
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("cannot sync %s: %w", dir, err)
+	}
+	defer func() { _ = d.Close() }()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("cannot sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib), nil
+}
+
+// exists reports whether path names anything.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}

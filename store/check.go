@@ -1,0 +1,228 @@
+package store
+
+import (
+	"errors"
+
+	"github.com/align-team/align/model"
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// errRollback ends a write transaction that must not commit: Check runs
+// bbolt's consistency check in a write transaction, the one kind bbolt
+// documents as safe while this process may be writing, and then discards it
+// so that checking never changes the file.
+var errRollback = errors.New("rollback")
+
+// Check verifies bbolt's consistency and referential integrity: stories,
+// assessments, outcomes and action items point at objectives of their own
+// sprint, objectives at goals, assessments and owners at members, nothing
+// live hangs under a deleted sprint or objective, every value decodes and
+// sits in the right bucket under its own ID, handles are unique, and each
+// member has at most one assessment per objective. A nil slice means no
+// problem was found; the error reports a failure to run the check at all.
+func (s *Store) Check() ([]Problem, error) {
+	var ps []Problem
+	run := func(tx *bolt.Tx) error {
+		ps = checkTx(tx)
+		return nil
+	}
+	if s.ro {
+		return ps, s.view(run)
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		_ = run(tx)
+		return errRollback
+	})
+	if errors.Is(err, errRollback) {
+		err = nil
+	}
+	return ps, err
+}
+
+// checkTx runs every check in tx.
+func checkTx(tx *bolt.Tx) []Problem {
+	var fs []finding
+	for err := range tx.Check() {
+		fs = append(fs, found(nil, "file", "bbolt consistency: %v", err))
+	}
+	for _, name := range topBuckets {
+		if tx.Bucket(name) == nil {
+			fs = append(fs, found(nil, string(name), "the %s bucket is missing", name))
+		}
+	}
+	if len(fs) > 0 && tx.Bucket(bucketMeta) == nil {
+		return problems(fs)
+	}
+	if v, err := readVersion(tx); err != nil {
+		fs = append(fs, found(nil, "meta/schema", "%v", err))
+	} else if v != SchemaVersion {
+		fs = append(fs, found(nil, "meta/schema", "schema version is %d, expected %d", v, SchemaVersion))
+	}
+	ws, wsErr := getWorkspace(tx)
+	if wsErr != nil {
+		fs = append(fs, found(nil, "meta/workspace", "%v", wsErr))
+	} else if err := ws.Settings.Validate(); err != nil {
+		fs = append(fs, found(nil, "meta/workspace", "settings do not validate: %v", err))
+	}
+	if tx.Bucket(bucketGoals) == nil || tx.Bucket(bucketMembers) == nil ||
+		tx.Bucket(bucketSprints) == nil || tx.Bucket(bucketSprintData) == nil {
+		return problems(fs)
+	}
+
+	seen := map[uuid.UUID]string{} // every record ID → where it is stored
+	note := func(id uuid.UUID, where string) {
+		if other, dup := seen[id]; dup {
+			fs = append(fs, found(ErrDuplicate, where, "ID %s is also used by %s", id, other))
+			return
+		}
+		seen[id] = where
+	}
+
+	goals, gf := decodeBucket(goalKind, tx.Bucket(bucketGoals), "goals")
+	members, mf := decodeBucket(memberKind, tx.Bucket(bucketMembers), "members")
+	headers, hf := decodeBucket(sprintKind, tx.Bucket(bucketSprints), "sprints")
+	fs = append(append(append(fs, gf...), mf...), hf...)
+	r := refs{goals: map[uuid.UUID]bool{}, members: map[uuid.UUID]bool{}}
+	for _, g := range goals {
+		note(g.ID, "goals/"+g.ID.String())
+		r.goals[g.ID] = true
+		if err := g.Validate(); err != nil {
+			fs = append(fs, found(errInvalid, "goals/"+g.ID.String(), "goal does not validate: %v", err))
+		}
+	}
+	for _, m := range members {
+		note(m.ID, "members/"+m.ID.String())
+		r.members[m.ID] = true
+		if err := m.Validate(); err != nil {
+			fs = append(fs, found(errInvalid, "members/"+m.ID.String(), "member does not validate: %v", err))
+		}
+	}
+	fs = append(fs, checkMembers(members)...)
+	if wsErr == nil && ws.LastMember != uuid.Nil && !r.members[ws.LastMember] {
+		fs = append(fs, found(ErrReference, "meta/workspace", "last member %s does not exist", ws.LastMember))
+	}
+	byID := map[uuid.UUID]model.Sprint{}
+	for _, h := range headers {
+		note(h.ID, "sprints/"+h.ID.String())
+		byID[h.ID] = h
+		if err := h.Validate(); err != nil {
+			fs = append(fs, found(errInvalid, "sprints/"+h.ID.String(), "sprint does not validate: %v", err))
+		}
+		if sprintBucket(tx, h.ID) == nil {
+			fs = append(fs, found(nil, "sprints/"+h.ID.String(), "sprint %q has no sprintdata bucket", h.Name))
+		}
+	}
+
+	err := tx.Bucket(bucketSprintData).ForEach(func(k, v []byte) error {
+		where := "sprintdata/" + keyString(k)
+		sid, err := keyID(k)
+		if err != nil || v != nil {
+			fs = append(fs, found(nil, where, "unexpected entry: sprintdata holds only one bucket per sprint"))
+			return nil
+		}
+		h, ok := byID[sid]
+		if !ok {
+			fs = append(fs, found(ErrReference, where, "bucket of sprint %s, which has no header in sprints", sid))
+			h = model.Sprint{Meta: model.Meta{ID: sid}, Name: sid.String()}
+		}
+		d, df := decodeSprintBucket(tx.Bucket(bucketSprintData).Bucket(k), h, where)
+		fs = append(fs, df...)
+		for _, id := range sprintRecordIDs(d) {
+			note(id.id, where+"/"+id.sub+"/"+id.id.String())
+		}
+		fs = append(fs, checkSprintView(d, r, where)...)
+		return nil
+	})
+	if err != nil {
+		fs = append(fs, found(nil, "sprintdata", "cannot read: %v", err))
+	}
+	return problems(fs)
+}
+
+func problems(fs []finding) []Problem {
+	var ps []Problem
+	for _, f := range fs {
+		ps = append(ps, f.Problem)
+	}
+	return ps
+}
+
+// decodeBucket decodes every value of b, reporting entries that are not
+// records of k: nested buckets, bad keys, undecodable values, and records
+// stored under another ID than their own.
+func decodeBucket[T any](k kind[T], b *bolt.Bucket, prefix string) ([]T, []finding) {
+	var out []T
+	var fs []finding
+	if b == nil {
+		return nil, []finding{found(nil, prefix, "the %s bucket is missing", prefix)}
+	}
+	_ = b.ForEach(func(key, data []byte) error {
+		where := prefix + "/" + keyString(key)
+		id, err := keyID(key)
+		if err != nil {
+			fs = append(fs, found(nil, where, "%v", err))
+			return nil
+		}
+		if data == nil {
+			fs = append(fs, found(nil, where, "unexpected nested bucket where a %s should be", k.name))
+			return nil
+		}
+		v, err := k.dec(data)
+		if err != nil {
+			fs = append(fs, found(nil, where, "%s cannot be decoded: %v", k.name, err))
+			return nil
+		}
+		if got := k.meta(&v).ID; got != id {
+			fs = append(fs, found(nil, where, "%s says its ID is %s but is stored under %s", k.name, got, id))
+			return nil
+		}
+		out = append(out, v)
+		return nil
+	})
+	return out, fs
+}
+
+// decodeSprintBucket decodes one sprint's nested bucket into a view.
+func decodeSprintBucket(sb *bolt.Bucket, h model.Sprint, where string) (model.SprintData, []finding) {
+	d := model.SprintData{Sprint: h}
+	var fs, f []finding
+	sub := func(name string) *bolt.Bucket { return sb.Bucket([]byte(name)) }
+	d.Objectives, f = decodeBucket(objectiveKind, sub(subObjectives), where+"/"+subObjectives)
+	fs = append(fs, f...)
+	d.Stories, f = decodeBucket(storyKind, sub(subStories), where+"/"+subStories)
+	fs = append(fs, f...)
+	d.Assessments, f = decodeBucket(assessmentKind, sub(subAssessments), where+"/"+subAssessments)
+	fs = append(fs, f...)
+	d.Outcomes, f = decodeBucket(outcomeKind, sub(subOutcomes), where+"/"+subOutcomes)
+	fs = append(fs, f...)
+	d.Actions, f = decodeBucket(actionKind, sub(subActions), where+"/"+subActions)
+	fs = append(fs, f...)
+	return d, fs
+}
+
+type subID struct {
+	sub string
+	id  uuid.UUID
+}
+
+// sprintRecordIDs lists the IDs of every record in d with its sub-bucket.
+func sprintRecordIDs(d model.SprintData) []subID {
+	var ids []subID
+	for _, v := range d.Objectives {
+		ids = append(ids, subID{subObjectives, v.ID})
+	}
+	for _, v := range d.Stories {
+		ids = append(ids, subID{subStories, v.ID})
+	}
+	for _, v := range d.Assessments {
+		ids = append(ids, subID{subAssessments, v.ID})
+	}
+	for _, v := range d.Outcomes {
+		ids = append(ids, subID{subOutcomes, v.ID})
+	}
+	for _, v := range d.Actions {
+		ids = append(ids, subID{subActions, v.ID})
+	}
+	return ids
+}
