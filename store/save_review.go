@@ -87,7 +87,9 @@ func (s *Store) SaveOutcome(o model.Outcome) (model.Outcome, error) {
 
 // SaveAction normalises, validates and writes a. Its sprint is the one of
 // its objective when it has one, else a.SprintID; its owner, when set, must
-// be a live member. Action items change in any state but closed.
+// be a live member. Action items change in any state but closed; in a closed
+// sprint only an existing item's Done flag may change, so that the next
+// review can tick off what the last one decided.
 func (s *Store) SaveAction(a model.ActionItem) (model.ActionItem, error) {
 	in := a
 	err := s.update(func(tx *bolt.Tx) error {
@@ -129,8 +131,12 @@ func (s *Store) SaveAction(a model.ActionItem) (model.ActionItem, error) {
 		if err != nil {
 			return err
 		}
-		if err := checkState(sp, "action items", model.CanReview, "not closed"); err != nil {
-			return err
+		// Ticking off last sprint's action items is follow-up, not a change
+		// to what the closed sprint recorded: only Done may change there.
+		if !(sp.State == model.StateClosed && old != nil && onlyDoneChanged(*old, a)) {
+			if err := checkState(sp, "action items", model.CanReview, "not closed"); err != nil {
+				return err
+			}
 		}
 		if a.OwnerID != uuid.Nil && (old == nil || old.OwnerID != a.OwnerID) {
 			if err := liveMember(tx, a.OwnerID, "action item", "owner"); err != nil {
@@ -152,4 +158,10 @@ func (s *Store) SaveAction(a model.ActionItem) (model.ActionItem, error) {
 		return in, err
 	}
 	return a, nil
+}
+
+// onlyDoneChanged reports whether b differs from a in nothing but Done (and
+// the timestamps the store sets itself).
+func onlyDoneChanged(a, b model.ActionItem) bool {
+	return a.ObjectiveID == b.ObjectiveID && a.Text == b.Text && a.OwnerID == b.OwnerID
 }
