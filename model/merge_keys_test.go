@@ -1,0 +1,252 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// mtWithAssessment returns the workspace with its assessment replaced by one
+// of ann on the objective with the given ID, progress and update time.
+func mtWithAssessment(n, progress, sec int) Dataset {
+	d := mtWorkspace()
+	a := d.Sprints[0].Assessments[0]
+	a.Meta, a.Progress = mtMeta(n, sec), progress
+	d.Sprints[0].Assessments = []Assessment{a}
+	return d
+}
+
+func TestMerge_AssessmentKeyCollision_OrderIndependent(t *testing.T) {
+	// x is edited last, y created last: the greater ID (y) survives.
+	x, y := mtWithAssessment(50, 70, 30), mtWithAssessment(60, 40, 10)
+	xy := mtMerge(t, x, y)
+	yx := mtMerge(t, y, x)
+	afterXY, afterYX := ApplyToDataset(x, xy.Write), ApplyToDataset(y, yx.Write)
+	if mtCanon(afterXY) != mtCanon(afterYX) {
+		t.Fatalf("import order changes the result:\n%s\n%s", mtCanon(afterXY), mtCanon(afterYX))
+	}
+	live := 0
+	for _, a := range afterXY.Sprints[0].Assessments {
+		if !a.Deleted {
+			live++
+			if a.ID != mtID(60) {
+				t.Errorf("survivor %s, want %s", a.ID, mtID(60))
+			}
+		}
+	}
+	if live != 1 {
+		t.Errorf("%d live assessments, want 1", live)
+	}
+	for _, res := range []MergeResult{xy, yx} {
+		c := mtChange(t, res, mtID(50))
+		if c.Kind != ChangeConflict || c.Label != "ann on Checkout" {
+			t.Errorf("change %+v, want a conflict on ann on Checkout", c)
+		}
+		if !strings.Contains(c.Local+c.Incoming, "progress=70") || !strings.Contains(c.Local+c.Incoming, "progress=40") {
+			t.Errorf("conflict does not show both values: %q / %q", c.Local, c.Incoming)
+		}
+		if !strings.Contains(c.Note, "same member and objective") {
+			t.Errorf("note %q", c.Note)
+		}
+	}
+	if c := mtChange(t, xy, mtID(60)); c.Kind != ChangeAdded {
+		t.Errorf("survivor change %+v, want added", c)
+	}
+	// Both sides converge: importing the merged result back changes nothing.
+	if again := mtMerge(t, afterXY, afterYX); !again.Empty() {
+		t.Errorf("re-import writes %+v", again.Write)
+	}
+}
+
+func TestMerge_AssessmentKeyCollision_DeletedSurvivor(t *testing.T) {
+	x, y := mtWithAssessment(50, 70, 30), mtWithAssessment(60, 40, 10)
+	y.Sprints[0].Assessments[0].Deleted = true
+	after := ApplyToDataset(x, mtMerge(t, x, y).Write)
+	for _, a := range after.Sprints[0].Assessments {
+		if !a.Deleted {
+			t.Errorf("assessment %s is live; a deleted survivor takes the whole key", a.ID)
+		}
+	}
+}
+
+func TestMerge_OutcomeKeyCollision_OrderIndependent(t *testing.T) {
+	mk := func(n, sec int, notes string) Dataset {
+		d := mtWorkspace()
+		o := d.Sprints[0].Outcomes[0]
+		o.Meta, o.Notes = mtMeta(n, sec), notes
+		d.Sprints[0].Outcomes = []Outcome{o}
+		return d
+	}
+	a, b := mk(70, 5, "from a"), mk(71, 5, "from b")
+	ab := ApplyToDataset(a, mtMerge(t, a, b).Write)
+	ba := ApplyToDataset(b, mtMerge(t, b, a).Write)
+	if mtCanon(ab) != mtCanon(ba) {
+		t.Fatalf("import order changes the result:\n%s\n%s", mtCanon(ab), mtCanon(ba))
+	}
+	for _, o := range ab.Sprints[0].Outcomes {
+		if o.Deleted != (o.ID == mtID(70)) {
+			t.Errorf("outcome %s deleted=%v", o.ID, o.Deleted)
+		}
+	}
+}
+
+func TestMerge_HandleReusedAfterDeletion(t *testing.T) {
+	local, incoming := mtWorkspace(), mtWorkspace()
+	local.Members[1].Deleted, local.Members[1].UpdatedAt = true, mtAt(5)
+	incoming.Members = append(incoming.Members, Member{Meta: mtMeta(110, 6), Name: "Bob Two", Handle: "bob", Active: true})
+	incoming.Members[1].Deleted, incoming.Members[1].UpdatedAt = true, mtAt(5)
+	res := mtMerge(t, local, incoming)
+	if c := mtChange(t, res, mtID(110)); c.Kind != ChangeAdded {
+		t.Errorf("change %+v, want added", c)
+	}
+}
+
+func TestApplyToDataset_Upsert(t *testing.T) {
+	d := mtWorkspace()
+	st := *mtStoryOf(d)
+	st.Title = "renamed"
+	sp2 := Sprint{Meta: mtMeta(200, 0), Name: "S2", Start: Day(mtBase), End: Day(mtBase), State: StatePlanning}
+	w := Dataset{
+		Goals: []Goal{{Meta: mtMeta(201, 0), Title: "new"}},
+		Sprints: []SprintData{
+			{Sprint: d.Sprints[0].Sprint, Stories: []Story{st}},
+			{Sprint: sp2, Objectives: []Objective{{Meta: mtMeta(202, 0), SprintID: sp2.ID, Title: "o"}}},
+		},
+	}
+	before := mtCanon(d)
+	got := ApplyToDataset(d, w)
+	if mtCanon(d) != before {
+		t.Fatal("ApplyToDataset modified its argument")
+	}
+	if len(got.Goals) != 2 || got.Goals[1].ID != mtID(201) {
+		t.Errorf("goals %+v", got.Goals)
+	}
+	if len(got.Sprints) != 2 || got.Sprints[1].Sprint.ID != sp2.ID || len(got.Sprints[1].Objectives) != 1 {
+		t.Fatalf("sprints %+v", got.Sprints)
+	}
+	if s := got.Sprints[0].Stories; len(s) != 1 || s[0].Title != "renamed" {
+		t.Errorf("stories %+v", s)
+	}
+	if len(got.Sprints[0].Assessments) != 1 || len(got.Members) != 2 {
+		t.Error("records not in w were lost")
+	}
+}
+
+// TestMrgEncode_EveryFieldCounts changes each field of each record type in
+// turn and checks that the canonical encoding changes, except for Deleted.
+func TestMrgEncode_EveryFieldCounts(t *testing.T) {
+	d := mtWorkspace()
+	d.Sprints[0].Outcomes[0].Agreed = intPtrMT(10)
+	recs := []any{d.Goals[0], d.Members[0], d.Sprints[0].Sprint, d.Sprints[0].Objectives[0], d.Sprints[0].Stories[0],
+		d.Sprints[0].Assessments[0], d.Sprints[0].Outcomes[0], d.Sprints[0].Actions[0]}
+	for _, rec := range recs {
+		base := mrgEncode(rec)
+		cp := reflect.New(reflect.TypeOf(rec)).Elem() // an addressable copy, edited field by field
+		cp.Set(reflect.ValueOf(rec))
+		var walk func(v reflect.Value, path string)
+		walk = func(v reflect.Value, path string) {
+			for i := 0; i < v.NumField(); i++ {
+				f, name := v.Field(i), path+v.Type().Field(i).Name
+				if f.Type() == mrgMetaType {
+					walk(f, name+".")
+					continue
+				}
+				old := reflect.New(f.Type()).Elem()
+				old.Set(f)
+				mtNudge(t, f)
+				changed := mrgEncode(cp.Interface()) != base
+				f.Set(old)
+				if changed == (name == "Meta.Deleted") {
+					t.Errorf("%T.%s: encoding changed = %v", rec, name, changed)
+				}
+			}
+		}
+		walk(cp, "")
+	}
+}
+
+// mtNudge changes v to a different value of its type.
+func mtNudge(t *testing.T, v reflect.Value) {
+	switch {
+	case v.Type() == mrgTimeType:
+		v.Set(reflect.ValueOf(v.Interface().(time.Time).Add(time.Nanosecond)))
+		return
+	case v.Type() == mrgUUIDType:
+		id := v.Interface().(uuid.UUID)
+		id[5]++
+		v.Set(reflect.ValueOf(id))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(v.String() + "x")
+	case reflect.Int:
+		v.SetInt(v.Int() + 1)
+	case reflect.Bool:
+		v.SetBool(!v.Bool())
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		} else {
+			v.Set(reflect.Zero(v.Type()))
+		}
+	case reflect.Slice:
+		v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+	default:
+		t.Fatalf("mtNudge: add a case for %s", v.Type())
+	}
+}
+
+func TestMerge_RendersReferencesByLabel(t *testing.T) {
+	local, incoming := mtWorkspace(), mtWorkspace()
+	a := &incoming.Sprints[0].Actions[0]
+	a.OwnerID, a.UpdatedAt = mtID(mtAnn), mtAt(10)
+	c := mtChange(t, mtMerge(t, local, incoming), mtID(mtAction))
+	if c.Kind != ChangeUpdated || !strings.HasPrefix(c.Local, `owner="bob"`) || !strings.HasPrefix(c.Incoming, `owner="ann"`) {
+		t.Errorf("change %+v, want owner bob → ann", c)
+	}
+	if !strings.HasSuffix(c.Incoming, "updated 2025-04-01 09:00:10 UTC") {
+		t.Errorf("Incoming %q does not end with its update time", c.Incoming)
+	}
+}
+
+// mtLargeWorkspace has sprints × 10 objectives, each with 20 stories and an
+// assessment by each of 8 members.
+func mtLargeWorkspace(sprints int) Dataset {
+	n := 1000
+	next := func() Meta { n++; return Meta{ID: mtID(n), CreatedAt: mtBase, UpdatedAt: mtBase} }
+	var d Dataset
+	for m := range 8 {
+		d.Members = append(d.Members, Member{Meta: next(), Name: "M", Handle: fmt.Sprintf("m%d", m), Active: true})
+	}
+	for range sprints {
+		sd := SprintData{Sprint: Sprint{Meta: next(), Name: "S", Start: Day(mtBase), End: Day(mtBase), State: StateClosed}}
+		for range 10 {
+			o := Objective{Meta: next(), SprintID: sd.Sprint.ID, Title: "objective"}
+			sd.Objectives = append(sd.Objectives, o)
+			for range 20 {
+				sd.Stories = append(sd.Stories, Story{Meta: next(), SprintID: o.SprintID, ObjectiveID: o.ID, Title: "story", Status: StoryDone})
+			}
+			for _, m := range d.Members {
+				sd.Assessments = append(sd.Assessments, Assessment{Meta: next(), SprintID: o.SprintID, ObjectiveID: o.ID, MemberID: m.ID, Progress: 50, Confidence: 3})
+			}
+		}
+		d.Sprints = append(d.Sprints, sd)
+	}
+	return d
+}
+
+// BenchmarkMerge_Reimport merges a workspace of about 29,000 records into
+// itself: the common case of a bundle that changes little.
+func BenchmarkMerge_Reimport(b *testing.B) {
+	d := mtLargeWorkspace(100)
+	for b.Loop() {
+		if res, err := Merge(d, d, mtNow, 0); err != nil || !res.Empty() {
+			b.Fatal(err, res.Counts)
+		}
+	}
+}
