@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/align-team/align/export"
+	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) exportCmd() *cobra.Command {
+	var sprint, format, output string
+	cmd := &cobra.Command{
+		Use:   "export [--sprint S|all] [--format md|json|csv] [-o FILE]",
+		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
+		Long: `Write a sprint, or everything with --sprint all, in one of three formats:
+
+  md    the review summary for a wiki or repository: one sprint only
+  json  a versioned bundle with every record (the sync format)
+  csv   one row per estimate, for spreadsheets
+
+The output goes to standard output, or with -o to FILE, written whole or not
+at all (an existing FILE is replaced). The workspace is opened read-only.`,
+		Example: `  align export -o review-14.md
+  align export --sprint all --format json -o team.json
+  align export --sprint all --format csv > estimates.csv`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format = strings.ToLower(strings.TrimSpace(format))
+			all := strings.EqualFold(strings.TrimSpace(sprint), "all")
+			switch format {
+			case "md", "markdown":
+				if all {
+					return fmt.Errorf("the markdown summary covers one sprint; pass --sprint NAME, or use --format json or csv for all sprints")
+				}
+			case "json", "csv":
+			default:
+				return fmt.Errorf("--format %q is not a format; use md, json or csv", format)
+			}
+			st, err := a.open(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			write, err := a.exporter(st, sprint, all, format)
+			if err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				bw := bufio.NewWriter(a.out())
+				if err := write(bw); err != nil {
+					return err
+				}
+				return bw.Flush()
+			}
+			return writeFileAtomic(output, write)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id or current), or all")
+	f.StringVar(&format, "format", "md", "md, json or csv")
+	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
+	return cmd
+}
+
+// exporter loads what the export needs and returns the function that writes
+// it, so that nothing is written when loading fails.
+func (a *app) exporter(st *store.Store, ref string, all bool, format string) (func(io.Writer) error, error) {
+	ws, err := st.Workspace()
+	if err != nil {
+		return nil, err
+	}
+	var d model.SprintData
+	if !all {
+		if d, err = a.loadSprint(st, ref); err != nil {
+			return nil, err
+		}
+	}
+	switch format {
+	case "json":
+		opt := store.DatasetOptions{IncludeDeleted: true}
+		scope := "all"
+		if !all {
+			opt.Sprint, scope = d.Sprint.ID, "sprint"
+		}
+		ds, err := st.Dataset(opt)
+		if err != nil {
+			return nil, err
+		}
+		b := export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), scope, ds)
+		return func(w io.Writer) error { return export.WriteJSON(w, b) }, nil
+	case "csv":
+		ms, err := st.Members()
+		if err != nil {
+			return nil, err
+		}
+		sprints := []model.SprintData{d}
+		if all {
+			ds, err := st.Dataset(store.DatasetOptions{})
+			if err != nil {
+				return nil, err
+			}
+			sprints = make([]model.SprintData, len(ds.Sprints))
+			for i, sd := range ds.Sprints {
+				sprints[i] = liveData(sd)
+			}
+		}
+		return func(w io.Writer) error { return export.CSV(w, sprints, ms) }, nil
+	}
+	ms, err := liveMembers(st)
+	if err != nil {
+		return nil, err
+	}
+	goals, err := st.Goals()
+	if err != nil {
+		return nil, err
+	}
+	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings}
+	return func(w io.Writer) error { return export.Markdown(w, sum) }, nil
+}
+
+// writeFileAtomic writes a file through a temporary file in the same
+// directory, synced and renamed into place, so that path holds either the
+// old content or the whole new one. The file is private to the user (0600).
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write to %s: %v", dir, unwrapPath(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPath(err))
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPath(err))
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPath(err))
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, unwrapPath(err))
+	}
+	return nil
+}

@@ -1,0 +1,251 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
+	"github.com/google/uuid"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) statusCmd() *cobra.Command {
+	var sprint string
+	cmd := &cobra.Command{
+		Use:   "status [--sprint S]",
+		Short: "Print the sprint's discrepancy report: who disagrees, and how much",
+		Long: `Print a plain-text report of a sprint: its header, who has submitted, and the
+review agenda, most disputed objective first. Each objective shows the
+responses, median, range, spread, level, every estimate, the outliers by
+handle, the story evidence and the agreed value once there is one.
+
+status is the facilitator's tool: it always shows every estimate, whatever the
+sprint's state. It opens the workspace read-only.`,
+		Example: `  align status
+  align status --sprint "Sprint 13" | less`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.printStatus(sprint)
+		},
+	}
+	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	return cmd
+}
+
+// printStatus writes the status report of the sprint that ref names.
+func (a *app) printStatus(ref string) error {
+	st, err := a.open(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return a.statusFrom(st, ref)
+}
+
+// statusFrom writes the status report of the sprint that ref names in st.
+func (a *app) statusFrom(st *store.Store, ref string) error {
+	ws, err := st.Workspace()
+	if err != nil {
+		return err
+	}
+	d, err := a.loadSprint(st, ref)
+	if err != nil {
+		return err
+	}
+	ms, err := liveMembers(st)
+	if err != nil {
+		return err
+	}
+	goals, err := st.Goals()
+	if err != nil {
+		return err
+	}
+	r := model.Analyze(d, ms, ws.Settings)
+	return writeStatus(a.out(), ws.Team, r, goals, a.today())
+}
+
+// writeStatus renders a sprint report as plain text.
+func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.Goal, today time.Time) error {
+	var b strings.Builder
+	sp := r.Sprint
+	title := sp.Name
+	if team != "" {
+		title = team + ": " + sp.Name
+	}
+	fmt.Fprintf(&b, "%s (%s)\n", title, sp.State)
+	fmt.Fprintf(&b, "%s to %s, %s\n", sp.Start.Format(model.DateLayout), sp.End.Format(model.DateLayout), daysText(sp, today))
+	if sp.Goal != "" {
+		fmt.Fprintf(&b, "Goal: %s\n", oneLine(sp.Goal))
+	}
+	b.WriteString("\n")
+
+	fmt.Fprintf(&b, "Submitted: %d of %d members", r.Submitted, r.Expected)
+	if len(r.NotSubmitted) > 0 {
+		fmt.Fprintf(&b, "; not yet: %s", strings.Join(r.NotSubmitted, ", "))
+	}
+	b.WriteString("\n")
+	if r.HasScore {
+		fmt.Fprintf(&b, "Alignment score: %s of 100 (100 minus the mean spread)\n", num(r.Score))
+	}
+	b.WriteString("\n")
+
+	if len(r.Agenda) == 0 {
+		b.WriteString("No objectives yet: add one with `align objective add TITLE`.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	goalTitle := make(map[uuid.UUID]string, len(goals))
+	for _, g := range goals {
+		goalTitle[g.ID] = g.Title
+	}
+	missing := make(map[uuid.UUID][]string, len(r.Missing))
+	for _, m := range r.Missing {
+		missing[m.ObjectiveID] = m.Handles
+	}
+	b.WriteString("Agenda, most disputed first:\n")
+	for i, s := range r.Agenda {
+		b.WriteString("\n")
+		writeObjective(&b, i+1, s, goalTitle[s.Objective.GoalID], missing[s.Objective.ID], r.Expected)
+	}
+
+	var trace []string
+	for _, s := range r.Objectives {
+		if s.NoStories {
+			trace = append(trace, fmt.Sprintf("%q has no stories", s.Objective.Title))
+		}
+		if s.NoGoal {
+			trace = append(trace, fmt.Sprintf("%q is not linked to an organisational goal", s.Objective.Title))
+		}
+	}
+	if len(trace) > 0 {
+		b.WriteString("\nTraceability:\n")
+		for _, t := range trace {
+			fmt.Fprintf(&b, "  - %s\n", t)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeObjective renders one agenda block.
+func writeObjective(b *strings.Builder, n int, s model.ObjectiveStats, goal string, missing []string, expected int) {
+	const ind = "   "
+	level := string(s.Level)
+	if s.Level == model.LevelNone {
+		level = "not enough responses to compare"
+	}
+	fmt.Fprintf(b, "%d. %s [%s]\n", n, s.Objective.Title, level)
+	if goal != "" {
+		fmt.Fprintf(b, "%sgoal: %s\n", ind, goal)
+	}
+	if s.Objective.Baseline != nil {
+		fmt.Fprintf(b, "%sbaseline: %d, agreed when it was carried over\n", ind, *s.Objective.Baseline)
+	}
+	resp := fmt.Sprintf("%sresponses: %d of %d", ind, s.Responses, expected)
+	if s.Abstained > 0 {
+		resp += fmt.Sprintf(" (%d abstained)", s.Abstained)
+	}
+	b.WriteString(resp + "\n")
+	if s.Responses > 0 {
+		conf := strconv.Itoa(s.ConfMin)
+		if s.ConfMax != s.ConfMin {
+			conf += "–" + strconv.Itoa(s.ConfMax)
+		}
+		fmt.Fprintf(b, "%smedian %s, range %d–%d, spread %d, sd %s, confidence %s\n",
+			ind, num(s.Median), s.Min, s.Max, s.Spread, strconv.FormatFloat(s.StdDev, 'f', 1, 64), conf)
+		parts := make([]string, len(s.Estimates))
+		for i, e := range s.Estimates {
+			parts[i] = fmt.Sprintf("%s %d", e.Handle, e.Progress)
+		}
+		fmt.Fprintf(b, "%sestimates: %s\n", ind, strings.Join(parts, ", "))
+	}
+	if len(s.Outliers) > 0 {
+		fmt.Fprintf(b, "%soutliers: %s\n", ind, strings.Join(s.Outliers, ", "))
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(b, "%smissing: %s\n", ind, strings.Join(missing, ", "))
+	}
+	ev := s.Evidence
+	if ev.HasEvidence {
+		line := fmt.Sprintf("%sstories: %d of %d done", ind, ev.StoriesDone, ev.Stories)
+		if ev.Points > 0 {
+			line += fmt.Sprintf(", %d of %d points", ev.PointsDone, ev.Points)
+		}
+		line += fmt.Sprintf(" (%d%%)", ev.DonePercent)
+		if ev.Flag {
+			line += fmt.Sprintf("; FLAG: the median and the stories differ by %d points", ev.Gap)
+		}
+		b.WriteString(line + "\n")
+	} else {
+		fmt.Fprintf(b, "%sstories: none\n", ind)
+	}
+	if o := s.Outcome; o != nil && (o.Agreed != nil || o.Notes != "" || o.Discussed) {
+		line := ind + "agreed: "
+		if o.Agreed != nil {
+			line += strconv.Itoa(*o.Agreed)
+		} else {
+			line += "not recorded"
+		}
+		if o.Discussed {
+			line += " (discussed)"
+		}
+		b.WriteString(line + "\n")
+		if o.Notes != "" {
+			fmt.Fprintf(b, "%snotes: %s\n", ind, oneLine(o.Notes))
+		}
+	}
+}
+
+// daysText says where today is relative to the sprint's dates; End is the
+// sprint's last day.
+func daysText(sp model.Sprint, today time.Time) string {
+	days := func(from, to time.Time) int { return int(math.Round(to.Sub(from).Hours() / 24)) }
+	switch {
+	case today.Before(sp.Start):
+		return "starts " + inDays(days(today, sp.Start))
+	case today.After(sp.End):
+		if n := days(sp.End, today); n > 1 {
+			return fmt.Sprintf("ended %d days ago", n)
+		}
+		return "ended yesterday"
+	}
+	return "ends " + inDays(days(today, sp.End))
+}
+
+// inDays says when something n days from today happens.
+func inDays(n int) string {
+	switch n {
+	case 0:
+		return "today"
+	case 1:
+		return "tomorrow"
+	}
+	return fmt.Sprintf("in %d days", n)
+}
+
+// plural writes n with the noun, adding an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ay") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// num formats a figure with at most one decimal, dropping ".0".
+func num(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0")
+}
+
+// oneLine folds multi-line text onto one line for the report.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
+)
+
+// dbPath returns the workspace file: --db, else ALIGN_DB, else the default.
+func (a *app) dbPath() (string, error) {
+	if a.dbFlag != "" {
+		return a.dbFlag, nil
+	}
+	if p := a.env.Getenv("ALIGN_DB"); p != "" {
+		return p, nil
+	}
+	p, err := store.DefaultPath()
+	if err != nil {
+		return "", fmt.Errorf("cannot find a place for the workspace (%v); pass --db PATH or set ALIGN_DB", err)
+	}
+	return p, nil
+}
+
+// open opens the existing workspace, read-only when ro is set. A missing
+// file is an error pointing at init and demo: no command but those creates a
+// workspace, so a mistyped --db never leaves a stray empty file behind.
+func (a *app) open(ro bool) (*store.Store, error) {
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if err := mustExist(path); err != nil {
+		return nil, err
+	}
+	return a.openPath(path, ro)
+}
+
+// openPath opens (or creates) the workspace at path and maps store errors to
+// sentences.
+func (a *app) openPath(path string, ro bool) (*store.Store, error) {
+	st, err := store.Open(path, store.Options{ReadOnly: ro, Timeout: time.Second, Now: a.env.Now})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	return st, nil
+}
+
+// mustExist reports a clear error when no workspace file is at path.
+func mustExist(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("no workspace at %s yet: run `align init` (or `align demo` to try a sample team)", path)
+	case err != nil:
+		return fmt.Errorf("cannot read %s: %v", path, unwrapPath(err))
+	case fi.IsDir():
+		return fmt.Errorf("%s is a directory; --db needs a file path such as %s", path, filepath.Join(path, "align.db"))
+	}
+	return nil
+}
+
+// openError maps an error from store.Open to one actionable sentence. The
+// store's errors already read as sentences naming the path (a newer schema,
+// a file that is not a workspace, one that needs an upgrade); the lock gets
+// advice on what to do.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		return fmt.Errorf("%s is in use by another align process; close it and try again", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("cannot open %s: permission denied", path)
+	}
+	return err
+}
+
+// writeError maps an error from a store write to one actionable sentence.
+// Validation errors name the field and the allowed values, and the store's
+// own errors name the record, so most pass through; state errors gain the
+// way out.
+func writeError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, store.ErrSprintClosed):
+		return fmt.Errorf("%v: a closed sprint cannot change", err)
+	case errors.Is(err, store.ErrState):
+		return fmt.Errorf("%v; move it with `align sprint state`", err)
+	case errors.Is(err, store.ErrLocked):
+		return fmt.Errorf("the workspace is in use by another align process; close it and try again")
+	}
+	return err
+}
+
+// unwrapPath strips the *fs.PathError wrapper, whose message repeats the path.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// today is the run's local calendar date as midnight UTC, the form sprint
+// dates are stored in.
+func (a *app) today() time.Time {
+	return model.Day(a.now().Local())
+}
