@@ -1,0 +1,382 @@
+// Package views is align's terminal UI: one root model (App) that routes
+// messages to five concrete screens. Store I/O happens only in commands,
+// which run one at a time in submission order (see io.go).
+package views
+
+import (
+	"time"
+
+	"github.com/align-team/align/store"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/google/uuid"
+)
+
+// screen names one of the app's screens; the values are the tab order.
+type screen int
+
+const (
+	screenDashboard screen = iota
+	screenAssess
+	screenReview
+	screenPlan
+	screenHistory
+	screenCount
+)
+
+// String is the screen's tab title.
+func (s screen) String() string {
+	switch s {
+	case screenDashboard:
+		return "Dashboard"
+	case screenAssess:
+		return "Assess"
+	case screenReview:
+		return "Review"
+	case screenPlan:
+		return "Plan"
+	case screenHistory:
+		return "History"
+	}
+	return "?"
+}
+
+// Options is everything the app depends on. Nothing is read from package
+// state, so one process can run one App per terminal or connection.
+type Options struct {
+	// Store is the open workspace.
+	Store *store.Store
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// As is the acting member's handle; empty means the member remembered
+	// for the workspace (or a choice on the Assess screen). When set, the
+	// app starts on the Assess screen.
+	As string
+	// Renderer renders styles for this terminal; nil means a renderer on
+	// no output (no colour), as tests want.
+	Renderer *lipgloss.Renderer
+	// Width and Height are the terminal's initial size.
+	Width, Height int
+	// Facilitator allows revealing, recording outcomes and changing sprint
+	// state; the local TUI always facilitates.
+	Facilitator bool
+	// TestPanic, when set, makes the first key press panic on purpose (see
+	// injectPanic): "update" in Update, "command" in a command Update
+	// returns, "io" in a job on the store I/O goroutine. It exists for the
+	// terminal-robustness test (ALIGN_TEST_PANIC, cli/tui.go); leave it empty.
+	TestPanic string
+}
+
+// deps is what every screen shares: values and handles that never change
+// after New. Screens keep it by value.
+type deps struct {
+	store       *store.Store
+	now         func() time.Time
+	styles      Styles
+	facilitator bool
+	io          *ioQueue
+}
+
+// load submits a workspace load for sprint id (uuid.Nil: current sprint).
+func (d deps) load(id uuid.UUID) tea.Cmd {
+	st, now := d.store, d.now()
+	return d.io.submit(func() tea.Msg {
+		data, err := loadWorkspace(st, id, now)
+		if err != nil {
+			return errMsg{err: err}
+		}
+		return workspaceLoadedMsg{data: data}
+	})
+}
+
+// App is the root model. It owns the screens, the footer, help and the
+// confirmation prompt, and routes every message.
+type App struct {
+	deps     deps
+	keys     globalKeys
+	confirmK confirmKeys
+	help     help.Model
+	fullHelp bool
+
+	screen          screen
+	dashboardScreen Dashboard
+	assessScreen    Assess
+	reviewScreen    Review
+	planScreen      Plan
+	historyScreen   History
+
+	width, height int
+	sprintID      uuid.UUID // the selected sprint; uuid.Nil for the current one
+	data          workspaceData
+	loaded        bool
+	history       historyCache
+
+	footer    string
+	footerErr bool
+	confirm   *confirmMsg
+	fatal     error
+	testPanic string
+}
+
+// New builds the app. It does no I/O: Init starts the first load.
+func New(opt Options) App {
+	now := opt.Now
+	if now == nil {
+		now = time.Now
+	}
+	r := opt.Renderer
+	if r == nil {
+		r = lipgloss.NewRenderer(nil)
+	}
+	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue()}
+	h := help.New()
+	h.Styles = d.styles.Help
+	a := App{
+		deps:            d,
+		keys:            newGlobalKeys(),
+		confirmK:        newConfirmKeys(),
+		help:            h,
+		dashboardScreen: NewDashboard(d),
+		assessScreen:    NewAssess(d, opt.As),
+		reviewScreen:    NewReview(d),
+		planScreen:      NewPlan(d),
+		historyScreen:   NewHistory(d),
+		history:         historyCache{gen: 1},
+		testPanic:       opt.TestPanic,
+	}
+	if opt.As != "" {
+		a.screen = screenAssess
+	}
+	return a.resize(opt.Width, opt.Height)
+}
+
+// Init starts the first load; the first frame draws before it returns.
+func (a App) Init() tea.Cmd {
+	return a.deps.load(a.sprintID)
+}
+
+// Err returns the error that ended the program (a recovered panic in one of
+// the app's commands), or nil.
+func (a App) Err() error { return a.fatal }
+
+// Close waits (up to timeout) for the app's queued writes to finish, so that
+// nothing the user saw saved is lost when the program exits. It reports
+// whether the queue drained.
+func (a App) Close(timeout time.Duration) bool { return a.deps.io.wait(timeout) }
+
+// Update implements tea.Model. The command it returns is guarded: a panic
+// inside becomes an orderly quit with the error (see guard).
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	return m, guard(cmd)
+}
+
+func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return a.resize(msg.Width, msg.Height), nil
+	case tea.KeyMsg:
+		if a.testPanic != "" {
+			return a.injectPanic()
+		}
+		return a.handleKey(msg)
+	case tea.MouseMsg:
+		return a.handleMouse(msg)
+	case workspaceLoadedMsg:
+		a.data, a.loaded = msg.data, true
+		return a.broadcast(msg)
+	case historyLoadedMsg:
+		return a.historyLoaded(msg)
+	case navigateMsg:
+		return a.show(msg)
+	case selectSprintMsg:
+		a.sprintID = msg.id
+		return a, a.deps.load(a.sprintID)
+	case confirmMsg:
+		a.confirm = &msg
+		a.footer, a.footerErr = msg.prompt+" (y/n)", false
+		return a, nil
+	case footerMsg:
+		a.footer, a.footerErr = msg.text, false
+		return a, nil
+	case savedMsg:
+		if msg.text != "" {
+			a.footer, a.footerErr = msg.text, false
+		}
+		a, hist := a.historyStale()
+		return a, tea.Batch(a.deps.load(a.sprintID), hist)
+	case errMsg:
+		if msg.fatal {
+			a.fatal = msg.err
+			return a, tea.Quit
+		}
+		a.footer, a.footerErr = msg.Error(), true
+		return a, a.deps.load(a.sprintID)
+	case assessmentSavedMsg:
+		var cmd, hist tea.Cmd
+		if msg.err == nil {
+			a, hist = a.historyStale()
+		}
+		a.assessScreen, cmd = a.assessScreen.Update(msg)
+		return a, tea.Batch(cmd, hist)
+	case memberRememberedMsg:
+		var cmd tea.Cmd
+		a.assessScreen, cmd = a.assessScreen.Update(msg)
+		return a, cmd
+	case outcomeSavedMsg:
+		var cmd, hist tea.Cmd
+		if msg.err == nil {
+			a, hist = a.historyStale()
+		}
+		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
+		return a, tea.Batch(cmd, hist)
+	case actionSavedMsg:
+		var cmd tea.Cmd
+		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
+		return a, cmd
+	case planSavedMsg:
+		// Plan edits (objectives, sprint states, members) change the trend.
+		a, hist := a.historyStale()
+		m, cmd := a.updateActive(msg)
+		return m, tea.Batch(cmd, hist)
+	}
+	return a.updateActive(msg)
+}
+
+// handleKey applies the key contract: a pending confirmation takes the key;
+// ctrl+c always quits; a focused input takes everything else; then the
+// global keys; then the active screen.
+func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	a.footer, a.footerErr = "", false
+	if a.confirm != nil {
+		c := *a.confirm
+		a.confirm = nil
+		if key.Matches(msg, a.confirmK.Yes) {
+			yes := c.yes
+			return a, func() tea.Msg { return yes }
+		}
+		a.footer = "cancelled"
+		return a, nil
+	}
+	if key.Matches(msg, a.keys.ForceQuit) {
+		return a, tea.Quit
+	}
+	if a.capturing() {
+		return a.updateActive(msg)
+	}
+	switch {
+	case key.Matches(msg, a.keys.Help):
+		a.fullHelp = !a.fullHelp
+		return a.resize(a.width, a.height), nil
+	case key.Matches(msg, a.keys.Quit):
+		if a.unsaved() {
+			return a, func() tea.Msg {
+				return confirmMsg{prompt: "Discard the unsaved input and quit?", yes: tea.QuitMsg{}}
+			}
+		}
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.Dashboard):
+		return a.show(navigateMsg{to: screenDashboard})
+	case key.Matches(msg, a.keys.Assess):
+		return a.show(navigateMsg{to: screenAssess})
+	case key.Matches(msg, a.keys.Review):
+		return a.show(navigateMsg{to: screenReview})
+	case key.Matches(msg, a.keys.Plan):
+		return a.show(navigateMsg{to: screenPlan})
+	case key.Matches(msg, a.keys.History):
+		return a.show(navigateMsg{to: screenHistory})
+	case key.Matches(msg, a.keys.Next):
+		return a.show(navigateMsg{to: (a.screen + 1) % screenCount})
+	case key.Matches(msg, a.keys.Prev):
+		return a.show(navigateMsg{to: (a.screen + screenCount - 1) % screenCount})
+	}
+	return a.updateActive(msg)
+}
+
+// show switches to msg.to, hands it the navigateMsg (so it can focus an
+// objective) and reloads: every screen shows fresh data on arrival.
+func (a App) show(msg navigateMsg) (tea.Model, tea.Cmd) {
+	if msg.to < 0 || msg.to >= screenCount {
+		return a, nil
+	}
+	a.screen = msg.to
+	a = a.resize(a.width, a.height)
+	cmds := []tea.Cmd{a.deps.load(a.sprintID)}
+	if msg.to == screenHistory {
+		var hist tea.Cmd
+		a, hist = a.historyCmd()
+		cmds = append(cmds, hist)
+	}
+	m, cmd := a.updateActive(msg)
+	return m, tea.Batch(append(cmds, cmd)...)
+}
+
+// handleMouse forwards mouse events to the active screen in its own
+// coordinates; a click on a tab switches screens.
+func (a App) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if a.capturing() {
+		return a, nil
+	}
+	if msg.Y == 0 && msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
+		if s, ok := a.tabAt(msg.X); ok {
+			return a.show(navigateMsg{to: s})
+		}
+		return a, nil
+	}
+	msg.Y -= a.headerHeight()
+	if msg.Y < 0 {
+		return a, nil
+	}
+	return a.updateActive(msg)
+}
+
+// broadcast hands msg to every screen.
+func (a App) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var c1, c2, c3, c4, c5 tea.Cmd
+	a.dashboardScreen, c1 = a.dashboardScreen.Update(msg)
+	a.assessScreen, c2 = a.assessScreen.Update(msg)
+	a.reviewScreen, c3 = a.reviewScreen.Update(msg)
+	a.planScreen, c4 = a.planScreen.Update(msg)
+	a.historyScreen, c5 = a.historyScreen.Update(msg)
+	return a, tea.Batch(c1, c2, c3, c4, c5)
+}
+
+// updateActive hands msg to the screen on show.
+func (a App) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch a.screen {
+	case screenDashboard:
+		a.dashboardScreen, cmd = a.dashboardScreen.Update(msg)
+	case screenAssess:
+		a.assessScreen, cmd = a.assessScreen.Update(msg)
+	case screenReview:
+		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
+	case screenPlan:
+		a.planScreen, cmd = a.planScreen.Update(msg)
+	case screenHistory:
+		a.historyScreen, cmd = a.historyScreen.Update(msg)
+	}
+	return a, cmd
+}
+
+// capturing reports whether the active screen has a focused text input.
+func (a App) capturing() bool {
+	switch a.screen {
+	case screenAssess:
+		return a.assessScreen.Capturing()
+	case screenReview:
+		return a.reviewScreen.Capturing()
+	case screenPlan:
+		return a.planScreen.Capturing()
+	case screenHistory:
+		return a.historyScreen.Capturing()
+	}
+	return false
+}
+
+// unsaved reports whether quitting now would discard typed input.
+func (a App) unsaved() bool {
+	return a.assessScreen.Unsaved() || a.reviewScreen.Unsaved() || a.planScreen.Unsaved()
+}

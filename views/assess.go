@@ -1,0 +1,345 @@
+package views
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/align-team/align/model"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// Assess is where a member privately estimates each objective of the
+// sprint: progress, confidence, a note, or an abstention. Every change is
+// saved at once through the app's ordered queue. Others' estimates stay
+// hidden until the sprint is in review.
+type Assess struct {
+	deps          deps
+	keys          assessKeys
+	input         inputKeys
+	width, height int
+
+	as         string // handle from --as; "" when none
+	asResolved bool   // the --as handle was looked up once
+	loaded     bool
+	data       workspaceData
+	objectives []model.Objective
+	stories    map[uuid.UUID][]model.Story
+	stats      map[uuid.UUID]model.ObjectiveStats
+
+	member  model.Member // the acting member; zero ID until chosen
+	mine    map[uuid.UUID]model.Assessment
+	pending map[uuid.UUID]int // saves in flight per objective
+	cursor  int
+	first   int
+
+	picking    bool // the member picker is shown
+	pick       int
+	pickFilter editor
+	filtering  bool
+	candidates []model.Member
+
+	typing bool // typing an exact progress value
+	number editor
+	noting bool // editing the note
+	note   editor
+}
+
+// NewAssess returns the Assess screen acting as handle as (may be empty).
+func NewAssess(d deps, as string) Assess {
+	return Assess{
+		deps: d, keys: newAssessKeys(), input: newInputKeys(), as: as,
+		mine: map[uuid.UUID]model.Assessment{}, pending: map[uuid.UUID]int{},
+		number:     newEditor(d.styles, "Progress (0–100): ", false, 3),
+		note:       newEditor(d.styles, "│ ", true, model.MaxText),
+		pickFilter: newEditor(d.styles, "/ ", false, model.MaxName),
+	}
+}
+
+// SetSize sets the content size.
+func (m Assess) SetSize(w, h int) Assess {
+	m.width, m.height = w, h
+	m.number = m.number.SetSize(m.detailWidth(), 1)
+	m.note = m.note.SetSize(m.detailWidth()-2, 4)
+	m.pickFilter = m.pickFilter.SetSize(w, 1)
+	m.first = window(m.first, m.cursor, m.listRows(), len(m.objectives))
+	return m
+}
+
+// Capturing reports whether a text field has focus.
+func (m Assess) Capturing() bool { return m.typing || m.noting || m.filtering }
+
+// Unsaved reports whether a typed number would be lost; notes save as typed.
+func (m Assess) Unsaved() bool { return m.typing && m.number.Value() != "" }
+
+// ShortHelp returns the bindings of the short help line.
+func (m Assess) ShortHelp() []key.Binding {
+	k := m.keys
+	switch {
+	case m.typing || m.filtering:
+		return []key.Binding{m.input.Submit, m.input.Cancel}
+	case m.noting:
+		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
+	case m.picking:
+		return []key.Binding{k.Prev, k.Next, k.Select, k.Filter}
+	}
+	return []key.Binding{k.Prev, k.Next, k.Less, k.More, k.ConfUp, k.Note}
+}
+
+// FullHelp returns the bindings of the full help.
+func (m Assess) FullHelp() [][]key.Binding {
+	k := m.keys
+	if m.Capturing() || m.picking {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	return [][]key.Binding{
+		{k.Prev, k.Next},
+		{k.Less, k.More, k.LessFine, k.MoreFine, k.Type},
+		{k.ConfUp, k.ConfDown, k.Note, k.Abstain, k.Member},
+	}
+}
+
+// Update handles a message.
+func (m Assess) Update(msg tea.Msg) (Assess, tea.Cmd) {
+	switch msg := msg.(type) {
+	case workspaceLoadedMsg:
+		return m.load(msg.data)
+	case assessmentSavedMsg:
+		return m.saved(msg)
+	case memberRememberedMsg:
+		return m, nil
+	case tea.KeyMsg:
+		return m.key(msg)
+	case tea.MouseMsg:
+		return m.mouse(msg), nil
+	}
+	return m, nil
+}
+
+// load takes a fresh snapshot: objectives, stories, the acting member and
+// their assessments (keeping local values whose saves are still in flight).
+func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
+	m.data, m.loaded = d, true
+	m.objectives = model.LiveObjectives(d.Sprint)
+	m.stats = map[uuid.UUID]model.ObjectiveStats{}
+	for _, st := range d.Report.Objectives {
+		m.stats[st.Objective.ID] = st
+	}
+	m.stories = map[uuid.UUID][]model.Story{}
+	for _, s := range d.Sprint.Stories {
+		if !s.Deleted {
+			m.stories[s.ObjectiveID] = append(m.stories[s.ObjectiveID], s)
+		}
+	}
+	for id := range m.stories {
+		list := m.stories[id]
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Order < list[j].Order })
+	}
+	m.candidates = d.activeMembers()
+	var cmd tea.Cmd
+	if m.as != "" && !m.asResolved {
+		m.asResolved = true
+		if mem, ok := d.memberByHandle(m.as); ok {
+			m.member = mem
+		} else {
+			handle := m.as
+			cmd = func() tea.Msg { return footerMsg{text: fmt.Sprintf("no member with handle %q: choose yourself", handle)} }
+		}
+	}
+	if m.member.ID == uuid.Nil && !m.picking {
+		if mem, ok := d.member(d.Workspace.LastMember); ok && mem.Active {
+			m.member = mem
+		}
+	} else if mem, ok := d.member(m.member.ID); ok {
+		m.member = mem
+	}
+	m.picking = m.member.ID == uuid.Nil
+	m = m.mergeMine(d.Sprint.Assessments)
+	m.cursor = clamp(m.cursor, 0, max(0, len(m.objectives)-1))
+	m.first = window(m.first, m.cursor, m.listRows(), len(m.objectives))
+	return m, cmd
+}
+
+// mergeMine replaces the member's assessments with stored ones, except for
+// objectives with saves in flight, whose local value is newer.
+func (m Assess) mergeMine(all []model.Assessment) Assess {
+	next := map[uuid.UUID]model.Assessment{}
+	for id, a := range m.mine {
+		if m.pending[id] > 0 {
+			next[id] = a
+		}
+	}
+	for _, a := range all {
+		if a.MemberID == m.member.ID && !a.Deleted && m.pending[a.ObjectiveID] == 0 {
+			next[a.ObjectiveID] = a
+		}
+	}
+	m.mine = next
+	return m
+}
+
+// saved settles one finished save.
+func (m Assess) saved(msg assessmentSavedMsg) (Assess, tea.Cmd) {
+	id := msg.a.ObjectiveID
+	if m.pending[id] > 0 {
+		m.pending[id]--
+	}
+	if msg.err != nil {
+		err := msg.err
+		return m, func() tea.Msg { return errMsg{err: err} }
+	}
+	if m.pending[id] == 0 && msg.a.MemberID == m.member.ID {
+		m.mine[id] = msg.a
+	}
+	return m, nil
+}
+
+func (m Assess) key(msg tea.KeyMsg) (Assess, tea.Cmd) {
+	switch {
+	case m.typing:
+		return m.keyNumber(msg)
+	case m.noting:
+		return m.keyNote(msg)
+	case m.filtering:
+		return m.keyFilter(msg)
+	case m.picking:
+		return m.keyPick(msg)
+	}
+	k := m.keys
+	n := len(m.objectives)
+	switch {
+	case key.Matches(msg, k.Prev):
+		m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+	case key.Matches(msg, k.Next), key.Matches(msg, k.Select):
+		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+	case key.Matches(msg, k.Less):
+		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress-5, 0, 100), false })
+	case key.Matches(msg, k.More):
+		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress+5, 0, 100), false })
+	case key.Matches(msg, k.LessFine):
+		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress-1, 0, 100), false })
+	case key.Matches(msg, k.MoreFine):
+		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress+1, 0, 100), false })
+	case key.Matches(msg, k.ConfUp):
+		return m.change(func(a *model.Assessment) { a.Confidence = clamp(a.Confidence+1, 1, 5) })
+	case key.Matches(msg, k.ConfDown):
+		return m.change(func(a *model.Assessment) { a.Confidence = clamp(a.Confidence-1, 1, 5) })
+	case key.Matches(msg, k.Abstain):
+		return m.change(func(a *model.Assessment) { a.Abstain = !a.Abstain })
+	case key.Matches(msg, k.Type):
+		if o, ok := m.current(); ok && m.editable() {
+			m.typing = true
+			m.number = m.number.SetValue("").Focus()
+			_ = o
+		}
+	case key.Matches(msg, k.Note):
+		if o, ok := m.current(); ok && m.editable() {
+			m.noting = true
+			m.note = m.note.SetValue(m.mine[o.ID].Note).Focus()
+		}
+	case key.Matches(msg, k.Member):
+		if m.as == "" {
+			m.picking = true
+			m.pick = 0
+		} else {
+			return m, func() tea.Msg { return footerMsg{text: "started with --as: restart without it to switch member"} }
+		}
+	}
+	m.first = window(m.first, m.cursor, m.listRows(), n)
+	return m, nil
+}
+
+func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.input.Cancel):
+		m.typing = false
+		m.number = m.number.Blur()
+		return m, nil
+	case key.Matches(msg, m.input.Submit):
+		raw := strings.TrimSpace(m.number.Value())
+		v, err := strconv.Atoi(raw)
+		if err != nil || v < 0 || v > 100 {
+			return m, func() tea.Msg {
+				return errMsg{err: fmt.Errorf("progress must be a whole number from 0 to 100, not %q", raw)}
+			}
+		}
+		m.typing = false
+		m.number = m.number.Blur()
+		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = v, false })
+	}
+	if msg.Type == tea.KeyRunes {
+		for _, r := range msg.Runes {
+			if r < '0' || r > '9' {
+				return m, nil // digits only
+			}
+		}
+	}
+	m.number = m.number.Update(msg)
+	return m, nil
+}
+
+func (m Assess) keyNote(msg tea.KeyMsg) (Assess, tea.Cmd) {
+	if key.Matches(msg, m.input.Cancel) {
+		m.noting = false
+		m.note = m.note.Blur()
+		return m, nil
+	}
+	before := m.note.Value()
+	m.note = m.note.Update(msg)
+	if v := m.note.Value(); v != before {
+		return m.change(func(a *model.Assessment) { a.Note = v })
+	}
+	return m, nil
+}
+
+// editable reports whether the sprint accepts assessments.
+func (m Assess) editable() bool {
+	return m.data.HasSprint && model.CanAssess(m.data.Sprint.Sprint.State) && m.member.ID != uuid.Nil
+}
+
+// current returns the objective under the cursor.
+func (m Assess) current() (model.Objective, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.objectives) {
+		return model.Objective{}, false
+	}
+	return m.objectives[m.cursor], true
+}
+
+// change applies f to the member's assessment of the current objective
+// (creating it from the baseline when there is none) and saves it at once.
+func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
+	o, ok := m.current()
+	if !ok {
+		return m, nil
+	}
+	if !m.editable() {
+		return m, func() tea.Msg { return footerMsg{text: "this sprint is closed: assessments are read-only"} }
+	}
+	now := m.deps.now()
+	a, exists := m.mine[o.ID]
+	if !exists {
+		a = model.Assessment{Meta: model.NewMeta(now), SprintID: o.SprintID, ObjectiveID: o.ID,
+			MemberID: m.member.ID, Confidence: 3}
+		if o.Baseline != nil {
+			a.Progress = *o.Baseline
+		}
+	} else {
+		a.Touch(now)
+	}
+	f(&a)
+	a.Submitted = true
+	m.mine[o.ID] = a
+	m.pending[o.ID]++
+	st, saving := m.deps.store, a
+	saving.Meta = model.Meta{} // one per member and objective: the store finds it
+	return m, m.deps.io.submit(func() tea.Msg {
+		stored, err := st.SaveAssessment(saving)
+		if err != nil {
+			return assessmentSavedMsg{a: saving, err: fmt.Errorf("saving your estimate: %w", err)}
+		}
+		return assessmentSavedMsg{a: stored}
+	})
+}

@@ -1,0 +1,120 @@
+package views
+
+import (
+	"strings"
+
+	"github.com/align-team/align/model"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/google/uuid"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// The member picker of the Assess screen: "who are you?", remembered for the
+// workspace through store.SetLastMember.
+
+// filteredCandidates returns the active members matching the filter.
+func (m Assess) filteredCandidates() []model.Member {
+	q := strings.ToLower(strings.TrimSpace(m.pickFilter.Value()))
+	if q == "" {
+		return m.candidates
+	}
+	var out []model.Member
+	for _, c := range m.candidates {
+		if strings.Contains(strings.ToLower(c.Handle), q) || strings.Contains(strings.ToLower(c.Name), q) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (m Assess) keyPick(msg tea.KeyMsg) (Assess, tea.Cmd) {
+	list := m.filteredCandidates()
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Select):
+		if m.pick < len(list) {
+			return m.choose(list[m.pick])
+		}
+	case key.Matches(msg, k.Prev):
+		m.pick = clamp(m.pick-1, 0, max(0, len(list)-1))
+	case key.Matches(msg, k.Next):
+		m.pick = clamp(m.pick+1, 0, max(0, len(list)-1))
+	case key.Matches(msg, k.Filter):
+		m.filtering = true
+		m.pickFilter = m.pickFilter.Focus()
+	case key.Matches(msg, m.input.Cancel):
+		if m.member.ID != uuid.Nil {
+			m.picking = false // back to the objectives as before
+		}
+	}
+	return m, nil
+}
+
+func (m Assess) keyFilter(msg tea.KeyMsg) (Assess, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.input.Submit):
+		m.filtering = false
+		m.pickFilter = m.pickFilter.Blur()
+		if list := m.filteredCandidates(); len(list) > 0 {
+			return m.choose(list[clamp(m.pick, 0, len(list)-1)])
+		}
+		return m, nil
+	case key.Matches(msg, m.input.Cancel):
+		m.filtering = false
+		m.pickFilter = m.pickFilter.Blur().SetValue("")
+		return m, nil
+	}
+	m.pickFilter = m.pickFilter.Update(msg)
+	m.pick = 0
+	return m, nil
+}
+
+// choose makes mem the acting member and remembers the choice.
+func (m Assess) choose(mem model.Member) (Assess, tea.Cmd) {
+	m.member, m.picking, m.filtering = mem, false, false
+	m.pickFilter = m.pickFilter.Blur().SetValue("")
+	m.pending = map[uuid.UUID]int{}
+	m.mine = map[uuid.UUID]model.Assessment{}
+	m = m.mergeMine(m.data.Sprint.Assessments)
+	st, id := m.deps.store, mem.ID
+	return m, m.deps.io.submit(func() tea.Msg {
+		if err := st.SetLastMember(id); err != nil {
+			return errMsg{err: err}
+		}
+		return memberRememberedMsg{id: id}
+	})
+}
+
+// mouse: the wheel moves through objectives (or members), a click on the
+// objective list selects.
+func (m Assess) mouse(msg tea.MouseMsg) Assess {
+	if m.picking {
+		list := m.filteredCandidates()
+		switch {
+		case msg.Button == tea.MouseButtonWheelUp:
+			m.pick = clamp(m.pick-1, 0, max(0, len(list)-1))
+		case msg.Button == tea.MouseButtonWheelDown:
+			m.pick = clamp(m.pick+1, 0, max(0, len(list)-1))
+		case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
+			if i := msg.Y - pickHeadLines; i >= 0 && i < len(list) {
+				m.pick = i
+			}
+		}
+		return m
+	}
+	n := len(m.objectives)
+	switch {
+	case msg.Button == tea.MouseButtonWheelUp:
+		m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+	case msg.Button == tea.MouseButtonWheelDown:
+		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
+		if msg.X < m.listWidth() {
+			if i := m.first + msg.Y - assessHeadLines; msg.Y >= assessHeadLines && i < n {
+				m.cursor = i
+			}
+		}
+	}
+	m.first = window(m.first, m.cursor, m.listRows(), n)
+	return m
+}

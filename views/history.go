@@ -1,0 +1,307 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/align-team/align/model"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// History shows every sprint's alignment score with a sparkline of the
+// trend, and each member's calibration against agreed outcomes.
+type History struct {
+	deps          deps
+	keys          historyKeys
+	input         inputKeys
+	width, height int
+	loaded        bool
+	history       historyData
+	rows          []int // indices into history.Trend, newest first, filtered
+	cursor        int
+	first         int
+	filter        editor
+	filtering     bool
+}
+
+// NewHistory returns the History screen.
+func NewHistory(d deps) History {
+	return History{deps: d, keys: newHistoryKeys(), input: newInputKeys(), filter: newEditor(d.styles, "/ ", false, model.MaxName)}
+}
+
+// SetSize sets the content size.
+func (m History) SetSize(w, h int) History {
+	m.width, m.height = w, h
+	m.filter = m.filter.SetSize(w, 1)
+	m.first = window(m.first, m.cursor, m.listRows(), len(m.rows))
+	return m
+}
+
+// Capturing reports whether the filter input has focus.
+func (m History) Capturing() bool { return m.filtering }
+
+// ShortHelp returns the bindings of the short help line.
+func (m History) ShortHelp() []key.Binding {
+	if m.filtering {
+		return []key.Binding{m.input.Submit, m.input.Cancel}
+	}
+	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Filter}
+}
+
+// FullHelp returns the bindings of the full help.
+func (m History) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+// Update handles a message.
+func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
+	switch msg := msg.(type) {
+	case historyLoadedMsg:
+		m.history, m.loaded = msg.history, true
+		m = m.refilter()
+	case tea.KeyMsg:
+		if m.filtering {
+			return m.updateFilter(msg)
+		}
+		switch {
+		case key.Matches(msg, m.keys.Up):
+			m.cursor = clamp(m.cursor-1, 0, max(0, len(m.rows)-1))
+		case key.Matches(msg, m.keys.Down):
+			m.cursor = clamp(m.cursor+1, 0, max(0, len(m.rows)-1))
+		case key.Matches(msg, m.keys.Filter):
+			m.filtering = true
+			m.filter = m.filter.Focus()
+		case key.Matches(msg, m.input.Cancel):
+			if m.filter.Value() != "" {
+				m.filter = m.filter.SetValue("")
+				m = m.refilter()
+			}
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			m.cursor = clamp(m.cursor-1, 0, max(0, len(m.rows)-1))
+		case tea.MouseButtonWheelDown:
+			m.cursor = clamp(m.cursor+1, 0, max(0, len(m.rows)-1))
+		}
+	}
+	m.first = window(m.first, m.cursor, m.listRows(), len(m.rows))
+	return m, nil
+}
+
+func (m History) updateFilter(msg tea.KeyMsg) (History, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.input.Submit):
+		m.filtering = false
+		m.filter = m.filter.Blur()
+		return m, nil
+	case key.Matches(msg, m.input.Cancel):
+		m.filtering = false
+		m.filter = m.filter.Blur().SetValue("")
+		return m.refilter(), nil
+	}
+	m.filter = m.filter.Update(msg)
+	return m.refilter(), nil
+}
+
+// refilter recomputes the visible rows (newest first) from the filter text.
+func (m History) refilter() History {
+	q := strings.ToLower(strings.TrimSpace(m.filter.Value()))
+	m.rows = m.rows[:0:0]
+	for i := len(m.history.Trend) - 1; i >= 0; i-- {
+		if q == "" || strings.Contains(strings.ToLower(m.history.Trend[i].Sprint.Name), q) {
+			m.rows = append(m.rows, i)
+		}
+	}
+	m.cursor = clamp(m.cursor, 0, max(0, len(m.rows)-1))
+	m.first = window(m.first, m.cursor, m.listRows(), len(m.rows))
+	return m
+}
+
+// wide reports whether the calibration sits beside the sprint list.
+func (m History) wide() bool { return m.width >= 100 }
+
+// listRows is how many sprint rows fit.
+func (m History) listRows() int {
+	h := m.height - 5 // title, sparkline, its caption, blank line, list header
+	if m.filtering || m.filter.Value() != "" {
+		h--
+	}
+	if !m.wide() {
+		h -= 3 + min(len(m.history.Calibration), 6)
+	}
+	return max(1, h)
+}
+
+// View renders the screen.
+func (m History) View() string {
+	s := m.deps.styles
+	if !m.loaded {
+		return s.Faint.Render("Loading the history…")
+	}
+	if len(m.history.Trend) == 0 {
+		return s.Title.Render("History") + "\n" + s.Faint.Render("No sprints yet.")
+	}
+	var b strings.Builder
+	b.WriteString(s.Title.Render("Alignment over time") + "\n")
+	spark, caption := m.sparkline(m.width)
+	b.WriteString(spark + "\n" + s.Faint.Render(truncate(caption, m.width)) + "\n\n")
+	cal := m.calibrationView()
+	list := m.listView()
+	if m.wide() {
+		lw := m.width * 55 / 100
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, s.Plain.Width(lw).Render(fit(list, lw-2, m.height)), fit(cal, m.width-lw, m.height)))
+	} else {
+		b.WriteString(list + "\n\n" + cal)
+	}
+	return b.String()
+}
+
+func (m History) listView() string {
+	s := m.deps.styles
+	var b strings.Builder
+	if m.filtering || m.filter.Value() != "" {
+		b.WriteString(m.filter.View() + "\n")
+	}
+	b.WriteString(s.Faint.Render(fmt.Sprintf("%-20s %-10s %-9s %s", "Sprint", "Start", "State", "Score")))
+	if len(m.rows) == 0 {
+		b.WriteString("\n" + s.Faint.Render("No sprint matches."))
+	}
+	end := min(len(m.rows), m.first+m.listRows())
+	for i := m.first; i < end; i++ {
+		p := m.history.Trend[m.rows[i]]
+		score := s.Faint.Render("—")
+		if p.HasScore {
+			score = bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3.0f", p.Score)
+		}
+		line := fmt.Sprintf("%-20s %-10s %-9s ", truncate(p.Sprint.Name, 20), p.Sprint.Start.Format(model.DateLayout), p.Sprint.State)
+		if i == m.cursor {
+			line = s.Selected.Render(line)
+		}
+		b.WriteString("\n" + line + score)
+	}
+	return b.String()
+}
+
+func (m History) calibrationView() string {
+	s := m.deps.styles
+	var b strings.Builder
+	b.WriteString(s.Title.Render("Calibration") + s.Faint.Render("  estimate − agreed, over sprints") + "\n")
+	if len(m.history.Calibration) == 0 {
+		b.WriteString(s.Faint.Render("No agreed outcomes yet."))
+		return b.String()
+	}
+	b.WriteString(s.Faint.Render(fmt.Sprintf("%-12s %-11s %8s %8s %5s", "Member", "Tendency", "Mean gap", "Mean |Δ|", "Count")))
+	rows := len(m.history.Calibration)
+	if !m.wide() {
+		rows = min(rows, 6)
+	}
+	for _, c := range m.history.Calibration[:rows] {
+		t := c.Tendency()
+		ts := s.Text
+		switch t {
+		case "optimist":
+			t, ts = "↑ "+t, s.Divergent
+		case "pessimist":
+			t, ts = "↓ "+t, s.Accent
+		default:
+			t, ts = "= "+t, s.Aligned
+		}
+		b.WriteString(fmt.Sprintf("\n%-12s %s %+8.1f %8.1f %5d", truncate(c.Handle, 12), ts.Render(padRight(t, 11)), c.MeanGap, c.MeanAbsGap, c.Count))
+	}
+	return b.String()
+}
+
+// sparkline renders the most recent scores that fit in w cells, with a
+// caption naming the span and the latest score.
+func (m History) sparkline(w int) (string, string) {
+	const ticks = "▁▂▃▄▅▆▇█"
+	runes := []rune(ticks)
+	pts := m.history.Trend
+	if len(pts) > w {
+		pts = pts[len(pts)-w:]
+	}
+	lo, hi := 100.0, 0.0
+	for _, p := range pts {
+		if p.HasScore {
+			lo, hi = math.Min(lo, p.Score), math.Max(hi, p.Score)
+		}
+	}
+	var b strings.Builder
+	var last *model.ScorePoint
+	for i := range pts {
+		p := pts[i]
+		if !p.HasScore {
+			b.WriteString(" ")
+			continue
+		}
+		last = &pts[i]
+		idx := len(runes) / 2 // all equal: a flat middle line
+		if hi > lo {
+			idx = clamp(int((p.Score-lo)*float64(len(runes)-1)/(hi-lo)+0.5), 0, len(runes)-1)
+		}
+		b.WriteRune(runes[idx])
+	}
+	caption := fmt.Sprintf("%d sprints", len(pts))
+	if len(pts) > 0 {
+		caption = fmt.Sprintf("%s → %s, %d sprints", pts[0].Sprint.Name, pts[len(pts)-1].Sprint.Name, len(pts))
+	}
+	if last != nil {
+		caption += fmt.Sprintf("; scores %.0f–%.0f, latest %.0f (100 = everyone agrees)", lo, hi, last.Score)
+	}
+	return m.deps.styles.Accent.Render(b.String()), caption
+}
+
+// historyCache tracks the History screen's data, which costs O(history) to
+// compute and so is loaded only when the screen is shown, then reused until
+// a save that can change it. gen counts those saves (from 1, see New), fresh
+// is the generation of the shown result and pending the generation of the
+// load in flight (0: none).
+type historyCache struct {
+	gen, fresh, pending int
+}
+
+// historyCmd starts a history load when the cached one is stale and none for
+// the current generation is already running; otherwise it returns nil.
+func (a App) historyCmd() (App, tea.Cmd) {
+	gen := a.history.gen
+	if a.history.fresh == gen || a.history.pending == gen {
+		return a, nil
+	}
+	a.history.pending = gen
+	st := a.deps.store
+	return a, a.deps.io.submit(func() tea.Msg {
+		h, err := loadHistory(st)
+		return historyLoadedMsg{gen: gen, history: h, err: err}
+	})
+}
+
+// historyStale records a save that can change the trend or the calibration.
+// The next visit to History reloads it; when History is on show, it reloads
+// now.
+func (a App) historyStale() (App, tea.Cmd) {
+	a.history.gen++
+	if a.screen != screenHistory {
+		return a, nil
+	}
+	return a.historyCmd()
+}
+
+// historyLoaded shows a finished history load unless a newer one is shown.
+func (a App) historyLoaded(msg historyLoadedMsg) (tea.Model, tea.Cmd) {
+	if a.history.pending == msg.gen {
+		a.history.pending = 0
+	}
+	if msg.err != nil {
+		a.footer, a.footerErr = msg.err.Error(), true
+		return a, nil
+	}
+	if msg.gen < a.history.fresh {
+		return a, nil
+	}
+	a.history.fresh = msg.gen
+	var cmd tea.Cmd
+	a.historyScreen, cmd = a.historyScreen.Update(msg)
+	return a, cmd
+}

@@ -1,0 +1,297 @@
+package views
+
+import "github.com/charmbracelet/bubbles/key"
+
+// All key bindings live here: one global map and one small struct per
+// screen. Screens match with key.Matches only; every binding has help text;
+// a binding turned off with SetEnabled(false) also leaves the help.
+
+// globalKeys work on every screen unless a text input has focus, when only
+// ForceQuit and Back stay global (Back then leaves the input).
+type globalKeys struct {
+	Dashboard key.Binding
+	Assess    key.Binding
+	Review    key.Binding
+	Plan      key.Binding
+	History   key.Binding
+	Next      key.Binding
+	Prev      key.Binding
+	Help      key.Binding
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Back      key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Dashboard: key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "dashboard")),
+		Assess:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "assess")),
+		Review:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "review")),
+		Plan:      key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "plan")),
+		History:   key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "history")),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// confirmKeys answer a footer confirmation.
+type confirmKeys struct {
+	Yes key.Binding
+}
+
+func newConfirmKeys() confirmKeys {
+	return confirmKeys{Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "confirm"))}
+}
+
+// inputKeys drive a focused one-line input (a number, an action item).
+type inputKeys struct {
+	Submit key.Binding
+	Cancel key.Binding
+}
+
+func newInputKeys() inputKeys {
+	return inputKeys{
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// editorKeys edit text in a focused editor (letters are typed as such).
+type editorKeys struct {
+	Left       key.Binding
+	Right      key.Binding
+	Up         key.Binding
+	Down       key.Binding
+	Home       key.Binding
+	End        key.Binding
+	Backspace  key.Binding
+	Delete     key.Binding
+	DeleteWord key.Binding
+	DeleteLine key.Binding
+	Newline    key.Binding
+}
+
+func newEditorKeys() editorKeys {
+	return editorKeys{
+		Left:       key.NewBinding(key.WithKeys("left", "ctrl+b"), key.WithHelp("←", "left")),
+		Right:      key.NewBinding(key.WithKeys("right", "ctrl+f"), key.WithHelp("→", "right")),
+		Up:         key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line up")),
+		Down:       key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "line down")),
+		Home:       key.NewBinding(key.WithKeys("home", "ctrl+a"), key.WithHelp("home", "line start")),
+		End:        key.NewBinding(key.WithKeys("end", "ctrl+e"), key.WithHelp("end", "line end")),
+		Backspace:  key.NewBinding(key.WithKeys("backspace", "ctrl+h"), key.WithHelp("⌫", "delete back")),
+		Delete:     key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("del", "delete")),
+		DeleteWord: key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace"), key.WithHelp("ctrl+w", "delete word")),
+		DeleteLine: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "delete to line start")),
+		Newline:    key.NewBinding(key.WithKeys("enter", "ctrl+j"), key.WithHelp("enter", "new line")),
+	}
+}
+
+// dashboardKeys: move through the objectives, open one in the review.
+type dashboardKeys struct {
+	Up   key.Binding
+	Down key.Binding
+	Open key.Binding
+}
+
+func newDashboardKeys() dashboardKeys {
+	return dashboardKeys{
+		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in review")),
+	}
+}
+
+// assessKeys: step through objectives and set one's estimate. Progress moves
+// in coarse steps of 5 with ←/→ (h/l) and fine steps of 1 with [ and ] (or
+// H/L, shift+←/→); p types an exact number.
+type assessKeys struct {
+	Prev     key.Binding
+	Next     key.Binding
+	Less     key.Binding
+	More     key.Binding
+	LessFine key.Binding
+	MoreFine key.Binding
+	Type     key.Binding
+	ConfUp   key.Binding
+	ConfDown key.Binding
+	Note     key.Binding
+	Abstain  key.Binding
+	Member   key.Binding
+	Select   key.Binding
+	Filter   key.Binding
+}
+
+func newAssessKeys() assessKeys {
+	return assessKeys{
+		Prev:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous")),
+		Next:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next")),
+		Less:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "−5")),
+		More:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "+5")),
+		LessFine: key.NewBinding(key.WithKeys("[", "H", "shift+left"), key.WithHelp("[/H", "−1")),
+		MoreFine: key.NewBinding(key.WithKeys("]", "L", "shift+right"), key.WithHelp("]/L", "+1")),
+		Type:     key.NewBinding(key.WithKeys("p", "%"), key.WithHelp("p", "type progress")),
+		ConfUp:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "confidence up")),
+		ConfDown: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "confidence down")),
+		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Abstain:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "abstain")),
+		Member:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "switch member")),
+		Select:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+	}
+}
+
+// reviewKeys: walk the agenda, reveal, record outcomes.
+type reviewKeys struct {
+	Up        key.Binding
+	Down      key.Binding
+	Reveal    key.Binding
+	Discussed key.Binding
+	Anonymous key.Binding
+	Agree     key.Binding
+	Notes     key.Binding
+	Action    key.Binding
+	Actions   key.Binding
+	Tick      key.Binding
+	Continue  key.Binding
+	ToReview  key.Binding
+	Owner     key.Binding
+}
+
+func newReviewKeys() reviewKeys {
+	return reviewKeys{
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Reveal:    key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "reveal")),
+		Discussed: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "discussed, next")),
+		Anonymous: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "anonymous")),
+		Agree:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "agreed value")),
+		Notes:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "notes")),
+		Action:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add action")),
+		Actions:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "last sprint's actions")),
+		Tick:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "tick off")),
+		Continue:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "to the agenda")),
+		ToReview:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "move sprint to review")),
+		Owner:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next owner")),
+	}
+}
+
+// historyKeys: scroll the sprints, filter them by name.
+type historyKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Filter key.Binding
+}
+
+func newHistoryKeys() historyKeys {
+	return historyKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+	}
+}
+
+// ---- Plan screen keys ----
+
+// planKeys move between the Plan screen's sections, panes and rows and act
+// on the selected record. Some keys mean different things per section (a
+// archives a goal but activates a member); updateKeys enables only those
+// that apply, so help stays true, and sets help text naming the target
+// state of a sprint move.
+type planKeys struct {
+	Up          key.Binding
+	Down        key.Binding
+	Left        key.Binding
+	Right       key.Binding
+	NextSection key.Binding
+	PrevSection key.Binding
+	Open        key.Binding
+	New         key.Binding
+	Edit        key.Binding
+	Delete      key.Binding
+	MoveUp      key.Binding
+	MoveDown    key.Binding
+	Status      key.Binding
+	Archive     key.Binding
+	Active      key.Binding
+	Facilitator key.Binding
+	StateNext   key.Binding
+	StatePrev   key.Binding
+	Carry       key.Binding
+	Filter      key.Binding
+	Back        key.Binding
+}
+
+func newPlanKeys() planKeys {
+	return planKeys{
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left pane")),
+		Right:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right pane")),
+		NextSection: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
+		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
+		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:      key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		MoveUp:      key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
+		MoveDown:    key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Status:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "next status")),
+		Archive:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
+		Active:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "active on/off")),
+		Facilitator: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "facilitator on/off")),
+		StateNext:   key.NewBinding(key.WithKeys(">", "."), key.WithHelp(">", "next state")),
+		StatePrev:   key.NewBinding(key.WithKeys("<", ","), key.WithHelp("<", "previous state")),
+		Carry:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry unfinished")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// planFormKeys drive a Plan form, one field at a time. Save (enter) works
+// in one-line fields and lists; in a multi-line field enter is a new line
+// and ctrl+s saves.
+type planFormKeys struct {
+	NextField key.Binding
+	PrevField key.Binding
+	Save      key.Binding
+	SaveAny   key.Binding
+	Cancel    key.Binding
+	Choose    key.Binding
+	Toggle    key.Binding
+	Cycle     key.Binding
+}
+
+func newPlanFormKeys() planFormKeys {
+	return planFormKeys{
+		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		SaveAny:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Choose:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose")),
+		Toggle:    key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "toggle")),
+		Cycle:     key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "change")),
+	}
+}
+
+// planCarryKeys choose the sprint that receives the carried objectives.
+type planCarryKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Carry  key.Binding
+	Cancel key.Binding
+}
+
+func newPlanCarryKeys() planCarryKeys {
+	return planCarryKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Carry:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "carry into this sprint")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}

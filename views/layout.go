@@ -1,0 +1,102 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Minimum terminal size the app draws in; below it the root says so. 60×16
+// keeps the review's dot plot, its labels and the help line legible.
+const (
+	minWidth  = 60
+	minHeight = 16
+)
+
+// tooSmall is the message shown below the minimum size.
+func tooSmall() string {
+	return fmt.Sprintf("terminal too small (need %d×%d)", minWidth, minHeight)
+}
+
+// fit clips s to at most h lines of at most w cells each. It is the last
+// step of every frame, so no line is ever wider than the terminal.
+func fit(s string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// truncate shortens one line of plain or styled text to w cells, marking the
+// cut with an ellipsis.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if w == 1 {
+		return "…"
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// wrap breaks text into lines of at most w cells, at spaces where it can.
+func wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, w, " -"), "\n")
+}
+
+// padRight pads s with spaces to w cells (no-op when already wider).
+func padRight(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// window returns the first index of a window of n rows that keeps cursor
+// visible, given the previous first index, over total rows. Long lists render
+// only their visible rows.
+func window(first, cursor, n, total int) int {
+	if n <= 0 || total <= n {
+		return 0
+	}
+	if cursor < first {
+		first = cursor
+	}
+	if cursor >= first+n {
+		first = cursor - n + 1
+	}
+	if first > total-n {
+		first = total - n
+	}
+	if first < 0 {
+		first = 0
+	}
+	return first
+}
+
+// clamp limits v to [lo, hi].
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}

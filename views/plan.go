@@ -1,0 +1,219 @@
+package views
+
+import (
+	"fmt"
+
+	"github.com/align-team/align/model"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// planSection is one of the Plan screen's three sections.
+type planSection int
+
+const (
+	sectionSprints planSection = iota
+	sectionGoals
+	sectionMembers
+	sectionCount
+)
+
+// String is the section's tab title.
+func (s planSection) String() string {
+	switch s {
+	case sectionSprints:
+		return "Sprints & objectives"
+	case sectionGoals:
+		return "Goals"
+	case sectionMembers:
+		return "Members"
+	}
+	return "?"
+}
+
+// planKind names a kind of record the Plan screen edits; it also indexes
+// the screen's lists, one per kind.
+type planKind int
+
+const (
+	kindSprint planKind = iota
+	kindObjective
+	kindStory
+	kindGoal
+	kindMember
+	kindCount
+)
+
+// String is the kind in the user's words.
+func (k planKind) String() string {
+	return [...]string{"sprint", "objective", "story", "goal", "member", "?"}[min(k, kindCount)]
+}
+
+// planRecord is one record of any planned kind, copied by value so that it
+// can travel in messages and commands.
+type planRecord struct {
+	kind      planKind
+	sprint    model.Sprint
+	objective model.Objective
+	story     model.Story
+	goal      model.Goal
+	member    model.Member
+}
+
+// meta returns the record's Meta.
+func (r planRecord) meta() model.Meta {
+	switch r.kind {
+	case kindSprint:
+		return r.sprint.Meta
+	case kindObjective:
+		return r.objective.Meta
+	case kindStory:
+		return r.story.Meta
+	case kindGoal:
+		return r.goal.Meta
+	case kindMember:
+		return r.member.Meta
+	}
+	return model.Meta{}
+}
+
+// name describes the record for messages, e.g. `objective "Checkout works offline"`.
+func (r planRecord) name() string {
+	var title string
+	switch r.kind {
+	case kindSprint:
+		title = r.sprint.Name
+	case kindObjective:
+		title = r.objective.Title
+	case kindStory:
+		title = r.story.Title
+	case kindGoal:
+		title = r.goal.Title
+	case kindMember:
+		title = r.member.Name
+	}
+	return fmt.Sprintf("%s %q", r.kind, title)
+}
+
+// Plan is the planning screen: sprints with their objectives and stories,
+// the organisational goals, and the team's members, each created, edited
+// and deleted from the keyboard (or mouse), the sprint's state moved, and
+// unfinished objectives carried into the next sprint.
+type Plan struct {
+	deps      deps
+	keys      planKeys // enabled per context: what help shows
+	all       planKeys // always enabled: what keys match
+	input     inputKeys
+	carryKeys planCarryKeys
+
+	width, height int
+	loaded        bool
+	data          workspaceData
+
+	section planSection
+	pane    planKind // focused list of the sprint section: sprints, objectives or stories
+
+	// Derived in Update from data, never in View.
+	sprints    []model.Sprint // newest first
+	objectives []model.Objective
+	stories    map[uuid.UUID][]model.Story // live, by objective, in order
+	agreed     map[uuid.UUID]*int          // agreed progress, by objective
+	goalUse    map[uuid.UUID]int           // objectives linked, in the shown sprint
+	goals      []model.Goal
+	members    []model.Member
+
+	lists      [kindCount]planList
+	filtering  bool // the focused list's filter has the keyboard
+	filterEd   editor
+	want       uuid.UUID // sprint asked for with selectSprintMsg, until it loads
+	focusAfter uuid.UUID // record to select once a reload brings it
+
+	form     planForm
+	formOpen bool
+	carry    planCarry
+	carrying bool
+}
+
+// NewPlan returns the Plan screen. It does no I/O.
+func NewPlan(d deps) Plan {
+	p := Plan{
+		deps: d, keys: newPlanKeys(), all: newPlanKeys(), input: newInputKeys(), carryKeys: newPlanCarryKeys(),
+		pane: kindSprint, filterEd: newEditor(d.styles, "/ ", false, 80),
+	}
+	return p.updateKeys()
+}
+
+// SetSize sets the content size.
+func (p Plan) SetSize(w, h int) Plan {
+	p.width, p.height = max(0, w), max(0, h)
+	return p.fix()
+}
+
+// Capturing reports whether a text input has the keyboard: a form or a
+// list filter.
+func (p Plan) Capturing() bool { return p.formOpen || p.filtering }
+
+// Unsaved reports whether quitting would lose typed input.
+func (p Plan) Unsaved() bool { return p.formOpen && p.form.Dirty() }
+
+// focused is the kind of the list that has the focus.
+func (p Plan) focused() planKind {
+	switch p.section {
+	case sectionGoals:
+		return kindGoal
+	case sectionMembers:
+		return kindMember
+	}
+	return p.pane
+}
+
+// Update handles a message.
+func (p Plan) Update(msg tea.Msg) (Plan, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case workspaceLoadedMsg:
+		p = p.load(msg.data)
+	case planSavedMsg:
+		p, cmd = p.saved(msg)
+	case planDeleteConfirmedMsg:
+		cmd = p.saveCmd(msg.rec, "deleted "+msg.rec.name(), p.afterDelete(msg.rec))
+	case planStateConfirmedMsg:
+		cmd = p.stateCmd(msg.sprint, msg.to)
+	case tea.KeyMsg:
+		p, cmd = p.key(msg)
+	case tea.MouseMsg:
+		p, cmd = p.mouse(msg)
+	}
+	return p.fix(), cmd
+}
+
+// saved finishes a write: on success it closes the form and asks the root
+// to reload (showing another sprint when asked); on failure the form stays
+// open with its input, focused on the field the error names.
+func (p Plan) saved(msg planSavedMsg) (Plan, tea.Cmd) {
+	if msg.err != nil {
+		if p.formOpen {
+			p.form.saving = false
+			p.form = p.form.focusField(errorField(msg.err))
+		}
+		err := msg.err
+		return p, func() tea.Msg { return errMsg{err: err} }
+	}
+	if p.formOpen && p.form.saving {
+		p.formOpen = false
+	}
+	p.carrying = false
+	p.focusAfter = msg.focus
+	text := msg.text
+	done := func() tea.Msg { return savedMsg{text: text} }
+	if msg.show != uuid.Nil && (!p.data.HasSprint || msg.show != p.data.Sprint.Sprint.ID) {
+		show := msg.show
+		p.want = show
+		// Either order of the two ends on show: the loads run in submission order.
+		return p, tea.Batch(done, func() tea.Msg { return selectSprintMsg{id: show} })
+	}
+	return p, done
+}
+
+// hint returns a command that shows text in the footer.
+func hint(text string) tea.Cmd { return func() tea.Msg { return footerMsg{text: text} } }

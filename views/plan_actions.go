@@ -1,0 +1,224 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/align-team/align/model"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// askDelete asks the root to confirm deleting the selected record.
+func (p Plan) askDelete() (Plan, tea.Cmd) {
+	rec, ok := p.selected(p.focused())
+	if !ok {
+		return p, nil
+	}
+	// Prompts stay short: the footer is one line, and "(y/n)" must show.
+	var prompt string
+	switch rec.kind {
+	case kindSprint:
+		rec.sprint.Deleted = true
+		prompt = fmt.Sprintf("Delete sprint %q and all in it?", short(rec.sprint.Name))
+	case kindObjective:
+		rec.objective.Deleted = true
+		prompt = fmt.Sprintf("Delete objective %q, its stories and estimates?", short(rec.objective.Title))
+	case kindStory:
+		rec.story.Deleted = true
+		prompt = fmt.Sprintf("Delete story %q?", short(rec.story.Title))
+	case kindGoal:
+		rec.goal.Deleted = true
+		prompt = fmt.Sprintf("Delete goal %q? (a archives it instead)", short(rec.goal.Title))
+	case kindMember:
+		rec.member.Deleted = true
+		prompt = fmt.Sprintf("Delete @%s and their open estimates? (a: inactive)", rec.member.Handle)
+	}
+	return p, func() tea.Msg { return confirmMsg{prompt: prompt, yes: planDeleteConfirmedMsg{rec: rec}} }
+}
+
+// afterDelete is the sprint to show once rec is deleted: a neighbour of a
+// deleted sprint on show, else none (keep the shown one).
+func (p Plan) afterDelete(rec planRecord) uuid.UUID {
+	if rec.kind != kindSprint {
+		return uuid.Nil
+	}
+	if sp, ok := p.shown(); !ok || sp.ID != rec.sprint.ID {
+		return uuid.Nil
+	}
+	i := slices.IndexFunc(p.sprints, func(s model.Sprint) bool { return s.ID == rec.sprint.ID })
+	switch {
+	case i < 0:
+		return uuid.Nil
+	case i+1 < len(p.sprints):
+		return p.sprints[i+1].ID
+	case i > 0:
+		return p.sprints[i-1].ID
+	}
+	return uuid.Nil
+}
+
+// askState moves the selected sprint one state on (or back); moving to
+// review or closing asks first.
+func (p Plan) askState(forward bool) tea.Cmd {
+	sp, ok := p.selSprint()
+	if !ok {
+		return nil
+	}
+	to, ok := prevState(sp.State)
+	if forward {
+		to, ok = nextState(sp.State)
+	}
+	if !ok {
+		return nil
+	}
+	var prompt string
+	switch to {
+	case model.StateReview:
+		prompt = fmt.Sprintf("Move %s to review? Later estimates count as late.", short(sp.Name))
+	case model.StateClosed:
+		prompt = fmt.Sprintf("Close %s? It becomes read-only for good.", short(sp.Name))
+	default:
+		return p.stateCmd(sp, to)
+	}
+	return func() tea.Msg { return confirmMsg{prompt: prompt, yes: planStateConfirmedMsg{sprint: sp, to: to}} }
+}
+
+// stateCmd saves sprint sp in state to.
+func (p Plan) stateCmd(sp model.Sprint, to model.SprintState) tea.Cmd {
+	from := sp.State
+	sp.State = to
+	sp.Touch(p.deps.now())
+	st := p.deps.store
+	return p.deps.io.submit(func() tea.Msg {
+		if _, err := st.SaveSprint(sp); err != nil {
+			return planSavedMsg{err: fmt.Errorf("moving %s from %s to %s: %w", sp.Name, from, to, err)}
+		}
+		return planSavedMsg{text: fmt.Sprintf("%s is now %s", sp.Name, to), focus: sp.ID}
+	})
+}
+
+// reorder moves the selected objective or story d places, renumbering the
+// list so that orders are distinct.
+func (p Plan) reorder(d int) tea.Cmd {
+	k := p.focused()
+	now := p.deps.now()
+	st := p.deps.store
+	switch k {
+	case kindObjective:
+		sel, _ := p.selObjective()
+		list, ok := swapped(p.objectives, sel.ID, d, func(o model.Objective) uuid.UUID { return o.ID })
+		if !ok {
+			return hint(edgeText(d))
+		}
+		var changed []model.Objective
+		for i, o := range list {
+			if o.Order != i {
+				o.Order = i
+				o.Touch(now)
+				changed = append(changed, o)
+			}
+		}
+		return p.deps.io.submit(func() tea.Msg {
+			for _, o := range changed {
+				if _, err := st.SaveObjective(o); err != nil {
+					return planSavedMsg{err: fmt.Errorf("reordering objectives: %w", err)}
+				}
+			}
+			return planSavedMsg{text: fmt.Sprintf("moved objective %q", sel.Title), focus: sel.ID}
+		})
+	case kindStory:
+		sel, _ := p.selStory()
+		list, ok := swapped(p.currentStories(), sel.ID, d, func(s model.Story) uuid.UUID { return s.ID })
+		if !ok {
+			return hint(edgeText(d))
+		}
+		var changed []model.Story
+		for i, s := range list {
+			if s.Order != i {
+				s.Order = i
+				s.Touch(now)
+				changed = append(changed, s)
+			}
+		}
+		return p.deps.io.submit(func() tea.Msg {
+			for _, s := range changed {
+				if _, err := st.SaveStory(s); err != nil {
+					return planSavedMsg{err: fmt.Errorf("reordering stories: %w", err)}
+				}
+			}
+			return planSavedMsg{text: fmt.Sprintf("moved story %q", sel.Title), focus: sel.ID}
+		})
+	}
+	return nil
+}
+
+// swapped returns a copy of xs with the item id moved d places, or false
+// when it would leave the list.
+func swapped[T any](xs []T, id uuid.UUID, d int, idOf func(T) uuid.UUID) ([]T, bool) {
+	i := slices.IndexFunc(xs, func(x T) bool { return idOf(x) == id })
+	j := i + d
+	if i < 0 || j < 0 || j >= len(xs) {
+		return nil, false
+	}
+	out := slices.Clone(xs)
+	out[i], out[j] = out[j], out[i]
+	return out, true
+}
+
+func edgeText(d int) string {
+	if d < 0 {
+		return "already at the top"
+	}
+	return "already at the bottom"
+}
+
+// cycleStatus moves the selected story to its next status.
+func (p Plan) cycleStatus() tea.Cmd {
+	s, ok := p.selStory()
+	if !ok {
+		return nil
+	}
+	i := slices.Index(model.StoryStatuses, s.Status)
+	s.Status = model.StoryStatuses[(i+1)%len(model.StoryStatuses)]
+	s.Touch(p.deps.now())
+	rec := planRecord{kind: kindStory, story: s}
+	return p.saveCmd(rec, fmt.Sprintf("story %q is %s", s.Title, s.Status), uuid.Nil)
+}
+
+// toggleArchive archives the selected goal, or brings it back.
+func (p Plan) toggleArchive() tea.Cmd {
+	g, ok := p.selGoal()
+	if !ok {
+		return nil
+	}
+	g.Archived = !g.Archived
+	g.Touch(p.deps.now())
+	text := fmt.Sprintf("archived goal %q", g.Title)
+	if !g.Archived {
+		text = fmt.Sprintf("goal %q is active again", g.Title)
+	}
+	return p.saveCmd(planRecord{kind: kindGoal, goal: g}, text, uuid.Nil)
+}
+
+// toggleMember flips the selected member's facilitator role or, when fac
+// is false, whether they are active.
+func (p Plan) toggleMember(fac bool) tea.Cmd {
+	m, ok := p.selMember()
+	if !ok {
+		return nil
+	}
+	var text string
+	if fac {
+		m.Facilitator = !m.Facilitator
+		text = fmt.Sprintf("@%s is %s", m.Handle, map[bool]string{true: "a facilitator", false: "no longer a facilitator"}[m.Facilitator])
+	} else {
+		m.Active = !m.Active
+		text = fmt.Sprintf("@%s is %s", m.Handle, map[bool]string{true: "active", false: "inactive"}[m.Active])
+	}
+	m.Touch(p.deps.now())
+	return p.saveCmd(planRecord{kind: kindMember, member: m}, text, uuid.Nil)
+}
+
+// short cuts a title for a one-line prompt.
+func short(s string) string { return truncate(s, 30) }

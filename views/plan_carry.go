@@ -1,0 +1,237 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// planCarry is the dialog that carries the shown sprint's unfinished
+// objectives into a later sprint: one still being planned, or a new one.
+type planCarry struct {
+	from       model.Sprint
+	objectives []model.Objective // unfinished, in plan order
+	agreed     map[uuid.UUID]*int
+	stories    map[uuid.UUID][]model.Story // the stories not done, by objective
+	targets    []model.Sprint              // later sprints still planning or assessing
+	fresh      model.Sprint                // the new sprint offered last
+	cursor     int
+}
+
+// unfinished returns the shown sprint's objectives with no agreed value or
+// one below 100.
+func (p Plan) unfinished() []model.Objective {
+	var out []model.Objective
+	for _, o := range p.objectives {
+		if a := p.agreed[o.ID]; a == nil || *a < 100 {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// carryWhy explains why carrying is not possible now, or returns "".
+func (p Plan) carryWhy() string {
+	sp, ok := p.shown()
+	switch {
+	case !ok:
+		return "no sprint yet: n adds one"
+	case sp.State != model.StateReview && sp.State != model.StateClosed:
+		return fmt.Sprintf("carrying on starts from a sprint in review or closed; %s is %s", sp.Name, sp.State)
+	case len(p.unfinished()) == 0:
+		return fmt.Sprintf("every objective of %s was agreed at 100%%: nothing to carry on", sp.Name)
+	}
+	if sel, ok := p.selSprint(); ok && sel.ID != sp.ID {
+		return "loading " + sel.Name + "…"
+	}
+	return ""
+}
+
+// openCarry opens the carry dialog on the shown sprint.
+func (p Plan) openCarry() (Plan, tea.Cmd) {
+	p.carry = planCarry{}.refresh(p)
+	p.carrying = true
+	return p, nil
+}
+
+// refresh recomputes the dialog from the screen's data, keeping the chosen
+// target.
+func (c planCarry) refresh(p Plan) planCarry {
+	keep := uuid.Nil
+	if c.cursor < len(c.targets) {
+		keep = c.targets[c.cursor].ID
+	}
+	sp, _ := p.shown()
+	c.from, c.objectives, c.agreed = sp, p.unfinished(), p.agreed
+	c.stories = map[uuid.UUID][]model.Story{}
+	for _, o := range c.objectives {
+		for _, s := range p.stories[o.ID] {
+			if s.Status != model.StoryDone {
+				c.stories[o.ID] = append(c.stories[o.ID], s)
+			}
+		}
+	}
+	c.targets = nil
+	for _, t := range p.data.Sprints {
+		if t.ID != sp.ID && !t.Start.Before(sp.Start) && model.CanEditPlan(t.State) {
+			c.targets = append(c.targets, t)
+		}
+	}
+	c.fresh = p.suggestSprint(p.deps.now())
+	if c.fresh.Name == "" {
+		c.fresh.Name = "Next sprint"
+	}
+	c.cursor = clamp(c.cursor, 0, len(c.targets))
+	if i := slices.IndexFunc(c.targets, func(t model.Sprint) bool { return t.ID == keep }); i >= 0 {
+		c.cursor = i
+	}
+	return c
+}
+
+// carryKey chooses the target and carries on.
+func (p Plan) carryKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
+	k := p.carryKeys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		p.carrying = false
+	case key.Matches(msg, k.Up):
+		p.carry.cursor = clamp(p.carry.cursor-1, 0, len(p.carry.targets))
+	case key.Matches(msg, k.Down):
+		p.carry.cursor = clamp(p.carry.cursor+1, 0, len(p.carry.targets))
+	case key.Matches(msg, k.Carry):
+		return p, p.carryCmd()
+	}
+	return p, nil
+}
+
+// carryJob is everything a carry-over needs, copied out of the screen.
+type carryJob struct {
+	from       string
+	objectives []model.Objective
+	agreed     map[uuid.UUID]*int
+	stories    map[uuid.UUID][]model.Story
+	target     model.Sprint
+	isNew      bool
+}
+
+// carryCmd submits the carry-over into the chosen target.
+func (p Plan) carryCmd() tea.Cmd {
+	c := p.carry
+	job := carryJob{from: c.from.Name, objectives: slices.Clone(c.objectives), agreed: map[uuid.UUID]*int{}, stories: map[uuid.UUID][]model.Story{}}
+	for id, a := range c.agreed {
+		if a != nil {
+			v := *a
+			job.agreed[id] = &v
+		}
+	}
+	for id, ss := range c.stories {
+		job.stories[id] = slices.Clone(ss)
+	}
+	if c.cursor < len(c.targets) {
+		job.target = c.targets[c.cursor]
+	} else {
+		job.target, job.isNew = c.fresh, true
+	}
+	st, now := p.deps.store, p.deps.now()
+	return p.deps.io.submit(func() tea.Msg {
+		id, n, err := carryOver(st, job, now)
+		if err != nil {
+			return planSavedMsg{err: fmt.Errorf("carry from %s: %w", job.from, err)}
+		}
+		return planSavedMsg{text: fmt.Sprintf("carried %d objective(s) from %s into %s", n, job.from, job.target.Name), show: id}
+	})
+}
+
+// carryOver writes, in one transaction, a copy of each of job's objectives
+// into the target sprint (created when new) with CarriedFrom set to the
+// original and Baseline to its agreed value, and copies of its stories that
+// are not done. Objectives already carried into the target are skipped. It
+// returns the target's ID and how many objectives it carried.
+func carryOver(st *store.Store, job carryJob, now time.Time) (uuid.UUID, int, error) {
+	out := model.SprintData{Sprint: job.target}
+	var existing []model.Objective
+	if job.isNew {
+		out.Sprint.Meta, out.Sprint.State = model.NewMeta(now), model.StatePlanning
+	} else {
+		d, err := st.SprintData(job.target.ID)
+		if err != nil {
+			return uuid.Nil, 0, err
+		}
+		if !model.CanEditPlan(d.Sprint.State) {
+			return uuid.Nil, 0, fmt.Errorf("%s is %s: objectives are added only while a sprint is planning or assessing", d.Sprint.Name, d.Sprint.State)
+		}
+		out.Sprint, existing = d.Sprint, model.LiveObjectives(d)
+	}
+	already := map[uuid.UUID]bool{}
+	for _, o := range existing {
+		already[o.CarriedFrom] = true
+	}
+	order := nextOrder(existing, func(o model.Objective) int { return o.Order })
+	for _, o := range job.objectives {
+		if already[o.ID] {
+			continue
+		}
+		n := model.Objective{Meta: model.NewMeta(now), SprintID: out.Sprint.ID, Title: o.Title, Description: o.Description,
+			GoalID: o.GoalID, Order: order, CarriedFrom: o.ID}
+		if a := job.agreed[o.ID]; a != nil {
+			v := *a
+			n.Baseline = &v
+		}
+		order++
+		out.Objectives = append(out.Objectives, n)
+		for i, s := range job.stories[o.ID] {
+			out.Stories = append(out.Stories, model.Story{Meta: model.NewMeta(now), SprintID: out.Sprint.ID, ObjectiveID: n.ID,
+				Title: s.Title, Points: s.Points, Status: s.Status, Key: s.Key, Order: i})
+		}
+	}
+	if len(out.Objectives) == 0 {
+		return uuid.Nil, 0, fmt.Errorf("every unfinished objective is already in %s", out.Sprint.Name)
+	}
+	if err := st.Apply(model.Dataset{Sprints: []model.SprintData{out}}); err != nil {
+		return uuid.Nil, 0, err
+	}
+	return out.Sprint.ID, len(out.Objectives), nil
+}
+
+// view renders the dialog in w×h.
+func (c planCarry) view(s Styles, w, h int) []string {
+	out := []string{
+		truncate(s.Title.Render("Carry on from "+c.from.Name), w),
+		truncate(s.Text.Render(fmt.Sprintf("%d unfinished objective(s), agreed value as baseline, stories not done:", len(c.objectives))), w),
+	}
+	room := max(1, h-len(out)-2-len(c.targets)-1)
+	for i, o := range c.objectives {
+		if i == room-1 && len(c.objectives) > room {
+			out = append(out, s.Faint.Render(fmt.Sprintf("  … and %d more", len(c.objectives)-i)))
+			break
+		}
+		base := "no agreed value"
+		if a := c.agreed[o.ID]; a != nil {
+			base = fmt.Sprintf("from %d%%", *a)
+		}
+		tail := "  " + base + ", " + plural(len(c.stories[o.ID]), "%d story", "%d stories")
+		out = append(out, truncate("  • "+truncate(o.Title, max(1, w-4-len(tail)))+s.Faint.Render(tail), w))
+	}
+	out = append(out, s.Bold.Render("Into:"))
+	for i := 0; i <= len(c.targets); i++ {
+		var line string
+		if i < len(c.targets) {
+			t := c.targets[i]
+			line = fmt.Sprintf("%s · %s · %s → %s", t.Name, t.State, dateText(t.Start), dateText(t.End))
+		} else {
+			line = fmt.Sprintf("＋ new sprint %q, %s → %s", c.fresh.Name, dateText(c.fresh.Start), dateText(c.fresh.End))
+		}
+		if i == c.cursor {
+			out = append(out, s.Selected.Render(padRight(truncate("▸ "+line, w), w)))
+		} else {
+			out = append(out, truncate("  "+line, w))
+		}
+	}
+	return out[:min(len(out), max(0, h))]
+}

@@ -1,0 +1,121 @@
+package views
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// updateKeys turns on exactly the keys that do something now and names
+// their effect, so that help is always true.
+func (p Plan) updateKeys() Plan {
+	k := newPlanKeys()
+	on := func(b *key.Binding, a planAction) {
+		applies, why := p.gate(a)
+		b.SetEnabled(applies && why == "")
+	}
+	on(&k.New, actNew)
+	on(&k.Edit, actEdit)
+	on(&k.Delete, actDelete)
+	on(&k.MoveUp, actMove)
+	on(&k.MoveDown, actMove)
+	on(&k.Status, actStatus)
+	on(&k.Archive, actArchive)
+	on(&k.Active, actActive)
+	on(&k.Facilitator, actFacilitator)
+	on(&k.StateNext, actStateNext)
+	on(&k.StatePrev, actStatePrev)
+	on(&k.Carry, actCarry)
+	f := p.focused()
+	k.New.SetHelp("n", "new "+f.String())
+	inSprints := p.section == sectionSprints
+	k.Left.SetEnabled(inSprints && p.pane > kindSprint)
+	k.Right.SetEnabled(inSprints && p.pane < kindStory)
+	if inSprints && p.pane == kindSprint {
+		k.Right.SetHelp("→/l", "objectives")
+	} else {
+		k.Right.SetHelp("→/l", "stories")
+	}
+	k.Open.SetEnabled(inSprints && p.pane < kindStory)
+	k.Open.SetHelp("enter", k.Right.Help().Desc)
+	k.Back.SetEnabled(p.lists[f].filter != "" || (inSprints && p.pane > kindSprint))
+	k.Filter.SetEnabled(p.count(f) > 0)
+	if sp, ok := p.selSprint(); ok {
+		if to, ok := nextState(sp.State); ok {
+			k.StateNext.SetHelp(">", "to "+string(to))
+		}
+		if to, ok := prevState(sp.State); ok {
+			k.StatePrev.SetHelp("<", "back to "+string(to))
+		}
+	}
+	if g, ok := p.selGoal(); ok && g.Archived {
+		k.Archive.SetHelp("a", "unarchive")
+	}
+	p.keys = k
+	return p
+}
+
+// ShortHelp returns the bindings of the short help line.
+func (p Plan) ShortHelp() []key.Binding {
+	k := p.keys
+	switch {
+	case p.formOpen:
+		return p.formHelp()
+	case p.filtering:
+		return []key.Binding{p.filterHelp(p.input.Submit, "keep filter"), p.filterHelp(p.input.Cancel, "clear filter")}
+	case p.carrying:
+		c := p.carryKeys
+		return []key.Binding{c.Up, c.Down, c.Carry, c.Cancel}
+	}
+	switch p.focused() {
+	case kindSprint:
+		return []key.Binding{k.New, k.Edit, k.Delete, k.StateNext, k.Carry, k.Right, k.NextSection}
+	case kindObjective:
+		return []key.Binding{k.New, k.Edit, k.Delete, k.MoveUp, k.MoveDown, k.Right, k.Left, k.StateNext}
+	case kindStory:
+		return []key.Binding{k.New, k.Edit, k.Status, k.Delete, k.MoveUp, k.MoveDown, k.Left}
+	case kindGoal:
+		return []key.Binding{k.New, k.Edit, k.Archive, k.Delete, k.Filter, k.NextSection}
+	}
+	return []key.Binding{k.New, k.Edit, k.Active, k.Facilitator, k.Delete, k.Filter, k.NextSection}
+}
+
+// FullHelp returns the bindings of the full help.
+func (p Plan) FullHelp() [][]key.Binding {
+	k := p.keys
+	switch {
+	case p.formOpen, p.filtering, p.carrying:
+		return [][]key.Binding{p.ShortHelp()}
+	}
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Left, k.Right, k.Open, k.Back, k.Filter},
+		{k.New, k.Edit, k.Delete, k.MoveUp, k.MoveDown, k.Status, k.Archive, k.Active, k.Facilitator},
+		{k.StateNext, k.StatePrev, k.Carry, k.NextSection, k.PrevSection},
+	}
+}
+
+// filterHelp is b with another description.
+func (p Plan) filterHelp(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// formHelp lists the keys of the focused form field.
+func (p Plan) formHelp() []key.Binding {
+	k := p.form.keys
+	out := []key.Binding{k.NextField, k.PrevField}
+	if len(p.form.fields) == 0 {
+		return append(out, k.Cancel)
+	}
+	switch p.form.fields[p.form.focus].kind {
+	case fieldLines:
+		out = append(out, k.SaveAny)
+	case fieldPick:
+		out = append(out, k.Choose, k.Save)
+	case fieldToggle:
+		out = append(out, k.Toggle, k.Save)
+	case fieldCycle:
+		out = append(out, k.Cycle, k.Save)
+	default:
+		out = append(out, k.Save)
+	}
+	return append(out, k.Cancel)
+}

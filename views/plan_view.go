@@ -1,0 +1,312 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/align-team/align/model"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/google/uuid"
+)
+
+// planLayout is where the Plan screen's parts go, by arithmetic on the
+// content size; Update (scrolling, mouse) and View use the same numbers.
+type planLayout struct {
+	leftW, rightW int
+	rows          [kindCount]int // visible rows per list
+	objTop        int            // first line of the objective rows
+	storyTop      int            // first line of the story rows
+}
+
+// Fixed lines of the layout: the section tabs and a list's header; in the
+// sprint section, the sprint's three lines and the objectives' header above
+// the objective rows, and the objective's detail and the stories' header
+// between the objective and story rows.
+const (
+	planTopLines    = 2
+	planSprintLines = 4
+	planBetween     = 2
+	planSepWidth    = 3 // " │ "
+)
+
+// layout computes the parts' sizes.
+func (p Plan) layout() planLayout {
+	var l planLayout
+	if p.section == sectionSprints {
+		l.leftW = clamp(p.width*11/40, 18, 30)
+	} else {
+		l.leftW = clamp(p.width/2, 20, 56)
+	}
+	l.rightW = max(0, p.width-l.leftW-planSepWidth)
+	listRows := max(1, p.height-planTopLines)
+	l.rows[kindSprint], l.rows[kindGoal], l.rows[kindMember] = listRows, listRows, listRows
+	// Objectives get the rows they need while the stories keep at least
+	// two fifths of the room (or all they need, when less).
+	avail := max(2, p.height-1-planSprintLines-planBetween)
+	objNeed := max(1, len(p.lists[kindObjective].rows))
+	storyMin := min(max(1, len(p.lists[kindStory].rows)), max(1, avail*2/5))
+	l.rows[kindObjective] = clamp(objNeed, 1, max(1, avail-storyMin))
+	l.rows[kindStory] = max(1, avail-l.rows[kindObjective])
+	l.objTop = 1 + planSprintLines
+	l.storyTop = l.objTop + l.rows[kindObjective] + planBetween
+	return l
+}
+
+// fix keeps every cursor in view, sizes the form and dialog and turns keys
+// on and off; it runs after every change.
+func (p Plan) fix() Plan {
+	l := p.layout()
+	for k := range kindCount {
+		ls := p.lists[k]
+		ls.first = window(ls.first, ls.cursor, l.rows[k], len(ls.rows))
+		p.lists[k] = ls
+	}
+	p.form = p.form.SetSize(l.rightW, max(0, p.height-1))
+	p.filterEd = p.filterEd.SetSize(max(1, l.leftW), 1)
+	return p.updateKeys()
+}
+
+// sectionLabels are the section tabs as drawn.
+func (p Plan) sectionLabels() []string {
+	s := p.deps.styles
+	var out []string
+	for i := range sectionCount {
+		if i == p.section {
+			out = append(out, s.ActiveTab.Render(i.String()))
+		} else {
+			out = append(out, s.Tab.Render(i.String()))
+		}
+	}
+	return out
+}
+
+// sectionAt returns the section whose tab covers column x.
+func (p Plan) sectionAt(x int) (planSection, bool) {
+	pos := 0
+	for i, l := range p.sectionLabels() {
+		w := ansi.StringWidth(l)
+		if x >= pos && x < pos+w {
+			return planSection(i), true
+		}
+		pos += w + 1
+	}
+	return 0, false
+}
+
+// listAt returns the list under content position (x, y) and the row of it
+// (-1 on its header).
+func (p Plan) listAt(x, y int) (planKind, int, bool) {
+	l := p.layout()
+	if y < 1 {
+		return 0, 0, false
+	}
+	if x < l.leftW {
+		if p.section == sectionSprints {
+			return kindSprint, y - planTopLines, true
+		}
+		return p.focused(), y - planTopLines, true
+	}
+	if p.section != sectionSprints {
+		return 0, 0, false
+	}
+	switch {
+	case y >= l.objTop-1 && y < l.objTop+l.rows[kindObjective]:
+		return kindObjective, y - l.objTop, true
+	case y >= l.storyTop-1 && y < l.storyTop+l.rows[kindStory]:
+		return kindStory, y - l.storyTop, true
+	}
+	return 0, 0, false
+}
+
+// View renders the screen.
+func (p Plan) View() string {
+	s := p.deps.styles
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	if !p.loaded {
+		return s.Faint.Render("Loading the workspace…")
+	}
+	l := p.layout()
+	tabs := truncate(strings.Join(p.sectionLabels(), s.Faint.Render("│")), p.width)
+	var left, right []string
+	switch p.section {
+	case sectionSprints:
+		left = p.listView(kindSprint, "Sprints", l.leftW, l.rows[kindSprint])
+		right = p.sprintSide(l)
+	case sectionGoals:
+		left = p.listView(kindGoal, "Goals", l.leftW, l.rows[kindGoal])
+		right = p.goalDetail(l.rightW)
+	case sectionMembers:
+		left = p.listView(kindMember, "Members", l.leftW, l.rows[kindMember])
+		right = p.memberDetail(l.rightW)
+	}
+	switch {
+	case p.formOpen:
+		right = strings.Split(p.form.View(), "\n")
+	case p.carrying:
+		right = p.carry.view(s, l.rightW, p.height-1)
+	}
+	lines := []string{tabs}
+	sep := s.Faint.Render(" │ ")
+	for i := 0; i < p.height-1; i++ {
+		var a, b string
+		if i < len(left) {
+			a = left[i]
+		}
+		if i < len(right) {
+			b = right[i]
+		}
+		lines = append(lines, truncate(padRight(truncate(a, l.leftW), l.leftW)+sep+truncate(b, l.rightW), p.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// listView renders list k: a header (or its filter) and its visible rows.
+func (p Plan) listView(k planKind, title string, w, rows int) []string {
+	s := p.deps.styles
+	ls := p.lists[k]
+	focused := p.focused() == k && !p.formOpen && !p.carrying
+	head := s.Faint.Render(title)
+	if focused {
+		head = s.Title.Render(title)
+	}
+	switch {
+	case focused && p.filtering:
+		head = p.filterEd.View()
+	case ls.filter != "":
+		head += s.Faint.Render(fmt.Sprintf(" /%s (%d)", ls.filter, len(ls.rows)))
+	default:
+		head += s.Faint.Render(fmt.Sprintf(" (%d)", len(ls.rows)))
+	}
+	out := []string{truncate(head, w)}
+	if len(ls.rows) == 0 {
+		msg := "none yet"
+		if p.canAdd(k) {
+			msg += ": n adds one"
+		}
+		if ls.filter != "" {
+			msg = "no match: esc clears the filter"
+		}
+		return append(out, s.Faint.Render(truncate(msg, w)))
+	}
+	for r := ls.first; r < min(len(ls.rows), ls.first+rows); r++ {
+		cur := r == ls.cursor
+		line := p.row(k, ls.rows[r], w-2)
+		switch {
+		case cur && focused:
+			line = s.Selected.Render(padRight("▸ "+line, w))
+		case cur:
+			line = s.Accent.Render("› ") + line
+		default:
+			line = "  " + line
+		}
+		out = append(out, truncate(line, w))
+	}
+	return out
+}
+
+// row renders item i of list k in w cells, without styling that would
+// fight the selection's.
+func (p Plan) row(k planKind, i, w int) string {
+	switch k {
+	case kindSprint:
+		sp := p.sprints[i]
+		st := string(sp.State)
+		nameW := max(1, w-len(st)-1)
+		return padRight(truncate(sp.Name, nameW), nameW) + " " + st
+	case kindObjective:
+		return p.objectiveRow(p.objectives[i], w)
+	case kindStory:
+		return storyRow(p.currentStories()[i], w)
+	case kindGoal:
+		g := p.goals[i]
+		if g.Archived {
+			return truncate(g.Title, max(1, w-11)) + " (archived)"
+		}
+		return truncate(g.Title, w)
+	case kindMember:
+		m := p.members[i]
+		tags := ""
+		if m.Facilitator {
+			tags += " ★"
+		}
+		if !m.Active {
+			tags += " inactive"
+		}
+		return truncate(padRight(truncate(m.Handle, 12), 12)+" "+m.Name, max(1, w-len([]rune(tags)))) + tags
+	}
+	return ""
+}
+
+// objectiveRow is one objective: title, linked goal, stories done and the
+// agreed value when there is one.
+func (p Plan) objectiveRow(o model.Objective, w int) string {
+	done, total := 0, 0
+	for _, st := range p.stories[o.ID] {
+		total++
+		if st.Status == model.StoryDone {
+			done++
+		}
+	}
+	tail := fmt.Sprintf(" %5s", fmt.Sprintf("%d/%d", done, total))
+	if a := p.agreed[o.ID]; a != nil {
+		tail += fmt.Sprintf(" =%3d%%", *a)
+	} else {
+		tail += "      "
+	}
+	goalW := 0
+	if w >= 50 {
+		goalW = clamp(w/4, 8, 24)
+	}
+	title := o.Title
+	if o.CarriedFrom != uuid.Nil {
+		title = "↪ " + title
+	}
+	titleW := max(1, w-len(tail)-goalW-1)
+	out := padRight(truncate(title, titleW), titleW)
+	if goalW > 0 {
+		g := p.data.goalTitle(o.GoalID)
+		if g == "" {
+			g = "—"
+		}
+		out += " " + padRight(truncate(g, goalW), goalW)
+	}
+	return out + tail
+}
+
+// storyStatusLabel is a status as symbol and word, readable without colour.
+func storyStatusLabel(s model.StoryStatus) string {
+	switch s {
+	case model.StoryDone:
+		return "● done"
+	case model.StoryDoing:
+		return "◐ doing"
+	}
+	return "○ todo"
+}
+
+// storyRow is one story: status, key, title and points.
+func storyRow(st model.Story, w int) string {
+	out := padRight(storyStatusLabel(st.Status), 8)
+	if st.Key != "" {
+		out += truncate(st.Key, 12) + " "
+	}
+	pts := ""
+	if st.Points > 0 {
+		pts = fmt.Sprintf(" %dpt", st.Points)
+	}
+	titleW := max(1, w-ansi.StringWidth(out)-len(pts))
+	return out + padRight(truncate(st.Title, titleW), titleW) + pts
+}
+
+// canAdd reports whether n would add a record to list k now.
+func (p Plan) canAdd(k planKind) bool {
+	if !p.deps.facilitator {
+		return false
+	}
+	if k == kindObjective || k == kindStory {
+		return p.planWhy(k, actNew) == ""
+	}
+	return true
+}

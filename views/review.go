@@ -1,0 +1,236 @@
+package views
+
+import (
+	"github.com/align-team/align/model"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// reviewMode is what the Review screen's keys currently drive.
+type reviewMode int
+
+const (
+	modeAgenda   reviewMode = iota // walking the agenda
+	modeActions                    // ticking off last sprint's action items
+	modeAgree                      // typing the agreed value
+	modeNotes                      // writing the discussion notes
+	modeNewAction                  // writing an action item and picking its owner
+)
+
+// Review runs the review: last sprint's open action items first, then the
+// agenda most disputed first. An objective's estimates stay hidden ("n of m
+// submitted") until it is revealed; the reveal persists in its Outcome.
+type Review struct {
+	deps          deps
+	keys          reviewKeys
+	input         inputKeys
+	width, height int
+
+	loaded    bool
+	data      workspaceData
+	agenda    []model.ObjectiveStats
+	outcomes  map[uuid.UUID]model.Outcome // by objective, with local changes
+	pending   map[uuid.UUID]int           // outcome saves in flight per objective
+	actions   []model.ActionItem          // this sprint's live action items
+	prev      []model.ActionItem          // last sprint's items shown for ticking
+	ticked    map[uuid.UUID]bool          // previous items ticked this session
+	anonymous bool
+	started   bool // the first load happened (opening focus, anonymity)
+
+	mode    reviewMode
+	cursor  int
+	first   int
+	act     int       // cursor in last sprint's actions
+	focusOn uuid.UUID // objective to focus after the next load
+
+	agree  editor
+	notes  editor
+	action editor
+	owner  int // index into the active members; -1 for no owner
+}
+
+// NewReview returns the Review screen.
+func NewReview(d deps) Review {
+	return Review{
+		deps: d, keys: newReviewKeys(), input: newInputKeys(),
+		outcomes: map[uuid.UUID]model.Outcome{}, pending: map[uuid.UUID]int{}, ticked: map[uuid.UUID]bool{},
+		agree:  newEditor(d.styles, "Agreed progress (0–100): ", false, 3),
+		notes:  newEditor(d.styles, "│ ", true, model.MaxText),
+		action: newEditor(d.styles, "Action: ", false, model.MaxTitle),
+		owner:  -1,
+	}
+}
+
+// SetSize sets the content size.
+func (m Review) SetSize(w, h int) Review {
+	m.width, m.height = w, h
+	dw := m.detailWidth()
+	m.agree = m.agree.SetSize(dw, 1)
+	m.notes = m.notes.SetSize(dw, 3)
+	m.action = m.action.SetSize(dw, 1)
+	m.first = window(m.first, m.cursor, m.listRows(), len(m.agenda))
+	return m
+}
+
+// Capturing reports whether a text field has focus.
+func (m Review) Capturing() bool {
+	return m.mode == modeAgree || m.mode == modeNotes || m.mode == modeNewAction
+}
+
+// Unsaved reports whether typed input would be lost (notes save as typed).
+func (m Review) Unsaved() bool {
+	return (m.mode == modeAgree && m.agree.Value() != "") || (m.mode == modeNewAction && m.action.Value() != "")
+}
+
+// ShortHelp returns the bindings of the short help line.
+func (m Review) ShortHelp() []key.Binding {
+	k := m.keys
+	switch m.mode {
+	case modeAgree:
+		return []key.Binding{m.input.Submit, m.input.Cancel}
+	case modeNewAction:
+		return []key.Binding{m.input.Submit, k.Owner, m.input.Cancel}
+	case modeNotes:
+		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
+	case modeActions:
+		return []key.Binding{k.Up, k.Down, k.Tick, k.Continue}
+	}
+	if !m.revealable() {
+		return []key.Binding{k.Up, k.Down, k.ToReview}
+	}
+	return []key.Binding{k.Up, k.Down, k.Reveal, k.Discussed, k.Agree, k.Action}
+}
+
+// FullHelp returns the bindings of the full help.
+func (m Review) FullHelp() [][]key.Binding {
+	k := m.keys
+	if m.mode != modeAgenda {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Discussed, k.Actions},
+		{k.Reveal, k.Anonymous, k.ToReview},
+		{k.Agree, k.Notes, k.Action},
+	}
+}
+
+// revealable reports whether the sprint's state allows reveals.
+func (m Review) revealable() bool {
+	return m.data.HasSprint && m.data.Sprint.Sprint.State == model.StateReview
+}
+
+// recording reports whether outcomes may be recorded here now.
+func (m Review) recording() bool { return m.revealable() && m.deps.facilitator }
+
+// Update handles a message.
+func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
+	switch msg := msg.(type) {
+	case workspaceLoadedMsg:
+		return m.load(msg.data), nil
+	case navigateMsg:
+		if msg.objective != uuid.Nil {
+			m.focusOn = msg.objective
+			m = m.focus()
+		}
+		return m, nil
+	case outcomeSavedMsg:
+		return m.outcomeSaved(msg)
+	case actionSavedMsg:
+		return m.actionSaved(msg)
+	case toReviewConfirmedMsg:
+		return m, m.moveToReview(msg.id)
+	case tea.KeyMsg:
+		return m.key(msg)
+	case tea.MouseMsg:
+		return m.mouse(msg), nil
+	}
+	return m, nil
+}
+
+// load takes a fresh snapshot, keeping local outcomes whose saves are in
+// flight.
+func (m Review) load(d workspaceData) Review {
+	m.data, m.loaded = d, true
+	m.agenda = d.Report.Agenda
+	next := map[uuid.UUID]model.Outcome{}
+	for id, o := range m.outcomes {
+		if m.pending[id] > 0 {
+			next[id] = o
+		}
+	}
+	for _, o := range d.Sprint.Outcomes {
+		if !o.Deleted && m.pending[o.ObjectiveID] == 0 {
+			next[o.ObjectiveID] = o
+		}
+	}
+	m.outcomes = next
+	m.actions = m.actions[:0:0]
+	for _, a := range d.Sprint.Actions {
+		if !a.Deleted {
+			m.actions = append(m.actions, a)
+		}
+	}
+	m.prev = m.prev[:0:0]
+	if d.HasPrevious {
+		for _, a := range d.Previous.Actions {
+			if !a.Deleted && (!a.Done || m.ticked[a.ID]) {
+				m.prev = append(m.prev, a)
+			}
+		}
+	}
+	if !m.started {
+		m.started = true
+		m.anonymous = d.Workspace.Settings.AnonymousReveal
+		if len(m.prev) > 0 {
+			m.mode = modeActions
+		}
+	}
+	if m.mode == modeActions && len(m.prev) == 0 {
+		m.mode = modeAgenda
+	}
+	m.act = clamp(m.act, 0, max(0, len(m.prev)-1))
+	m.cursor = clamp(m.cursor, 0, max(0, len(m.agenda)-1))
+	return m.focus()
+}
+
+// focus moves the cursor to the objective asked for by navigation.
+func (m Review) focus() Review {
+	if m.focusOn != uuid.Nil {
+		for i, st := range m.agenda {
+			if st.Objective.ID == m.focusOn {
+				m.cursor, m.focusOn = i, uuid.Nil
+				if m.mode == modeActions {
+					m.mode = modeAgenda
+				}
+			}
+		}
+	}
+	m.first = window(m.first, m.cursor, m.listRows(), len(m.agenda))
+	return m
+}
+
+// current returns the agenda item under the cursor.
+func (m Review) current() (model.ObjectiveStats, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.agenda) {
+		return model.ObjectiveStats{}, false
+	}
+	return m.agenda[m.cursor], true
+}
+
+// revealed reports whether objective id's estimates show: revealed in its
+// outcome, or the sprint is closed (the review is over).
+func (m Review) revealed(id uuid.UUID) bool {
+	if m.data.Sprint.Sprint.State == model.StateClosed {
+		return true
+	}
+	return m.outcomes[id].Revealed
+}
+
+// ownerName returns the handle of the action item's owner.
+func (m Review) ownerName(id uuid.UUID) string {
+	if mem, ok := m.data.member(id); ok {
+		return mem.Handle
+	}
+	return "unowned"
+}

@@ -1,0 +1,316 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/align-team/align/model"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// footer returns a command that shows text in the footer.
+func footer(text string) tea.Cmd { return func() tea.Msg { return footerMsg{text: text} } }
+
+func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
+	switch m.mode {
+	case modeAgree:
+		return m.keyAgree(msg)
+	case modeNotes:
+		return m.keyNotes(msg)
+	case modeNewAction:
+		return m.keyNewAction(msg)
+	case modeActions:
+		return m.keyActions(msg)
+	}
+	k := m.keys
+	n := len(m.agenda)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+	case key.Matches(msg, k.Down):
+		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+	case key.Matches(msg, k.Actions), key.Matches(msg, m.input.Cancel):
+		if len(m.prev) > 0 {
+			m.mode = modeActions
+		}
+	case key.Matches(msg, k.Anonymous):
+		m.anonymous = !m.anonymous
+		if m.anonymous {
+			return m, footer("anonymous: names hidden")
+		}
+		return m, footer("names shown")
+	case key.Matches(msg, k.ToReview):
+		return m, m.askToReview()
+	case key.Matches(msg, k.Reveal):
+		if cmd := m.gate(); cmd != nil {
+			return m, cmd
+		}
+		return m.changeOutcome(func(o *model.Outcome) { o.Revealed = !o.Revealed })
+	case key.Matches(msg, k.Discussed):
+		if cmd := m.gate(); cmd != nil {
+			return m, cmd
+		}
+		var cmd tea.Cmd
+		m, cmd = m.changeOutcome(func(o *model.Outcome) { o.Discussed = true })
+		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+		m.first = window(m.first, m.cursor, m.listRows(), n)
+		return m, cmd
+	case key.Matches(msg, k.Agree):
+		if cmd := m.gate(); cmd != nil {
+			return m, cmd
+		}
+		st, _ := m.current()
+		v := ""
+		if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {
+			v = strconv.Itoa(*o.Agreed)
+		} else if st.Responses > 0 {
+			v = strconv.Itoa(int(math.Round(st.Median)))
+		}
+		m.mode, m.agree = modeAgree, m.agree.SetValue(v).Focus()
+	case key.Matches(msg, k.Notes):
+		if cmd := m.gate(); cmd != nil {
+			return m, cmd
+		}
+		st, _ := m.current()
+		m.mode, m.notes = modeNotes, m.notes.SetValue(m.outcomes[st.Objective.ID].Notes).Focus()
+	case key.Matches(msg, k.Action):
+		if cmd := m.gate(); cmd != nil {
+			return m, cmd
+		}
+		m.mode, m.action, m.owner = modeNewAction, m.action.SetValue("").Focus(), -1
+	}
+	m.first = window(m.first, m.cursor, m.listRows(), n)
+	return m, nil
+}
+
+// gate explains why recording is not possible now, or returns nil.
+func (m Review) gate() tea.Cmd {
+	switch {
+	case !m.data.HasSprint || len(m.agenda) == 0:
+		return footer("nothing to review: this sprint has no objectives")
+	case m.data.Sprint.Sprint.State == model.StateClosed:
+		return footer("this sprint is closed: its review is read-only")
+	case !m.revealable():
+		return footer(fmt.Sprintf("the sprint is %s: press R to move it to review first", m.data.Sprint.Sprint.State))
+	case !m.deps.facilitator:
+		return footer("only the facilitator records the review")
+	}
+	return nil
+}
+
+// askToReview asks to move the sprint to review.
+func (m Review) askToReview() tea.Cmd {
+	if !m.data.HasSprint {
+		return footer("there is no sprint to move to review")
+	}
+	sp := m.data.Sprint.Sprint
+	switch {
+	case !m.deps.facilitator:
+		return footer("only the facilitator changes the sprint's state")
+	case sp.State == model.StateReview:
+		return footer(fmt.Sprintf("%s is already in review", sp.Name))
+	case sp.State == model.StateClosed:
+		return footer(fmt.Sprintf("%s is closed and read-only", sp.Name))
+	}
+	prompt := fmt.Sprintf("Move %s from %s to review? Estimates saved from now on are marked late.", sp.Name, sp.State)
+	return func() tea.Msg { return confirmMsg{prompt: prompt, yes: toReviewConfirmedMsg{id: sp.ID}} }
+}
+
+// moveToReview saves the sprint in review state.
+func (m Review) moveToReview(id uuid.UUID) tea.Cmd {
+	if !m.data.HasSprint || m.data.Sprint.Sprint.ID != id {
+		return nil
+	}
+	sp := m.data.Sprint.Sprint
+	sp.State = model.StateReview
+	st := m.deps.store
+	return m.deps.io.submit(func() tea.Msg {
+		if _, err := st.SaveSprint(sp); err != nil {
+			return errMsg{err: fmt.Errorf("moving %s to review: %w", sp.Name, err)}
+		}
+		return savedMsg{text: sp.Name + " is in review: space reveals an objective"}
+	})
+}
+
+func (m Review) keyAgree(msg tea.KeyMsg) (Review, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.input.Cancel):
+		m.mode, m.agree = modeAgenda, m.agree.Blur()
+		return m, nil
+	case key.Matches(msg, m.input.Submit):
+		raw := strings.TrimSpace(m.agree.Value())
+		if raw == "" {
+			m.mode, m.agree = modeAgenda, m.agree.Blur()
+			return m.changeOutcome(func(o *model.Outcome) { o.Agreed = nil })
+		}
+		v, err := strconv.Atoi(raw)
+		if err != nil || v < 0 || v > 100 {
+			return m, func() tea.Msg {
+				return errMsg{err: fmt.Errorf("the agreed value must be a whole number from 0 to 100, not %q", raw)}
+			}
+		}
+		m.mode, m.agree = modeAgenda, m.agree.Blur()
+		return m.changeOutcome(func(o *model.Outcome) { o.Agreed = &v })
+	}
+	if msg.Type == tea.KeyRunes && strings.Trim(string(msg.Runes), "0123456789") != "" {
+		return m, nil // digits only
+	}
+	m.agree = m.agree.Update(msg)
+	return m, nil
+}
+
+func (m Review) keyNotes(msg tea.KeyMsg) (Review, tea.Cmd) {
+	if key.Matches(msg, m.input.Cancel) {
+		m.mode, m.notes = modeAgenda, m.notes.Blur()
+		return m, nil
+	}
+	before := m.notes.Value()
+	m.notes = m.notes.Update(msg)
+	if v := m.notes.Value(); v != before {
+		return m.changeOutcome(func(o *model.Outcome) { o.Notes = v })
+	}
+	return m, nil
+}
+
+func (m Review) keyNewAction(msg tea.KeyMsg) (Review, tea.Cmd) {
+	members := m.data.activeMembers()
+	switch {
+	case key.Matches(msg, m.input.Cancel):
+		m.mode, m.action = modeAgenda, m.action.Blur()
+		return m, nil
+	case key.Matches(msg, m.keys.Owner):
+		m.owner++
+		if m.owner >= len(members) {
+			m.owner = -1
+		}
+		return m, nil
+	case msg.Type == tea.KeyShiftTab:
+		m.owner--
+		if m.owner < -1 {
+			m.owner = len(members) - 1
+		}
+		return m, nil
+	case key.Matches(msg, m.input.Submit):
+		text := strings.TrimSpace(m.action.Value())
+		if text == "" {
+			return m, footer("an action item needs some text (esc cancels)")
+		}
+		st, _ := m.current()
+		a := model.ActionItem{SprintID: m.data.Sprint.Sprint.ID, ObjectiveID: st.Objective.ID, Text: text}
+		if m.owner >= 0 && m.owner < len(members) {
+			a.OwnerID = members[m.owner].ID
+		}
+		m.mode, m.action = modeAgenda, m.action.Blur()
+		return m, m.saveAction(a)
+	}
+	m.action = m.action.Update(msg)
+	return m, nil
+}
+
+func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.act = clamp(m.act-1, 0, max(0, len(m.prev)-1))
+	case key.Matches(msg, k.Down):
+		m.act = clamp(m.act+1, 0, max(0, len(m.prev)-1))
+	case key.Matches(msg, k.Continue), key.Matches(msg, m.input.Cancel):
+		m.mode = modeAgenda
+	case key.Matches(msg, k.Tick):
+		if m.act < len(m.prev) {
+			if !m.deps.facilitator {
+				return m, footer("only the facilitator ticks off action items")
+			}
+			a := m.prev[m.act]
+			a.Done = !a.Done
+			m.prev[m.act] = a
+			m.ticked[a.ID] = true
+			return m, m.saveAction(a)
+		}
+	}
+	return m, nil
+}
+
+// changeOutcome applies f to the current objective's outcome and saves it.
+// The save carries no ID: the store keeps one outcome per objective.
+func (m Review) changeOutcome(f func(o *model.Outcome)) (Review, tea.Cmd) {
+	st, ok := m.current()
+	if !ok {
+		return m, nil
+	}
+	id := st.Objective.ID
+	o, exists := m.outcomes[id]
+	if !exists {
+		o = model.Outcome{SprintID: st.Objective.SprintID, ObjectiveID: id}
+	}
+	f(&o)
+	m.outcomes[id] = o
+	m.pending[id]++
+	saving := o
+	saving.Meta = model.Meta{} // one outcome per objective: the store finds it
+	store := m.deps.store
+	return m, m.deps.io.submit(func() tea.Msg {
+		stored, err := store.SaveOutcome(saving)
+		if err != nil {
+			return outcomeSavedMsg{o: saving, err: fmt.Errorf("saving the outcome: %w", err)}
+		}
+		return outcomeSavedMsg{o: stored}
+	})
+}
+
+// outcomeSaved settles one finished outcome save.
+func (m Review) outcomeSaved(msg outcomeSavedMsg) (Review, tea.Cmd) {
+	id := msg.o.ObjectiveID
+	if m.pending[id] > 0 {
+		m.pending[id]--
+	}
+	if msg.err != nil {
+		err := msg.err
+		return m, func() tea.Msg { return errMsg{err: err} }
+	}
+	if m.pending[id] == 0 {
+		m.outcomes[id] = msg.o
+	}
+	return m, nil
+}
+
+// saveAction saves an action item (new when its ID is nil).
+func (m Review) saveAction(a model.ActionItem) tea.Cmd {
+	st := m.deps.store
+	return m.deps.io.submit(func() tea.Msg {
+		stored, err := st.SaveAction(a)
+		if err != nil {
+			return actionSavedMsg{a: a, err: fmt.Errorf("saving the action item %q: %w", a.Text, err)}
+		}
+		return actionSavedMsg{a: stored}
+	})
+}
+
+// actionSaved puts a stored action item in its list.
+func (m Review) actionSaved(msg actionSavedMsg) (Review, tea.Cmd) {
+	if msg.err != nil {
+		err := msg.err
+		return m, func() tea.Msg { return errMsg{err: err} }
+	}
+	a := msg.a
+	if a.SprintID != m.data.Sprint.Sprint.ID {
+		for i := range m.prev {
+			if m.prev[i].ID == a.ID {
+				m.prev[i] = a
+			}
+		}
+		return m, footer("action item updated")
+	}
+	for i := range m.actions {
+		if m.actions[i].ID == a.ID {
+			m.actions[i] = a
+			return m, nil
+		}
+	}
+	m.actions = append(m.actions, a)
+	return m, footer(fmt.Sprintf("action item added for %s", m.ownerName(a.OwnerID)))
+}
