@@ -16,8 +16,9 @@ import (
 
 func (a *app) exportCmd() *cobra.Command {
 	var sprint, format, output string
+	var mine bool
 	cmd := &cobra.Command{
-		Use:   "export [--sprint S|all] [--format md|json|csv] [-o FILE]",
+		Use:   "export [--sprint S|all] [--format md|json|csv] [--mine --as HANDLE] [-o FILE]",
 		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
 		Long: `Write a sprint, or everything with --sprint all, in one of three formats:
 
@@ -25,11 +26,17 @@ func (a *app) exportCmd() *cobra.Command {
   json  a versioned bundle with every record (the sync format)
   csv   one row per estimate, for spreadsheets
 
+With --format json --mine, the bundle holds only the estimates of the member
+given by --as (or $ALIGN_MEMBER) in one sprint, with that member and the
+sprint header: the small file a member sends to the facilitator or commits to
+the team's repository, for align import.
+
 The output goes to standard output, or with -o to FILE, written whole or not
 at all (an existing FILE is replaced). The workspace is opened read-only.`,
 		Example: `  align export -o review-14.md
   align export --sprint all --format json -o team.json
-  align export --sprint all --format csv > estimates.csv`,
+  align export --sprint all --format csv > estimates.csv
+  align export --format json --mine --as ana -o sync/ana.json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format = strings.ToLower(strings.TrimSpace(format))
@@ -43,12 +50,22 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 			default:
 				return fmt.Errorf("--format %q is not a format; use md, json or csv", format)
 			}
+			if mine {
+				if err := checkMine(format, all, a.member()); err != nil {
+					return err
+				}
+			}
 			st, err := a.open(true)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			write, err := a.exporter(st, sprint, all, format)
+			var write func(io.Writer) error
+			if mine {
+				write, err = a.mineExporter(st, sprint)
+			} else {
+				write, err = a.exporter(st, sprint, all, format)
+			}
 			if err != nil {
 				return err
 			}
@@ -66,7 +83,68 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id or current), or all")
 	f.StringVar(&format, "format", "md", "md, json or csv")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
+	f.BoolVar(&mine, "mine", false, "json only: just the estimates of the member given by --as, for align import")
 	return cmd
+}
+
+// checkMine refuses --mine combinations that cannot make a member's bundle.
+func checkMine(format string, all bool, member string) error {
+	switch {
+	case format != "json":
+		return fmt.Errorf("--mine writes a JSON bundle for align import; add --format json (got --format %s)", format)
+	case all:
+		return fmt.Errorf("--mine exports one sprint's estimates; pass --sprint NAME or leave it at current, not all")
+	case strings.TrimSpace(member) == "":
+		return fmt.Errorf("--mine needs to know whose estimates to export: pass --as HANDLE or set ALIGN_MEMBER")
+	}
+	return nil
+}
+
+// mineExporter builds the bundle of one member's estimates in one sprint:
+// the sprint header (which a merge needs to place them), the member record
+// and every assessment of theirs in the sprint, tombstones included so that
+// a withdrawn estimate is withdrawn at the facilitator's too. Objectives are
+// left out: the facilitator's workspace, where the plan came from, has them.
+func (a *app) mineExporter(st *store.Store, ref string) (func(io.Writer) error, error) {
+	ws, err := st.Workspace()
+	if err != nil {
+		return nil, err
+	}
+	ms, err := liveMembers(st)
+	if err != nil {
+		return nil, err
+	}
+	m, err := resolveMember(a.member(), ms)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := a.findSprint(st, ref)
+	if err != nil {
+		return nil, err
+	}
+	full, err := st.Dataset(store.DatasetOptions{Sprint: sp.ID, IncludeDeleted: true})
+	if err != nil {
+		return nil, err
+	}
+	if len(full.Sprints) != 1 {
+		return nil, fmt.Errorf("sprint %q could not be read", sp.Name)
+	}
+	sd := model.SprintData{Sprint: full.Sprints[0].Sprint}
+	live := 0
+	for _, x := range full.Sprints[0].Assessments {
+		if x.MemberID == m.ID {
+			sd.Assessments = append(sd.Assessments, x)
+			if !x.Deleted {
+				live++
+			}
+		}
+	}
+	if live == 0 {
+		a.hint("%s has no estimates in sprint %q yet; the bundle holds none (assess with `align assess --as %s`)", m.Handle, sp.Name, m.Handle)
+	}
+	d := model.Dataset{Members: []model.Member{m}, Sprints: []model.SprintData{sd}}
+	b := export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), export.ScopeSprint, d)
+	return func(w io.Writer) error { return export.WriteJSON(w, b) }, nil
 }
 
 // exporter loads what the export needs and returns the function that writes

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/align-team/align/export"
+	"github.com/align-team/align/model"
+)
+
+// describeBundle says in a few words what a bundle holds and where it
+// comes from, for the heading of its part of the import report.
+func describeBundle(b export.Bundle, d model.Dataset) string {
+	what := "everything"
+	if b.Scope == export.ScopeSprint && len(d.Sprints) == 1 {
+		what = fmt.Sprintf("sprint %q", d.Sprints[0].Sprint.Name)
+	}
+	from := ""
+	if b.Team != "" {
+		from = fmt.Sprintf(" of team %q", b.Team)
+	}
+	return fmt.Sprintf("%s%s, exported %s", what, from, b.ExportedAt.UTC().Format("2006-01-02 15:04 UTC"))
+}
+
+// print writes the import report: per bundle one line per change and its
+// counts, then the totals and what happened to the workspace at path.
+func (p importPlan) print(out io.Writer, path string, dryRun, verbose bool) error {
+	w := bufio.NewWriter(out)
+	total := map[model.ChangeKind]int{}
+	for i, f := range p.files {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s: %s\n", f.name, f.heading)
+		quiet := 0
+		for _, c := range f.changes {
+			if c.Kind == model.ChangeUnchanged && c.Note == "" && !verbose {
+				quiet++
+				continue
+			}
+			fmt.Fprintln(w, changeLine(c))
+		}
+		if quiet > 0 {
+			fmt.Fprintf(w, "  (%s already up to date; -v lists them)\n", countOf(quiet, "record", "records"))
+		}
+		fmt.Fprintf(w, "  %s\n", countLine(f.counts))
+		for k, n := range f.counts {
+			total[k] += n
+		}
+	}
+	if len(p.files) > 1 {
+		fmt.Fprintf(w, "\nAll %d bundles: %s\n", len(p.files), countLine(total))
+	}
+	switch {
+	case dryRun && p.empty():
+		fmt.Fprintf(w, "Dry run: nothing would change in %s.\n", path)
+	case dryRun:
+		fmt.Fprintf(w, "Dry run: nothing was written to %s.\n", path)
+	case p.empty() && len(p.files) == 1:
+		fmt.Fprintf(w, "Nothing to write: %s already holds everything in the bundle.\n", path)
+	case p.empty():
+		fmt.Fprintf(w, "Nothing to write: %s already holds everything in the %d bundles.\n", path, len(p.files))
+	default:
+		fmt.Fprintf(w, "Imported %s into %s.\n", countOf(len(p.files), "bundle", "bundles"), path)
+	}
+	return w.Flush()
+}
+
+// changeLine renders one change on one line: what happened, the record
+// type and label, both versions where they differ, and the merge's note.
+func changeLine(c model.Change) string {
+	label := c.Label
+	if label == "" {
+		label = c.ID.String()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "  %-9s  %-11s  %s", c.Kind, c.Record, label)
+	var sides []string
+	if c.Local != "" {
+		sides = append(sides, "local: "+c.Local)
+	}
+	if c.Incoming != "" {
+		sides = append(sides, "incoming: "+c.Incoming)
+	}
+	if len(sides) > 0 {
+		fmt.Fprintf(&b, " [%s]", strings.Join(sides, " | "))
+	}
+	if c.Note != "" {
+		b.WriteString(" — " + c.Note)
+	}
+	return b.String()
+}
+
+// countLine is "2 added, 0 updated, 1 deleted, 0 conflicts, 12 unchanged".
+func countLine(counts map[model.ChangeKind]int) string {
+	parts := make([]string, 0, len(model.ChangeKinds))
+	for _, k := range model.ChangeKinds {
+		n := counts[k]
+		word := string(k)
+		if k == model.ChangeConflict && n != 1 {
+			word = "conflicts"
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", n, word))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// countOf is "1 record" or "3 records".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/align-team/align/serve"
+	"github.com/align-team/align/store"
+	"github.com/spf13/cobra"
+)
+
+// serveCmd is `align serve`: the live review over SSH.
+func (a *app) serveCmd() *cobra.Command {
+	var listen, hostKey string
+	var idle time.Duration
+	var maxSessions int
+	cmd := &cobra.Command{
+		Use:   "serve [--listen ADDR] [--host-key PATH] [--idle-timeout D] [--max-sessions N]",
+		Short: "Run the live review over SSH: every member joins from their own terminal",
+		Long: `Serve the terminal UI over SSH, so that every member joins the same live
+review with plain ssh, nothing to install. This process holds the workspace
+file for as long as it runs; stop it with ctrl+c.
+
+Members log in with an SSH public key registered for them with
+"align member key add" (password and keyboard-interactive logins are never
+accepted); the key that logs in decides who they are. Facilitators (see
+"align member role") control the review; members assess and watch.
+
+The server listens on ` + serve.DefaultListen + ` (loopback only) unless --listen
+says otherwise; listening on another address makes it reachable from other
+machines, which the log notes with a warning. The host key is created once
+beside the workspace file (` + serve.HostKeyName + `, mode 0600) and
+its fingerprint is printed at start: members compare it with what ssh
+shows on their first connection. Each connection is logged on standard
+error as one line: time, member, key fingerprint, address, duration.
+
+Because the server holds the workspace, "align member key add" and other
+commands that open it wait for it: stop the server, register keys, start it
+again.`,
+		Example: `  align member key add ana --file ana.pub   # before starting: register keys
+  align serve                                # listen on ` + serve.DefaultListen + `
+  ssh -p 2222 localhost                      # a member joins (from their own machine: -p 2222 HOST)
+  align serve --listen 0.0.0.0:2222 --idle-timeout 1h   # reachable from the team's network`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if idle <= 0 {
+				return fmt.Errorf("--idle-timeout %s must be positive, such as 30m or 1h", idle)
+			}
+			if maxSessions < 1 {
+				return fmt.Errorf("--max-sessions %d must be at least 1", maxSessions)
+			}
+			path, err := a.dbPath()
+			if err != nil {
+				return err
+			}
+			if err := mustExist(path); err != nil {
+				return err
+			}
+			st, err := store.Open(path, store.Options{Timeout: time.Second, Now: a.env.Now})
+			if errors.Is(err, store.ErrLocked) {
+				return fmt.Errorf("%s is in use by another align process (another align serve, or align open in a terminal); close it and try again", path)
+			}
+			if err != nil {
+				return openError(path, err)
+			}
+			defer st.Close()
+			if err := a.warnNoKeys(st); err != nil {
+				return err
+			}
+			if hostKey == "" {
+				hostKey = serve.DefaultHostKeyPath(path)
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return serve.Run(ctx, serve.Config{
+				Store: st, Listen: listen, HostKeyPath: hostKey,
+				IdleTimeout: idle, MaxSessions: maxSessions,
+				Log: a.env.Stderr, Now: a.env.Now,
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&listen, "listen", serve.DefaultListen, "address to listen on, HOST:PORT; beyond loopback is reachable from other machines")
+	f.StringVar(&hostKey, "host-key", "", "host key file, created on first start (default "+serve.HostKeyName+" beside the workspace)")
+	f.DurationVar(&idle, "idle-timeout", serve.DefaultIdleTimeout, "close a session after this long without input")
+	f.IntVar(&maxSessions, "max-sessions", serve.DefaultMaxSessions, "most terminal sessions at once")
+	return cmd
+}
+
+// warnNoKeys tells the facilitator, before serving, when nobody could log in.
+func (a *app) warnNoKeys(st *store.Store) error {
+	ms, err := liveMembers(st)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if m.Active && len(serve.MemberKeys(m)) > 0 {
+			return nil
+		}
+	}
+	a.hint("note: no active member has a registered SSH key yet, so nobody can log in; stop the server and run `align member key add HANDLE --file KEY.pub`")
+	return nil
+}

@@ -1,0 +1,356 @@
+package cli
+
+import (
+	"bufio"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/align-team/align/export"
+	"github.com/align-team/align/model"
+	"github.com/google/uuid"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) storyImportCmd() *cobra.Command {
+	var sprint, objective string
+	var maps []string
+	var dryRun, verbose bool
+	cmd := &cobra.Command{
+		Use:   "import FILE.csv [--sprint S] [--objective O] [--map COLUMN=FIELD ...] [--dry-run] [-v]",
+		Short: "Add or update stories from a tracker's CSV export (Jira, Linear, GitHub Projects)",
+		Long: `Read stories from a CSV exported by Jira, Linear or GitHub Projects (or any
+CSV with a title column; "-" reads standard input) into a sprint. The header
+tells the layout: key, summary or title, status (mapped to todo, doing or
+done), story points or estimate, and the epic, project or parent.
+
+Each row goes to the objective named by --objective, else to the objective of
+the sprint whose title matches the row's epic or parent (ignoring case).
+A row whose key is already on a story of the sprint updates that story's
+title, status, points and objective instead of adding a second one, so the
+same export can be imported again as the tracker moves on; a row without a
+key matches a story without a key by title. Canceled issues are left out.
+
+Nothing is half-imported: when any row cannot be used, every such row is
+reported by its line number and nothing is written. Stories change only while
+the sprint is in planning or assessing. --map COLUMN=FIELD reads FIELD (key,
+title, status, points or parent) from a column the layout does not know.`,
+		Example: `  align story import jira.csv --sprint "Sprint 14"
+  align story import linear.csv --objective "Checkout in three steps" --dry-run
+  align story import board.csv --map "Size=points" --map "Theme=parent"`,
+		Args: needArgs("FILE.csv"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			mapping, err := export.ParseTrackerMap(maps)
+			if err != nil {
+				return err
+			}
+			name, ti, err := a.readTrackerCSV(args[0], mapping)
+			if err != nil {
+				return err
+			}
+			st, err := a.open(dryRun)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			d, err := a.loadSprint(st, sprint)
+			if err != nil {
+				return err
+			}
+			if err := planGuard(d.Sprint); err != nil {
+				return fmt.Errorf("cannot import stories: %v", err)
+			}
+			var fixed *model.Objective
+			if objective != "" {
+				o, err := resolveObjective(objective, d.Objectives)
+				if err != nil {
+					return err
+				}
+				fixed = &o
+			} else if err := needParents(name, ti.Rows); err != nil {
+				return err
+			}
+			plan := planStories(d, ti, fixed, a.now())
+			if len(plan.problems) > 0 {
+				for _, p := range plan.problems {
+					fmt.Fprintf(a.env.Stderr, "%s line %d: %s\n", name, p.Line, p.Msg)
+				}
+				return fmt.Errorf("%s: %s cannot be used (%s); nothing was imported: fix the rows in the file, or use --objective and --map",
+					name, countOf(len(plan.problems), "row", "rows"), problemLines(plan.problems))
+			}
+			if !dryRun && len(plan.write) > 0 {
+				ds := model.Dataset{Sprints: []model.SprintData{{Sprint: d.Sprint, Stories: plan.write}}}
+				if err := st.Apply(ds); err != nil {
+					return fmt.Errorf("the workspace refused the stories, so nothing was imported: %v", writeError(err))
+				}
+			}
+			return plan.print(a.out(), name, ti.Layout, d.Sprint.Name, st.Path(), dryRun, verbose)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	f.StringVar(&objective, "objective", "", "put every story under this objective (title or id) instead of matching the epic or parent")
+	f.StringArrayVar(&maps, "map", nil, "COLUMN=FIELD: read FIELD (key, title, status, points or parent) from COLUMN; repeatable")
+	f.BoolVar(&dryRun, "dry-run", false, "report what would change and write nothing")
+	f.BoolVarP(&verbose, "verbose", "v", false, "list the stories that are already up to date too")
+	return cmd
+}
+
+// readTrackerCSV parses the tracker export at path ("-": standard input)
+// and returns the name to report it by.
+func (a *app) readTrackerCSV(path string, mapping map[string]string) (string, export.TrackerImport, error) {
+	name, r := path, io.Reader(nil)
+	if path == "-" {
+		name, r = stdinName, a.env.Stdin
+	} else {
+		f, err := openBundleFile(path)
+		if err != nil {
+			return "", export.TrackerImport{}, err
+		}
+		defer f.Close()
+		r = f
+	}
+	ti, err := export.ParseTrackerCSV(r, mapping)
+	if err != nil {
+		return "", export.TrackerImport{}, fmt.Errorf("%s: %v; nothing was imported", name, err)
+	}
+	return name, ti, nil
+}
+
+// needParents refuses a file in which no row names an epic or parent when
+// no --objective is given: every row would fail for the same reason.
+func needParents(name string, rows []export.TrackerRow) error {
+	for _, r := range rows {
+		if r.Parent != "" {
+			return nil
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return errors.New(name + ": no row names an epic, project or parent to match an objective; pass --objective O, or --map COLUMN=parent for the column that holds it; nothing was imported")
+}
+
+// storyChange is what importing one row does to one story.
+type storyChange struct {
+	kind   model.ChangeKind // added, updated or unchanged
+	row    export.TrackerRow
+	story  model.Story // the story as written (or as it stays)
+	detail string      // for an update: "status doing → done, points 2 → 3"
+	objTo  string      // for an addition: the objective's title
+}
+
+// storyPlan is the outcome of matching a tracker export against a sprint.
+type storyPlan struct {
+	changes  []storyChange
+	skipped  []export.RowProblem
+	problems []export.RowProblem
+	write    []model.Story
+}
+
+// planStories matches every usable row of ti to an objective and to an
+// existing story of d (live records only), and decides what to write. Rows
+// that cannot be placed become problems, beside the parser's own.
+func planStories(d model.SprintData, ti export.TrackerImport, fixed *model.Objective, now time.Time) storyPlan {
+	p := storyPlan{skipped: ti.Skipped, problems: append([]export.RowProblem(nil), ti.Problems...)}
+	byTitle := map[string][]model.Objective{}
+	titles := make(map[uuid.UUID]string, len(d.Objectives))
+	for _, o := range d.Objectives {
+		k := strings.ToLower(o.Title)
+		byTitle[k] = append(byTitle[k], o)
+		titles[o.ID] = o.Title
+	}
+	byKey := map[string][]model.Story{}
+	nextOrder := map[uuid.UUID]int{}
+	for _, s := range d.Stories {
+		if s.Key != "" {
+			k := strings.ToLower(s.Key)
+			byKey[k] = append(byKey[k], s)
+		}
+		nextOrder[s.ObjectiveID] = max(nextOrder[s.ObjectiveID], s.Order+1)
+	}
+	claimed := map[uuid.UUID]bool{}
+	bad := func(line int, format string, args ...any) {
+		p.problems = append(p.problems, export.RowProblem{Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, row := range ti.Rows {
+		obj, ok := rowObjective(row, fixed, byTitle, d.Sprint.Name, bad)
+		if !ok {
+			continue
+		}
+		old, found, ok := rowStory(row, d.Stories, byKey, claimed, d.Sprint.Name, bad)
+		if !ok {
+			continue
+		}
+		if !found {
+			s := model.Story{Meta: model.NewMeta(now), SprintID: d.Sprint.ID, ObjectiveID: obj.ID,
+				Title: row.Title, Points: row.Points, Status: row.Status, Key: row.Key, Order: nextOrder[obj.ID]}
+			s.Normalize()
+			if err := s.Validate(); err != nil {
+				bad(row.Line, "%v", err)
+				continue
+			}
+			nextOrder[obj.ID]++
+			p.write = append(p.write, s)
+			p.changes = append(p.changes, storyChange{kind: model.ChangeAdded, row: row, story: s, objTo: obj.Title})
+			continue
+		}
+		claimed[old.ID] = true
+		s, diffs := old, []string(nil)
+		if s.Title != row.Title {
+			diffs = append(diffs, fmt.Sprintf("title %q → %q", s.Title, row.Title))
+			s.Title = row.Title
+		}
+		if s.Status != row.Status {
+			diffs = append(diffs, fmt.Sprintf("status %s → %s", s.Status, row.Status))
+			s.Status = row.Status
+		}
+		if s.Points != row.Points {
+			diffs = append(diffs, fmt.Sprintf("points %d → %d", s.Points, row.Points))
+			s.Points = row.Points
+		}
+		if s.ObjectiveID != obj.ID {
+			diffs = append(diffs, fmt.Sprintf("objective %q → %q", titles[s.ObjectiveID], obj.Title))
+			s.ObjectiveID, s.Order = obj.ID, nextOrder[obj.ID]
+			nextOrder[obj.ID]++
+		}
+		if len(diffs) == 0 {
+			p.changes = append(p.changes, storyChange{kind: model.ChangeUnchanged, row: row, story: s})
+			continue
+		}
+		s.Touch(now)
+		p.write = append(p.write, s)
+		p.changes = append(p.changes, storyChange{kind: model.ChangeUpdated, row: row, story: s, detail: strings.Join(diffs, ", ")})
+	}
+	slices.SortStableFunc(p.problems, func(a, b export.RowProblem) int { return cmp.Compare(a.Line, b.Line) })
+	return p
+}
+
+// rowObjective finds the objective a row goes to: --objective, else the one
+// whose title matches the row's parent ignoring case.
+func rowObjective(row export.TrackerRow, fixed *model.Objective, byTitle map[string][]model.Objective,
+	sprint string, bad func(int, string, ...any)) (model.Objective, bool) {
+	if fixed != nil {
+		return *fixed, true
+	}
+	if row.Parent == "" {
+		bad(row.Line, "names no epic or parent to match an objective; pass --objective O")
+		return model.Objective{}, false
+	}
+	switch objs := byTitle[strings.ToLower(row.Parent)]; len(objs) {
+	case 1:
+		return objs[0], true
+	case 0:
+		bad(row.Line, "parent %q matches no objective of sprint %q; rename one of them to match, or pass --objective O", row.Parent, sprint)
+	default:
+		bad(row.Line, "parent %q matches %d objectives of sprint %q; pass --objective O", row.Parent, len(objs), sprint)
+	}
+	return model.Objective{}, false
+}
+
+// rowStory finds the live story a row updates: by key, or for a row without
+// a key, a story without a key with the same title that no earlier row
+// took. found is false for a new story; ok is false for a problem.
+func rowStory(row export.TrackerRow, stories []model.Story, byKey map[string][]model.Story, claimed map[uuid.UUID]bool,
+	sprint string, bad func(int, string, ...any)) (s model.Story, found, ok bool) {
+	if row.Key != "" {
+		switch ss := byKey[strings.ToLower(row.Key)]; len(ss) {
+		case 0:
+			return model.Story{}, false, true
+		case 1:
+			return ss[0], true, true
+		default:
+			bad(row.Line, "key %s is on %d stories of sprint %q already; keep one of them (see `align story list`)", row.Key, len(ss), sprint)
+			return model.Story{}, false, false
+		}
+	}
+	for _, s := range stories {
+		if s.Key == "" && !claimed[s.ID] && strings.EqualFold(s.Title, row.Title) {
+			return s, true, true
+		}
+	}
+	return model.Story{}, false, true
+}
+
+// problemLines lists the line numbers of problems, at most ten.
+func problemLines(ps []export.RowProblem) string {
+	var b strings.Builder
+	b.WriteString(pluralWord(len(ps), "line", "lines") + " ")
+	for i, p := range ps {
+		if i == 10 {
+			fmt.Fprintf(&b, ", …")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(p.Line))
+	}
+	return b.String()
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// layoutNames are how the report names the tracker layouts.
+var layoutNames = map[string]string{
+	export.LayoutJira: "Jira export", export.LayoutLinear: "Linear export",
+	export.LayoutGitHub: "GitHub Projects export", export.LayoutCustom: "CSV",
+}
+
+// print writes the story import report: one line per story added or
+// updated (and unchanged, with verbose), the rows left out, the counts and
+// what happened to the workspace at path.
+func (p storyPlan) print(out io.Writer, name, layout, sprint, path string, dryRun, verbose bool) error {
+	w := bufio.NewWriter(out)
+	what := layoutNames[layout]
+	if what == "" {
+		what = "CSV"
+	}
+	fmt.Fprintf(w, "%s: %s, %s into sprint %q\n", name, what, countOf(len(p.changes)+len(p.skipped), "row", "rows"), sprint)
+	counts := map[model.ChangeKind]int{}
+	for _, c := range p.changes {
+		counts[c.kind]++
+		label := c.row.Key
+		if label == "" {
+			label = fmt.Sprintf("line %d", c.row.Line)
+		}
+		switch c.kind {
+		case model.ChangeAdded:
+			pts := "no points"
+			if c.story.Points > 0 {
+				pts = countOf(c.story.Points, "point", "points")
+			}
+			fmt.Fprintf(w, "  added      %s %q → %s (%s, %s)\n", label, c.story.Title, c.objTo, c.story.Status, pts)
+		case model.ChangeUpdated:
+			fmt.Fprintf(w, "  updated    %s %q: %s\n", label, c.story.Title, c.detail)
+		default:
+			if verbose {
+				fmt.Fprintf(w, "  unchanged  %s %q\n", label, c.story.Title)
+			}
+		}
+	}
+	for _, s := range p.skipped {
+		fmt.Fprintf(w, "  skipped    line %d: %s\n", s.Line, s.Msg)
+	}
+	fmt.Fprintf(w, "%d added, %d updated, %d unchanged, %d skipped.\n",
+		counts[model.ChangeAdded], counts[model.ChangeUpdated], counts[model.ChangeUnchanged], len(p.skipped))
+	switch {
+	case dryRun:
+		fmt.Fprintf(w, "Dry run: nothing was written to %s.\n", path)
+	case len(p.write) == 0:
+		fmt.Fprintf(w, "Nothing to write: the stories of sprint %q are up to date.\n", sprint)
+	default:
+		fmt.Fprintf(w, "Imported into %s.\n", path)
+	}
+	return w.Flush()
+}
