@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/align-team/align/store"
 	"github.com/spf13/cobra"
 )
 
@@ -150,8 +151,8 @@ exit status is non-zero when there is any. The workspace is opened read-only.`,
 			for _, p := range problems {
 				fmt.Fprintf(a.out(), "%s: %s\n", p.Where, p.What)
 			}
-			return fmt.Errorf("%s has %s; restore a backup with `cp BACKUP %s`, or keep using it and fix the records named above",
-				st.Path(), plural(len(problems), "problem"), st.Path())
+			return fmt.Errorf("%s has %s. %s",
+				st.Path(), plural(len(problems), "problem"), store.RestoreHint(st.Path()))
 		},
 	}
 }

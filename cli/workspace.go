@@ -48,6 +48,10 @@ func (a *app) openPath(path string, ro bool) (*store.Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
+	if _, err := st.AutoBackup(); err != nil {
+		// The workspace is fine; only the safety copy failed. Say so once.
+		fmt.Fprintf(a.env.Stderr, "align: warning: automatic backup failed: %v\n", err)
+	}
 	return st, nil
 }
 
@@ -67,10 +71,13 @@ func mustExist(path string) error {
 
 // openError maps an error from store.Open to one actionable sentence. The
 // store's errors already read as sentences naming the path (a newer schema,
-// a file that is not a workspace, one that needs an upgrade); the lock gets
-// advice on what to do.
+// a file that is not a workspace, one that needs an upgrade, a damaged file
+// with the way to restore its latest backup); the lock gets advice on what
+// to do.
 func openError(path string, err error) error {
 	switch {
+	case errors.Is(err, store.ErrDamaged):
+		return err
 	case errors.Is(err, store.ErrLocked):
 		return fmt.Errorf("%s is in use by another align process; close it and try again", path)
 	case errors.Is(err, fs.ErrPermission):
@@ -88,7 +95,7 @@ func writeError(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, store.ErrSprintClosed):
-		return fmt.Errorf("%v: a closed sprint cannot change", err)
+		return err
 	case errors.Is(err, store.ErrState):
 		return fmt.Errorf("%v; move it with `align sprint state`", err)
 	case errors.Is(err, store.ErrLocked):

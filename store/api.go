@@ -38,9 +38,15 @@ func DefaultPath() (string, error) {
 
 // Open opens (creating if needed) the workspace at path.
 //
-// A writing open creates the directory (0700) and the file (0600), every
-// bucket, the schema version and the workspace record, and migrates an older
-// file after writing a backup next to it (path.pre-vN.bak). A read-only open
+// Every open first validates an existing file's structure without bbolt
+// (see guard.go), so that a damaged file is refused with ErrDamaged, in a
+// sentence that points to the latest automatic backup, instead of crashing
+// the process; nothing is changed or moved. A writing open creates the
+// directory (0700) and the file (0600) with every bucket, the schema
+// version and the workspace record all at once (built under a temporary
+// name and linked into place), migrates an older file after writing a
+// backup next to it (path.pre-vN.bak), and takes an automatic backup when
+// one is due (see autobackup.go and Store.AutoBackup). A read-only open
 // takes a shared lock, creates nothing and refuses a file that needs a
 // migration (ErrOldSchema). Errors read as sentences that name the path:
 // ErrLocked when another process holds the file longer than the timeout,
@@ -69,10 +75,25 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, newErr(ErrNotWorkspace, nil, "%s is an empty file, not an align workspace", path)
 	}
 
+	found, existed := err == nil, err == nil && info.Size() > 0
+	if found && !existed && !opt.ReadOnly {
+		// An empty file with automatic backups beside it is a workspace
+		// that lost its contents, not a new one to initialise.
+		if _, _, ok := LatestBackup(path); ok {
+			return nil, damagedErr(path, "it is empty (0 bytes)", nil)
+		}
+	}
+	if found {
+		// Validate the file before bbolt maps it: bbolt can crash the
+		// process on a damaged page (see guard.go).
+		if err := guardFile(path, opt.Timeout, opt.ReadOnly); err != nil {
+			return nil, err
+		}
+	}
 	if opt.ReadOnly {
 		return openReadOnly(path, opt)
 	}
-	if err == nil && info.Size() > 0 {
+	if existed {
 		// Read the version under a shared lock first, so that a file from a
 		// newer align (or another program) is refused without ever being
 		// opened for writing.
@@ -83,6 +104,11 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := makeDir(filepath.Dir(path)); err != nil {
 		return nil, err
 	}
+	if !found {
+		if err := createFile(path, opt); err != nil {
+			return nil, err
+		}
+	}
 	db, err := openBolt(path, opt.Timeout, false)
 	if err != nil {
 		return nil, err
@@ -92,7 +118,51 @@ func Open(path string, opt Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
+	if existed && !opt.NoAutoBackup {
+		s.autoPath, s.autoErr = s.autoBackupIfDue()
+	}
 	return s, nil
+}
+
+// createFile makes a new workspace at path all at once: it builds the file
+// (buckets, workspace record, schema version) under a temporary name in the
+// same directory, and links it into place only when it is complete, so that
+// a failure or a crash never leaves a half-made workspace at path. If another
+// process created path in the meantime, its file wins and this one is
+// dropped.
+func createFile(path string, opt Options) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*")
+	if err != nil {
+		return fmt.Errorf("cannot create the workspace %s: %w", path, err)
+	}
+	name := tmp.Name()
+	defer func() { _ = os.Remove(name) }()
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot create the workspace %s: %w", path, err)
+	}
+	db, err := openBolt(name, opt.Timeout, false)
+	if err != nil {
+		return err
+	}
+	s := &Store{db: db, path: path, now: opt.Now}
+	err = s.update(s.initTx)
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("cannot create the workspace %s: %w", path, cerr)
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Link(name, path); err != nil {
+		if exists(path) {
+			return nil // created by another process in the meantime
+		}
+		// The file system has no hard links: rename instead.
+		if err := os.Rename(name, path); err != nil {
+			return fmt.Errorf("cannot create the workspace %s: %w", path, err)
+		}
+	}
+	return syncDir(dir)
 }
 
 // prepare tightens the file's mode, then creates or migrates the layout.
@@ -107,11 +177,18 @@ func (s *Store) prepare() error {
 		}
 	}
 	var version int
+	complete := true
 	if err := s.view(func(tx *bolt.Tx) error {
 		version, err = readVersion(tx)
+		for _, name := range topBuckets {
+			complete = complete && tx.Bucket(name) != nil
+		}
 		return err
 	}); err != nil {
 		return newErr(ErrNotWorkspace, nil, "%s is not an align workspace: %v", s.path, err)
+	}
+	if version == SchemaVersion && complete {
+		return nil // nothing to create or migrate: commit nothing, sync nothing
 	}
 	if version > 0 && version < SchemaVersion {
 		if _, err := s.backupBeforeMigration(version); err != nil {
@@ -135,11 +212,17 @@ func (s *Store) initTx(tx *bolt.Tx) error {
 		if err := ensureBuckets(tx); err != nil {
 			return err
 		}
+		if err := failAt("create.buckets"); err != nil {
+			return err
+		}
 		replica, err := uuid.NewRandom()
 		if err != nil {
 			return fmt.Errorf("create replica ID: %w", err)
 		}
 		if err := putWorkspace(tx, Workspace{ReplicaID: replica, Settings: defaultSettings()}); err != nil {
+			return err
+		}
+		if err := failAt("create.workspace"); err != nil {
 			return err
 		}
 		return writeVersion(tx, SchemaVersion)
@@ -148,6 +231,9 @@ func (s *Store) initTx(tx *bolt.Tx) error {
 		return fmt.Errorf("cannot upgrade %s from schema version %d: %w", s.path, version, err)
 	}
 	if err := ensureBuckets(tx); err != nil {
+		return err
+	}
+	if err := failAt("migrate.version"); err != nil {
 		return err
 	}
 	return writeVersion(tx, SchemaVersion)
@@ -263,8 +349,17 @@ func makeDir(dir string) error {
 	return nil
 }
 
-// Close closes the file. Closing twice is harmless.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the file. Closing twice is harmless. A writing store first
+// records the state it leaves the file in, so that the next Open can skip
+// walking it (see guardFile).
+func (s *Store) Close() error {
+	s.closeOnce.Do(func() {
+		if !s.ro {
+			s.stampClosing()
+		}
+	})
+	return s.db.Close()
+}
 
 // Path returns the file's path.
 func (s *Store) Path() string { return s.path }

@@ -247,18 +247,14 @@ func checkMerged(tx *bolt.Tx, d model.Dataset) error {
 
 // writeDataset writes every record of d under its ID.
 func writeDataset(tx *bolt.Tx, d model.Dataset) error {
-	for _, v := range d.Goals {
-		if err := goalKind.put(tx.Bucket(bucketGoals), v); err != nil {
-			return err
-		}
+	if err := putAll(goalKind, tx.Bucket(bucketGoals), d.Goals); err != nil {
+		return err
 	}
-	for _, v := range d.Members {
-		if err := memberKind.put(tx.Bucket(bucketMembers), v); err != nil {
-			return err
-		}
+	if err := putAll(memberKind, tx.Bucket(bucketMembers), d.Members); err != nil {
+		return err
 	}
 	for _, sd := range d.Sprints {
-		if err := sprintKind.put(tx.Bucket(bucketSprints), sd.Sprint); err != nil {
+		if err := putAll(sprintKind, tx.Bucket(bucketSprints), []model.Sprint{sd.Sprint}); err != nil {
 			return err
 		}
 		sb, err := createSprintBucket(tx, sd.Sprint.ID)
@@ -283,7 +279,7 @@ func writeDataset(tx *bolt.Tx, d model.Dataset) error {
 
 func putAll[T any](k kind[T], b *bolt.Bucket, vs []T) error {
 	for _, v := range vs {
-		if err := k.put(b, v); err != nil {
+		if err := firstErr(k.put(b, v), failAt("apply.put")); err != nil {
 			return err
 		}
 	}

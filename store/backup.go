@@ -48,21 +48,29 @@ func (s *Store) Backup(path string, force bool) error {
 		return fmt.Errorf("cannot make the backup private: %w", err)
 	}
 	if err := s.view(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
-		return err
+		if _, err := tx.WriteTo(tmp); err != nil {
+			return err
+		}
+		return failAt("backup.write")
 	}); err != nil {
 		return fmt.Errorf("cannot copy %s: %w", s.path, err)
 	}
-	if err := tmp.Sync(); err != nil {
+	if err := firstErr(failAt("backup.sync"), tmp.Sync()); err != nil {
 		return fmt.Errorf("cannot sync the backup: %w", err)
 	}
 	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write the backup: %w", err)
+	}
+	if err := failAt("backup.rename"); err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
 	}
 	if err := install(tmp.Name(), path, force); err != nil {
 		return err
 	}
 	done = true
+	if err := failAt("backup.syncdir"); err != nil {
+		return fmt.Errorf("cannot sync %s: %w", dir, err)
+	}
 	return syncDir(dir)
 }
 
@@ -102,6 +110,16 @@ func syncDir(dir string) error {
 	defer func() { _ = d.Close() }()
 	if err := d.Sync(); err != nil {
 		return fmt.Errorf("cannot sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+// firstErr returns the first error that is not nil.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }

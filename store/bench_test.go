@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -89,4 +90,45 @@ func TestStore_Apply_LargeWorkspace(t *testing.T) {
 	if all, err := s.Dataset(DatasetOptions{Sprint: zero}); err != nil || len(all.Sprints) != 60 {
 		t.Fatalf("Dataset = %d sprints, %v", len(all.Sprints), err)
 	}
+}
+
+// BenchmarkOpen_Guard measures the structural check every Open runs before
+// bbolt maps the file (guard.go), and a whole read-only Open, on a
+// workspace of 130 sprints (five years of history).
+func BenchmarkOpen_Guard(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "align.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Apply(benchDataset(130)); err != nil {
+		b.Fatal(err)
+	}
+	_ = s.Close()
+	b.Run("guard", func(b *testing.B) {
+		for b.Loop() {
+			_ = os.Remove(stampPath(path)) // walk every time
+			if err := guardFile(path, time.Second, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("open-readonly", func(b *testing.B) {
+		for b.Loop() {
+			s, err := Open(path, Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			_ = s.Close()
+		}
+	})
+	b.Run("open-write", func(b *testing.B) {
+		for b.Loop() {
+			s, err := Open(path, Options{NoAutoBackup: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			_ = s.Close()
+		}
+	})
 }

@@ -43,7 +43,7 @@ func notFound(record string, id uuid.UUID) error {
 
 // damaged reports a stored value that cannot be decoded.
 func damaged(where string, err error) error {
-	return fmt.Errorf("stored record %s is damaged (%v); run `align check`", where, err)
+	return newErr(ErrDamaged, err, "stored record %s is damaged (%v); run `align check`", where, err)
 }
 
 // summarize turns integrity findings into one error naming the first few.

@@ -33,6 +33,9 @@ func migrate(tx *bolt.Tx, from int) error {
 		if err := m.up(tx); err != nil {
 			return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
 		}
+		if err := failAt(fmt.Sprintf("migrate.v%d", m.version)); err != nil {
+			return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+		}
 	}
 	return nil
 }

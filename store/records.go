@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"github.com/align-team/align/model"
@@ -143,9 +144,11 @@ func tombstone[T any](k kind[T], b *bolt.Bucket, v T, now time.Time) (T, error) 
 	return v, k.put(b, v)
 }
 
-// view runs fn in a read transaction. A panic inside bbolt (a damaged page)
-// becomes an error naming the file; bbolt has already rolled back.
+// view runs fn in a read transaction. A panic inside bbolt (a damaged page,
+// or a memory fault in the mapping, which SetPanicOnFault turns into a
+// panic) becomes ErrDamaged naming the file; bbolt has already rolled back.
 func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.recoverDamage(&err)
 	return s.db.View(fn)
 }
@@ -156,13 +159,14 @@ func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
 	if s.ro {
 		return newErr(ErrReadOnly, nil, "%s is open read-only", s.path)
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.recoverDamage(&err)
 	return s.db.Update(fn)
 }
 
 func (s *Store) recoverDamage(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s is damaged (%v); run `align check`", s.path, r)
+		*err = damagedErr(s.path, fmt.Sprintf("reading it failed (%v)", r), nil)
 	}
 }
 

@@ -3,6 +3,7 @@ package store
 
 import (
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/align-team/align/model"
@@ -56,6 +57,9 @@ type Options struct {
 	Timeout time.Duration
 	// Now is the clock used to stamp records; nil means time.Now.
 	Now func() time.Time
+	// NoAutoBackup turns off the automatic backup a writing open takes when
+	// one is due (see AutoBackupKeep), for tools that write scratch files.
+	NoAutoBackup bool
 }
 
 // Workspace is the workspace-wide state kept in the meta bucket.
@@ -80,6 +84,10 @@ type Store struct {
 	path string
 	now  func() time.Time
 	ro   bool
+
+	closeOnce sync.Once
+	autoPath  string // the automatic backup Open took, if any
+	autoErr   error  // why the automatic backup due at Open failed
 }
 
 // DatasetOptions select what Dataset returns.

@@ -1,0 +1,51 @@
+//go:build unix
+
+package store
+
+import (
+	"errors"
+	"os"
+	"syscall"
+	"time"
+)
+
+// errLockTimeout means lockShared gave up waiting.
+var errLockTimeout = errors.New("timed out waiting for the file lock")
+
+// lockShared takes a shared flock on f, as bbolt's read-only open does,
+// retrying every 50 ms for up to timeout while a writer holds the file.
+func lockShared(f *os.File, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB)
+		switch {
+		case err == nil:
+			return nil
+		case !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR):
+			return err
+		case time.Now().After(deadline):
+			return errLockTimeout
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// unlock releases f's flock.
+func unlock(f *os.File) { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+
+// mapFile maps size bytes of f read-only; the returned function unmaps them.
+func mapFile(f *os.File, size int) ([]byte, func(), error) {
+	data, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, func() { _ = syscall.Munmap(data) }, nil
+}
+
+// fileIno returns the inode number of info's file.
+func fileIno(info os.FileInfo) uint64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Ino)
+	}
+	return 0
+}
