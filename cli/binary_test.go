@@ -129,4 +129,13 @@ func TestBinary_Locked(t *testing.T) {
 	if r.took > 2*time.Second {
 		t.Errorf("gave up after %v, want within 2s", r.took)
 	}
+
+	// The facilitator's reports still work while the TUI holds the file:
+	// they read a snapshot of the last commit.
+	for _, args := range [][]string{{"sprint", "list"}, {"export", "--format", "json", "--sprint", "all"}, {"check"}, {"member", "list"}} {
+		r := runBinary(t, bin, append([]string{"--db", db}, args...)...)
+		if r.code != 0 {
+			t.Errorf("align %v beside a writer: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
 }

@@ -44,7 +44,7 @@ func (a *app) open(ro bool) (*store.Store, error) {
 // openPath opens (or creates) the workspace at path and maps store errors to
 // sentences.
 func (a *app) openPath(path string, ro bool) (*store.Store, error) {
-	st, err := store.Open(path, store.Options{ReadOnly: ro, Timeout: time.Second, Now: a.env.Now})
+	st, err := store.Open(path, store.Options{ReadOnly: ro, Snapshot: ro, Timeout: time.Second, Now: a.env.Now})
 	if err != nil {
 		return nil, openError(path, err)
 	}

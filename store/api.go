@@ -83,6 +83,9 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, damagedErr(path, "it is empty (0 bytes)", nil)
 		}
 	}
+	if opt.ReadOnly && opt.Snapshot {
+		return openReadOnlyOrSnapshot(path, opt)
+	}
 	if found {
 		// Validate the file before bbolt maps it: bbolt can crash the
 		// process on a damaged page (see guard.go).
@@ -358,7 +361,11 @@ func (s *Store) Close() error {
 			s.stampClosing()
 		}
 	})
-	return s.db.Close()
+	err := s.db.Close()
+	if s.snapshot != "" {
+		_ = os.Remove(s.snapshot)
+	}
+	return err
 }
 
 // Path returns the file's path.

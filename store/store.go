@@ -60,6 +60,10 @@ type Options struct {
 	// NoAutoBackup turns off the automatic backup a writing open takes when
 	// one is due (see AutoBackupKeep), for tools that write scratch files.
 	NoAutoBackup bool
+	// Snapshot lets a ReadOnly open that finds the file held by a writer
+	// (the TUI, serve) read a consistent snapshot of its last commit instead
+	// of failing with ErrLocked; see openSnapshot. Reports use it.
+	Snapshot bool
 }
 
 // Workspace is the workspace-wide state kept in the meta bucket.
@@ -88,6 +92,7 @@ type Store struct {
 	closeOnce sync.Once
 	autoPath  string // the automatic backup Open took, if any
 	autoErr   error  // why the automatic backup due at Open failed
+	snapshot  string // the private copy a snapshot open reads, removed on Close
 }
 
 // DatasetOptions select what Dataset returns.

@@ -1,0 +1,119 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/align-team/align/model"
+)
+
+func TestOpen_Snapshot_BesideWriter(t *testing.T) {
+	w := newTestStore(t)
+	g := addGoal(t, w, "Before the reader")
+
+	r, err := Open(w.Path(), Options{ReadOnly: true, Snapshot: true})
+	if err != nil {
+		t.Fatalf("snapshot open beside a writer: %v", err)
+	}
+	snap := r.snapshot
+	if snap == "" {
+		t.Fatal("expected a snapshot copy while the writer holds the file")
+	}
+	if info, err := os.Stat(snap); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("snapshot file: %v, mode %v; want 0600", err, info.Mode().Perm())
+	}
+	goals, err := r.Goals()
+	if err != nil || len(goals) != 1 || goals[0].ID != g.ID {
+		t.Fatalf("snapshot goals = %v, %v; want the committed goal", goals, err)
+	}
+	if r.Path() != w.Path() {
+		t.Errorf("Path() = %q, want the workspace path %q", r.Path(), w.Path())
+	}
+	if _, err := r.SaveGoal(g); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("write on a snapshot: %v, want ErrReadOnly", err)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(snap); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("snapshot %s not removed on Close: %v", snap, err)
+	}
+}
+
+func TestOpen_Snapshot_NoWriter(t *testing.T) {
+	w := newTestStore(t)
+	addGoal(t, w, "G")
+	path := w.Path()
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, Options{ReadOnly: true, Snapshot: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if r.snapshot != "" {
+		t.Errorf("no writer holds the file, yet a snapshot %s was made", r.snapshot)
+	}
+}
+
+// TestOpen_Snapshot_WhileCommitting reads snapshots while the writer commits
+// as fast as it can: every snapshot passes Check and holds a prefix of the
+// writes (goals are saved in order, so a snapshot holds the first n).
+func TestOpen_Snapshot_WhileCommitting(t *testing.T) {
+	w := newTestStore(t)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, err := w.SaveGoal(goalNamed(i)); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	deadline := time.Now().Add(500 * time.Millisecond)
+	reads := 0
+	for time.Now().Before(deadline) {
+		r, err := Open(w.Path(), Options{ReadOnly: true, Snapshot: true})
+		if err != nil {
+			if errors.Is(err, ErrLocked) { // changed on every try: allowed, rare
+				continue
+			}
+			t.Fatal(err)
+		}
+		problems, err := r.Check()
+		if err != nil || len(problems) > 0 {
+			t.Fatalf("snapshot check: %v %v", problems, err)
+		}
+		goals, err := r.Goals()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, g := range goals {
+			if g.Title != goalNamed(i).Title {
+				t.Fatalf("snapshot goal %d is %q: not a prefix of the writes", i, g.Title)
+			}
+		}
+		_ = r.Close()
+		reads++
+	}
+	close(stop)
+	wg.Wait()
+	if reads == 0 {
+		t.Fatal("no snapshot could be read")
+	}
+}
+
+func goalNamed(i int) model.Goal { return model.Goal{Title: fmt.Sprintf("Goal %05d", i)} }
