@@ -2,9 +2,11 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/align-team/align/model"
+	"github.com/google/uuid"
 )
 
 func TestStore_SaveAction_ClosedSprintFollowUp(t *testing.T) {
@@ -35,5 +37,29 @@ func TestStore_SaveAction_ClosedSprintFollowUp(t *testing.T) {
 	del := model.ActionItem{Meta: model.Meta{ID: a.ID, Deleted: true}, SprintID: sp.ID}
 	if _, err := s.SaveAction(del); !errors.Is(err, ErrSprintClosed) {
 		t.Fatalf("deleting in a closed sprint: err = %v", err)
+	}
+}
+
+func TestStore_SaveGoal_DeleteLinked(t *testing.T) {
+	s := newTestStore(t)
+	g := addGoal(t, s, "Grow revenue")
+	sp := addSprint(t, s, "S1", t0)
+	o := addObjective(t, s, sp.ID, "Checkout")
+	o.GoalID = g.ID
+	if _, err := s.SaveObjective(o); err != nil {
+		t.Fatal(err)
+	}
+	del := g
+	del.Deleted = true
+	_, err := s.SaveGoal(del)
+	if !errors.Is(err, ErrReference) || !strings.Contains(err.Error(), "archive it instead") {
+		t.Fatalf("deleting a linked goal: %v, want ErrReference suggesting archive", err)
+	}
+	o.GoalID = uuid.Nil
+	if _, err := s.SaveObjective(o); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveGoal(del); err != nil {
+		t.Fatalf("deleting an unlinked goal: %v", err)
 	}
 }

@@ -63,6 +63,9 @@ func (s *Store) SaveGoal(g model.Goal) (model.Goal, error) {
 		if g.Deleted {
 			old, err := requireLive(goalKind, b, g.ID)
 			if err == nil {
+				err = goalUnlinked(tx, old)
+			}
+			if err == nil {
 				g, err = tombstone(goalKind, b, old, now)
 			}
 			return err
@@ -271,4 +274,33 @@ func writeSub(tx *bolt.Tx, id uuid.UUID, sub string) (*bolt.Bucket, error) {
 		return nil, err
 	}
 	return sb.Bucket([]byte(sub)), nil
+}
+
+// goalUnlinked refuses to delete a goal that live objectives link to, in any
+// sprint: deleting it would silently rewrite closed sprints' traceability.
+// Archiving keeps the link and takes the goal out of the pickers.
+func goalUnlinked(tx *bolt.Tx, g model.Goal) error {
+	n, first := 0, ""
+	for _, sid := range sprintIDs(tx) {
+		b := sprintSub(tx, sid, subObjectives)
+		if b == nil {
+			continue
+		}
+		objs, err := objectiveKind.all(b, false)
+		if err != nil {
+			return err
+		}
+		for _, o := range objs {
+			if o.GoalID == g.ID {
+				if n == 0 {
+					first = o.Title
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return newErr(ErrReference, nil, "goal %q is linked by %d objective(s), such as %q; archive it instead, or unlink them first", g.Title, n, first)
 }
