@@ -4,6 +4,7 @@
 package views
 
 import (
+	"runtime/debug"
 	"time"
 
 	"github.com/align-team/align/store"
@@ -166,10 +167,17 @@ func (a App) Err() error { return a.fatal }
 // whether the queue drained.
 func (a App) Close(timeout time.Duration) bool { return a.deps.io.wait(timeout) }
 
-// Update implements tea.Model. The command it returns is guarded: a panic
-// inside becomes an orderly quit with the error (see guard).
-func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m, cmd := a.update(msg)
+// Update implements tea.Model. A panic while updating, or inside the command
+// it returns (see guard), ends the program in order with the error (Err):
+// queued writes still drain and the caller can print what went wrong.
+func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			a.fatal = panicError{value: r, stack: string(debug.Stack())}
+			m, cmd = a, tea.Quit
+		}
+	}()
+	m, cmd = a.update(msg)
 	return m, guard(cmd)
 }
 

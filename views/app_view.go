@@ -168,8 +168,10 @@ func (a App) View() string {
 	case screenHistory:
 		body = a.historyScreen.View()
 	}
-	_, ch := a.contentSize(a.width, a.height)
+	// The same sum as contentSize, with the header and help rendered once.
+	header, help := a.headerView(), a.helpView()
+	ch := max(0, a.height-lipgloss.Height(header)-footerHeight-lipgloss.Height(help))
 	body = a.deps.styles.Plain.Height(ch).MaxHeight(ch).Render(fit(body, a.width, ch))
-	out := strings.Join([]string{a.headerView(), body, a.footerView(), a.helpView()}, "\n")
+	out := strings.Join([]string{header, body, a.footerView(), help}, "\n")
 	return fit(out, a.width, a.height)
 }

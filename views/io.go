@@ -112,7 +112,7 @@ func guard(cmd tea.Cmd) tea.Cmd {
 
 // injectPanic panics where Options.TestPanic says, on purpose, so that a
 // test can check that the terminal is restored and the error reported: in
-// Update itself (Bubble Tea recovers it), in a returned command (guard
+// Update itself (App.Update recovers it), in a returned command (guard
 // recovers it) or in a store job on the I/O goroutine (runSafely recovers it).
 func (a App) injectPanic() (tea.Model, tea.Cmd) {
 	what := "test panic (ALIGN_TEST_PANIC=" + a.testPanic + ")"

@@ -47,16 +47,13 @@ func TestApp_Update_InjectPanic(t *testing.T) {
 			st := newTestStore(t)
 			a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, TestPanic: tt.where})
 			t.Cleanup(func() { a.Close(5 * time.Second) })
-			var cmd tea.Cmd
-			func() {
-				defer func() {
-					if r := recover(); (r != nil) != (tt.where == "update") {
-						t.Errorf("Update panicked: %v", r)
-					}
-				}()
-				_, cmd = a.Update(keyMsg("j"))
-			}()
+			m, cmd := a.Update(keyMsg("j"))
 			if tt.where == "update" {
+				a = m.(App)
+				if _, quit := cmd().(tea.QuitMsg); !quit || a.Err() == nil ||
+					!strings.Contains(a.Err().Error(), "ALIGN_TEST_PANIC=update") {
+					t.Errorf("after a panic in Update: quit %v, Err %v", quit, a.Err())
+				}
 				return
 			}
 			if err := fatalOf(t, cmd()); !strings.Contains(err.Error(), "ALIGN_TEST_PANIC="+tt.where) {
