@@ -43,6 +43,7 @@ func TestRun_BadInput(t *testing.T) {
 		{"duplicate sprint", []string{"sprint", "add", "sprint 14", "--start", "2025-03-17", "--end", "2025-03-28"}, `a sprint named "Sprint 14" already exists`},
 		{"reserved sprint name", []string{"sprint", "add", "current", "--start", "2025-03-17", "--end", "2025-03-28"}, "is reserved"},
 		{"bad state", []string{"sprint", "state", "current", "done"}, `"done" is not a state; use planning, assessing, review or closed`},
+		{"close without review", []string{"sprint", "state", "current", "closed"}, "was never reviewed; closing makes it read-only for good"},
 		{"duplicate objective", []string{"objective", "add", "faster search"}, `already has an objective titled "Faster search"`},
 		{"unknown goal", []string{"objective", "add", "Billing", "--goal", "World peace"}, `no goal matches "World peace"`},
 		{"story without objective", []string{"story", "add", "Something"}, "--objective is required"},
@@ -110,6 +111,9 @@ func TestRun_StateGuards(t *testing.T) {
 	r := run(t, db, "assess", "--as", "eve", "--objective", "Checkout in three steps", "--progress", "70")
 	if r.err != nil || !strings.Contains(r.stderr, "marked late") {
 		t.Errorf("late estimate: %v, stderr %q", r.err, r.stderr)
+	}
+	if out := mustRun(t, db, "status"); !strings.Contains(out, "eve 70 (late)") {
+		t.Errorf("status does not mark the late estimate:\n%s", out)
 	}
 
 	mustRun(t, db, "sprint", "state", "current", "closed")

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/align-team/align/export"
@@ -68,6 +69,9 @@ notes and action items) are deleted with it, as align objective rm does.`,
 			local, err := st.Dataset(store.DatasetOptions{IncludeDeleted: true})
 			if err != nil {
 				return err
+			}
+			if ws, err := st.Workspace(); err == nil {
+				a.warnOtherTeam(ws.Team, files)
 			}
 			plan, err := mergeBundles(local, files, a.now())
 			if err != nil {
@@ -336,4 +340,15 @@ func orID(name string, id uuid.UUID) string {
 		return name
 	}
 	return id.String()
+}
+
+// warnOtherTeam warns, on stderr, about bundles exported by a workspace with
+// another team name: usually the wrong file, but a renamed team is legitimate,
+// so it is not refused.
+func (a *app) warnOtherTeam(team string, files []bundleFile) {
+	for _, f := range files {
+		if f.bundle.Team != "" && team != "" && !strings.EqualFold(f.bundle.Team, team) {
+			fmt.Fprintf(a.env.Stderr, "align: warning: %s comes from team %q; this workspace is team %q\n", f.name, f.bundle.Team, team)
+		}
+	}
 }

@@ -349,3 +349,17 @@ func TestImport_Run_DryRunOpensReadOnly(t *testing.T) {
 		t.Errorf("dry run beside a reader: %v", r.err)
 	}
 }
+
+func TestImport_Run_WarnsAboutAnotherTeam(t *testing.T) {
+	_, data := seededBundle(t)
+	bundle := writeTemp(t, "plan.json", data)
+	db := filepath.Join(t.TempDir(), "other.db")
+	mustRun(t, db, "init", "--team", "Another team")
+	r := run(t, db, "import", "--dry-run", bundle)
+	if r.err != nil {
+		t.Fatalf("import: %v", r.err)
+	}
+	if !strings.Contains(r.stderr, `this workspace is team "Another team"`) {
+		t.Errorf("no warning about the other team; stderr %q", r.stderr)
+	}
+}

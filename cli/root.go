@@ -127,6 +127,14 @@ $XDG_DATA_HOME/align/align.db (~/.local/share/align/align.db).`,
 		a.demoCmd(),
 		a.versionCmd(),
 	)
+	// Cobra adds its completion command lazily; add it now so that an
+	// unknown shell is an error like any other unknown subcommand.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			group(c)
+		}
+	}
 	return root
 }
 

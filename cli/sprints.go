@@ -126,11 +126,15 @@ func (a *app) sprintListCmd() *cobra.Command {
 }
 
 func (a *app) sprintStateCmd() *cobra.Command {
-	return &cobra.Command{
+	var force bool
+	cmd := &cobra.Command{
 		Use:   "state SPRINT planning|assessing|review|closed",
 		Short: "Move a sprint to another state",
+		Long: `Move a sprint to another state. Closing is for good: a closed sprint is
+read-only. Closing a sprint that was never reviewed needs --force.`,
 		Example: `  align sprint state current assessing
-  align sprint state "Sprint 14" review`,
+  align sprint state "Sprint 14" review
+  align sprint state "Sprint 14" closed`,
 		Args: needArgs("SPRINT", "STATE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, err := model.ParseSprintState(args[1])
@@ -153,6 +157,9 @@ func (a *app) sprintStateCmd() *cobra.Command {
 				fmt.Fprintf(a.out(), "%s is already in %s.\n", sp.Name, to)
 				return nil
 			}
+			if to == model.StateClosed && sp.State != model.StateReview && !force {
+				return fmt.Errorf("sprint %q is in %s and was never reviewed; closing makes it read-only for good: move it to review first, or pass --force", sp.Name, sp.State)
+			}
 			from := sp.State
 			sp.State = to
 			sp.Touch(a.now())
@@ -169,6 +176,8 @@ func (a *app) sprintStateCmd() *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&force, "force", false, "close a sprint that was never in review")
+	return cmd
 }
 
 // reviewHint tells the facilitator, on stderr, who has not submitted when a

@@ -161,6 +161,9 @@ func writeObjective(b *strings.Builder, n int, s model.ObjectiveStats, goal stri
 		parts := make([]string, len(s.Estimates))
 		for i, e := range s.Estimates {
 			parts[i] = fmt.Sprintf("%s %d", e.Handle, e.Progress)
+			if e.Late {
+				parts[i] += " (late)"
+			}
 		}
 		fmt.Fprintf(b, "%sestimates: %s\n", ind, strings.Join(parts, ", "))
 	}

@@ -21,6 +21,7 @@ type Estimate struct {
 	Confidence int
 	Note       string
 	Outlier    bool
+	Late       bool // first saved while the sprint was in review
 }
 
 // Evidence is what the objective's stories say about its progress.

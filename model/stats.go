@@ -69,6 +69,7 @@ func AnalyzeObjective(o Objective, as []Assessment, stories []Story, members map
 			Progress:   a.Progress,
 			Confidence: a.Confidence,
 			Note:       a.Note,
+			Late:       a.Late,
 		})
 	}
 	slices.SortFunc(st.Estimates, func(a, b Estimate) int {
