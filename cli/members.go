@@ -16,7 +16,7 @@ func (a *app) memberCmd() *cobra.Command {
   align member list
   align member rm ana`,
 	}
-	return group(cmd, a.memberAddCmd(), a.memberListCmd(), a.memberRmCmd())
+	return group(cmd, a.memberAddCmd(), a.memberListCmd(), a.memberRmCmd(), a.memberKeyCmd(), a.memberRoleCmd())
 }
 
 func (a *app) memberAddCmd() *cobra.Command {

@@ -125,6 +125,7 @@ $XDG_DATA_HOME/align/align.db (~/.local/share/align/align.db).`,
 		a.checkCmd(),
 		a.configCmd(),
 		a.demoCmd(),
+		a.serveCmd(),
 		a.versionCmd(),
 	)
 	// Cobra adds its completion command lazily; add it now so that an

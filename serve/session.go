@@ -1,0 +1,191 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/align-team/align/views"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// restoreTerminal puts a client's terminal back after a crash: leave the
+// alternate screen, show the cursor, stop mouse and paste reporting, reset
+// colours.
+const restoreTerminal = "\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[0m\x1b[?25h\x1b[?1049l\r\n"
+
+// sessionModel is what a session runs: views.App, or a test's wrapper.
+type sessionModel interface {
+	tea.Model
+	// Close drains the model's queued writes, up to timeout.
+	Close(timeout time.Duration) bool
+	// Err is the error that ended the model, if any.
+	Err() error
+}
+
+// session is one running terminal UI.
+type session struct {
+	program *tea.Program
+	mu      sync.Mutex
+	why     string // why the server ended it, if it did
+}
+
+// stop ends the session's program, recording why; the first reason wins.
+func (s *session) stop(why string) {
+	s.mu.Lock()
+	if s.why == "" {
+		s.why = why
+	}
+	s.mu.Unlock()
+	s.program.Quit()
+}
+
+// reason returns why the server ended the session, or "".
+func (s *session) reason() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.why
+}
+
+// handle serves one SSH session: check the terminal and the member, take a
+// slot, run the terminal UI, drain its writes. It never panics: a crash
+// ends this session only, with the client's terminal restored.
+func (srv *Server) handle(sess ssh.Session) {
+	info := connInfoOf(sess.Context())
+	info.begin()
+	defer info.finish()
+	defer func() {
+		if r := recover(); r != nil {
+			srv.log.printf("%s panic in the session of %s: %v\n%s", srv.now().UTC().Format(time.RFC3339), info.remote, r, debug.Stack())
+			info.setEnd("crashed: internal error (terminal restored)")
+			_, _ = io.WriteString(sess, restoreTerminal)
+			fmt.Fprintln(sess.Stderr(), "align: the session stopped on an internal error; your terminal was restored and nothing saved was lost. Please reconnect.")
+			_ = sess.Exit(1)
+		}
+	}()
+	pty, winCh, ok := sess.Pty()
+	if !ok {
+		srv.refuse(sess, info, "refused: no terminal", "align needs a terminal: connect with `ssh -t` and no command")
+		return
+	}
+	if len(sess.Command()) > 0 || sess.Subsystem() != "" {
+		srv.refuse(sess, info, "refused: a command was given", "align serve runs the review screen only: connect without a command")
+		return
+	}
+	member, err := srv.memberOf(sess.PublicKey())
+	if err != nil {
+		srv.refuse(sess, info, "refused: "+err.Error(), refusalMessage)
+		return
+	}
+	info.setMember(member.Handle, gossh.FingerprintSHA256(sess.PublicKey()))
+	if !srv.acquire() {
+		srv.refuse(sess, info, "refused: server full",
+			fmt.Sprintf("align: this server already has %d sessions (its --max-sessions); try again later", srv.cfg.MaxSessions))
+		return
+	}
+	defer srv.release()
+	srv.run(sess, info, pty, winCh, member.Handle, member.Facilitator)
+}
+
+// refuse tells the client why in one line on stderr and ends the session.
+func (srv *Server) refuse(sess ssh.Session, info *connInfo, logged, told string) {
+	info.setEnd(logged)
+	fmt.Fprintln(sess.Stderr(), told)
+	_ = sess.Exit(1)
+}
+
+// run runs the terminal UI for the member in sess until they quit, the
+// connection drops, the session idles out or the server shuts down.
+func (srv *Server) run(sess ssh.Session, info *connInfo, pty ssh.Pty, winCh <-chan ssh.Window, handle string, facilitator bool) {
+	in := newSessionInput(sess, time.Now())
+	defer in.Close()
+	dark, _ := in.queryBackground(sess, srv.cfg.queryTimeout)
+	model := srv.cfg.newModel(views.Options{
+		Store: srv.cfg.Store, Now: srv.cfg.Now, As: handle,
+		Renderer: newRenderer(sess, pty, dark),
+		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: facilitator,
+	})
+	p := tea.NewProgram(model,
+		tea.WithInput(in), tea.WithOutput(sess),
+		tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
+	s := &session{program: p}
+	if !srv.track(s, true) {
+		info.setEnd("refused: server shutting down")
+		fmt.Fprintln(sess.Stderr(), "align: the server is shutting down; try again in a moment")
+		_ = sess.Exit(1)
+		return
+	}
+	defer srv.track(s, false)
+
+	done := make(chan struct{})
+	defer close(done)
+	go srv.watch(s, sess, in, winCh, done)
+
+	_, runErr := p.Run()
+	drained := model.Close(srv.cfg.DrainTimeout)
+	end, code, told := "quit", 0, ""
+	switch {
+	case errors.Is(runErr, tea.ErrProgramPanic):
+		end, code = "crashed: panic in the terminal UI (terminal restored)", 1
+		told = "align: the screen stopped on an internal error; your terminal was restored. Please reconnect."
+	case model.Err() != nil:
+		end, code = "crashed: "+model.Err().Error(), 1
+		told = "align: the screen stopped on an internal error: " + model.Err().Error()
+	case s.reason() != "":
+		end = s.reason()
+		told = "align: " + end
+	case runErr != nil && !errors.Is(runErr, tea.ErrInterrupted):
+		end, code = "ended: "+runErr.Error(), 1
+	}
+	if !drained {
+		end += "; some saves did not finish in time"
+		srv.log.printf("%s member=%s: saves still queued after %s\n", srv.now().UTC().Format(time.RFC3339), handle, srv.cfg.DrainTimeout)
+	}
+	info.setEnd(end)
+	if told != "" {
+		fmt.Fprintln(sess.Stderr(), told)
+	}
+	_ = sess.Exit(code)
+}
+
+// watch forwards window changes to the program and stops it when the
+// client goes away, when it has sent nothing for the idle timeout, or when
+// its input ends.
+func (srv *Server) watch(s *session, sess ssh.Session, in *sessionInput, winCh <-chan ssh.Window, done <-chan struct{}) {
+	tick := time.NewTicker(srv.idleCheck())
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-sess.Context().Done():
+			s.stop("disconnected")
+			return
+		case <-in.ended:
+			s.stop("disconnected")
+			return
+		case w, ok := <-winCh:
+			if !ok {
+				winCh = nil
+				continue
+			}
+			s.program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		case <-tick.C:
+			if idle := time.Since(in.idleSince()); idle >= srv.cfg.IdleTimeout {
+				s.stop(fmt.Sprintf("closed after %s without input (--idle-timeout)", srv.cfg.IdleTimeout))
+				return
+			}
+		}
+	}
+}
+
+// idleCheck is how often a session's idle time is checked: often enough
+// that a session closes within a few percent of the timeout.
+func (srv *Server) idleCheck() time.Duration {
+	return min(max(srv.cfg.IdleTimeout/20, 10*time.Millisecond), 30*time.Second)
+}
