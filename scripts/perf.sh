@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# perf.sh reproduces every performance figure of the README with one command:
+#
+#   scripts/perf.sh [OUTDIR]        # about 10 minutes on a 2-core machine
+#
+# It builds align, the floor program (internal/floor), the bare reader
+# (internal/barereader), the ttff measuring tool (../shared/tools/ttff, or
+# $TTFF_SRC) and the report (internal/perfreport); generates the five-year
+# and the one-sprint workspaces with `align demo`; runs the Go benchmarks;
+# measures in a pseudo-terminal, in ROUNDS interleaved rounds, the first frame
+# and key-to-frame latency of align and of the floor, the run time of `align
+# export` and of the bare reader, and peak RSS with /usr/bin/time -v; and
+# prints the table of ratios. Raw results stay in OUTDIR (default: a new
+# temporary directory). Not run in CI: it is slow and wants a quiet machine.
+#
+# Environment: ROUNDS (default 3), RUNS per round (default 10), PRESSES per
+# run (default 5), BENCHTIME (default 1s), SKIP_BENCH=1 to skip the Go
+# benchmarks.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$(mktemp -d /tmp/align-perf.XXXXXX)}
+rounds=${ROUNDS:-3}
+runs=${RUNS:-10}
+presses=${PRESSES:-5}
+benchtime=${BENCHTIME:-1s}
+ttff_src=${TTFF_SRC:-$root/../shared/tools/ttff}
+
+mkdir -p "$out/bin" "$out/ttff" "$out/rss"
+rm -f "$out"/ttff/*.json "$out"/rss/*.txt
+bin=$out/bin
+log() { printf '== %s\n' "$*" >&2; }
+
+[ -x /usr/bin/time ] || { echo "perf.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+log "building into $bin"
+(cd "$root" && go build -o "$bin/align" . && go build -o "$bin/floor" ./internal/floor &&
+	go build -o "$bin/bare" ./internal/barereader && go build -o "$bin/perfreport" ./internal/perfreport)
+(cd "$ttff_src" && go build -o "$bin/ttff" .)
+ttff=$bin/ttff
+
+log "generating the workspaces"
+ws_dir=$out/ws
+rm -rf "$ws_dir" && mkdir -p "$ws_dir"
+"$bin/align" demo --sprints 130 --members 15 --objectives 10 --stories 50 --seed 1 --db "$ws_dir/five-year.db" >&2
+"$bin/align" demo --sprints 1 --members 15 --objectives 10 --stories 50 --seed 1 --db "$ws_dir/one-sprint.db" >&2
+# The first writing open of each file takes its automatic backup and
+# verifies the file (store/autobackup.go, store/guard.go); do it here so that
+# the rounds measure the everyday open.
+for w in one-sprint five-year; do
+	"$ttff" -runs 1 -warmup 0 -marker "Submissions:" -- "$bin/align" --db "$ws_dir/$w.db" >/dev/null
+done
+
+if [ "${SKIP_BENCH:-}" != 1 ]; then
+	log "Go benchmarks (-benchtime $benchtime)"
+	(cd "$root" && go test -run '^$' -bench . -benchmem -benchtime "$benchtime" -count 1 \
+		./bench ./model ./export ./views) | tee "$out/bench.txt" | grep -E '^Benchmark' >&2
+fi
+
+# The TUI's first frame is marked by "Submissions:", which only the loaded
+# Dashboard draws (not the "loading…" frame), the floor's by its last line.
+# Keys: j moves the cursor in both, so every press draws a new frame.
+tui() { # label marker command...
+	local label=$1 marker=$2
+	shift 2
+	"$ttff" -runs "$runs" -warmup 1 -presses "$presses" -keys j -marker "$marker" -json -- "$@" \
+		>"$out/ttff/$label.$round.json"
+}
+once() { # label command... (programs that exit by themselves)
+	local label=$1
+	shift
+	"$ttff" -runs "$runs" -warmup 1 -json -- "$@" >"$out/ttff/$label.$round.json"
+}
+
+for round in $(seq 1 "$rounds"); do
+	log "round $round of $rounds"
+	tui floor "end of list" "$bin/floor"
+	tui one-sprint "Submissions:" "$bin/align" --db "$ws_dir/one-sprint.db"
+	tui five-year "Submissions:" "$bin/align" --db "$ws_dir/five-year.db"
+	# After a write the store re-verifies the whole file on the next open
+	# (its ".NAME-verified" stamp, kept in the backup directory beside the
+	# file, no longer matches); removing the stamp reproduces that open. Both
+	# sides pay the same shell.
+	for w in one-sprint five-year; do
+		"$ttff" -runs "$runs" -warmup 1 -marker "Submissions:" -json -- \
+			sh -c "rm -f '$ws_dir'/*/.$w-verified; exec '$bin/align' --db '$ws_dir/$w.db'" \
+			>"$out/ttff/$w-changed.$round.json"
+	done
+	for w in one-sprint five-year; do
+		once "export-$w" "$bin/align" --db "$ws_dir/$w.db" export --format md
+		once "bare-$w" "$bin/bare" "$ws_dir/$w.db"
+	done
+	once version "$bin/align" version # align's start-up alone, no workspace
+done
+
+log "peak RSS"
+rss() { # label command...
+	local label=$1 marker=$2
+	shift 2
+	"$ttff" -runs 5 -warmup 0 -presses 5 -keys j -marker "$marker" -- \
+		/usr/bin/time -v -a -o "$out/rss/$label.txt" "$@" >/dev/null
+}
+rss floor "end of list" "$bin/floor"
+rss one-sprint "Submissions:" "$bin/align" --db "$ws_dir/one-sprint.db"
+rss five-year "Submissions:" "$bin/align" --db "$ws_dir/five-year.db"
+
+{
+	echo "# align performance, $(date -u +%Y-%m-%d)"
+	echo
+	echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr), $(go version | cut -d' ' -f3)."
+	echo "Rounds: $rounds × $runs runs ($presses key presses each), interleaved; raw data in $out."
+	echo
+	"$bin/perfreport" "$out"
+} | tee "$out/report.md"
