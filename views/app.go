@@ -257,6 +257,9 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // ctrl+c always quits; a focused input takes everything else; then the
 // global keys; then the active screen.
 func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if tooSmallFor(a.width, a.height) {
+		return a.tooSmallKey(msg)
+	}
 	a.footer, a.footerErr = "", false
 	if a.confirm != nil {
 		c := *a.confirm
@@ -303,6 +306,20 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return a.updateActive(msg)
 }
 
+// tooSmallKey handles a key while the terminal is too small to show what
+// the key would do: nothing acts unseen (no edits, no answers to a pending
+// confirmation), only quitting works. q still refuses to drop unsaved input
+// it cannot ask about; ctrl+c always quits.
+func (a App) tooSmallKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, a.keys.ForceQuit):
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.Quit) && !a.unsaved():
+		return a, tea.Quit
+	}
+	return a, nil
+}
+
 // show switches to msg.to, hands it the navigateMsg (so it can focus an
 // objective) and reloads: every screen shows fresh data on arrival.
 func (a App) show(msg navigateMsg) (tea.Model, tea.Cmd) {
@@ -324,7 +341,7 @@ func (a App) show(msg navigateMsg) (tea.Model, tea.Cmd) {
 // handleMouse forwards mouse events to the active screen in its own
 // coordinates; a click on a tab switches screens.
 func (a App) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if a.capturing() {
+	if a.capturing() || tooSmallFor(a.width, a.height) {
 		return a, nil
 	}
 	if msg.Y == 0 && msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {

@@ -36,6 +36,9 @@ func (a App) helpKeys() helpKeys {
 		short, full = a.historyScreen.ShortHelp(), a.historyScreen.FullHelp()
 	}
 	k := a.keys
+	if a.fullHelp {
+		k.Help = relabel(k.Help, "?", "close help")
+	}
 	if a.capturing() {
 		return helpKeys{short: append(short, k.ForceQuit), full: append(full, []key.Binding{k.ForceQuit})}
 	}
@@ -48,10 +51,114 @@ func (a App) helpKeys() helpKeys {
 
 // helpView renders the short or full help for the current width.
 func (a App) helpView() string {
-	h := a.help
-	h.Width = a.width
-	h.ShowAll = a.fullHelp
-	return h.View(a.helpKeys())
+	k := a.helpKeys()
+	if a.fullHelp {
+		return fullHelpView(a.deps.styles, k.full, a.width)
+	}
+	tail := []key.Binding{k.short[len(k.short)-2], a.keys.Quit}
+	if a.capturing() {
+		tail = []key.Binding{a.keys.ForceQuit}
+	}
+	return shortHelpView(a.deps.styles, k.short[:len(k.short)-len(tail)], tail, a.width)
+}
+
+// shortHelpView renders one line: as many of the screen's bindings as fit
+// in w, in order, then always tail ("? more keys", "q quit"), so that the
+// way to every other key stays visible at any width.
+func shortHelpView(s Styles, screen, tail []key.Binding, w int) string {
+	hs := s.Help
+	sep := hs.ShortSeparator.Render(" • ")
+	item := func(b key.Binding) string {
+		return hs.ShortKey.Render(b.Help().Key) + " " + hs.ShortDesc.Render(b.Help().Desc)
+	}
+	var end []string
+	for _, b := range tail {
+		if b.Enabled() {
+			end = append(end, item(b))
+		}
+	}
+	tailText := strings.Join(end, sep)
+	used := lipgloss.Width(tailText)
+	var out []string
+	for _, b := range screen {
+		if !b.Enabled() || b.Help().Key == "" {
+			continue
+		}
+		it := item(b)
+		if used+lipgloss.Width(it)+lipgloss.Width(sep) > w {
+			break
+		}
+		out = append(out, it)
+		used += lipgloss.Width(it) + lipgloss.Width(sep)
+	}
+	return truncate(strings.Join(append(out, tailText), sep), w)
+}
+
+// fullHelpView lays every enabled binding of groups out in as few rows as
+// fit w: columns filled top to bottom, each as wide as its widest entry,
+// so that no binding is cut off at 80 columns. Duplicates show once.
+func fullHelpView(s Styles, groups [][]key.Binding, w int) string {
+	hs := s.Help
+	var items []key.Binding
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			h := b.Help()
+			id := h.Key + "\x00" + h.Desc
+			if !b.Enabled() || h.Key == "" || seen[id] {
+				continue
+			}
+			seen[id] = true
+			items = append(items, b)
+		}
+	}
+	if len(items) == 0 {
+		return ""
+	}
+	const gap = 3
+	type col struct{ keyW, descW int }
+	layout := func(rows int) ([]col, int) {
+		var cols []col
+		total := 0
+		for start := 0; start < len(items); start += rows {
+			var c col
+			for _, b := range items[start:min(len(items), start+rows)] {
+				c.keyW = max(c.keyW, lipgloss.Width(b.Help().Key))
+				c.descW = max(c.descW, lipgloss.Width(b.Help().Desc))
+			}
+			if len(cols) > 0 {
+				total += gap
+			}
+			total += c.keyW + 1 + c.descW
+			cols = append(cols, c)
+		}
+		return cols, total
+	}
+	rows := 1
+	cols, total := layout(rows)
+	for total > w && rows < len(items) {
+		rows++
+		cols, total = layout(rows)
+	}
+	lines := make([]string, rows)
+	for ci, c := range cols {
+		for r := 0; r < rows; r++ {
+			i := ci*rows + r
+			if i >= len(items) {
+				break
+			}
+			h := items[i].Help()
+			cell := hs.FullKey.Render(padRight(h.Key, c.keyW)) + " " + hs.FullDesc.Render(padRight(h.Desc, c.descW))
+			if ci > 0 {
+				cell = strings.Repeat(" ", gap) + cell
+			}
+			lines[r] += cell
+		}
+	}
+	for i := range lines {
+		lines[i] = truncate(strings.TrimRight(lines[i], " "), w)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // headerView renders the tabs and, on the right, the team and sprint.
@@ -60,32 +167,41 @@ func (a App) headerView() string {
 	var tabs []string
 	for i := screen(0); i < screenCount; i++ {
 		label := string(rune('1'+i)) + " " + i.String()
-		if i == a.screen {
-			tabs = append(tabs, s.ActiveTab.Render(label))
-		} else {
-			tabs = append(tabs, s.Tab.Render(label))
-		}
+		tabs = append(tabs, s.Tabbed(label, i == a.screen))
 	}
 	left := lipgloss.JoinHorizontal(lipgloss.Top, tabs...)
-	var info string
-	if a.loaded {
-		info = a.data.Workspace.Team
-		if a.data.HasSprint {
-			if info != "" {
-				info += " · "
-			}
-			info += a.data.Sprint.Sprint.Name + " · " + string(a.data.Sprint.Sprint.State)
-		}
-	} else {
-		info = "loading…"
-	}
 	room := a.width - lipgloss.Width(left) - 1
+	info := a.headerInfo(room)
 	if room >= 8 && info != "" {
 		info = truncate(info, room)
 		gap := a.width - lipgloss.Width(left) - lipgloss.Width(info)
 		return s.Header.Render(left + strings.Repeat(" ", gap) + s.Faint.Render(info))
 	}
 	return s.Header.Render(left)
+}
+
+// headerInfo is the right side of the header in at most room cells when it
+// can: the sprint on show first (marked when it is not the current one, as
+// Plan can choose another), its state, then the team, which goes first
+// when room is short.
+func (a App) headerInfo(room int) string {
+	if !a.loaded {
+		return "loading…"
+	}
+	team := a.data.Workspace.Team
+	if !a.data.HasSprint {
+		return team
+	}
+	sp := a.data.Sprint.Sprint
+	info := sp.Name
+	if !a.data.Current {
+		info += " (not current)"
+	}
+	info += " · " + string(sp.State)
+	if team != "" && lipgloss.Width(info+" · "+team) <= room {
+		info += " · " + team
+	}
+	return info
 }
 
 // headerHeight is the number of lines above the screen's content.
@@ -97,10 +213,7 @@ func (a App) tabAt(x int) (screen, bool) {
 	pos := 0
 	for i := screen(0); i < screenCount; i++ {
 		label := string(rune('1'+i)) + " " + i.String()
-		w := lipgloss.Width(s.Tab.Render(label))
-		if i == a.screen {
-			w = lipgloss.Width(s.ActiveTab.Render(label))
-		}
+		w := lipgloss.Width(s.Tabbed(label, i == a.screen))
 		if x >= pos && x < pos+w {
 			return i, true
 		}
@@ -152,8 +265,8 @@ func (a App) resize(w, h int) App {
 
 // View implements tea.Model. It only renders state computed in Update.
 func (a App) View() string {
-	if a.width < minWidth || a.height < minHeight {
-		return fit(tooSmall(), a.width, a.height)
+	if tooSmallFor(a.width, a.height) {
+		return fit(tooSmall(a.width), a.width, a.height)
 	}
 	var body string
 	switch a.screen {

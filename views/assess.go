@@ -84,16 +84,20 @@ func (m Assess) ShortHelp() []key.Binding {
 	case m.noting:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
 	case m.picking:
-		return []key.Binding{k.Prev, k.Next, k.Select, k.Filter}
+		return []key.Binding{relabel(k.Prev, "↑/↓", "member"), k.Select, k.Filter}
 	}
-	return []key.Binding{k.Prev, k.Next, k.Less, k.More, k.ConfUp, k.Note}
+	return []key.Binding{relabel(k.Prev, "↑/↓", "objective"), relabel(k.Less, "←/→", "progress"),
+		relabel(k.ConfUp, "+/-", "confidence"), k.Note, k.Abstain}
 }
 
 // FullHelp returns the bindings of the full help.
 func (m Assess) FullHelp() [][]key.Binding {
 	k := m.keys
-	if m.Capturing() || m.picking {
+	if m.Capturing() {
 		return [][]key.Binding{m.ShortHelp()}
+	}
+	if m.picking {
+		return [][]key.Binding{{k.Prev, k.Next, k.Select, k.Filter}}
 	}
 	return [][]key.Binding{
 		{k.Prev, k.Next},
@@ -146,7 +150,9 @@ func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
 			m.member = mem
 		} else {
 			handle := m.as
-			cmd = func() tea.Msg { return footerMsg{text: fmt.Sprintf("no member with handle %q: choose yourself", handle)} }
+			cmd = func() tea.Msg {
+				return footerMsg{text: fmt.Sprintf("no member with handle %q: choose yourself", handle)}
+			}
 		}
 	}
 	if m.member.ID == uuid.Nil && !m.picking {

@@ -5,8 +5,8 @@ import (
 
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/google/uuid"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
 )
 
 // The member picker of the Assess screen: "who are you?", remembered for the

@@ -80,11 +80,13 @@ func (m Assess) listView() string {
 				mark = s.Success.Render(fmt.Sprintf("%3d%%", a.Progress))
 			}
 		}
-		title := truncate(o.Title, max(1, w-6))
+		title := truncate(o.Title, max(1, w-7))
+		cur := "  "
 		if i == m.cursor {
-			title = s.Selected.Render(padRight(title, max(1, w-6)))
+			cur = s.Accent.Render("▸ ")
+			title = s.Selected.Render(padRight(title, max(1, w-7)))
 		}
-		lines = append(lines, mark+"  "+title)
+		lines = append(lines, cur+mark+" "+title)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -148,7 +150,7 @@ func (m Assess) referenceLines(o model.Objective, w int) []string {
 	st := m.data.Sprint.Sprint.State
 	if st == model.StateReview || st == model.StateClosed {
 		if os, ok := m.stats[o.ID]; ok && os.Responses > 0 {
-			lines = append(lines, truncate(s.Faint.Render(fmt.Sprintf("Team: median %.0f%% · range %d–%d · ", os.Median, os.Min, os.Max))+
+			lines = append(lines, truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", figure(os.Median), os.Min, os.Max))+
 				s.Level(os.Level).Render(LevelLabel(os.Level)), w))
 		}
 	} else {

@@ -35,10 +35,14 @@ func (m Dashboard) SetSize(w, h int) Dashboard {
 }
 
 // ShortHelp returns the bindings of the short help line.
-func (m Dashboard) ShortHelp() []key.Binding { return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open} }
+func (m Dashboard) ShortHelp() []key.Binding {
+	return []key.Binding{relabel(m.keys.Up, "↑/↓", "objective"), m.keys.Open}
+}
 
 // FullHelp returns the bindings of the full help.
-func (m Dashboard) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+func (m Dashboard) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Open}}
+}
 
 // Update handles a message.
 func (m Dashboard) Update(msg tea.Msg) (Dashboard, tea.Cmd) {
@@ -101,7 +105,11 @@ func (m Dashboard) View() string {
 	sp := m.data.Sprint.Sprint
 	r := m.data.Report
 	var b strings.Builder
-	b.WriteString(truncate(s.Title.Render(sp.Name)+s.Faint.Render(fmt.Sprintf("  %s → %s · %s · ",
+	name := s.Title.Render(sp.Name)
+	if !m.data.Current {
+		name += s.Marker.Render(" (not current)")
+	}
+	b.WriteString(truncate(name+s.Faint.Render(fmt.Sprintf("  %s → %s · %s · ",
 		sp.Start.Format(model.DateLayout), sp.End.Format(model.DateLayout), daysLeft(sp, m.data.Today)))+
 		s.Accent.Render(string(sp.State)), m.width) + "\n")
 	goal := sp.Goal
@@ -134,31 +142,76 @@ func (m Dashboard) View() string {
 	return b.String()
 }
 
-// Column widths of the objective table.
+// Column widths of the objective table. The title gets the room first, up
+// to dashMaxTitle so that the figures stay next to it on a wide terminal;
+// on a narrow one the stories and then the range columns go before the
+// title shrinks below dashMinTitle.
 const (
 	dashBarWidth    = 10
-	dashFigureWidth = dashBarWidth + 6 // bar, space, "100%"
+	dashFigureWidth = dashBarWidth + 6 // bar, space, "52.5%"
 	dashRangeWidth  = 8
-	dashStoryWidth  = 9
+	dashStoryWidth  = 10 // "10/12 done"
+	dashMinTitle    = 24
+	dashMaxTitle    = 48
 )
 
-// titleWidth is what remains for the objective title.
-func (m Dashboard) titleWidth() int {
-	return max(8, m.width-2-dashFigureWidth-dashRangeWidth-levelLabelWidth-dashStoryWidth-4)
+// dashCols is the table's layout for the current width.
+type dashCols struct {
+	title         int
+	range_, story bool
+}
+
+// cols lays the table out: see the constants above.
+func (m Dashboard) cols() dashCols {
+	c := dashCols{range_: true, story: true}
+	need := func() int {
+		n := 2 + dashFigureWidth + 1 + levelLabelWidth + 1 // cursor, median, level, gaps
+		if c.range_ {
+			n += dashRangeWidth + 1
+		}
+		if c.story {
+			n += dashStoryWidth + 1
+		}
+		return n
+	}
+	if m.width-need() < dashMinTitle {
+		c.story = false
+	}
+	if m.width-need() < dashMinTitle {
+		c.range_ = false
+	}
+	c.title = clamp(m.width-need(), 8, dashMaxTitle)
+	return c
+}
+
+// figuresWidth is the width of the median, range and level columns.
+func (c dashCols) figuresWidth() int {
+	n := dashFigureWidth + 1 + levelLabelWidth
+	if c.range_ {
+		n += dashRangeWidth + 1
+	}
+	return n
 }
 
 func (m Dashboard) tableHeader() string {
 	s := m.deps.styles
-	h := "  " + padRight("Objective", m.titleWidth()) + " " + padRight("Median", dashFigureWidth) + " " +
-		padRight("Range", dashRangeWidth) + " " + padRight("Level", levelLabelWidth) + " " + "Stories"
+	c := m.cols()
+	h := "  " + padRight("Objective", c.title) + " " + padRight("Median", dashFigureWidth) + " "
+	if c.range_ {
+		h += padRight("Range", dashRangeWidth) + " "
+	}
+	h += padRight("Level", levelLabelWidth)
+	if c.story {
+		h += " Stories"
+	}
 	return s.Faint.Render(truncate(h, m.width))
 }
 
 // row renders one objective in two lines: figures, then the linked goal.
 func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
 	s := m.deps.styles
-	tw := m.titleWidth()
-	title := padRight(truncate(o.Objective.Title, tw), tw)
+	c := m.cols()
+	title := padRight(truncate(o.Objective.Title, c.title), c.title)
 	prefix := "  "
 	if selected {
 		prefix = s.Accent.Render("▸ ")
@@ -166,31 +219,34 @@ func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
 	} else {
 		title = s.Bold.Render(title)
 	}
-	var fig, rng, lvl string
+	var fig string
 	switch {
 	case !m.revealed():
-		fig = s.Faint.Render(padRight(fmt.Sprintf("%d of %d answered", o.Responses+o.Abstained, m.data.Report.Expected), dashFigureWidth+dashRangeWidth+levelLabelWidth+2))
+		fig = s.Faint.Render(padRight(fmt.Sprintf("%d of %d answered", o.Responses+o.Abstained, m.data.Report.Expected), c.figuresWidth()))
 	case o.Responses == 0:
-		fig = s.Faint.Render(padRight("no estimates", dashFigureWidth+dashRangeWidth+levelLabelWidth+2))
+		fig = s.Faint.Render(padRight("no estimates", c.figuresWidth()))
 	default:
-		med := int(math.Round(o.Median))
-		fig = bar(s, med, dashBarWidth) + " " + padRight(fmt.Sprintf("%d%%", med), 4)
-		rng = padRight(fmt.Sprintf("%d–%d", o.Min, o.Max), dashRangeWidth)
-		lvl = s.Level(o.Level).Render(padRight(LevelLabel(o.Level), levelLabelWidth))
-		fig = fig + " " + rng + " " + lvl
+		fig = bar(s, roundHalfUp(o.Median), dashBarWidth) + " " + padRight(figure(o.Median)+"%", 5)
+		if c.range_ {
+			fig += " " + padRight(fmt.Sprintf("%d–%d", o.Min, o.Max), dashRangeWidth)
+		}
+		fig += " " + s.Level(o.Level).Render(padRight(LevelLabel(o.Level), levelLabelWidth))
 	}
-	stories := s.Faint.Render("no stories")
-	if o.Evidence.Stories > 0 {
-		stories = fmt.Sprintf("%d/%d done", o.Evidence.StoriesDone, o.Evidence.Stories)
+	line1 := prefix + title + " " + fig
+	if c.story {
+		stories := s.Faint.Render("no stories")
+		if o.Evidence.Stories > 0 {
+			stories = fmt.Sprintf("%d/%d done", o.Evidence.StoriesDone, o.Evidence.Stories)
+		}
+		line1 += " " + stories
 	}
-	line1 := truncate(prefix+title+" "+fig+" "+stories, m.width)
 	goal := m.data.goalTitle(o.Objective.GoalID)
 	if goal == "" {
 		goal = s.Faint.Render("↳ no linked goal")
 	} else {
 		goal = s.Faint.Render("↳ goal: " + goal)
 	}
-	return line1 + "\n" + truncate("    "+goal, m.width)
+	return truncate(line1, m.width) + "\n" + truncate("    "+goal, m.width)
 }
 
 // bar draws value (0–100) as a bar of w cells.

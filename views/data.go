@@ -20,7 +20,10 @@ type workspaceData struct {
 	Sprints   []model.Sprint // live sprint headers, by start date
 	HasSprint bool           // false when the workspace has no sprint yet
 	Sprint    model.SprintData
-	Report    model.SprintReport
+	// Current reports whether Sprint is the current sprint (the one shown
+	// when none is chosen); screens mark any other as "not current".
+	Current bool
+	Report  model.SprintReport
 	// Previous is the sprint started before Sprint (for last sprint's
 	// action items); HasPrevious is false for the first sprint.
 	Previous    model.SprintData
@@ -120,6 +123,7 @@ func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (workspaceData,
 	if d.Sprints, err = st.Sprints(); err != nil {
 		return d, fmt.Errorf("reading sprints: %w", err)
 	}
+	cur, hasCur := model.CurrentSprint(d.Sprints, now)
 	idx := -1
 	for i, s := range d.Sprints {
 		if s.ID == id {
@@ -127,8 +131,7 @@ func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (workspaceData,
 		}
 	}
 	if idx < 0 {
-		cur, ok := model.CurrentSprint(d.Sprints, now)
-		if !ok {
+		if !hasCur {
 			return d, nil
 		}
 		for i, s := range d.Sprints {
@@ -144,6 +147,7 @@ func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (workspaceData,
 		return d, fmt.Errorf("reading sprint %q: %w", d.Sprints[idx].Name, err)
 	}
 	d.HasSprint = true
+	d.Current = hasCur && cur.ID == d.Sprint.Sprint.ID
 	d.Report = model.Analyze(d.Sprint, d.Members, d.Workspace.Settings)
 	d.Prior = map[uuid.UUID]priorObjective{}
 	want := map[uuid.UUID]uuid.UUID{} // earlier objective → carried objective

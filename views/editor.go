@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -25,6 +26,10 @@ type editor struct {
 	height    int // visible lines when multiline
 	styles    Styles
 	original  string // the value when editing began, for Dirty
+	// selected marks a pre-filled one-line value as selected: the first
+	// typed character or paste replaces it; any other key (a move,
+	// backspace) keeps it and acts as usual.
+	selected bool
 }
 
 // newEditor returns an empty, blurred editor.
@@ -35,7 +40,10 @@ func newEditor(s Styles, prompt string, multiline bool, limit int) editor {
 // Value returns the text.
 func (e editor) Value() string { return string(e.value) }
 
-// SetValue replaces the text and puts the cursor at its end.
+// SetValue replaces the text and puts the cursor at its end. A one-line
+// editor selects a non-empty value, as a form field does on entry: typing
+// replaces it, an arrow key keeps it. Multi-line text (notes) is never
+// selected, so that a stray key cannot replace a whole note.
 func (e editor) SetValue(s string) editor {
 	e.value = []rune(e.clean(s))
 	if e.limit > 0 && len(e.value) > e.limit {
@@ -43,8 +51,16 @@ func (e editor) SetValue(s string) editor {
 	}
 	e.pos = len(e.value)
 	e.original = string(e.value)
+	e.selected = !e.multiline && len(e.value) > 0
 	return e
 }
+
+// SetPrompt changes the text shown before the value.
+func (e editor) SetPrompt(p string) editor { e.prompt = p; return e }
+
+// Selected reports whether the whole pre-filled value is selected, so that
+// the next typed character replaces it.
+func (e editor) Selected() bool { return e.selected && len(e.value) > 0 }
 
 // Focus gives the editor the keyboard.
 func (e editor) Focus() editor { e.focused = true; return e }
@@ -116,6 +132,12 @@ func (e editor) Update(msg tea.Msg) editor {
 	if !ok || !e.focused {
 		return e
 	}
+	if e.selected {
+		e.selected = false
+		if k.Type == tea.KeyRunes || k.Type == tea.KeySpace {
+			e.value, e.pos = nil, 0 // typing or pasting replaces the selection
+		}
+	}
 	switch {
 	case k.Type == tea.KeyRunes || k.Type == tea.KeySpace:
 		return e.insert(string(k.Runes))
@@ -169,34 +191,140 @@ func (e editor) Update(msg tea.Msg) editor {
 	return e
 }
 
-// View renders the prompt and the text, the cursor as a reversed cell, hard
-// wrapped to the width; a multi-line editor shows the lines around the
-// cursor.
+// View renders the prompt and the text, the cursor as a reversed cell,
+// wrapped to the width at word boundaries (a word longer than the width is
+// broken); a multi-line editor shows the lines around the cursor and, near
+// its limit, a counter of characters used. A selected pre-filled value is
+// marked in words too, so that it reads without colour.
 func (e editor) View() string {
 	s := e.styles
 	w := max(1, e.width-ansi.StringWidth(e.prompt))
-	before, after := string(e.value[:e.pos]), string(e.value[e.pos:])
-	cur := " "
-	if len(after) > 0 && after[0] != '\n' {
-		r := []rune(after)
-		cur, after = string(r[0]), string(r[1:])
+	segs := wrapRunes(e.value, w)
+	row := cursorRow(segs, e.pos)
+	if last := segs[row]; e.focused && row == len(segs)-1 && e.pos == last[1] &&
+		ansi.StringWidth(string(e.value[last[0]:last[1]])) >= w {
+		segs = append(segs, [2]int{e.pos, e.pos}) // the cursor after a full line
+		row++
 	}
-	// Plain text: Style.Render would pad multi-line text into a block.
-	text := before + strings.TrimSuffix(cur, " ") + after
-	if e.focused {
-		text = before + s.Cursor.Render(cur) + after
+	lines := make([]string, len(segs))
+	for i, sg := range segs {
+		lines[i] = ansi.Truncate(e.segment(sg, i == row), w, "")
 	}
-	lines := strings.Split(ansi.Hardwrap(text, w, true), "\n")
+	prompt := s.Accent.Render(e.prompt)
 	if !e.multiline {
-		// One line: keep the cursor in view by showing the wrapped row it is on.
-		row := strings.Count(ansi.Hardwrap(before+"x", w, true), "\n")
-		return s.Accent.Render(e.prompt) + lines[min(row, len(lines)-1)]
+		line := prompt + lines[row]
+		if e.focused && e.Selected() {
+			line += s.Faint.Render("  (typing replaces)")
+		}
+		return line
 	}
-	row := strings.Count(ansi.Hardwrap(before+"x", w, true), "\n")
 	first := window(0, row, e.height, len(lines))
 	lines = lines[first:min(len(lines), first+e.height)]
 	for i := range lines {
-		lines[i] = s.Accent.Render(e.prompt) + lines[i]
+		lines[i] = prompt + lines[i]
+	}
+	if c := e.counter(); c != "" {
+		lines = append(lines, s.Faint.Render(strings.Repeat(" ", max(0, e.width-len(c)))+c))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// counter is "used/limit" once the text is within a tenth of its limit, so
+// that the cap never cuts text off unannounced; otherwise "".
+func (e editor) counter() string {
+	if e.limit <= 0 || len(e.value) < e.limit-e.limit/10 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", len(e.value), e.limit)
+}
+
+// segment renders runes sg[0]..sg[1] of the value, with the cursor when cur.
+func (e editor) segment(sg [2]int, cur bool) string {
+	s := e.styles
+	text := string(e.value[sg[0]:sg[1]])
+	if e.Selected() {
+		text = s.Selected.Render(text)
+	}
+	if !cur || !e.focused {
+		return text
+	}
+	at := e.pos - sg[0]
+	before, after := string(e.value[sg[0]:e.pos]), e.value[e.pos:sg[1]]
+	c := " "
+	if at < sg[1]-sg[0] {
+		c, after = string(after[0]), after[1:]
+	}
+	return before + s.Cursor.Render(c) + string(after)
+}
+
+// wrapRunes splits v into display lines of at most w cells, as [start, end)
+// rune ranges: at newlines, and at the last space that fits; a word longer
+// than w is broken at w. A space at a break stays on the line it ends (it
+// may be the one cell past w, where the cursor may sit too).
+func wrapRunes(v []rune, w int) [][2]int {
+	var out [][2]int
+	start := 0
+	for start <= len(v) {
+		end := start
+		width := 0
+		for end < len(v) && v[end] != '\n' {
+			cw := ansi.StringWidth(string(v[end]))
+			if width+cw > w {
+				break
+			}
+			width += cw
+			end++
+		}
+		if end < len(v) && v[end] != '\n' {
+			// Overflow: break after the last space on the line, or swallow
+			// the space that caused the overflow.
+			if v[end] == ' ' {
+				end++
+			} else if sp := lastSpace(v[start:end]); sp > 0 {
+				end = start + sp + 1
+			}
+		}
+		out = append(out, [2]int{start, end})
+		if end < len(v) && v[end] == '\n' {
+			start = end + 1
+			if start == len(v) {
+				out = append(out, [2]int{start, start})
+				break
+			}
+			continue
+		}
+		if end >= len(v) {
+			break
+		}
+		start = end
+	}
+	if len(out) == 0 {
+		out = append(out, [2]int{0, 0})
+	}
+	return out
+}
+
+// lastSpace is the index of the last space in r, or -1.
+func lastSpace(r []rune) int {
+	for i := len(r) - 1; i >= 0; i-- {
+		if r[i] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
+// cursorRow is the line holding rune position pos: the line it is inside,
+// or the line it ends when no other line starts there.
+func cursorRow(segs [][2]int, pos int) int {
+	for i, sg := range segs {
+		if pos >= sg[0] && pos < sg[1] {
+			return i
+		}
+		next := i+1 < len(segs)
+		if pos == sg[1] && (!next || segs[i+1][0] > pos) {
+			return i
+		}
+	}
+	return len(segs) - 1
 }

@@ -1,6 +1,9 @@
 package views
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestEditor_Update_Keys(t *testing.T) {
 	tests := []struct {
@@ -42,5 +45,65 @@ func TestEditor_View_FitsWidth(t *testing.T) {
 		if w := len([]rune(l)); w > 10 {
 			t.Fatalf("line %q is %d wide", l, w)
 		}
+	}
+}
+
+func TestEditor_Update_SelectAllReplaces(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"typing replaces", []string{"4", "5"}, "45"},
+		{"paste replaces", []string{"Half"}, "Half"},
+		{"backspace edits", []string{"backspace", "7"}, "57"},
+		{"arrow keeps and moves", []string{"left", "9"}, "593"},
+		{"right keeps", []string{"right", "1"}, "531"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEditor(NewStyles(testRenderer()), "> ", false, 0).SetValue("53").Focus()
+			if !e.Selected() {
+				t.Fatal("a pre-filled value is not selected")
+			}
+			for _, k := range tt.keys {
+				e = e.Update(keyMsg(k))
+			}
+			if got := e.Value(); got != tt.want {
+				t.Fatalf("value %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEditor_Update_MultilineNotSelected(t *testing.T) {
+	e := newEditor(NewStyles(testRenderer()), "> ", true, 0).SetValue("a note").Focus()
+	e = e.Update(keyMsg("!"))
+	if got := e.Value(); got != "a note!" {
+		t.Fatalf("value %q: typing replaced a note", got)
+	}
+}
+
+func TestEditor_View_WrapsAtWords(t *testing.T) {
+	e := newEditor(NewStyles(testRenderer()), "", true, 0).SetSize(12, 5).SetValue("the quick brown fox jumps").Blur()
+	got := splitLines(e.View())
+	want := []string{"the quick ", "brown fox ", "jumps"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("lines %q, want %q", got, want)
+	}
+	e = e.SetValue("abcdefghijklmnopqrstuvwxyz")
+	if got := splitLines(e.View()); got[0] != "abcdefghijkl" || got[1] != "mnopqrstuvwx" {
+		t.Fatalf("a long word is not broken at the width: %q", got)
+	}
+}
+
+func TestEditor_View_CounterNearLimit(t *testing.T) {
+	e := newEditor(NewStyles(testRenderer()), "", true, 100).SetSize(20, 3).SetValue(strings.Repeat("a ", 40)).Focus()
+	if strings.Contains(e.View(), "/100") {
+		t.Fatal("counter shown far from the limit")
+	}
+	e = e.SetValue(strings.Repeat("ab ", 31))
+	if !strings.Contains(e.View(), "93/100") {
+		t.Fatalf("no counter near the limit:\n%s", e.View())
 	}
 }

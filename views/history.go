@@ -48,11 +48,16 @@ func (m History) ShortHelp() []key.Binding {
 	if m.filtering {
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	}
-	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Filter}
+	return []key.Binding{relabel(m.keys.Up, "↑/↓", "sprint"), m.keys.Filter}
 }
 
 // FullHelp returns the bindings of the full help.
-func (m History) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+func (m History) FullHelp() [][]key.Binding {
+	if m.filtering {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Filter}}
+}
 
 // Update handles a message.
 func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
@@ -164,7 +169,7 @@ func (m History) listView() string {
 	if m.filtering || m.filter.Value() != "" {
 		b.WriteString(m.filter.View() + "\n")
 	}
-	b.WriteString(s.Faint.Render(fmt.Sprintf("%-20s %-10s %-9s %s", "Sprint", "Start", "State", "Score")))
+	b.WriteString(s.Faint.Render(fmt.Sprintf("  %-20s %-10s %-9s %s", "Sprint", "Start", "State", "Score")))
 	if len(m.rows) == 0 {
 		b.WriteString("\n" + s.Faint.Render("No sprint matches."))
 	}
@@ -176,10 +181,11 @@ func (m History) listView() string {
 			score = bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3.0f", p.Score)
 		}
 		line := fmt.Sprintf("%-20s %-10s %-9s ", truncate(p.Sprint.Name, 20), p.Sprint.Start.Format(model.DateLayout), p.Sprint.State)
+		cur := "  "
 		if i == m.cursor {
-			line = s.Selected.Render(line)
+			cur, line = s.Accent.Render("▸ "), s.Selected.Render(line)
 		}
-		b.WriteString("\n" + line + score)
+		b.WriteString("\n" + cur + line + score)
 	}
 	return b.String()
 }
@@ -192,7 +198,7 @@ func (m History) calibrationView() string {
 		b.WriteString(s.Faint.Render("No agreed outcomes yet."))
 		return b.String()
 	}
-	b.WriteString(s.Faint.Render(fmt.Sprintf("%-12s %-11s %8s %8s %5s", "Member", "Tendency", "Mean gap", "Mean |Δ|", "Count")))
+	b.WriteString(s.Faint.Render(fmt.Sprintf("%-12s %-12s %8s %8s %5s", "Member", "Tendency", "Mean gap", "Mean |Δ|", "Count")))
 	rows := len(m.history.Calibration)
 	if !m.wide() {
 		rows = min(rows, 6)
@@ -208,7 +214,7 @@ func (m History) calibrationView() string {
 		default:
 			t, ts = "= "+t, s.Aligned
 		}
-		b.WriteString(fmt.Sprintf("\n%-12s %s %+8.1f %8.1f %5d", truncate(c.Handle, 12), ts.Render(padRight(t, 11)), c.MeanGap, c.MeanAbsGap, c.Count))
+		b.WriteString(fmt.Sprintf("\n%-12s %s %+8.1f %8.1f %5d", truncate(c.Handle, 12), ts.Render(padRight(t, 12)), c.MeanGap, c.MeanAbsGap, c.Count))
 	}
 	return b.String()
 }
@@ -244,8 +250,12 @@ func (m History) sparkline(w int) (string, string) {
 		b.WriteRune(runes[idx])
 	}
 	caption := fmt.Sprintf("%d sprints", len(pts))
-	if len(pts) > 0 {
-		caption = fmt.Sprintf("%s → %s, %d sprints", pts[0].Sprint.Name, pts[len(pts)-1].Sprint.Name, len(pts))
+	switch {
+	case len(pts) == 0:
+	case len(pts) < len(m.history.Trend):
+		caption = fmt.Sprintf("last %d of %d sprints (%s → %s)", len(pts), len(m.history.Trend), pts[0].Sprint.Name, pts[len(pts)-1].Sprint.Name)
+	default:
+		caption = fmt.Sprintf("%s → %s, %s", pts[0].Sprint.Name, pts[len(pts)-1].Sprint.Name, plural(len(pts), "%d sprint", "%d sprints"))
 	}
 	if last != nil {
 		caption += fmt.Sprintf("; scores %.0f–%.0f, latest %.0f (100 = everyone agrees)", lo, hi, last.Score)

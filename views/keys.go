@@ -38,6 +38,15 @@ func newGlobalKeys() globalKeys {
 	}
 }
 
+// relabel returns a copy of b shown in help as "k desc": the short help
+// line uses it to merge pairs ("↑/↓ objective") and shorten descriptions
+// so that a screen's most important keys fit in 80 columns. The copy still
+// matches b's keys, but screens match with the originals.
+func relabel(b key.Binding, k, desc string) key.Binding {
+	b.SetHelp(k, desc)
+	return b
+}
+
 // confirmKeys answer a footer confirmation.
 type confirmKeys struct {
 	Yes key.Binding

@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -14,10 +16,15 @@ const (
 	minHeight = 16
 )
 
-// tooSmall is the message shown below the minimum size.
-func tooSmall() string {
-	return fmt.Sprintf("terminal too small (need %d×%d)", minWidth, minHeight)
+// tooSmall is the message shown below the minimum size, wrapped at word
+// boundaries to width w so that it reads whole on a narrow terminal.
+func tooSmall(w int) string {
+	msg := fmt.Sprintf("terminal too small (need %d×%d); q quits", minWidth, minHeight)
+	return strings.Join(wrap(msg, w), "\n")
 }
+
+// tooSmallFor reports whether a w×h terminal is below the minimum size.
+func tooSmallFor(w, h int) bool { return w < minWidth || h < minHeight }
 
 // fit clips s to at most h lines of at most w cells each. It is the last
 // step of every frame, so no line is ever wider than the terminal.
@@ -100,3 +107,18 @@ func clamp(v, lo, hi int) int {
 	}
 	return v
 }
+
+// figure formats a statistic such as a median the same way on every screen
+// (and as `align status` does): whole numbers as such, others with one
+// decimal, "52.5".
+func figure(v float64) string {
+	r := math.Round(v*10) / 10
+	if r == math.Trunc(r) {
+		return strconv.FormatFloat(r, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(r, 'f', 1, 64)
+}
+
+// roundHalfUp rounds v to a whole number, halves up (52.5 → 53): the value
+// a median suggests where a whole number is needed.
+func roundHalfUp(v float64) int { return int(math.Floor(v + 0.5)) }

@@ -9,6 +9,7 @@ import (
 	"github.com/align-team/align/store"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/google/uuid"
 )
 
@@ -47,8 +48,8 @@ func (p Plan) carryWhy() string {
 	case len(p.unfinished()) == 0:
 		return fmt.Sprintf("every objective of %s was agreed at 100%%: nothing to carry on", sp.Name)
 	}
-	if sel, ok := p.selSprint(); ok && sel.ID != sp.ID {
-		return "loading " + sel.Name + "…"
+	if sel, ok := p.selSprint(); ok && sel.ID != sp.ID && p.pane == kindSprint {
+		return fmt.Sprintf("c carries on from the sprint on show (%s): enter shows %s first", sp.Name, sel.Name)
 	}
 	return ""
 }
@@ -206,17 +207,26 @@ func (c planCarry) view(s Styles, w, h int) []string {
 		truncate(s.Text.Render(fmt.Sprintf("%d unfinished objective(s), agreed value as baseline, stories not done:", len(c.objectives))), w),
 	}
 	room := max(1, h-len(out)-2-len(c.targets)-1)
+	// Two aligned columns: the titles, padded to the longest that fits,
+	// then the baseline and the stories carried along.
+	bases := make([]string, len(c.objectives))
+	titleW, baseW := 0, 0
+	for i, o := range c.objectives {
+		bases[i] = "no agreed value"
+		if a := c.agreed[o.ID]; a != nil {
+			bases[i] = fmt.Sprintf("from %d%%", *a)
+		}
+		titleW = max(titleW, ansi.StringWidth(o.Title))
+		baseW = max(baseW, len(bases[i]))
+	}
+	titleW = max(1, min(titleW, w-4-2-baseW-2-len("99 stories")))
 	for i, o := range c.objectives {
 		if i == room-1 && len(c.objectives) > room {
 			out = append(out, s.Faint.Render(fmt.Sprintf("  … and %d more", len(c.objectives)-i)))
 			break
 		}
-		base := "no agreed value"
-		if a := c.agreed[o.ID]; a != nil {
-			base = fmt.Sprintf("from %d%%", *a)
-		}
-		tail := "  " + base + ", " + plural(len(c.stories[o.ID]), "%d story", "%d stories")
-		out = append(out, truncate("  • "+truncate(o.Title, max(1, w-4-len(tail)))+s.Faint.Render(tail), w))
+		tail := "  " + padRight(bases[i], baseW) + "  " + plural(len(c.stories[o.ID]), "%d story", "%d stories")
+		out = append(out, truncate("  • "+padRight(truncate(o.Title, titleW), titleW)+s.Faint.Render(tail), w))
 	}
 	out = append(out, s.Bold.Render("Into:"))
 	for i := 0; i <= len(c.targets); i++ {

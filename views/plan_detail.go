@@ -42,6 +42,9 @@ func (p Plan) sprintSide(l planLayout) []string {
 		truncate(s.Faint.Render("Goal: ")+s.Text.Render(orNone(firstLine(sp.Goal), "(no sprint goal)")), w),
 		truncate(s.Faint.Render(stateNote(sp.State)), w),
 	}
+	if sel, ok := p.selSprint(); ok && sel.ID != sp.ID && p.pane == kindSprint {
+		out[2] = truncate(s.Marker.Render("enter shows "+sel.Name+" here and on every screen"), w)
+	}
 	objs := p.listView(kindObjective, "Objectives", w, l.rows[kindObjective])
 	for len(objs) < 1+l.rows[kindObjective] {
 		objs = append(objs, "")
@@ -60,7 +63,17 @@ func (p Plan) sprintSide(l planLayout) []string {
 // objectiveDetail is one line about an objective: goal, carry-over,
 // description.
 func (p Plan) objectiveDetail(o model.Objective) string {
-	parts := []string{"goal: " + orNone(p.data.goalTitle(o.GoalID), "none")}
+	var parts []string
+	if list := p.stories[o.ID]; len(list) > 0 {
+		done := 0
+		for _, st := range list {
+			if st.Status == model.StoryDone {
+				done++
+			}
+		}
+		parts = append(parts, fmt.Sprintf("stories done %d/%d (%d%%)", done, len(list), done*100/len(list)))
+	}
+	parts = append(parts, "goal: "+orNone(p.data.goalTitle(o.GoalID), "none"))
 	if o.CarriedFrom != uuid.Nil {
 		if o.Baseline != nil {
 			parts = append(parts, fmt.Sprintf("carried on from %d%%", *o.Baseline))

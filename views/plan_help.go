@@ -29,13 +29,14 @@ func (p Plan) updateKeys() Plan {
 	inSprints := p.section == sectionSprints
 	k.Left.SetEnabled(inSprints && p.pane > kindSprint)
 	k.Right.SetEnabled(inSprints && p.pane < kindStory)
+	k.Open.SetEnabled(inSprints && p.pane < kindStory)
 	if inSprints && p.pane == kindSprint {
-		k.Right.SetHelp("→/l", "objectives")
+		k.Right.SetHelp("→/l", "open sprint")
+		k.Open.SetHelp("enter", "show sprint on every screen")
 	} else {
 		k.Right.SetHelp("→/l", "stories")
+		k.Open.SetHelp("enter", "stories")
 	}
-	k.Open.SetEnabled(inSprints && p.pane < kindStory)
-	k.Open.SetHelp("enter", k.Right.Help().Desc)
 	k.Back.SetEnabled(p.lists[f].filter != "" || (inSprints && p.pane > kindSprint))
 	k.Filter.SetEnabled(p.count(f) > 0)
 	if sp, ok := p.selSprint(); ok {
@@ -65,17 +66,18 @@ func (p Plan) ShortHelp() []key.Binding {
 		c := p.carryKeys
 		return []key.Binding{c.Up, c.Down, c.Carry, c.Cancel}
 	}
+	// The most important first: the line keeps what fits, then "? more keys".
 	switch p.focused() {
 	case kindSprint:
-		return []key.Binding{k.New, k.Edit, k.Delete, k.StateNext, k.Carry, k.Right, k.NextSection}
+		return []key.Binding{relabel(k.Open, "enter", "show"), k.New, k.Edit, k.StateNext, k.Carry, k.Delete}
 	case kindObjective:
-		return []key.Binding{k.New, k.Edit, k.Delete, k.MoveUp, k.MoveDown, k.Right, k.Left, k.StateNext}
+		return []key.Binding{k.New, k.Edit, k.Right, k.Left, k.Delete, k.MoveUp}
 	case kindStory:
-		return []key.Binding{k.New, k.Edit, k.Status, k.Delete, k.MoveUp, k.MoveDown, k.Left}
+		return []key.Binding{k.New, k.Edit, k.Status, k.Left, k.Delete, k.MoveUp}
 	case kindGoal:
-		return []key.Binding{k.New, k.Edit, k.Archive, k.Delete, k.Filter, k.NextSection}
+		return []key.Binding{k.New, k.Edit, k.Archive, k.NextSection, k.Delete, k.Filter}
 	}
-	return []key.Binding{k.New, k.Edit, k.Active, k.Facilitator, k.Delete, k.Filter, k.NextSection}
+	return []key.Binding{k.New, k.Edit, k.Active, k.NextSection, k.Facilitator, k.Delete}
 }
 
 // FullHelp returns the bindings of the full help.

@@ -39,6 +39,10 @@ func (p Plan) load(d workspaceData) Plan {
 	for k := range kindCount {
 		keep[k] = p.selectedID(k)
 	}
+	// The sprint cursor follows the sprint on show when that changes (first
+	// load, enter here, a save that shows another); otherwise it stays
+	// where the user moved it.
+	moved := !p.loaded || d.HasSprint != p.data.HasSprint || d.Sprint.Sprint.ID != p.data.Sprint.Sprint.ID
 	p.data, p.loaded = d, true
 	p.sprints = make([]model.Sprint, 0, len(d.Sprints))
 	for i := len(d.Sprints) - 1; i >= 0; i-- {
@@ -66,7 +70,7 @@ func (p Plan) load(d workspaceData) Plan {
 	}
 	p.goals = slices.Clone(d.Goals)
 	p.members = slices.Clone(d.Members)
-	if d.HasSprint && (p.want == uuid.Nil || p.want == d.Sprint.Sprint.ID) {
+	if d.HasSprint && (moved || keep[kindSprint] == uuid.Nil) && (p.want == uuid.Nil || p.want == d.Sprint.Sprint.ID) {
 		keep[kindSprint], p.want = d.Sprint.Sprint.ID, uuid.Nil
 	}
 	if p.objectiveChanged(keep[kindObjective]) {

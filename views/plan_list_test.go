@@ -33,8 +33,15 @@ func TestPlan_Update_MouseSelectsRow(t *testing.T) {
 	// the header above the content is one line.
 	m, cmd := a.Update(tea.MouseMsg{X: 2, Y: 1 + 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	a = drive(t, m.(App), cmd)
+	if sp, _ := a.planScreen.selSprint(); sp.Name != "Sprint 24" {
+		t.Errorf("click selected %q, want Sprint 24", sp.Name)
+	}
+	if got := a.data.Sprint.Sprint.Name; got != "Sprint 25" {
+		t.Errorf("a click changed the sprint on show to %q", got)
+	}
+	a = planPress(t, a, "enter")
 	if got := a.data.Sprint.Sprint.Name; got != "Sprint 24" {
-		t.Errorf("click showed %q, want Sprint 24", got)
+		t.Errorf("enter showed %q, want Sprint 24", got)
 	}
 }
 

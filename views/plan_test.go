@@ -1,6 +1,7 @@
 package views
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -187,8 +188,19 @@ func TestPlan_Update_DuplicateHandleKeepsForm(t *testing.T) {
 
 func TestPlan_Update_DeleteAsksFirst(t *testing.T) {
 	a, st := openPlan(t)
+	unused, err := st.SaveGoal(model.Goal{Title: "Nobody links this goal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a = planPress(t, a, "1", "4", "]") // reload with the new goal
 	gs, _ := st.Goals()
-	a = planPress(t, a, "]", "d")
+	for _, g := range a.planScreen.goals {
+		if g.ID == unused.ID {
+			break
+		}
+		a = planPress(t, a, "j")
+	}
+	a = planPress(t, a, "d")
 	contains(t, plain(a), "Delete goal", "(y/n)")
 	a = planPress(t, a, "n")
 	if now, _ := st.Goals(); len(now) != len(gs) {
@@ -196,8 +208,8 @@ func TestPlan_Update_DeleteAsksFirst(t *testing.T) {
 	}
 	a = planPress(t, a, "d", "y")
 	now, _ := st.Goals()
-	if len(now) != len(gs)-1 || now[0].ID == gs[0].ID {
-		t.Errorf("goal %q not deleted", gs[0].Title)
+	if len(now) != len(gs)-1 || slices.ContainsFunc(now, func(g model.Goal) bool { return g.ID == unused.ID }) {
+		t.Errorf("goal %q not deleted", unused.Title)
 	}
 	contains(t, plain(a), "deleted goal")
 }
@@ -253,8 +265,12 @@ func TestPlan_Update_CarryOver(t *testing.T) {
 		}
 	}
 	a = planPress(t, a, "j")
+	if a.data.Sprint.Sprint.ID == src.Sprint.ID {
+		t.Fatal("moving the cursor changed the sprint on show")
+	}
+	a = planPress(t, a, "enter")
 	if a.data.Sprint.Sprint.ID != src.Sprint.ID {
-		t.Fatalf("j showed %q, want Sprint 24", a.data.Sprint.Sprint.Name)
+		t.Fatalf("j enter showed %q, want Sprint 24", a.data.Sprint.Sprint.Name)
 	}
 	a = planPress(t, a, "c")
 	contains(t, plain(a), "Carry on from Sprint 24", `new sprint "Sprint 26"`)
@@ -298,7 +314,7 @@ func TestPlan_Update_CarryOver(t *testing.T) {
 	}
 
 	// Carrying again into the same sprint adds nothing.
-	a = planPress(t, a, "j", "j", "c")
+	a = planPress(t, a, "h", "j", "j", "enter", "c")
 	contains(t, plain(a), "Sprint 26 · planning")
 	a = planPress(t, a, "enter")
 	contains(t, plain(a), "already in Sprint 26")

@@ -198,6 +198,8 @@ func (p Plan) key(msg tea.KeyMsg) (Plan, tea.Cmd) {
 		if p.section == sectionSprints && p.pane > kindSprint {
 			p.pane--
 		}
+	case (key.Matches(msg, k.Right) || key.Matches(msg, k.Open)) && p.section == sectionSprints && p.pane == kindSprint:
+		return p.openSprint()
 	case key.Matches(msg, k.Right), key.Matches(msg, k.Open) && p.section == sectionSprints && p.pane != kindStory:
 		if p.section == sectionSprints && p.pane < kindStory {
 			p.pane++
@@ -257,22 +259,30 @@ func (p Plan) act(a planAction, do func(Plan) (Plan, tea.Cmd)) (Plan, tea.Cmd) {
 	return do(p)
 }
 
-// moveCursor moves the focused list's cursor; in the sprint list the
-// sprint under the cursor is shown on every screen.
+// moveCursor moves the focused list's cursor. Moving over the sprints only
+// selects one: enter (openSprint) shows it, here and on every screen.
 func (p Plan) moveCursor(d int) (Plan, tea.Cmd) {
 	f := p.focused()
 	before := p.selectedID(f)
 	p.lists[f] = p.lists[f].moved(d)
-	after := p.selectedID(f)
-	switch {
-	case f == kindObjective && after != before:
+	if after := p.selectedID(f); f == kindObjective && after != before {
 		p = p.refilter(kindStory, uuid.Nil)
 		p.lists[kindStory].cursor = 0
-	case f == kindSprint && after != before:
-		p.want = after
-		return p, func() tea.Msg { return selectSprintMsg{id: after} }
 	}
 	return p, nil
+}
+
+// openSprint shows the sprint under the cursor on every screen (the app's
+// sprint changes only here) and moves on to its objectives.
+func (p Plan) openSprint() (Plan, tea.Cmd) {
+	p.pane = kindObjective
+	sp, ok := p.selSprint()
+	if !ok || (p.data.HasSprint && sp.ID == p.data.Sprint.Sprint.ID) {
+		return p, nil
+	}
+	id := sp.ID
+	p.want = id
+	return p, func() tea.Msg { return selectSprintMsg{id: id} }
 }
 
 // filterKey edits the focused list's filter; the list narrows as one types.
@@ -290,15 +300,8 @@ func (p Plan) filterKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 		p.lists[f].filter = p.filterEd.Value()
 	}
 	p = p.refilter(f, p.selectedID(f))
-	switch f {
-	case kindObjective:
+	if f == kindObjective {
 		p = p.refilter(kindStory, p.selectedID(kindStory))
-	case kindSprint:
-		// The filter may have moved the cursor: show what it is on.
-		if id := p.selectedID(kindSprint); id != uuid.Nil && id != p.data.Sprint.Sprint.ID && id != p.want {
-			p.want = id
-			return p, func() tea.Msg { return selectSprintMsg{id: id} }
-		}
 	}
 	return p, nil
 }

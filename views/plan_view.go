@@ -71,11 +71,7 @@ func (p Plan) sectionLabels() []string {
 	s := p.deps.styles
 	var out []string
 	for i := range sectionCount {
-		if i == p.section {
-			out = append(out, s.ActiveTab.Render(i.String()))
-		} else {
-			out = append(out, s.Tab.Render(i.String()))
-		}
+		out = append(out, s.Tabbed(i.String(), i == p.section))
 	}
 	return out
 }
@@ -179,6 +175,9 @@ func (p Plan) listView(k planKind, title string, w, rows int) []string {
 	default:
 		head += s.Faint.Render(fmt.Sprintf(" (%d)", len(ls.rows)))
 	}
+	if k == kindObjective && len(ls.rows) > 0 {
+		head = objectiveHeader(s, head, w)
+	}
 	out := []string{truncate(head, w)}
 	if len(ls.rows) == 0 {
 		msg := "none yet"
@@ -239,8 +238,38 @@ func (p Plan) row(k planKind, i, w int) string {
 	return ""
 }
 
-// objectiveRow is one objective: title, linked goal, stories done and the
-// agreed value when there is one.
+// Columns of the objective list after the title and goal: stories done of
+// total, and the agreed value, each under a header label.
+const (
+	objStoriesWidth = 8 // " stories"
+	objAgreedWidth  = 7 // " agreed"
+	objTailWidth    = objStoriesWidth + objAgreedWidth
+)
+
+// objectiveCols splits w cells (after the cursor) between the title and
+// the goal (shown from 50 cells).
+func objectiveCols(w int) (titleW, goalW int) {
+	if w >= 50 {
+		goalW = clamp(w/4, 8, 24)
+	}
+	return max(1, w-objTailWidth-goalW-1), goalW
+}
+
+// objectiveHeader is the objective list's header: its title on the left,
+// then labels over the goal, stories and agreed columns, so that "2/5" and
+// "50%" read as what they are.
+func objectiveHeader(s Styles, head string, w int) string {
+	titleW, goalW := objectiveCols(w - 2)
+	labels := ""
+	if goalW > 0 {
+		labels = " " + padRight("goal", goalW)
+	}
+	labels += fmt.Sprintf("%*s%*s", objStoriesWidth, "stories", objAgreedWidth, "agreed")
+	return padRight(truncate(head, 2+titleW), 2+titleW) + s.Faint.Render(labels)
+}
+
+// objectiveRow is one objective: title, linked goal, stories done of total
+// and the agreed value when there is one, under objectiveHeader's labels.
 func (p Plan) objectiveRow(o model.Objective, w int) string {
 	done, total := 0, 0
 	for _, st := range p.stories[o.ID] {
@@ -249,21 +278,16 @@ func (p Plan) objectiveRow(o model.Objective, w int) string {
 			done++
 		}
 	}
-	tail := fmt.Sprintf(" %5s", fmt.Sprintf("%d/%d", done, total))
+	agreed := "—"
 	if a := p.agreed[o.ID]; a != nil {
-		tail += fmt.Sprintf(" =%3d%%", *a)
-	} else {
-		tail += "      "
+		agreed = fmt.Sprintf("%d%%", *a)
 	}
-	goalW := 0
-	if w >= 50 {
-		goalW = clamp(w/4, 8, 24)
-	}
+	tail := fmt.Sprintf("%*s%*s", objStoriesWidth, fmt.Sprintf("%d/%d", done, total), objAgreedWidth, agreed)
+	titleW, goalW := objectiveCols(w)
 	title := o.Title
 	if o.CarriedFrom != uuid.Nil {
 		title = "↪ " + title
 	}
-	titleW := max(1, w-len(tail)-goalW-1)
 	out := padRight(truncate(title, titleW), titleW)
 	if goalW > 0 {
 		g := p.data.goalTitle(o.GoalID)

@@ -1,6 +1,10 @@
 package views
 
 import (
+	"cmp"
+	"slices"
+	"strings"
+
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,11 +15,11 @@ import (
 type reviewMode int
 
 const (
-	modeAgenda   reviewMode = iota // walking the agenda
-	modeActions                    // ticking off last sprint's action items
-	modeAgree                      // typing the agreed value
-	modeNotes                      // writing the discussion notes
-	modeNewAction                  // writing an action item and picking its owner
+	modeAgenda    reviewMode = iota // walking the agenda
+	modeActions                     // ticking off last sprint's action items
+	modeAgree                       // typing the agreed value
+	modeNotes                       // writing the discussion notes
+	modeNewAction                   // writing an action item and picking its owner
 )
 
 // Review runs the review: last sprint's open action items first, then the
@@ -36,7 +40,12 @@ type Review struct {
 	prev      []model.ActionItem          // last sprint's items shown for ticking
 	ticked    map[uuid.UUID]bool          // previous items ticked this session
 	anonymous bool
-	started   bool // the first load happened (opening focus, anonymity)
+	// unnamed holds each objective's estimates in the order the notes list
+	// shows them in anonymous mode: by estimate, then confidence and note,
+	// never by handle (the analysis breaks ties by handle, which would
+	// tell who wrote which note).
+	unnamed map[uuid.UUID][]model.Estimate
+	started bool // the first load happened (opening focus, anonymity)
 
 	mode    reviewMode
 	cursor  int
@@ -94,17 +103,21 @@ func (m Review) ShortHelp() []key.Binding {
 	case modeNotes:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
 	case modeActions:
-		return []key.Binding{k.Up, k.Down, k.Tick, k.Continue}
+		return []key.Binding{relabel(k.Up, "↑/↓", "item"), k.Tick, k.Continue}
 	}
 	if !m.revealable() {
-		return []key.Binding{k.Up, k.Down, k.ToReview}
+		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), k.ToReview}
 	}
-	return []key.Binding{k.Up, k.Down, k.Reveal, k.Discussed, k.Agree, k.Action}
+	return []key.Binding{k.Reveal, relabel(k.Discussed, "enter", "done, next"), relabel(k.Agree, "v", "agree"),
+		relabel(k.Action, "a", "action"), k.Notes, k.Anonymous}
 }
 
 // FullHelp returns the bindings of the full help.
 func (m Review) FullHelp() [][]key.Binding {
 	k := m.keys
+	if m.mode == modeActions {
+		return [][]key.Binding{{k.Up, k.Down, k.Tick, k.Continue}}
+	}
 	if m.mode != modeAgenda {
 		return [][]key.Binding{m.ShortHelp()}
 	}
@@ -153,6 +166,14 @@ func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
 func (m Review) load(d workspaceData) Review {
 	m.data, m.loaded = d, true
 	m.agenda = d.Report.Agenda
+	m.unnamed = map[uuid.UUID][]model.Estimate{}
+	for _, st := range m.agenda {
+		es := slices.Clone(st.Estimates)
+		slices.SortStableFunc(es, func(a, b model.Estimate) int {
+			return cmp.Or(cmp.Compare(a.Progress, b.Progress), cmp.Compare(a.Confidence, b.Confidence), strings.Compare(a.Note, b.Note))
+		})
+		m.unnamed[st.Objective.ID] = es
+	}
 	next := map[uuid.UUID]model.Outcome{}
 	for id, o := range m.outcomes {
 		if m.pending[id] > 0 {

@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -64,13 +63,16 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 			return m, cmd
 		}
 		st, _ := m.current()
-		v := ""
+		v, prompt := "", "Agreed progress (0–100): "
+		if st.Responses > 0 {
+			prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", figure(st.Median))
+		}
 		if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {
 			v = strconv.Itoa(*o.Agreed)
 		} else if st.Responses > 0 {
-			v = strconv.Itoa(int(math.Round(st.Median)))
+			v = strconv.Itoa(roundHalfUp(st.Median)) // 52.5 → 53, said in the prompt
 		}
-		m.mode, m.agree = modeAgree, m.agree.SetValue(v).Focus()
+		m.mode, m.agree = modeAgree, m.agree.SetPrompt(prompt).SetValue(v).Focus()
 	case key.Matches(msg, k.Notes):
 		if cmd := m.gate(); cmd != nil {
 			return m, cmd

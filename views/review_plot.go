@@ -105,7 +105,7 @@ func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string 
 	var legend []string
 	if st.Responses > 0 {
 		marks.put(axisX(st.Median, w), "▲", s.Bold.Render)
-		legend = append(legend, fmt.Sprintf("▲ median %.0f", st.Median))
+		legend = append(legend, "▲ median "+figure(st.Median))
 	}
 	if st.Evidence.HasEvidence {
 		x := axisX(float64(st.Evidence.DonePercent), w)

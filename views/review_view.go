@@ -87,7 +87,7 @@ func (m Review) headView() string {
 	case model.StateReview:
 		line2 = s.Faint.Render("Agenda: most disputed first.")
 		if m.anonymous {
-			line2 += s.Accent.Render(" Anonymous: names hidden (x).")
+			line2 += s.Accent.Render(" Anonymous: estimates unnamed; action owners shown (x).")
 		}
 	case model.StateClosed:
 		line2 = s.Faint.Render("This sprint is closed: the review is read-only.")
@@ -113,11 +113,13 @@ func (m Review) agendaView() string {
 		case m.revealed(st.Objective.ID):
 			mark = s.Level(st.Level).Render(strings.Fields(LevelLabel(st.Level))[0])
 		}
-		title := truncate(st.Objective.Title, max(1, w-2))
+		title := truncate(st.Objective.Title, max(1, w-4))
+		cur := "  "
 		if i == m.cursor {
-			title = s.Selected.Render(padRight(title, max(1, w-2)))
+			cur = s.Accent.Render("▸ ")
+			title = s.Selected.Render(padRight(title, max(1, w-4)))
 		}
-		lines = append(lines, mark+" "+title)
+		lines = append(lines, cur+mark+" "+title)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -147,7 +149,7 @@ func (m Review) detailView() string {
 	lines = append(lines, s.Bold.Render(truncate(resp, w)))
 	if st.Responses > 0 {
 		lines = append(lines, dotPlot(s, st, w, m.anonymous)...)
-		lines = append(lines, truncate(s.Text.Render(fmt.Sprintf("median %.0f · range %d–%d · spread %d · SD %.1f · ", st.Median, st.Min, st.Max, st.Spread, st.StdDev))+
+		lines = append(lines, truncate(s.Text.Render(fmt.Sprintf("median %s · range %d–%d · spread %d · SD %.1f · ", figure(st.Median), st.Min, st.Max, st.Spread, st.StdDev))+
 			s.Level(st.Level).Render(LevelLabel(st.Level)), w))
 	}
 	lines = append(lines, m.evidenceLines(st, w)...)
@@ -238,7 +240,11 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 func (m Review) noteLines(st model.ObjectiveStats, w int) []string {
 	s := m.deps.styles
 	var out []string
-	for _, e := range st.Estimates {
+	list := st.Estimates // by estimate, then handle
+	if m.anonymous {
+		list = m.unnamed[st.Objective.ID]
+	}
+	for _, e := range list {
 		who := e.Handle
 		if m.anonymous {
 			who = "—"

@@ -49,7 +49,7 @@ type styleSet struct {
 	Panel    lipgloss.Style // a bordered box around a pane
 
 	Tab       lipgloss.Style // an inactive screen tab
-	ActiveTab lipgloss.Style // the current screen's tab
+	ActiveTab lipgloss.Style // the current screen's tab; see Styles.Tabbed
 	Header    lipgloss.Style // the line holding the tabs
 	Footer    lipgloss.Style // confirmations and hints
 	FooterErr lipgloss.Style // errors
@@ -83,7 +83,7 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		Cursor:    n().Reverse(true),
 		Panel:     n().Border(lipgloss.RoundedBorder()).BorderForeground(colorBorder).Padding(0, 1),
 		Tab:       n().Foreground(colorFaint).Padding(0, 1),
-		ActiveTab: n().Foreground(colorAccent).Bold(true).Underline(true).Padding(0, 1),
+		ActiveTab: n().Foreground(colorAccent).Bold(true).Underline(true),
 		Header:    n(),
 		Footer:    n().Foreground(colorSuccess),
 		FooterErr: n().Foreground(colorError).Bold(true),
@@ -105,6 +105,16 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 		FullSeparator:  n().Foreground(colorBorder),
 	}
 	return s
+}
+
+// Tabbed renders a tab label: the active one in brackets, "[1 Dashboard]",
+// the others padded to the same width, so that the active tab shows
+// without colour (NO_COLOR) too.
+func (s Styles) Tabbed(label string, active bool) string {
+	if active {
+		return s.ActiveTab.Render("[" + label + "]")
+	}
+	return s.Tab.Render(label)
 }
 
 // Level returns the style of a disagreement level.
