@@ -2,9 +2,11 @@ package serve
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/google/uuid"
@@ -13,7 +15,8 @@ import (
 
 // TestServer_Session_ConcurrentAssessLosesNothing runs 20 members at once,
 // each typing estimates for the first two objectives of the sprint in
-// review; every estimate must be in the store afterwards.
+// review; every estimate must be in the store afterwards. Then, with all
+// 20 on their dashboards, one member's save must reach the 19 others.
 func TestServer_Session_ConcurrentAssessLosesNothing(t *testing.T) {
 	const sessions = 20
 	st := newTestStore(t)
@@ -33,7 +36,14 @@ func TestServer_Session_ConcurrentAssessLosesNothing(t *testing.T) {
 		keys[i] = testKey(t, byte(10+i))
 		register(t, st, h, keys[i].PublicKey())
 	}
+	setRole(t, st, "priya", false) // every dashboard shows counts, not figures
 	ts := startServer(t, st, Config{})
+	third := model.LiveObjectives(reviewSprint(t, st))[2]
+	n3, of := answered(t, st, third.ID)
+	ready, begin := make(chan struct{}, sessions), make(chan struct{})
+	var started time.Time
+	var latMu sync.Mutex
+	var latencies []time.Duration
 
 	want := func(i, obj int) int { return (i*13 + obj*29 + 7) % 101 }
 	var wg sync.WaitGroup
@@ -65,15 +75,58 @@ func TestServer_Session_ConcurrentAssessLosesNothing(t *testing.T) {
 				term.press("j")
 				term.waitSince(mark, fmt.Sprintf("%d/6", obj+2))
 			}
+			// Everyone else watches the dashboard; the last member, new to
+			// the team, estimates the third objective (its cursor is there
+			// now), and that must reach all the others.
+			if i == sessions-1 {
+				mark := term.mark()
+				term.press("p") // one key at a time, as above
+				term.waitSince(mark, "Progress (0")
+				term.press("5")
+				term.waitSince(mark, "5")
+				term.press("5")
+				term.waitSince(mark, "55")
+				ready <- struct{}{}
+				<-begin
+				term.press("\r")
+				term.waitSince(mark, "55%")
+			} else {
+				mark := term.mark()
+				term.press("1")
+				term.waitSince(mark, "Submissions:")
+				time.Sleep(300 * time.Millisecond) // reloads after others' saves settle
+				mark = term.mark()
+				ready <- struct{}{}
+				<-begin
+				term.waitSince(mark, fmt.Sprintf("%d of %d answered", n3+1, of))
+				took := time.Since(started)
+				latMu.Lock()
+				latencies = append(latencies, took)
+				latMu.Unlock()
+			}
 			term.press("q")
 			if code := term.wait(); code != 0 {
 				t.Errorf("%s: exit status %d; stderr %s", handles[i], code, term.stderr.String())
 			}
 		}()
 	}
+	for range sessions {
+		select {
+		case <-ready:
+		case <-time.After(2 * waitLong):
+			t.Fatal("the sessions never got ready for the broadcast")
+		}
+	}
+	started = time.Now()
+	close(begin)
 	wg.Wait()
 	if t.Failed() {
 		return
+	}
+	slowest := slices.Max(latencies)
+	t.Logf("one save reached the %d other sessions' dashboards within %s (slowest)", len(latencies), slowest)
+	if slowest > liveBound {
+		t.Errorf("the slowest of %d sessions took %s to show another's save, want under %s", len(latencies), slowest, liveBound)
 	}
 
 	sprint := reviewSprint(t, st)

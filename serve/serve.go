@@ -78,6 +78,7 @@ type Server struct {
 	ssh     *ssh.Server
 	hostKey gossh.Signer
 	log     *logWriter
+	hub     *views.Hub // every session's live updates
 
 	mu       sync.Mutex
 	sessions map[*session]bool
@@ -130,7 +131,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{cfg: cfg, hostKey: signer, log: &logWriter{w: cfg.Log}, sessions: map[*session]bool{}}
+	srv := &Server{cfg: cfg, hostKey: signer, log: &logWriter{w: cfg.Log}, hub: views.NewHub(), sessions: map[*session]bool{}}
 	srv.ssh, err = wish.NewServer(
 		ssh.PublicKeyAuth(srv.authorize),
 		ssh.KeyboardInteractiveAuth(srv.explainRefusal),

@@ -109,10 +109,16 @@ func (srv *Server) run(sess ssh.Session, info *connInfo, pty ssh.Pty, winCh <-ch
 		Store: srv.cfg.Store, Now: srv.cfg.Now, As: handle,
 		Renderer: newRenderer(sess, pty, dark),
 		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: facilitator,
+		Hub: srv.hub,
 	})
 	p := tea.NewProgram(model,
 		tea.WithInput(in), tea.WithOutput(sess),
 		tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
+	// Others' saves and the facilitator's focus arrive as messages. They
+	// redraw the screen but are not input: the idle timeout counts only
+	// the member's own keys (sessionInput).
+	unsubscribe := srv.hub.Subscribe(p.Send)
+	defer unsubscribe()
 	s := &session{program: p}
 	if !srv.track(s, true) {
 		info.setEnd("refused: server shutting down")

@@ -7,7 +7,6 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/align-team/align/store"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -42,54 +41,6 @@ func (s screen) String() string {
 		return "History"
 	}
 	return "?"
-}
-
-// Options is everything the app depends on. Nothing is read from package
-// state, so one process can run one App per terminal or connection.
-type Options struct {
-	// Store is the open workspace.
-	Store *store.Store
-	// Now is the clock; nil means time.Now.
-	Now func() time.Time
-	// As is the acting member's handle; empty means the member remembered
-	// for the workspace (or a choice on the Assess screen). When set, the
-	// app starts on the Assess screen.
-	As string
-	// Renderer renders styles for this terminal; nil means a renderer on
-	// no output (no colour), as tests want.
-	Renderer *lipgloss.Renderer
-	// Width and Height are the terminal's initial size.
-	Width, Height int
-	// Facilitator allows revealing, recording outcomes and changing sprint
-	// state; the local TUI always facilitates.
-	Facilitator bool
-	// TestPanic, when set, makes the first key press panic on purpose (see
-	// injectPanic): "update" in Update, "command" in a command Update
-	// returns, "io" in a job on the store I/O goroutine. It exists for the
-	// terminal-robustness test (ALIGN_TEST_PANIC, cli/tui.go); leave it empty.
-	TestPanic string
-}
-
-// deps is what every screen shares: values and handles that never change
-// after New. Screens keep it by value.
-type deps struct {
-	store       *store.Store
-	now         func() time.Time
-	styles      Styles
-	facilitator bool
-	io          *ioQueue
-}
-
-// load submits a workspace load for sprint id (uuid.Nil: current sprint).
-func (d deps) load(id uuid.UUID) tea.Cmd {
-	st, now := d.store, d.now()
-	return d.io.submit(func() tea.Msg {
-		data, err := loadWorkspace(st, id, now)
-		if err != nil {
-			return errMsg{err: err}
-		}
-		return workspaceLoadedMsg{data: data}
-	})
 }
 
 // App is the root model. It owns the screens, the footer, help and the
@@ -131,7 +82,7 @@ func New(opt Options) App {
 	if r == nil {
 		r = lipgloss.NewRenderer(nil)
 	}
-	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue()}
+	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue(), hub: opt.Hub}
 	h := help.New()
 	h.Styles = d.styles.Help
 	a := App{
@@ -193,6 +144,9 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return a.handleMouse(msg)
 	case workspaceLoadedMsg:
+		if msg.data.seq < a.data.seq {
+			return a, nil // an older snapshot delivered after a newer one
+		}
 		a.data, a.loaded = msg.data, true
 		return a.broadcast(msg)
 	case historyLoadedMsg:
@@ -214,7 +168,16 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.footer, a.footerErr = msg.text, false
 		}
 		a, hist := a.historyStale()
+		return a, tea.Batch(a.deps.load(a.sprintID), hist, a.deps.changed())
+	case remoteChangedMsg:
+		// Another session saved: reload the shown sprint. Screens keep their
+		// cursors (by record) and any typed input across a load.
+		a, hist := a.historyStale()
 		return a, tea.Batch(a.deps.load(a.sprintID), hist)
+	case followMsg:
+		var cmd tea.Cmd
+		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
+		return a, cmd
 	case errMsg:
 		if msg.fatal {
 			a.fatal = msg.err
@@ -223,32 +186,41 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.footer, a.footerErr = msg.Error(), true
 		return a, a.deps.load(a.sprintID)
 	case assessmentSavedMsg:
-		var cmd, hist tea.Cmd
+		var cmd, hist, pub tea.Cmd
 		if msg.err == nil {
 			a, hist = a.historyStale()
+			pub = a.deps.changed()
 		}
 		a.assessScreen, cmd = a.assessScreen.Update(msg)
-		return a, tea.Batch(cmd, hist)
+		return a, tea.Batch(cmd, hist, pub)
 	case memberRememberedMsg:
 		var cmd tea.Cmd
 		a.assessScreen, cmd = a.assessScreen.Update(msg)
 		return a, cmd
 	case outcomeSavedMsg:
-		var cmd, hist tea.Cmd
+		var cmd, hist, pub tea.Cmd
 		if msg.err == nil {
 			a, hist = a.historyStale()
+			pub = a.deps.changed()
 		}
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-		return a, tea.Batch(cmd, hist)
+		return a, tea.Batch(cmd, hist, pub)
 	case actionSavedMsg:
-		var cmd tea.Cmd
+		var cmd, pub tea.Cmd
+		if msg.err == nil {
+			pub = a.deps.changed()
+		}
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-		return a, cmd
+		return a, tea.Batch(cmd, pub)
 	case planSavedMsg:
 		// Plan edits (objectives, sprint states, members) change the trend.
+		var pub tea.Cmd
+		if msg.err == nil {
+			pub = a.deps.changed()
+		}
 		a, hist := a.historyStale()
 		m, cmd := a.updateActive(msg)
-		return m, tea.Batch(cmd, hist)
+		return m, tea.Batch(cmd, hist, pub)
 	}
 	return a.updateActive(msg)
 }

@@ -32,7 +32,8 @@ type Assess struct {
 
 	member  model.Member // the acting member; zero ID until chosen
 	mine    map[uuid.UUID]model.Assessment
-	pending map[uuid.UUID]int // saves in flight per objective
+	pending map[uuid.UUID]int    // saves in flight per objective
+	settled map[uuid.UUID]uint64 // I/O sequence of the last settled save
 	cursor  int
 	first   int
 
@@ -52,7 +53,7 @@ type Assess struct {
 func NewAssess(d deps, as string) Assess {
 	return Assess{
 		deps: d, keys: newAssessKeys(), input: newInputKeys(), as: as,
-		mine: map[uuid.UUID]model.Assessment{}, pending: map[uuid.UUID]int{},
+		mine: map[uuid.UUID]model.Assessment{}, pending: map[uuid.UUID]int{}, settled: map[uuid.UUID]uint64{},
 		number:     newEditor(d.styles, "Progress (0–100): ", false, 3),
 		note:       newEditor(d.styles, "│ ", true, model.MaxText),
 		pickFilter: newEditor(d.styles, "/ ", false, model.MaxName),
@@ -99,10 +100,12 @@ func (m Assess) FullHelp() [][]key.Binding {
 	if m.picking {
 		return [][]key.Binding{{k.Prev, k.Next, k.Select, k.Filter}}
 	}
+	member := k.Member
+	member.SetEnabled(m.as == "") // the member is fixed (--as, or the SSH key)
 	return [][]key.Binding{
 		{k.Prev, k.Next},
 		{k.Less, k.More, k.LessFine, k.MoreFine, k.Type},
-		{k.ConfUp, k.ConfDown, k.Note, k.Abstain, k.Member},
+		{k.ConfUp, k.ConfDown, k.Note, k.Abstain, member},
 	}
 }
 
@@ -126,6 +129,7 @@ func (m Assess) Update(msg tea.Msg) (Assess, tea.Cmd) {
 // load takes a fresh snapshot: objectives, stories, the acting member and
 // their assessments (keeping local values whose saves are still in flight).
 func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
+	keep, _ := m.current() // the cursor stays on its objective across reloads
 	m.data, m.loaded = d, true
 	m.objectives = model.LiveObjectives(d.Sprint)
 	m.stats = map[uuid.UUID]model.ObjectiveStats{}
@@ -163,23 +167,31 @@ func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
 		m.member = mem
 	}
 	m.picking = m.member.ID == uuid.Nil
-	m = m.mergeMine(d.Sprint.Assessments)
+	m = m.mergeMine(d.Sprint.Assessments, d.seq)
 	m.cursor = clamp(m.cursor, 0, max(0, len(m.objectives)-1))
+	for i, o := range m.objectives {
+		if o.ID == keep.ID && keep.ID != uuid.Nil {
+			m.cursor = i
+		}
+	}
 	m.first = window(m.first, m.cursor, m.listRows(), len(m.objectives))
 	return m, cmd
 }
 
 // mergeMine replaces the member's assessments with stored ones, except for
 // objectives with saves in flight, whose local value is newer.
-func (m Assess) mergeMine(all []model.Assessment) Assess {
+func (m Assess) mergeMine(all []model.Assessment, seq uint64) Assess {
 	next := map[uuid.UUID]model.Assessment{}
+	// Local values win while their saves are in flight, and over a
+	// snapshot read before their last save (results arrive in any order).
+	stale := func(id uuid.UUID) bool { return m.pending[id] > 0 || seq < m.settled[id] }
 	for id, a := range m.mine {
-		if m.pending[id] > 0 {
+		if stale(id) {
 			next[id] = a
 		}
 	}
 	for _, a := range all {
-		if a.MemberID == m.member.ID && !a.Deleted && m.pending[a.ObjectiveID] == 0 {
+		if a.MemberID == m.member.ID && !a.Deleted && !stale(a.ObjectiveID) {
 			next[a.ObjectiveID] = a
 		}
 	}
@@ -197,6 +209,7 @@ func (m Assess) saved(msg assessmentSavedMsg) (Assess, tea.Cmd) {
 		err := msg.err
 		return m, func() tea.Msg { return errMsg{err: err} }
 	}
+	m.settled[id] = max(m.settled[id], msg.seq)
 	if m.pending[id] == 0 && msg.a.MemberID == m.member.ID {
 		m.mine[id] = msg.a
 	}
@@ -251,7 +264,9 @@ func (m Assess) key(msg tea.KeyMsg) (Assess, tea.Cmd) {
 			m.picking = true
 			m.pick = 0
 		} else {
-			return m, func() tea.Msg { return footerMsg{text: "started with --as: restart without it to switch member"} }
+			return m, func() tea.Msg {
+				return footerMsg{text: "you are signed in as @" + m.as + ": the member cannot be switched here"}
+			}
 		}
 	}
 	m.first = window(m.first, m.cursor, m.listRows(), n)
@@ -339,13 +354,13 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 	a.Submitted = true
 	m.mine[o.ID] = a
 	m.pending[o.ID]++
-	st, saving := m.deps.store, a
+	st, q, saving := m.deps.store, m.deps.io, a
 	saving.Meta = model.Meta{} // one per member and objective: the store finds it
 	return m, m.deps.io.submit(func() tea.Msg {
 		stored, err := st.SaveAssessment(saving)
 		if err != nil {
 			return assessmentSavedMsg{a: saving, err: fmt.Errorf("saving your estimate: %w", err)}
 		}
-		return assessmentSavedMsg{a: stored}
+		return assessmentSavedMsg{a: stored, seq: q.seq()}
 	})
 }

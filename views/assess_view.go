@@ -149,7 +149,11 @@ func (m Assess) referenceLines(o model.Objective, w int) []string {
 	}
 	st := m.data.Sprint.Sprint.State
 	if st == model.StateReview || st == model.StateClosed {
-		if os, ok := m.stats[o.ID]; ok && os.Responses > 0 {
+		os, ok := m.stats[o.ID]
+		switch {
+		case !m.data.figuresShown(o.ID, m.deps.facilitator):
+			lines = append(lines, truncate(s.Faint.Render("Others' estimates show when the facilitator reveals this objective."), w))
+		case ok && os.Responses > 0:
 			lines = append(lines, truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", figure(os.Median), os.Min, os.Max))+
 				s.Level(os.Level).Render(LevelLabel(os.Level)), w))
 		}

@@ -33,6 +33,8 @@ type workspaceData struct {
 	Prior map[uuid.UUID]priorObjective
 	// Today is the clock's date when the snapshot was taken.
 	Today time.Time
+	// seq is the I/O queue's sequence number of the load (see ioQueue.seq).
+	seq uint64
 }
 
 // priorObjective is the earlier objective a carried objective continues.
@@ -91,6 +93,27 @@ func (d workspaceData) activeMembers() []model.Member {
 		}
 	}
 	return out
+}
+
+// figuresShown reports whether the team's figures for objective id (median,
+// range, level) may show to this session: once the sprint is closed, and in
+// review to the facilitator, or to anyone once the objective is revealed.
+// A member sees nobody else's estimates before the reveal.
+func (d workspaceData) figuresShown(id uuid.UUID, facilitator bool) bool {
+	switch d.Sprint.Sprint.State {
+	case model.StateClosed:
+		return true
+	case model.StateReview:
+		if facilitator {
+			return true
+		}
+		for _, o := range d.Sprint.Outcomes {
+			if o.ObjectiveID == id && !o.Deleted {
+				return o.Revealed
+			}
+		}
+	}
+	return false
 }
 
 // priorLookback is how many sprints before the selected one loadWorkspace

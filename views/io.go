@@ -18,6 +18,7 @@ type ioQueue struct {
 	jobs    []ioJob
 	running bool
 	idle    *sync.Cond
+	ran     uint64 // jobs started so far: the running job's sequence number
 }
 
 type ioJob struct {
@@ -56,9 +57,21 @@ func (q *ioQueue) work() {
 		}
 		job := q.jobs[0]
 		q.jobs = q.jobs[1:]
+		q.ran++
 		q.mu.Unlock()
 		job.out <- runSafely(job.fn)
 	}
+}
+
+// seq returns the sequence number of the job running now; call it only
+// from inside a job. Jobs run in order, so a larger number saw every write
+// of a smaller one. Results come back to Update through separate command
+// goroutines, in any order: screens compare these numbers so that a load
+// taken before a save never overwrites what that save stored.
+func (q *ioQueue) seq() uint64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.ran
 }
 
 // wait blocks until every submitted job has finished, or until timeout.

@@ -32,6 +32,7 @@ type historyLoadedMsg struct {
 type assessmentSavedMsg struct {
 	a   model.Assessment
 	err error
+	seq uint64 // the save's place in the I/O queue (see ioQueue.seq)
 }
 
 // outcomeSavedMsg reports a stored review outcome, or err with the outcome
@@ -39,6 +40,7 @@ type assessmentSavedMsg struct {
 type outcomeSavedMsg struct {
 	o   model.Outcome
 	err error
+	seq uint64 // the save's place in the I/O queue (see ioQueue.seq)
 }
 
 // actionSavedMsg reports a stored action item, or err with the item that

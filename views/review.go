@@ -36,6 +36,7 @@ type Review struct {
 	agenda    []model.ObjectiveStats
 	outcomes  map[uuid.UUID]model.Outcome // by objective, with local changes
 	pending   map[uuid.UUID]int           // outcome saves in flight per objective
+	settled   map[uuid.UUID]uint64        // I/O sequence of the last settled save
 	actions   []model.ActionItem          // this sprint's live action items
 	prev      []model.ActionItem          // last sprint's items shown for ticking
 	ticked    map[uuid.UUID]bool          // previous items ticked this session
@@ -53,6 +54,12 @@ type Review struct {
 	act     int       // cursor in last sprint's actions
 	focusOn uuid.UUID // objective to focus after the next load
 
+	// Live review (serve): where the facilitator's review is, and what this
+	// facilitator last told the others.
+	lead      uuid.UUID // the facilitator's objective; members follow it
+	leadOn    uuid.UUID // the sprint of lead
+	published uuid.UUID // the objective this facilitator last published
+
 	agree  editor
 	notes  editor
 	action editor
@@ -63,7 +70,7 @@ type Review struct {
 func NewReview(d deps) Review {
 	return Review{
 		deps: d, keys: newReviewKeys(), input: newInputKeys(),
-		outcomes: map[uuid.UUID]model.Outcome{}, pending: map[uuid.UUID]int{}, ticked: map[uuid.UUID]bool{},
+		outcomes: map[uuid.UUID]model.Outcome{}, pending: map[uuid.UUID]int{}, settled: map[uuid.UUID]uint64{}, ticked: map[uuid.UUID]bool{},
 		agree:  newEditor(d.styles, "Agreed progress (0–100): ", false, 3),
 		notes:  newEditor(d.styles, "│ ", true, model.MaxText),
 		action: newEditor(d.styles, "Action: ", false, model.MaxTitle),
@@ -92,9 +99,11 @@ func (m Review) Unsaved() bool {
 	return (m.mode == modeAgree && m.agree.Value() != "") || (m.mode == modeNewAction && m.action.Value() != "")
 }
 
-// ShortHelp returns the bindings of the short help line.
+// ShortHelp returns the bindings of the short help line. The facilitator's
+// keys are hidden from members (see facilitated).
 func (m Review) ShortHelp() []key.Binding {
 	k := m.keys
+	f := m.facilitated
 	switch m.mode {
 	case modeAgree:
 		return []key.Binding{m.input.Submit, m.input.Cancel}
@@ -103,10 +112,13 @@ func (m Review) ShortHelp() []key.Binding {
 	case modeNotes:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
 	case modeActions:
-		return []key.Binding{relabel(k.Up, "↑/↓", "item"), k.Tick, k.Continue}
+		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), k.Continue}
 	}
 	if !m.revealable() {
-		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), k.ToReview}
+		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), f(k.ToReview)}
+	}
+	if !m.deps.facilitator {
+		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), k.Anonymous}
 	}
 	return []key.Binding{k.Reveal, relabel(k.Discussed, "enter", "done, next"), relabel(k.Agree, "v", "agree"),
 		relabel(k.Action, "a", "action"), k.Notes, k.Anonymous}
@@ -115,16 +127,17 @@ func (m Review) ShortHelp() []key.Binding {
 // FullHelp returns the bindings of the full help.
 func (m Review) FullHelp() [][]key.Binding {
 	k := m.keys
+	f := m.facilitated
 	if m.mode == modeActions {
-		return [][]key.Binding{{k.Up, k.Down, k.Tick, k.Continue}}
+		return [][]key.Binding{{k.Up, k.Down, f(k.Tick), k.Continue}}
 	}
 	if m.mode != modeAgenda {
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Discussed, k.Actions},
-		{k.Reveal, k.Anonymous, k.ToReview},
-		{k.Agree, k.Notes, k.Action},
+		{k.Up, k.Down, f(k.Discussed), k.Actions},
+		{f(k.Reveal), k.Anonymous, f(k.ToReview)},
+		{f(k.Agree), f(k.Notes), f(k.Action)},
 	}
 }
 
@@ -146,7 +159,9 @@ func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
 			m.focusOn = msg.objective
 			m = m.focus()
 		}
-		return m, nil
+		return m.announce()
+	case followMsg:
+		return m.follow(msg), nil
 	case outcomeSavedMsg:
 		return m.outcomeSaved(msg)
 	case actionSavedMsg:
@@ -154,9 +169,11 @@ func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
 	case toReviewConfirmedMsg:
 		return m, m.moveToReview(msg.id)
 	case tea.KeyMsg:
-		return m.key(msg)
+		m, cmd := m.key(msg)
+		m, pub := m.announce()
+		return m, tea.Batch(cmd, pub)
 	case tea.MouseMsg:
-		return m.mouse(msg), nil
+		return m.mouse(msg).announce()
 	}
 	return m, nil
 }
@@ -164,6 +181,12 @@ func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
 // load takes a fresh snapshot, keeping local outcomes whose saves are in
 // flight.
 func (m Review) load(d workspaceData) Review {
+	// The agenda re-sorts as estimates change: the cursor stays on its
+	// objective, not on its row.
+	var keep uuid.UUID
+	if st, ok := m.current(); ok && st.Objective.SprintID == d.Sprint.Sprint.ID {
+		keep = st.Objective.ID
+	}
 	m.data, m.loaded = d, true
 	m.agenda = d.Report.Agenda
 	m.unnamed = map[uuid.UUID][]model.Estimate{}
@@ -174,14 +197,17 @@ func (m Review) load(d workspaceData) Review {
 		})
 		m.unnamed[st.Objective.ID] = es
 	}
+	// Local outcomes win while their saves are in flight, and over a
+	// snapshot read before their last save (results arrive in any order).
+	stale := func(id uuid.UUID) bool { return m.pending[id] > 0 || d.seq < m.settled[id] }
 	next := map[uuid.UUID]model.Outcome{}
 	for id, o := range m.outcomes {
-		if m.pending[id] > 0 {
+		if stale(id) {
 			next[id] = o
 		}
 	}
 	for _, o := range d.Sprint.Outcomes {
-		if !o.Deleted && m.pending[o.ObjectiveID] == 0 {
+		if !o.Deleted && !stale(o.ObjectiveID) {
 			next[o.ObjectiveID] = o
 		}
 	}
@@ -212,6 +238,11 @@ func (m Review) load(d workspaceData) Review {
 	}
 	m.act = clamp(m.act, 0, max(0, len(m.prev)-1))
 	m.cursor = clamp(m.cursor, 0, max(0, len(m.agenda)-1))
+	for i, st := range m.agenda {
+		if st.Objective.ID == keep {
+			m.cursor = i
+		}
+	}
 	return m.focus()
 }
 

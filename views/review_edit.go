@@ -45,12 +45,12 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 	case key.Matches(msg, k.ToReview):
 		return m, m.askToReview()
 	case key.Matches(msg, k.Reveal):
-		if cmd := m.gate(); cmd != nil {
+		if cmd := m.gate("reveal"); cmd != nil {
 			return m, cmd
 		}
 		return m.changeOutcome(func(o *model.Outcome) { o.Revealed = !o.Revealed })
 	case key.Matches(msg, k.Discussed):
-		if cmd := m.gate(); cmd != nil {
+		if cmd := m.gate("mark objectives discussed"); cmd != nil {
 			return m, cmd
 		}
 		var cmd tea.Cmd
@@ -59,7 +59,7 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		m.first = window(m.first, m.cursor, m.listRows(), n)
 		return m, cmd
 	case key.Matches(msg, k.Agree):
-		if cmd := m.gate(); cmd != nil {
+		if cmd := m.gate("set the agreed value"); cmd != nil {
 			return m, cmd
 		}
 		st, _ := m.current()
@@ -74,13 +74,13 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		}
 		m.mode, m.agree = modeAgree, m.agree.SetPrompt(prompt).SetValue(v).Focus()
 	case key.Matches(msg, k.Notes):
-		if cmd := m.gate(); cmd != nil {
+		if cmd := m.gate("write the discussion notes"); cmd != nil {
 			return m, cmd
 		}
 		st, _ := m.current()
 		m.mode, m.notes = modeNotes, m.notes.SetValue(m.outcomes[st.Objective.ID].Notes).Focus()
 	case key.Matches(msg, k.Action):
-		if cmd := m.gate(); cmd != nil {
+		if cmd := m.gate("add action items"); cmd != nil {
 			return m, cmd
 		}
 		m.mode, m.action, m.owner = modeNewAction, m.action.SetValue("").Focus(), -1
@@ -89,17 +89,17 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 	return m, nil
 }
 
-// gate explains why recording is not possible now, or returns nil.
-func (m Review) gate() tea.Cmd {
+// gate explains why recording (what) is not possible now, or returns nil.
+func (m Review) gate(what string) tea.Cmd {
 	switch {
 	case !m.data.HasSprint || len(m.agenda) == 0:
 		return footer("nothing to review: this sprint has no objectives")
+	case !m.deps.facilitator:
+		return onlyFacilitator(what)
 	case m.data.Sprint.Sprint.State == model.StateClosed:
 		return footer("this sprint is closed: its review is read-only")
 	case !m.revealable():
 		return footer(fmt.Sprintf("the sprint is %s: press R to move it to review first", m.data.Sprint.Sprint.State))
-	case !m.deps.facilitator:
-		return footer("only the facilitator records the review")
 	}
 	return nil
 }
@@ -112,7 +112,7 @@ func (m Review) askToReview() tea.Cmd {
 	sp := m.data.Sprint.Sprint
 	switch {
 	case !m.deps.facilitator:
-		return footer("only the facilitator changes the sprint's state")
+		return onlyFacilitator("change the sprint's state")
 	case sp.State == model.StateReview:
 		return footer(fmt.Sprintf("%s is already in review", sp.Name))
 	case sp.State == model.StateClosed:
@@ -225,7 +225,7 @@ func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
 	case key.Matches(msg, k.Tick):
 		if m.act < len(m.prev) {
 			if !m.deps.facilitator {
-				return m, footer("only the facilitator ticks off action items")
+				return m, onlyFacilitator("tick off action items")
 			}
 			a := m.prev[m.act]
 			a.Done = !a.Done
@@ -254,13 +254,13 @@ func (m Review) changeOutcome(f func(o *model.Outcome)) (Review, tea.Cmd) {
 	m.pending[id]++
 	saving := o
 	saving.Meta = model.Meta{} // one outcome per objective: the store finds it
-	store := m.deps.store
+	store, q := m.deps.store, m.deps.io
 	return m, m.deps.io.submit(func() tea.Msg {
 		stored, err := store.SaveOutcome(saving)
 		if err != nil {
 			return outcomeSavedMsg{o: saving, err: fmt.Errorf("saving the outcome: %w", err)}
 		}
-		return outcomeSavedMsg{o: stored}
+		return outcomeSavedMsg{o: stored, seq: q.seq()}
 	})
 }
 
@@ -274,6 +274,7 @@ func (m Review) outcomeSaved(msg outcomeSavedMsg) (Review, tea.Cmd) {
 		err := msg.err
 		return m, func() tea.Msg { return errMsg{err: err} }
 	}
+	m.settled[id] = max(m.settled[id], msg.seq)
 	if m.pending[id] == 0 {
 		m.outcomes[id] = msg.o
 	}

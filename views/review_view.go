@@ -86,6 +86,9 @@ func (m Review) headView() string {
 	switch sp.State {
 	case model.StateReview:
 		line2 = s.Faint.Render("Agenda: most disputed first.")
+		if f := m.followLine(); f != "" {
+			line2 += s.Accent.Render(f)
+		}
 		if m.anonymous {
 			line2 += s.Accent.Render(" Anonymous: estimates unnamed; action owners shown (x).")
 		}
@@ -137,8 +140,11 @@ func (m Review) detailView() string {
 	answered := st.Responses + st.Abstained
 	if !m.revealed(id) {
 		lines = append(lines, "", s.Bold.Render(fmt.Sprintf("%d of %d submitted", answered, m.data.Report.Expected)))
-		if m.revealable() {
+		switch {
+		case m.revealable() && m.deps.facilitator:
 			lines = append(lines, s.Faint.Render("Estimates are hidden. Press space to reveal them."))
+		case m.revealable():
+			lines = append(lines, s.Faint.Render("Estimates are hidden until the facilitator reveals them."))
 		}
 		return strings.Join(append(lines, m.recordLines(st, w)...), "\n")
 	}

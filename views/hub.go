@@ -1,0 +1,190 @@
+package views
+
+import (
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// DefaultCoalesce is how long a Hub gathers a burst of events before it
+// tells a subscriber: the first event of a quiet spell goes out at once,
+// later ones at most this often.
+const DefaultCoalesce = 120 * time.Millisecond
+
+// EventKind says what an Event reports.
+type EventKind int
+
+const (
+	// EventChanged: something was saved; every screen should reload.
+	EventChanged EventKind = iota
+	// EventFocus: the facilitator's review moved to (or revealed)
+	// Objective of Sprint; members' Review screens follow.
+	EventFocus
+)
+
+// Event is what one session tells the others through a Hub.
+type Event struct {
+	Kind      EventKind
+	Sprint    uuid.UUID // EventFocus: the sprint shown
+	Objective uuid.UUID // EventFocus: the objective under the cursor
+}
+
+// remoteChangedMsg tells an app that another session (or this one) saved
+// something: reload the shown sprint without disturbing the user.
+type remoteChangedMsg struct{}
+
+// followMsg tells an app where the facilitator's review is.
+type followMsg struct{ sprint, objective uuid.UUID }
+
+// Hub connects the apps of one server: each publishes what it saved and,
+// for a facilitator, where its review is; every subscriber hears of it.
+// Publish never blocks. Every subscriber has its own goroutine that waits
+// in its program's Send, so a slow or stuck session delays nobody else, and
+// a burst of events reaches a subscriber as one message (see
+// DefaultCoalesce). The hub remembers the facilitator's latest focus and
+// hands it to each new subscriber, so that a late joiner follows too.
+type Hub struct {
+	coalesce time.Duration
+
+	mu    sync.Mutex
+	subs  map[*subscriber]struct{}
+	focus *Event // the latest EventFocus
+}
+
+// NewHub returns a hub that coalesces bursts within DefaultCoalesce.
+func NewHub() *Hub { return newHub(DefaultCoalesce) }
+
+func newHub(coalesce time.Duration) *Hub {
+	return &Hub{coalesce: coalesce, subs: map[*subscriber]struct{}{}}
+}
+
+// subscriber is one program's mailbox: a one-slot dirty flag and the latest
+// focus, drained by its own goroutine.
+type subscriber struct {
+	send func(tea.Msg)
+	wake chan struct{} // one slot: something is pending
+	done chan struct{}
+
+	mu      sync.Mutex
+	changed bool
+	focus   *Event
+}
+
+// Subscribe registers send (typically a tea.Program's Send) for every
+// later event, and at once for the latest focus. The returned function
+// unsubscribes; it is safe to call more than once and does not wait for a
+// send in progress.
+func (h *Hub) Subscribe(send func(tea.Msg)) (unsubscribe func()) {
+	s := &subscriber{send: send, wake: make(chan struct{}, 1), done: make(chan struct{})}
+	h.mu.Lock()
+	h.subs[s] = struct{}{}
+	if h.focus != nil {
+		f := *h.focus
+		s.post(Event{}, &f)
+	}
+	h.mu.Unlock()
+	go s.run(h.coalesce)
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			h.mu.Lock()
+			delete(h.subs, s)
+			h.mu.Unlock()
+			close(s.done)
+		})
+	}
+}
+
+// Publish hands ev to every subscriber without waiting for any of them.
+func (h *Hub) Publish(ev Event) {
+	var focus *Event
+	if ev.Kind == EventFocus {
+		focus = &ev
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if focus != nil {
+		h.focus = focus
+	}
+	for s := range h.subs {
+		s.post(ev, focus)
+	}
+}
+
+// Subscribers returns how many subscribers the hub has.
+func (h *Hub) Subscribers() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.subs)
+}
+
+// post marks ev pending and wakes the goroutine; it never blocks.
+func (s *subscriber) post(ev Event, focus *Event) {
+	s.mu.Lock()
+	if focus != nil {
+		s.focus = focus
+	} else {
+		s.changed = true
+	}
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default: // already pending: the goroutine takes this event too
+	}
+}
+
+// take returns and clears what is pending.
+func (s *subscriber) take() (changed bool, focus *Event) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	changed, focus = s.changed, s.focus
+	s.changed, s.focus = false, nil
+	return changed, focus
+}
+
+// run delivers pending events until unsubscribed: at once after a quiet
+// spell, otherwise no sooner than coalesce after the previous delivery.
+func (s *subscriber) run(coalesce time.Duration) {
+	var last time.Time
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-s.wake:
+		}
+		if wait := coalesce - time.Since(last); wait > 0 {
+			t := time.NewTimer(wait)
+			select {
+			case <-s.done:
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
+		changed, focus := s.take()
+		last = time.Now()
+		// The focus goes first: the reload that follows a reveal then
+		// lands on the objective the facilitator is on.
+		if focus != nil {
+			s.send(followMsg{sprint: focus.Sprint, objective: focus.Objective})
+		}
+		if changed {
+			s.send(remoteChangedMsg{})
+		}
+	}
+}
+
+// publish returns a command that tells the other sessions about ev, or nil
+// when the app is not live. Publishing never blocks.
+func (d deps) publish(ev Event) tea.Cmd {
+	if d.hub == nil {
+		return nil
+	}
+	h := d.hub
+	return func() tea.Msg { h.Publish(ev); return nil }
+}
+
+// changed tells the other sessions that something was saved.
+func (d deps) changed() tea.Cmd { return d.publish(Event{Kind: EventChanged}) }

@@ -1,0 +1,78 @@
+package views
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// The live review (align serve): a facilitator's Review screen tells the
+// other sessions which objective it is on; members' Review screens follow.
+// Reveals, agreed values, notes and action items are saved records, so they
+// reach everyone with the reload that follows every save.
+
+// announce publishes this facilitator's objective when it changed, so that
+// the members' Review screens follow. Only keys, clicks and arriving on the
+// screen call it: a background reload never moves anyone.
+func (m Review) announce() (Review, tea.Cmd) {
+	if m.deps.hub == nil || !m.deps.facilitator || !m.loaded || m.mode == modeActions {
+		return m, nil
+	}
+	st, ok := m.current()
+	if !ok || st.Objective.ID == m.published {
+		return m, nil
+	}
+	m.published = st.Objective.ID
+	m.lead, m.leadOn = st.Objective.ID, m.data.Sprint.Sprint.ID
+	return m, m.deps.publish(Event{Kind: EventFocus, Sprint: m.data.Sprint.Sprint.ID, Objective: st.Objective.ID})
+}
+
+// follow moves a member's cursor to the objective the facilitator is on,
+// when this screen shows that sprint (or has not loaded yet). Facilitators
+// keep their own cursor.
+func (m Review) follow(msg followMsg) Review {
+	m.lead, m.leadOn = msg.objective, msg.sprint
+	if m.deps.facilitator {
+		return m
+	}
+	if !m.loaded || m.data.Sprint.Sprint.ID == msg.sprint {
+		m.focusOn = msg.objective
+		m = m.focus()
+	}
+	return m
+}
+
+// followLine says, on a member's live screen, whether it follows the
+// facilitator; "" when there is nothing to say.
+func (m Review) followLine() string {
+	if m.deps.hub == nil || m.deps.facilitator {
+		return ""
+	}
+	if m.lead == uuid.Nil || m.leadOn != m.data.Sprint.Sprint.ID {
+		return " Waiting for the facilitator."
+	}
+	for i, st := range m.agenda {
+		if st.Objective.ID != m.lead {
+			continue
+		}
+		if i == m.cursor {
+			return " Following the facilitator."
+		}
+		return fmt.Sprintf(" The facilitator is on %d/%d.", i+1, len(m.agenda))
+	}
+	return ""
+}
+
+// facilitated returns b as help shows it: hidden from members, who may not
+// use it (pressing it still says why).
+func (m Review) facilitated(b key.Binding) key.Binding {
+	b.SetEnabled(m.deps.facilitator)
+	return b
+}
+
+// onlyFacilitator is the footer a member sees for a facilitator's key.
+func onlyFacilitator(what string) tea.Cmd {
+	return footer("only the facilitator can " + what)
+}
