@@ -38,9 +38,10 @@ its fingerprint is printed at start: members compare it with what ssh
 shows on their first connection. Each connection is logged on standard
 error as one line: time, member, key fingerprint, address, duration.
 
-Because the server holds the workspace, "align member key add" and other
-commands that open it wait for it: stop the server, register keys, start it
-again.`,
+Because the server holds the workspace, commands that change it (such as
+"align member key add") say it is in use: stop the server, register keys,
+start it again. Reports (status, export, check, backup) keep working while it
+runs: they read a snapshot of the last save.`,
 		Example: `  align member key add ana --file ana.pub   # before starting: register keys
   align serve                                # listen on ` + serve.DefaultListen + `
   ssh -p 2222 localhost                      # a member joins (from their own machine: -p 2222 HOST)
