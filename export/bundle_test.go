@@ -175,7 +175,7 @@ func TestBundle_Dataset_Normalizes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if note := got.Sprints[1].Assessments[0].Note; note != "fine[31m red[0m\n  next line" {
+	if note := got.Sprints[1].Assessments[0].Note; note != "fine red\n  next line" {
 		t.Errorf("note = %q; want control characters stripped", note)
 	}
 }

@@ -202,7 +202,7 @@ func TestDecodeBundle_ControlCharacters_Stripped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.Team != "Platform]0;pwned" {
+	if b.Team != "Platform" {
 		t.Errorf("team = %q; want control characters stripped", b.Team)
 	}
 	d, err := b.Dataset()

@@ -297,7 +297,7 @@ func TestParseTrackerCSV_Text_Sanitized(t *testing.T) {
 		"ACT-2,\"=HYPERLINK(\"\"http://x\"\")\",Done,\n"
 	got := parseTracker(t, src, nil)
 	want := []TrackerRow{
-		{Line: 2, Key: "ACT-[31m1", Title: "]0;pwnedSign up now", Status: model.StoryDone, Parent: "Epic one"},
+		{Line: 2, Key: "ACT-1", Title: "Sign up now", Status: model.StoryDone, Parent: "Epic one"},
 		{Line: 4, Key: "ACT-2", Title: `=HYPERLINK("http://x")`, Status: model.StoryDone},
 	}
 	if !reflect.DeepEqual(got.Rows, want) || len(got.Problems) != 0 {

@@ -15,15 +15,22 @@ func TestSanitize_Strip(t *testing.T) {
 		want      string
 	}{
 		{"plain", "Checkout works offline", false, "Checkout works offline"},
-		{"escape sequence", "red\x1b[31m alert\x1b[0m", false, "red[31m alert[0m"},
+		{"escape sequence", "red\x1b[31m alert\x1b[0m", false, "red alert"},
+		{"CSI with parameters", "\x1b[38;5;196mhot\x1b[2J", false, "hot"},
+		{"OSC title with BEL", "a\x1b]2;pwned\x07b", false, "ab"},
+		{"OSC with ST", "a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b", false, "alinkb"},
+		{"two-char escape", "a\x1bcb\x1b(Bc", false, "abc"},
+		{"DCS", "a\x1bPq#0\x1b\\b", false, "ab"},
+		{"unterminated CSI", "a\x1b[31", false, "a"},
+		{"lone ESC at end", "abc\x1b", false, "abc"},
 		{"bell and NUL", "a\x07b\x00c", false, "abc"},
 		{"DEL", "a\x7fb", false, "ab"},
-		{"C1 CSI", "a\u009b2Jb", false, "a2Jb"},
+		{"C1 CSI", "a\u009b2Jb", false, "ab"},
 		{"C1 NEL", "a\u0085b", true, "ab"},
 		{"bidi override", "abc\u202edcba", false, "abcdcba"},
 		{"bidi isolates and marks", "\u2066x\u2069\u200ey\u200f", false, "xy"},
 		{"line separators", "a\u2028b\u2029c", true, "abc"},
-		{"newline single line", "one\ntwo", false, "onetwo"},
+		{"newline single line", "one\ntwo", false, "one two"},
 		{"newline multiline", "one\ntwo", true, "one\ntwo"},
 		{"CRLF multiline", "one\r\ntwo\r", true, "one\ntwo"},
 		{"tab single line", "a\tb", false, "a b"},
@@ -107,7 +114,7 @@ func TestMember_Validate(t *testing.T) {
 func TestMember_Normalize(t *testing.T) {
 	m := Member{Name: " Priya\x1b[2J ", Handle: " PRIYA\n", Keys: []string{"ssh-ed25519 AAA\x07 "}}
 	m.Normalize()
-	if m.Name != "Priya[2J" || m.Handle != "priya" || m.Keys[0] != "ssh-ed25519 AAA" {
+	if m.Name != "Priya" || m.Handle != "priya" || m.Keys[0] != "ssh-ed25519 AAA" {
 		t.Errorf("Normalize = %q %q %q", m.Name, m.Handle, m.Keys[0])
 	}
 }
@@ -278,13 +285,13 @@ func TestNormalize_StripsEveryTextField(t *testing.T) {
 	single := []string{g.Title, sp.Name, o.Title, st.Title, st.Key, ai.Text}
 	multi := []string{g.Description, sp.Goal, o.Description, a.Note, oc.Notes}
 	for _, s := range single {
-		if s != "x]0;pwnedyz" {
-			t.Errorf("single-line field = %q, want %q", s, "x]0;pwnedyz")
+		if s != "xy z" {
+			t.Errorf("single-line field = %q, want %q", s, "xy z")
 		}
 	}
 	for _, s := range multi {
-		if s != "x]0;pwnedy\nz" {
-			t.Errorf("multi-line field = %q, want %q", s, "x]0;pwnedy\nz")
+		if s != "xy\nz" {
+			t.Errorf("multi-line field = %q, want %q", s, "xy\nz")
 		}
 	}
 	if !sp.Start.Equal(time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)) {

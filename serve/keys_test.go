@@ -35,7 +35,7 @@ func TestParseMemberKey_Table(t *testing.T) {
 	}{
 		{name: "with comment", in: ed + " ana@laptop", line: ed + " ana@laptop"},
 		{name: "no comment, spaces around", in: "  " + ed + "\n", line: ed},
-		{name: "control characters in the comment", in: ed + " ana\x1b[31m@x", line: ed + " ana[31m@x"},
+		{name: "control characters in the comment", in: ed + " ana\x1b[31m@x", line: ed + " ana@x"},
 		{name: "empty", in: "  ", err: "the key is empty"},
 		{name: "garbage", in: "hello world", err: `"hello world" is not an SSH public key`},
 		{name: "private key", in: "-----BEGIN OPENSSH PRIVATE KEY-----", err: "PRIVATE key"},

@@ -98,7 +98,7 @@ func TestStore_SaveGoal_UpdateStamps(t *testing.T) {
 	if g.ID == uuid.Nil || g.ID.Version() != 7 {
 		t.Fatalf("ID %v is not a UUIDv7", g.ID)
 	}
-	if g.Title != "Grow[31m" || !g.CreatedAt.Equal(t0) || !g.UpdatedAt.Equal(t0) {
+	if g.Title != "Grow" || !g.CreatedAt.Equal(t0) || !g.UpdatedAt.Equal(t0) {
 		t.Fatalf("new goal = %+v", g)
 	}
 	g.Title = "Grow revenue"
