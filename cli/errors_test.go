@@ -43,6 +43,7 @@ func TestRun_BadInput(t *testing.T) {
 		{"duplicate sprint", []string{"sprint", "add", "sprint 14", "--start", "2025-03-17", "--end", "2025-03-28"}, `a sprint named "Sprint 14" already exists`},
 		{"reserved sprint name", []string{"sprint", "add", "current", "--start", "2025-03-17", "--end", "2025-03-28"}, "is reserved"},
 		{"bad state", []string{"sprint", "state", "current", "done"}, `"done" is not a state; use planning, assessing, review or closed`},
+		{"new sprint closed", []string{"sprint", "add", "Sprint 15", "--start", "2025-03-17", "--end", "2025-03-28", "--state", "closed"}, "a new sprint cannot start closed"},
 		{"close without review", []string{"sprint", "state", "current", "closed"}, "was never reviewed; closing makes it read-only for good"},
 		{"duplicate objective", []string{"objective", "add", "faster search"}, `already has an objective titled "Faster search"`},
 		{"unknown goal", []string{"objective", "add", "Billing", "--goal", "World peace"}, `no goal matches "World peace"`},
@@ -54,10 +55,11 @@ func TestRun_BadInput(t *testing.T) {
 		{"one digit is no id prefix", []string{"objective", "rm", "0"}, `no objective matches "0"`},
 		{"bad export format", []string{"export", "--format", "pdf"}, `--format "pdf" is not a format; use md, json or csv`},
 		{"markdown of all sprints", []string{"export", "--sprint", "all"}, "the markdown summary covers one sprint"},
+		{"export over the workspace", []string{"export", "-o", "DB"}, "is the workspace itself"},
 		{"export into a missing directory", []string{"export", "-o", "/nonexistent/dir/x.md"}, "cannot write to /nonexistent/dir"},
 		{"unknown setting", []string{"config", "colour", "blue"}, `"colour" is not a setting; use one of team, aligned-below`},
 		{"setting not a number", []string{"config", "split-at", "many"}, `split-at "many" is not a whole number`},
-		{"setting out of range", []string{"config", "split-at", "5"}, "split-at: 5 must be between aligned-below (15) and 101"},
+		{"setting out of range", []string{"config", "split-at", "5"}, "split-at (5) must be at least aligned-below (15) and at most 101"},
 		{"setting not a bool", []string{"config", "anonymous-reveal", "maybe"}, `anonymous-reveal "maybe" is not true or false`},
 		{"unknown flag", []string{"member", "list", "--bogus"}, "unknown flag: --bogus"},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
@@ -70,7 +72,13 @@ func TestRun_BadInput(t *testing.T) {
 	before := takeSnapshot(t, db)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := run(t, db, tt.args...)
+			args := append([]string(nil), tt.args...)
+			for i, a := range args {
+				if a == "DB" {
+					args[i] = db
+				}
+			}
+			r := run(t, db, args...)
 			if r.err == nil {
 				t.Fatalf("align %s succeeded, want an error containing %q\nstdout: %s", strings.Join(tt.args, " "), tt.want, r.stdout)
 			}
@@ -147,4 +155,22 @@ func TestRun_EmptyWorkspace(t *testing.T) {
 	if r.err != nil || r.stdout != "" || !strings.Contains(r.stderr, "no members yet") {
 		t.Errorf("member list on an empty workspace: %v, stdout %q, stderr %q", r.err, r.stdout, r.stderr)
 	}
+}
+
+func TestRun_ZeroByteFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"goal", "add", "G"}, {"status"}, {"config", "team"}} {
+		r := run(t, db, args...)
+		if r.err == nil || !strings.Contains(r.err.Error(), "is an empty file, not an align workspace") {
+			t.Errorf("align %s on a 0-byte file: %v", strings.Join(args, " "), r.err)
+		}
+	}
+	if fi, err := os.Stat(db); err != nil || fi.Size() != 0 {
+		t.Fatalf("the empty file was changed: %v, %v", fi, err)
+	}
+	mustRun(t, db, "init", "--team", "T")
+	mustRun(t, db, "goal", "add", "G")
 }

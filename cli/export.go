@@ -55,6 +55,9 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 					return err
 				}
 			}
+			if err := a.checkOutput(output); err != nil {
+				return err
+			}
 			st, err := a.open(true)
 			if err != nil {
 				return err
@@ -206,6 +209,25 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string) (fu
 // writeFileAtomic writes a file through a temporary file in the same
 // directory, synced and renamed into place, so that path holds either the
 // old content or the whole new one. The file is private to the user (0600).
+// checkOutput refuses an -o that would replace the workspace itself or a
+// directory, before anything is read.
+func (a *app) checkOutput(output string) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	if fi, err := os.Stat(output); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory; -o needs a file name such as %s", output, filepath.Join(output, "review.md"))
+	}
+	db, err := a.dbPath()
+	if err != nil {
+		return err
+	}
+	if same, _ := samePath(db, output); same {
+		return fmt.Errorf("%s is the workspace itself; pick another file for the export", output)
+	}
+	return nil
+}
+
 func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")

@@ -27,7 +27,7 @@ const importMaxSkew = 10 * time.Minute
 const stdinName = "standard input"
 
 func (a *app) importCmd() *cobra.Command {
-	var dryRun, verbose bool
+	var dryRun, verbose, anyTeam bool
 	cmd := &cobra.Command{
 		Use:   "import FILE... [--dry-run] [-v]",
 		Short: "Merge JSON bundles from other workspaces into this one",
@@ -70,8 +70,10 @@ notes and action items) are deleted with it, as align objective rm does.`,
 			if err != nil {
 				return err
 			}
-			if ws, err := st.Workspace(); err == nil {
-				a.warnOtherTeam(ws.Team, files)
+			if ws, err := st.Workspace(); err == nil && !anyTeam {
+				if err := otherTeam(ws.Team, files); err != nil {
+					return err
+				}
 			}
 			plan, err := mergeBundles(local, files, a.now())
 			if err != nil {
@@ -87,6 +89,7 @@ notes and action items) are deleted with it, as align objective rm does.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&dryRun, "dry-run", false, "report what would change and write nothing")
+	f.BoolVar(&anyTeam, "any-team", false, "import bundles whose team name differs from this workspace's")
 	f.BoolVarP(&verbose, "verbose", "v", false, "list the records that are already up to date too")
 	return cmd
 }
@@ -192,6 +195,9 @@ func mergeBundles(local model.Dataset, files []bundleFile, now time.Time) (impor
 		if err != nil {
 			return importPlan{}, fmt.Errorf("%s: cannot merge it into this workspace: %v; nothing was imported", f.name, err)
 		}
+		var dropped map[uuid.UUID]string
+		res.Write, dropped = withoutClosedSprints(state, res.Write)
+		res.Changes = markSkipped(res.Changes, dropped)
 		merged := model.ApplyToDataset(state, res.Write)
 		extra, cascaded := cascadeDeletions(merged)
 		write := res.Write
@@ -342,13 +348,76 @@ func orID(name string, id uuid.UUID) string {
 	return id.String()
 }
 
-// warnOtherTeam warns, on stderr, about bundles exported by a workspace with
-// another team name: usually the wrong file, but a renamed team is legitimate,
-// so it is not refused.
-func (a *app) warnOtherTeam(team string, files []bundleFile) {
+// otherTeam refuses bundles exported by a workspace with another team
+// name: usually the wrong file, and merging it would add that team's members
+// and sprints here for good. A renamed team passes with --any-team.
+func otherTeam(team string, files []bundleFile) error {
 	for _, f := range files {
 		if f.bundle.Team != "" && team != "" && !strings.EqualFold(f.bundle.Team, team) {
-			fmt.Fprintf(a.env.Stderr, "align: warning: %s comes from team %q; this workspace is team %q\n", f.name, f.bundle.Team, team)
+			return fmt.Errorf("%s comes from team %q, but this workspace is team %q; nothing was imported (pass --any-team if that is right, e.g. after a rename)", f.name, f.bundle.Team, team)
 		}
 	}
+	return nil
+}
+
+// changeSkipped marks an incoming change that was left out because its
+// sprint is closed in this workspace.
+const changeSkipped model.ChangeKind = "skipped"
+
+// withoutClosedSprints drops from w every sprint, with all its records, that
+// is closed in local: a closed sprint is read-only, and a bundle must not
+// reopen it or add estimates to it. It returns the IDs of the dropped
+// records, each with the name of its sprint.
+func withoutClosedSprints(local, w model.Dataset) (model.Dataset, map[uuid.UUID]string) {
+	closed := map[uuid.UUID]bool{}
+	for _, sd := range local.Sprints {
+		if sd.Sprint.State == model.StateClosed && !sd.Sprint.Deleted {
+			closed[sd.Sprint.ID] = true
+		}
+	}
+	dropped := map[uuid.UUID]string{}
+	if len(closed) == 0 {
+		return w, dropped
+	}
+	out := model.Dataset{Goals: w.Goals, Members: w.Members}
+	for _, sd := range w.Sprints {
+		if !closed[sd.Sprint.ID] {
+			out.Sprints = append(out.Sprints, sd)
+			continue
+		}
+		name := sd.Sprint.Name
+		dropped[sd.Sprint.ID] = name
+		for _, o := range sd.Objectives {
+			dropped[o.ID] = name
+		}
+		for _, s := range sd.Stories {
+			dropped[s.ID] = name
+		}
+		for _, a := range sd.Assessments {
+			dropped[a.ID] = name
+		}
+		for _, o := range sd.Outcomes {
+			dropped[o.ID] = name
+		}
+		for _, a := range sd.Actions {
+			dropped[a.ID] = name
+		}
+	}
+	return out, dropped
+}
+
+// markSkipped relabels the changes to dropped records as skipped.
+func markSkipped(changes []model.Change, dropped map[uuid.UUID]string) []model.Change {
+	if len(dropped) == 0 {
+		return changes
+	}
+	out := make([]model.Change, 0, len(changes))
+	for _, c := range changes {
+		if name, ok := dropped[c.ID]; ok && c.Kind != model.ChangeUnchanged {
+			c.Kind = changeSkipped
+			c.Note = fmt.Sprintf("sprint %q is closed here, and a closed sprint is read-only", name)
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -104,6 +104,9 @@ func countLine(counts map[model.ChangeKind]int) string {
 		}
 		parts = append(parts, fmt.Sprintf("%d %s", n, word))
 	}
+	if n := counts[changeSkipped]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d skipped (closed sprint)", n))
+	}
 	return strings.Join(parts, ", ")
 }
 

@@ -350,16 +350,50 @@ func TestImport_Run_DryRunOpensReadOnly(t *testing.T) {
 	}
 }
 
-func TestImport_Run_WarnsAboutAnotherTeam(t *testing.T) {
+func TestImport_Run_RefusesAnotherTeam(t *testing.T) {
 	_, data := seededBundle(t)
 	bundle := writeTemp(t, "plan.json", data)
 	db := filepath.Join(t.TempDir(), "other.db")
 	mustRun(t, db, "init", "--team", "Another team")
-	r := run(t, db, "import", "--dry-run", bundle)
+	before := takeSnapshot(t, db)
+	r := run(t, db, "import", bundle)
+	if r.err == nil || !strings.Contains(r.err.Error(), `this workspace is team "Another team"; nothing was imported`) {
+		t.Errorf("import of another team's bundle: %v", r.err)
+	}
+	if !sameSnapshot(before, takeSnapshot(t, db)) {
+		t.Errorf("a refused import changed the workspace")
+	}
+	if r := run(t, db, "import", "--any-team", bundle); r.err != nil {
+		t.Errorf("import --any-team: %v", r.err)
+	}
+}
+
+// TestImport_Run_ClosedSprintStaysClosed: a bundle made before the sprint
+// was closed here must neither reopen it nor add estimates to it.
+func TestImport_Run_ClosedSprintStaysClosed(t *testing.T) {
+	src := newWorkspace(t)
+	seedSprint(t, src)
+	plan := writeTemp(t, "plan.json", []byte(mustRun(t, src, "export", "--format", "json", "--sprint", "all")))
+
+	dst := filepath.Join(t.TempDir(), "dst.db")
+	mustRun(t, dst, "init")
+	mustRun(t, dst, "import", plan)
+	mustRun(t, dst, "sprint", "state", "current", "review")
+	mustRun(t, dst, "sprint", "state", "current", "closed")
+
+	mustRun(t, src, "assess", "--as", "eve", "--objective", "Docs refresh", "--progress", "99")
+	mustRun(t, src, "sprint", "state", "current", "assessing")
+	late := writeTemp(t, "late.json", []byte(mustRun(t, src, "export", "--format", "json", "--sprint", "all")))
+
+	before := takeSnapshot(t, dst)
+	r := run(t, dst, "import", late)
 	if r.err != nil {
 		t.Fatalf("import: %v", r.err)
 	}
-	if !strings.Contains(r.stderr, `this workspace is team "Another team"`) {
-		t.Errorf("no warning about the other team; stderr %q", r.stderr)
+	if !strings.Contains(r.stdout, "skipped") || !strings.Contains(r.stdout, "is closed here") {
+		t.Errorf("the report does not say what was skipped:\n%s", r.stdout)
+	}
+	if !sameSnapshot(before, takeSnapshot(t, dst)) {
+		t.Errorf("importing into a closed sprint changed the workspace")
 	}
 }

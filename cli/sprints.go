@@ -50,6 +50,9 @@ func (a *app) sprintAddCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if s == model.StateClosed {
+				return fmt.Errorf("--state closed: a new sprint cannot start closed (read-only for good); add it, then move it with `align sprint state`")
+			}
 			st, err := a.open(false)
 			if err != nil {
 				return err
@@ -84,7 +87,7 @@ func (a *app) sprintAddCmd() *cobra.Command {
 	f.StringVar(&start, "start", "", "first day, YYYY-MM-DD (required)")
 	f.StringVar(&end, "end", "", "last day, YYYY-MM-DD (required)")
 	f.StringVar(&goal, "goal", "", "the sprint goal, in a sentence")
-	f.StringVar(&state, "state", string(model.StatePlanning), "initial state: planning, assessing, review or closed")
+	f.StringVar(&state, "state", string(model.StatePlanning), "initial state: planning, assessing or review")
 	return cmd
 }
 

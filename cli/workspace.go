@@ -65,6 +65,8 @@ func mustExist(path string) error {
 		return fmt.Errorf("cannot read %s: %v", path, unwrapPath(err))
 	case fi.IsDir():
 		return fmt.Errorf("%s is a directory; --db needs a file path such as %s", path, filepath.Join(path, "align.db"))
+	case fi.Size() == 0 && !hasBackup(path):
+		return fmt.Errorf("%s is an empty file, not an align workspace: run `align init` to make it one (or check --db)", path)
 	}
 	return nil
 }
@@ -117,4 +119,12 @@ func unwrapPath(err error) error {
 // dates are stored in.
 func (a *app) today() time.Time {
 	return model.Day(a.now().Local())
+}
+
+// hasBackup reports whether automatic backups of path exist, which makes an
+// empty file at path a workspace that lost its contents (the store then
+// says so and names the backup), not a mistyped --db.
+func hasBackup(path string) bool {
+	_, _, ok := store.LatestBackup(path)
+	return ok
 }

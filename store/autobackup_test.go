@@ -144,6 +144,18 @@ func TestOpen_Damaged_PointsToLatestBackup(t *testing.T) {
 			}
 		})
 	}
+	// A file overwritten with something that is no workspace at all (zeros,
+	// an export written over it) is not "damaged", but its backups are still
+	// named.
+	for _, junk := range [][]byte{make([]byte, 64*4096), []byte("# Sprint review: Sprint 25\n")} {
+		writeFile(t, path, junk)
+		for _, ro := range []bool{false, true} {
+			_, err := Open(path, Options{ReadOnly: ro, Now: clock.Now})
+			if !errors.Is(err, ErrNotWorkspace) || !strings.Contains(err.Error(), "The latest backup is "+backup) {
+				t.Errorf("overwritten file, read-only %v: %v; want ErrNotWorkspace naming %s", ro, err, backup)
+			}
+		}
+	}
 	// Restoring as the message says gives a workspace that opens and checks.
 	copyFile(t, backup, path)
 	s = openTestStore(t, path, Options{Now: clock.Now})

@@ -63,6 +63,11 @@ func (p *fileProblem) err(path string) error {
 	case ErrNewerSchema:
 		return newErr(ErrNewerSchema, nil, "%s was written by a newer align (%s); upgrade align to open it", path, p.what)
 	}
+	if _, _, ok := LatestBackup(path); ok {
+		// Automatic backups of this very path exist, so it was a workspace:
+		// whatever overwrote it, say how to get it back.
+		return newErr(ErrNotWorkspace, nil, "%s is not an align workspace (%s). %s", path, p.what, RestoreHint(path))
+	}
 	return newErr(ErrNotWorkspace, nil, "%s is not an align workspace (%s)", path, p.what)
 }
 
