@@ -360,7 +360,7 @@ func (s Settings) Validate() error {
 	case s.AlignedBelow < 1 || s.AlignedBelow > 100:
 		return fieldErr("settings", "aligned-below", "%d is outside 1–100", s.AlignedBelow)
 	case s.SplitAt < s.AlignedBelow || s.SplitAt > 101:
-		return fieldErr("settings", "split-at", "%d must be between aligned-below (%d) and 101", s.SplitAt, s.AlignedBelow)
+		return fieldErr("settings", "split-at", "split-at (%d) must be at least aligned-below (%d) and at most 101", s.SplitAt, s.AlignedBelow)
 	case s.OutlierDistance < 1 || s.OutlierDistance > 100:
 		return fieldErr("settings", "outlier-distance", "%d is outside 1–100", s.OutlierDistance)
 	case s.EvidenceGap < 1 || s.EvidenceGap > 100:

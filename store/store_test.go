@@ -165,7 +165,7 @@ func TestStore_Save_Errors(t *testing.T) {
 			st := model.DefaultSettings()
 			st.SplitAt = 5
 			return s.SetSettings(st)
-		}, nil, "settings split-at: 5 must be between aligned-below (15) and 101"},
+		}, nil, "settings split-at: split-at (5) must be at least aligned-below (15) and at most 101"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
