@@ -59,7 +59,7 @@ func newTestApp(t *testing.T, w, h int) (App, *store.Store) {
 // drive runs cmd and every command it leads to, feeding each message to the
 // app, until none is left (quit messages are dropped). It is a synchronous
 // stand-in for the Bubble Tea event loop.
-func drive(t *testing.T, a App, cmd tea.Cmd) App {
+func drive(t testing.TB, a App, cmd tea.Cmd) App {
 	t.Helper()
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {

@@ -49,27 +49,7 @@ func benchStore(b *testing.B, w bench.Workspace) *store.Store {
 // benchmark.
 func benchDrive(b *testing.B, a App, cmd tea.Cmd) App {
 	b.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 500 {
-			b.Fatal("benchDrive: too many commands")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil, tea.QuitMsg:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			m, next := a.Update(msg)
-			a = m.(App)
-			queue = append(queue, next)
-		}
-	}
-	return a
+	return drive(b, a, cmd)
 }
 
 // benchApp returns a loaded app on w at 120×40 that renders in true colour,
