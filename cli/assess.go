@@ -89,7 +89,7 @@ Estimates first saved while the sprint is in review are marked late.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	f.StringVar(&objective, "objective", "", "the objective: title or id (required)")
 	f.IntVar(&progress, "progress", 0, "how far the team got, 0–100")
 	f.IntVar(&confidence, "confidence", defaultConfidence, "how sure you are, 1–5")

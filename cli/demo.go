@@ -43,8 +43,9 @@ the status report is printed.
 With --db FILE the sample is written to FILE (which must not exist yet) and
 align exits, so that you can explore it with the other commands.
 
-The size flags generate a large workspace instead, deterministically from
---seed, for trying align on years of history.`,
+Any size flag (or --seed) generates a synthetic workspace instead of the
+sample team, deterministically from --seed, for trying align on years of
+history; flags left out take the defaults shown below.`,
 		Example: `  align demo
   align demo --db /tmp/sample.db && align --db /tmp/sample.db status
   align demo --db /tmp/big.db --sprints 130 --members 15 --objectives 10 --stories 50 --seed 7`,
@@ -75,7 +76,7 @@ The size flags generate a large workspace instead, deterministically from
 	}
 	f := cmd.Flags()
 	for i, l := range demoLimits {
-		f.IntVar(&size[i], l.flag, l.def, fmt.Sprintf("generate this many %s (%d–%d)", l.flag, l.min, l.max))
+		f.IntVar(&size[i], l.flag, l.def, fmt.Sprintf("generate this many %s (%d–%d; %s)", l.flag, l.min, l.max, demoUnit(l.flag)))
 	}
 	f.Uint64Var(&seed, "seed", 1, "seed of the generated workspace")
 	return cmd
@@ -156,4 +157,13 @@ func describe(ds model.Dataset) string {
 	return fmt.Sprintf("%s, %s, %s, %s, %s, %s",
 		plural(len(ds.Members), "member"), plural(len(ds.Goals), "goal"), plural(len(ds.Sprints), "sprint"),
 		plural(objectives, "objective"), plural(stories, "story"), plural(estimates, "estimate"))
+}
+
+// demoUnit says what a generated size counts.
+func demoUnit(flag string) string {
+	switch flag {
+	case "objectives", "stories":
+		return "per sprint"
+	}
+	return "in all"
 }

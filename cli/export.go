@@ -83,7 +83,7 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id or current), or all")
+	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id, unique id prefix or current), or all")
 	f.StringVar(&format, "format", "md", "md, json or csv")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
 	f.BoolVar(&mine, "mine", false, "json only: just the estimates of the member given by --as, for align import")

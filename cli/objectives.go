@@ -74,7 +74,7 @@ func (a *app) objectiveAddCmd() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	f.StringVar(&goal, "goal", "", "organisational goal it serves: title or id")
 	f.StringVar(&desc, "description", "", "what done looks like")
 	return cmd
@@ -129,7 +129,7 @@ func (a *app) objectiveListCmd() *cobra.Command {
 			return w.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	return cmd
 }
 
@@ -177,6 +177,6 @@ estimates, review notes and action items are deleted with it, in one step.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	return cmd
 }

@@ -33,7 +33,7 @@ sprint's state. It opens the workspace read-only.`,
 			return a.printStatus(sprint)
 		},
 	}
-	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	return cmd
 }
 

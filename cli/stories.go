@@ -74,7 +74,7 @@ func (a *app) storyAddCmd() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	f.StringVar(&objective, "objective", "", "the objective it serves: title or id (required)")
 	f.IntVar(&points, "points", 0, "story points (0 = not estimated)")
 	f.StringVar(&status, "status", string(model.StoryTodo), "todo, doing or done")
@@ -133,7 +133,7 @@ func (a *app) storyListCmd() *cobra.Command {
 			return w.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	cmd.Flags().StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	return cmd
 }
 
@@ -141,7 +141,7 @@ func (a *app) storySetCmd() *cobra.Command {
 	var sprint, status string
 	var points int
 	cmd := &cobra.Command{
-		Use:   "set STORY --status todo|doing|done [--points N]",
+		Use:   "set STORY [--status todo|doing|done] [--points N]",
 		Short: "Change a story's status or points",
 		Example: `  align story set SHOP-101 --status done
   align story set "Remove the address step" --status doing --points 3`,
@@ -196,7 +196,7 @@ func (a *app) storySetCmd() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	f.StringVar(&status, "status", "", "todo, doing or done")
 	f.IntVar(&points, "points", 0, "story points (0 = not estimated)")
 	return cmd

@@ -93,7 +93,7 @@ title, status, points or parent) from a column the layout does not know.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id or current")
+	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
 	f.StringVar(&objective, "objective", "", "put every story under this objective (title or id) instead of matching the epic or parent")
 	f.StringArrayVar(&maps, "map", nil, "COLUMN=FIELD: read FIELD (key, title, status, points or parent) from COLUMN; repeatable")
 	f.BoolVar(&dryRun, "dry-run", false, "report what would change and write nothing")
