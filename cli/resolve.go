@@ -172,6 +172,19 @@ func resolveStory(ref string, stories []model.Story) (model.Story, error) {
 			byKey = append(byKey, s)
 		}
 	}
+	if len(byKey) > 1 {
+		// Keys that differ only in case ("K1", "k1") are different stories;
+		// an exact match settles it.
+		var exact []model.Story
+		for _, s := range byKey {
+			if s.Key == strings.TrimSpace(ref) {
+				exact = append(exact, s)
+			}
+		}
+		if len(exact) == 1 {
+			return exact[0], nil
+		}
+	}
 	if len(byKey) > 0 {
 		return resolve(kindStory, ref, byKey,
 			func(s model.Story) uuid.UUID { return s.ID },

@@ -14,6 +14,7 @@ var (
 	idB = uuid.MustParse("0195a1b2-c3d4-7e5f-8a6b-000000000002")
 	idC = uuid.MustParse("0195ffff-0000-7000-8000-00000000000c")
 	idD = uuid.MustParse("dead0000-0000-7000-8000-00000000000d")
+	idE = uuid.MustParse("0195eeee-0000-7000-8000-00000000000e")
 )
 
 func testObjectives() []model.Objective {
@@ -76,6 +77,8 @@ func TestResolveStory_Key(t *testing.T) {
 		{Meta: model.Meta{ID: idA}, Title: "Pay with a saved card", Key: "SHOP-1"},
 		{Meta: model.Meta{ID: idB}, Title: "Remove the address step", Key: "SHOP-2"},
 		{Meta: model.Meta{ID: idC}, Title: "Duplicate key", Key: "SHOP-2"},
+		{Meta: model.Meta{ID: idD}, Title: "Upper case", Key: "K1"},
+		{Meta: model.Meta{ID: idE}, Title: "Lower case", Key: "k1"},
 	}
 	tests := []struct {
 		ref     string
@@ -86,6 +89,9 @@ func TestResolveStory_Key(t *testing.T) {
 		{"Remove the address step", idB, ""},
 		{"SHOP-2", uuid.Nil, "matches 2 stories"},
 		{"SHOP-3", uuid.Nil, `no story matches "SHOP-3"`},
+		{"K1", idD, ""},
+		{"k1", idE, ""},
+		{"K1 ", idD, ""},
 	}
 	for _, tt := range tests {
 		got, err := resolveStory(tt.ref, stories)
