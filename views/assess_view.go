@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -102,10 +103,16 @@ func (m Assess) detailView() string {
 	if g := m.data.goalTitle(o.GoalID); g != "" {
 		top = append(top, truncate(s.Faint.Render("Goal: "+g), w))
 	}
-	for i, l := range wrap(o.Description, w) {
-		if i == 2 {
-			break
+	desc := wrap(o.Description, w)
+	if len(desc) > 2 {
+		// Two lines at most; say that there is more.
+		more := desc[1] + "…"
+		if ansi.StringWidth(more) > w {
+			more = truncate(desc[1]+" more", w)
 		}
+		desc = []string{desc[0], more}
+	}
+	for _, l := range desc {
 		top = append(top, s.Text.Render(l))
 	}
 	top = append(top, m.referenceLines(o, w)...)

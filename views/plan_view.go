@@ -252,8 +252,13 @@ func objectiveCols(w int) (titleW, goalW int) {
 	if w >= 50 {
 		goalW = clamp(w/4, 8, 24)
 	}
-	return max(1, w-objTailWidth-goalW-1), goalW
+	// Long titles are cut at maxPlanTitle so that the figures stay next to
+	// them on a wide screen.
+	return clamp(w-objTailWidth-goalW-1, 1, maxPlanTitle), goalW
 }
+
+// maxPlanTitle is the widest the Plan screen draws an objective title.
+const maxPlanTitle = 56
 
 // objectiveHeader is the objective list's header: its title on the left,
 // then labels over the goal, stories and agreed columns, so that "2/5" and

@@ -285,3 +285,24 @@ func TestPlan_View_CarryListAligned(t *testing.T) {
 		t.Fatalf("no carry list:\n%s", plain(a))
 	}
 }
+
+// TestAssess_View_LongDescriptionSaysMore: the objective's description gets
+// two lines on Assess; a longer one ends in "…" instead of stopping mid-word.
+func TestAssess_View_LongDescriptionSaysMore(t *testing.T) {
+	a, _ := newTestApp(t, 80, 24)
+	a = press(t, a, "2", "enter") // pick the first member
+	view := plain(a)
+	// The demo's first objective has a three-line description at 80x24.
+	if !strings.Contains(view, "Shoppers can build a basket") {
+		t.Fatalf("assess screen does not show the description:\n%s", view)
+	}
+	var last string
+	for _, l := range splitLines(view) {
+		if strings.Contains(l, "no connection") {
+			last = strings.TrimRight(l, " ")
+		}
+	}
+	if !strings.HasSuffix(last, "…") {
+		t.Errorf("the cut description line %q does not end in …\n%s", last, view)
+	}
+}
