@@ -138,7 +138,8 @@ func dashedPrefix(id uuid.UUID, n int) string {
 }
 
 // resolveSprint finds the sprint that ref names: "current" (or empty) is the
-// sprint whose dates include today, else the latest one not closed; else a
+// open sprint whose dates include today, else the latest open one (see
+// model.CurrentSprint); else a
 // name (ignoring case), an id or a unique id prefix.
 func resolveSprint(ref string, sprints []model.Sprint, today time.Time) (model.Sprint, error) {
 	if len(sprints) == 0 {

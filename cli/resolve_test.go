@@ -120,7 +120,8 @@ func TestResolveSprint_Table(t *testing.T) {
 		want    uuid.UUID
 		wantErr string
 	}{
-		{"current by date", "current", "2025-03-05", idA, ""},
+		{"current by date", "current", "2025-03-20", idB, ""},
+		{"a closed sprint on its dates gives way to the open one", "current", "2025-03-05", idB, ""},
 		{"empty means current", "", "2025-03-20", idB, ""},
 		{"current between sprints is the latest open one", "CURRENT", "2025-04-30", idB, ""},
 		{"by name", "sprint 1", "2025-03-20", idA, ""},

@@ -18,7 +18,8 @@ Objectives and stories change in planning and assessing; members assess in
 planning, assessing and review; a closed sprint is read-only for good.
 
 A SPRINT reference is a name, an id, a unique id prefix, or "current": the
-sprint whose dates include today, else the latest one not closed.`,
+open (not closed) sprint whose dates include today, else the latest open one,
+else the latest.`,
 		Example: `  align sprint add "Sprint 14" --start 2025-03-03 --end 2025-03-14 --goal "Self-serve sign-up"
   align sprint list
   align sprint state current review`,

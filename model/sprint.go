@@ -2,16 +2,18 @@ package model
 
 import "time"
 
-// CurrentSprint picks the sprint whose dates include today, else the latest
-// (by start) that is not closed, else the latest; ok is false when there are
-// no sprints.
+// CurrentSprint picks the sprint that is not closed and whose dates include
+// today, else the latest (by start) that is not closed — once a sprint is
+// closed early, the next one being planned is the current one — else the
+// closed sprint whose dates include today, else the latest; ok is false when
+// there are no sprints.
 //
 // Deleted sprints are ignored. Days are compared as calendar days in UTC, and
 // End is inclusive. When several sprints include today, the one that starts
 // latest wins; "latest" always means by Start, then CreatedAt, then ID.
 func CurrentSprint(sprints []Sprint, today time.Time) (Sprint, bool) {
 	day := Day(today.UTC())
-	var running, open, latest *Sprint
+	var runningOpen, running, open, latest *Sprint
 	for i := range sprints {
 		sp := &sprints[i]
 		if sp.Deleted {
@@ -24,11 +26,16 @@ func CurrentSprint(sprints []Sprint, today time.Time) (Sprint, bool) {
 			open = sp
 		}
 		start, end := Day(sp.Start.UTC()), Day(sp.End.UTC())
-		if !day.Before(start) && !day.After(end) && later(sp, running) {
-			running = sp
+		if !day.Before(start) && !day.After(end) {
+			if later(sp, running) {
+				running = sp
+			}
+			if sp.State != StateClosed && later(sp, runningOpen) {
+				runningOpen = sp
+			}
 		}
 	}
-	for _, pick := range []*Sprint{running, open, latest} {
+	for _, pick := range []*Sprint{runningOpen, open, running, latest} {
 		if pick != nil {
 			return *pick, true
 		}
