@@ -169,6 +169,8 @@ type reviewKeys struct {
 	Continue  key.Binding
 	ToReview  key.Binding
 	Owner     key.Binding
+	PageUp    key.Binding
+	PageDown  key.Binding
 }
 
 func newReviewKeys() reviewKeys {
@@ -186,6 +188,8 @@ func newReviewKeys() reviewKeys {
 		Continue:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "to the agenda")),
 		ToReview:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "move sprint to review")),
 		Owner:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next owner")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll detail up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll detail down")),
 	}
 }
 

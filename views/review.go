@@ -48,11 +48,16 @@ type Review struct {
 	unnamed map[uuid.UUID][]model.Estimate
 	started bool // the first load happened (opening focus, anonymity)
 
-	mode    reviewMode
-	cursor  int
-	first   int
-	act     int       // cursor in last sprint's actions
-	focusOn uuid.UUID // objective to focus after the next load
+	mode   reviewMode
+	cursor int
+	first  int
+	// scroll is how far the detail pane's body is scrolled (pgup/pgdn,
+	// the wheel); scrollFor is the objective it belongs to, so that
+	// another objective starts at the top.
+	scroll    int
+	scrollFor uuid.UUID
+	act       int       // cursor in last sprint's actions
+	focusOn   uuid.UUID // objective to focus after the next load
 
 	// Live review (serve): where the facilitator's review is, and what this
 	// facilitator last told the others.
@@ -86,6 +91,9 @@ func (m Review) SetSize(w, h int) Review {
 	m.notes = m.notes.SetSize(dw, 3)
 	m.action = m.action.SetSize(dw, 1)
 	m.first = window(m.first, m.cursor, m.listRows(), len(m.agenda))
+	if _, ok := m.current(); ok && m.scroll > 0 {
+		m.scroll = clamp(m.scroll, 0, m.maxScroll())
+	}
 	return m
 }
 
@@ -120,8 +128,17 @@ func (m Review) ShortHelp() []key.Binding {
 	if !m.deps.facilitator {
 		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), k.Anonymous}
 	}
-	return []key.Binding{k.Reveal, relabel(k.Discussed, "enter", "done, next"), relabel(k.Agree, "v", "agree"),
+	return []key.Binding{k.Reveal, m.discussable(relabel(k.Discussed, "enter", "done, next")), relabel(k.Agree, "v", "agree"),
 		relabel(k.Action, "a", "action"), k.Notes, k.Anonymous}
+}
+
+// discussable returns b as help shows it: hidden while the objective under
+// the cursor is unrevealed (enter then says to reveal it first).
+func (m Review) discussable(b key.Binding) key.Binding {
+	if st, ok := m.current(); ok && !m.revealed(st.Objective.ID) {
+		b.SetEnabled(false)
+	}
+	return b
 }
 
 // FullHelp returns the bindings of the full help.
@@ -134,9 +151,13 @@ func (m Review) FullHelp() [][]key.Binding {
 	if m.mode != modeAgenda {
 		return [][]key.Binding{m.ShortHelp()}
 	}
+	toReview := f(k.ToReview)
+	if m.revealable() || m.data.Sprint.Sprint.State == model.StateClosed {
+		toReview.SetEnabled(false) // R moves a planned or assessing sprint only
+	}
 	return [][]key.Binding{
-		{k.Up, k.Down, f(k.Discussed), k.Actions},
-		{f(k.Reveal), k.Anonymous, f(k.ToReview)},
+		{k.Up, k.Down, k.PageUp, k.PageDown},
+		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), k.Anonymous, toReview},
 		{f(k.Agree), f(k.Notes), f(k.Action)},
 	}
 }
@@ -151,6 +172,11 @@ func (m Review) recording() bool { return m.revealable() && m.deps.facilitator }
 
 // Update handles a message.
 func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
+	m, cmd := m.update(msg)
+	return m.sync(), cmd
+}
+
+func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 	switch msg := msg.(type) {
 	case workspaceLoadedMsg:
 		return m.load(msg.data), nil
@@ -176,6 +202,21 @@ func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
 		return m.mouse(msg).announce()
 	}
 	return m, nil
+}
+
+// sync fits the state to the objective under the cursor: the detail starts
+// at the top on another objective, and space reveals only what is hidden
+// (so that help never offers it for a revealed objective).
+func (m Review) sync() Review {
+	st, ok := m.current()
+	if st.Objective.ID != m.scrollFor {
+		m.scroll, m.scrollFor = 0, st.Objective.ID
+	}
+	if ok && m.scroll > 0 {
+		m.scroll = clamp(m.scroll, 0, m.maxScroll())
+	}
+	m.keys.Reveal.SetEnabled(!ok || !m.revealed(st.Objective.ID))
+	return m
 }
 
 // load takes a fresh snapshot, keeping local outcomes whose saves are in

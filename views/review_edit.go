@@ -15,6 +15,16 @@ import (
 func footer(text string) tea.Cmd { return func() tea.Msg { return footerMsg{text: text} } }
 
 func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
+	if m.mode != modeActions {
+		// The detail scrolls while an input is open too: the editors
+		// do not use these keys, and the input stays in view.
+		switch {
+		case key.Matches(msg, m.keys.PageUp):
+			return m.scrollBy(-m.detailPage()), nil
+		case key.Matches(msg, m.keys.PageDown):
+			return m.scrollBy(m.detailPage()), nil
+		}
+	}
 	switch m.mode {
 	case modeAgree:
 		return m.keyAgree(msg)
@@ -52,6 +62,9 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 	case key.Matches(msg, k.Discussed):
 		if cmd := m.gate("mark objectives discussed"); cmd != nil {
 			return m, cmd
+		}
+		if st, _ := m.current(); !m.revealed(st.Objective.ID) {
+			return m, footer("reveal it first (space)")
 		}
 		var cmd tea.Cmd
 		m, cmd = m.changeOutcome(func(o *model.Outcome) { o.Discussed = true })

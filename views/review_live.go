@@ -68,7 +68,7 @@ func (m Review) followLine() string {
 // facilitated returns b as help shows it: hidden from members, who may not
 // use it (pressing it still says why).
 func (m Review) facilitated(b key.Binding) key.Binding {
-	b.SetEnabled(m.deps.facilitator)
+	b.SetEnabled(b.Enabled() && m.deps.facilitator)
 	return b
 }
 

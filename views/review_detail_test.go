@@ -1,0 +1,303 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/align-team/align/model"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// checkFits fails when view has more than h lines or a line wider than w.
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Errorf("%d lines, want at most %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Errorf("line %d is %d wide, want at most %d: %q", i, lw, w, ansi.Strip(l))
+		}
+	}
+}
+
+// agendaAt moves the Review agenda's cursor to the objective titled title.
+func agendaAt(t *testing.T, a App, title string) App {
+	t.Helper()
+	for i, st := range a.reviewScreen.agenda {
+		if st.Objective.Title == title {
+			for range i - a.reviewScreen.cursor {
+				a = press(t, a, "down")
+			}
+			return a
+		}
+	}
+	t.Fatalf("no objective %q on the agenda", title)
+	return a
+}
+
+// wheel turns the mouse wheel at column x, row y of the terminal.
+func wheel(t *testing.T, a App, x, y int, down bool) App {
+	t.Helper()
+	b := tea.MouseButtonWheelUp
+	if down {
+		b = tea.MouseButtonWheelDown
+	}
+	m, cmd := a.Update(tea.MouseMsg{X: x, Y: y, Button: b, Action: tea.MouseActionPress})
+	return drive(t, m.(App), cmd)
+}
+
+func TestReview_View_DetailScrolls(t *testing.T) {
+	a, _ := reviewRevealed(t, 80, 24)
+	jonasNote := "Basket and queue"
+	view := plain(a)
+	contains(t, view, "mateo       30%", "+2 more (pgdn)")
+	if strings.Contains(view, jonasNote) {
+		t.Fatalf("at 80x24 every note fits; the test needs a cut list:\n%s", view)
+	}
+	a = press(t, a, "pgdown")
+	view = plain(a)
+	contains(t, view, jonasNote, "(pgup)", "1/6  Checkout works offline")
+	if strings.Contains(view, "(pgdn)") {
+		t.Errorf("scrolled to the end, the pane still offers pgdn:\n%s", view)
+	}
+	a = press(t, a, "pgup")
+	contains(t, plain(a), "+2 more (pgdn)")
+	if strings.Contains(plain(a), jonasNote) {
+		t.Errorf("pgup did not scroll back:\n%s", plain(a))
+	}
+
+	// The wheel over the pane scrolls it; over the agenda it moves the cursor.
+	a = wheel(t, a, 40, 12, true)
+	contains(t, plain(a), "(pgup)")
+	if a.reviewScreen.cursor != 0 {
+		t.Errorf("the wheel over the detail moved the cursor to %d", a.reviewScreen.cursor)
+	}
+	a = wheel(t, a, 40, 12, false)
+	if a.reviewScreen.scroll != 0 {
+		t.Errorf("scroll %d after the wheel back up, want 0", a.reviewScreen.scroll)
+	}
+
+	// Another objective starts at the top.
+	a = press(t, a, "pgdown", "down")
+	if a.reviewScreen.scroll != 0 || strings.Contains(plain(a), "(pgup)") {
+		t.Errorf("the scroll survived a change of objective (scroll %d):\n%s", a.reviewScreen.scroll, plain(a))
+	}
+}
+
+func TestReview_View_InputAlwaysVisible(t *testing.T) {
+	inputs := []struct {
+		key, want string
+	}{
+		{"v", "Agreed % (0–100"},
+		{"n", "Discussion notes"},
+		{"a", "Action:"},
+	}
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}} {
+		for _, in := range inputs {
+			t.Run(fmt.Sprintf("%s_%dx%d", in.key, size[0], size[1]), func(t *testing.T) {
+				a, _ := reviewRevealed(t, size[0], size[1])
+				a = press(t, a, in.key)
+				view := plain(a)
+				contains(t, view, in.want, "esc", "1/6  Checkout")
+				checkFits(t, a.View(), size[0], size[1])
+				if !strings.Contains(view, "% c") && !strings.Contains(view, "more (pgdn)") {
+					t.Errorf("neither a note nor a hint that more follows:\n%s", view)
+				}
+				// Scrolling while typing keeps the input in view.
+				a = press(t, a, "pgdown", "pgdown", "pgup")
+				contains(t, plain(a), in.want)
+			})
+		}
+	}
+}
+
+func TestReview_View_EveryHandleOnThePlot(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			a, _ := newTestApp(t, size[0], size[1])
+			a = reviewAgenda(t, a)
+			a = agendaAt(t, a, "Loyalty points at checkout")
+			a = press(t, a, " ")
+			r := a.reviewScreen
+			st := r.agenda[r.cursor]
+			plot := ansi.Strip(strings.Join(dotPlot(r.deps.styles, st, r.detailWidth(), false), "\n"))
+			for _, e := range st.Estimates {
+				if !strings.Contains(plot, e.Handle) {
+					t.Errorf("the plot lacks %s (%d):\n%s", e.Handle, e.Progress, plot)
+				}
+			}
+			if !strings.ContainsAny(plot, "23456789") {
+				t.Errorf("coinciding estimates show no count:\n%s", plot)
+			}
+		})
+	}
+}
+
+// plotStats is an objective's figures for estimates given as handle → value.
+func plotStats(values map[string]int, order ...string) model.ObjectiveStats {
+	st := model.ObjectiveStats{Responses: len(order)}
+	for _, h := range order {
+		st.Estimates = append(st.Estimates, model.Estimate{Handle: h, Progress: values[h], Confidence: 3})
+	}
+	return st
+}
+
+func TestDotPlot_CoincidingEstimates(t *testing.T) {
+	loyalty := plotStats(map[string]int{"mateo": 68, "amara": 72, "sofia": 72, "lin": 75, "priya": 75, "jonas": 80},
+		"mateo", "amara", "sofia", "lin", "priya", "jonas")
+	crowd := plotStats(map[string]int{"anastasia": 50, "bartholomew": 50, "christopher": 50, "dominique": 50, "evangeline": 51},
+		"anastasia", "bartholomew", "christopher", "dominique", "evangeline")
+	tests := []struct {
+		name      string
+		st        model.ObjectiveStats
+		w         int
+		anonymous bool
+		want      []string // in the plot
+		count     string   // on the dots row
+	}{
+		{name: "loyalty at 80 columns", st: loyalty, w: 58, want: []string{"mateo", "amara,sofia", "lin,priya", "jonas"}, count: "2"},
+		{name: "loyalty anonymous", st: loyalty, w: 58, anonymous: true, count: "2"},
+		{name: "neighbouring counts share a column", st: loyalty, w: 42, want: []string{"amara,sofia,lin,priya"}, count: "4"},
+		{name: "labels too wide go under the plot", st: crowd, w: 20, want: []string{"also:", "anastasia", "evangeline"}, count: "5"},
+	}
+	s := NewStyles(testRenderer())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := dotPlot(s, tt.st, tt.w, tt.anonymous)
+			plot := ansi.Strip(strings.Join(out, "\n"))
+			for _, l := range out {
+				if lw := ansi.StringWidth(l); lw > tt.w {
+					t.Errorf("line %d wide, want at most %d: %q", lw, tt.w, ansi.Strip(l))
+				}
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(plot, w) {
+					t.Errorf("plot lacks %q:\n%s", w, plot)
+				}
+			}
+			for _, e := range tt.st.Estimates {
+				if named := strings.Contains(plot, e.Handle); named == tt.anonymous {
+					t.Errorf("%s named: %v, anonymous: %v\n%s", e.Handle, named, tt.anonymous, plot)
+				}
+			}
+			lines := strings.Split(plot, "\n")
+			dots := ""
+			for i, l := range lines {
+				if strings.HasPrefix(l, "├") && i > 0 {
+					dots = lines[i-1] // the row above the axis
+				}
+			}
+			if !strings.Contains(dots, tt.count) {
+				t.Errorf("dots row %q lacks the count %q:\n%s", dots, tt.count, plot)
+			}
+		})
+	}
+}
+
+func TestReview_Update_EnterOnHiddenAsksToReveal(t *testing.T) {
+	a, st := newTestApp(t, 80, 24)
+	a = reviewAgenda(t, a)
+	first := a.reviewScreen.agenda[0].Objective.ID
+	a = press(t, a, "enter")
+	contains(t, plain(a), "reveal it first (space)")
+	if a.reviewScreen.cursor != 0 || a.reviewScreen.outcomes[first].Discussed {
+		t.Fatalf("enter on a hidden objective marked it discussed or moved on (cursor %d)", a.reviewScreen.cursor)
+	}
+	a = press(t, a, " ", "enter")
+	if a.reviewScreen.cursor != 1 {
+		t.Errorf("cursor %d after enter on a revealed objective, want 1", a.reviewScreen.cursor)
+	}
+	a.Close(5 * time.Second)
+	for _, o := range sprintData(t, st).Outcomes {
+		if o.ObjectiveID == first && (!o.Discussed || !o.Revealed) {
+			t.Errorf("stored outcome revealed %v, discussed %v; want both", o.Revealed, o.Discussed)
+		}
+	}
+}
+
+func TestReview_ShortHelp_RevealOnlyWhileHidden(t *testing.T) {
+	a, _ := newTestApp(t, 120, 40)
+	a = reviewAgenda(t, a)
+	help := func(a App) string { l := splitLines(a.View()); return l[len(l)-1] }
+	if h := help(a); !strings.Contains(h, "space reveal") || strings.Contains(h, "enter done") {
+		t.Errorf("hidden objective's help: %q, want space reveal and no enter", h)
+	}
+	a = press(t, a, " ")
+	if h := help(a); strings.Contains(h, "space reveal") || !strings.Contains(h, "enter done") {
+		t.Errorf("revealed objective's help: %q, want enter and no space reveal", h)
+	}
+	a = press(t, a, " ")
+	if id := a.reviewScreen.agenda[0].Objective.ID; !a.reviewScreen.revealed(id) {
+		t.Error("space on a revealed objective hid it again")
+	}
+	a = press(t, a, "?")
+	if strings.Contains(plain(a), "reveal") {
+		t.Errorf("full help offers reveal for a revealed objective:\n%s", plain(a))
+	}
+	contains(t, plain(a), "pgdn")
+}
+
+func TestReview_View_MembersSeeNoFacilitatorHints(t *testing.T) {
+	tests := []struct {
+		name        string
+		facilitator bool
+		state       model.SprintState
+		want, not   []string
+	}{
+		{name: "facilitator in review", facilitator: true, state: model.StateReview,
+			want: []string{"Tick off what is done (space)", "Agreed: not yet (v)"}},
+		{name: "member in review", state: model.StateReview,
+			want: []string{"The facilitator ticks off", "Agreed: not yet"}, not: []string{"(space)", "(v)"}},
+		{name: "facilitator assessing", facilitator: true, state: model.StateAssessing, want: []string{"Press R"}},
+		{name: "member assessing", state: model.StateAssessing, want: []string{"revealed in review"}, not: []string{"Press R", "(v)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := newTestStore(t)
+			sp := sprintData(t, st).Sprint
+			sp.State = tt.state
+			if _, err := st.SaveSprint(sp); err != nil {
+				t.Fatal(err)
+			}
+			a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, Facilitator: tt.facilitator})
+			t.Cleanup(func() { a.Close(5 * time.Second) })
+			a = drive(t, a, a.Init())
+			a = press(t, a, "3")
+			view := plain(a)
+			if a.reviewScreen.mode == modeActions {
+				a = press(t, a, "enter")
+				view += plain(a)
+			}
+			contains(t, view, tt.want...)
+			for _, n := range tt.not {
+				if strings.Contains(view, n) {
+					t.Errorf("view shows %q:\n%s", n, view)
+				}
+			}
+		})
+	}
+}
+
+func TestReview_View_OneResponse(t *testing.T) {
+	a, _ := reviewRevealed(t, 120, 40)
+	r := a.reviewScreen
+	st := r.agenda[r.cursor]
+	st.Estimates = st.Estimates[:1]
+	e := st.Estimates[0]
+	st.Responses, st.Abstained, st.Level = 1, 0, model.LevelNone
+	st.Median, st.Min, st.Max, st.Spread, st.StdDev, st.Outliers = float64(e.Progress), e.Progress, e.Progress, 0, 0, nil
+	r.agenda = append([]model.ObjectiveStats(nil), r.agenda...)
+	r.agenda[r.cursor] = st
+	view := ansi.Strip(r.View())
+	contains(t, view, "1 response ", "one response, nothing to compare")
+	for _, bad := range []string{"1 responses", "· ·", "n/a"} {
+		if strings.Contains(view, bad) {
+			t.Errorf("view shows %q:\n%s", bad, view)
+		}
+	}
+}
