@@ -130,10 +130,10 @@ func (m Review) detailPane() detailPane {
 	return p
 }
 
-// figuresLine: the median (▲ on the plot), range, spread, SD and level;
-// on a narrow pane spread (the range says it) and then SD make way for the
-// level. With one
-// response there is nothing to compare, and the line says so.
+// figuresLine: the median (▲ on the plot), range, spread, SD and level; on
+// a narrow pane SD and then the range (the plot shows it) make way, never
+// the spread, the figure the agenda is ordered by. With one response there
+// is nothing to compare, and the line says so.
 func (m Review) figuresLine(st model.ObjectiveStats, w int) string {
 	s := m.deps.styles
 	med := "▲ median " + figure(st.Median)
@@ -143,8 +143,8 @@ func (m Review) figuresLine(st model.ObjectiveStats, w int) string {
 	level := LevelLabel(st.Level)
 	for _, parts := range [][]string{
 		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread), fmt.Sprintf("SD %.1f", st.StdDev)},
-		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("SD %.1f", st.StdDev)},
-		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max)},
+		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread)},
+		{med, fmt.Sprintf("spread %d", st.Spread)},
 	} {
 		text := strings.Join(parts, " · ") + " · "
 		if ansi.StringWidth(text+level) <= w {
