@@ -214,6 +214,3 @@ func (p Plan) saved(msg planSavedMsg) (Plan, tea.Cmd) {
 	}
 	return p, done
 }
-
-// hint returns a command that shows text in the footer.
-func hint(text string) tea.Cmd { return func() tea.Msg { return footerMsg{text: text} } }

@@ -254,7 +254,7 @@ func (p Plan) act(a planAction, do func(Plan) (Plan, tea.Cmd)) (Plan, tea.Cmd) {
 	case !applies:
 		return p, nil
 	case why != "":
-		return p, hint(why)
+		return p, footer(why)
 	}
 	return do(p)
 }
