@@ -58,8 +58,8 @@ func (p Plan) afterDelete(rec planRecord) uuid.UUID {
 	return uuid.Nil
 }
 
-// askState moves the selected sprint one state on (or back); moving to
-// review or closing asks first.
+// askState moves the selected sprint one state on (or back); moving into or
+// out of review, or closing, asks first.
 func (p Plan) askState(forward bool) tea.Cmd {
 	sp, ok := p.selSprint()
 	if !ok {
@@ -78,6 +78,14 @@ func (p Plan) askState(forward bool) tea.Cmd {
 		prompt = fmt.Sprintf("Move %s to review? Later estimates count as late.", short(sp.Name))
 	case model.StateClosed:
 		prompt = fmt.Sprintf("Close %s? It becomes read-only for good.", short(sp.Name))
+	case model.StateAssessing:
+		if sp.State == model.StateReview {
+			// Back out of the review: estimates hide again on members'
+			// screens, so ask as for the way in.
+			prompt = fmt.Sprintf("Move %s back to assessing? Estimates hide again.", short(sp.Name))
+			break
+		}
+		return p.stateCmd(sp, to)
 	default:
 		return p.stateCmd(sp, to)
 	}

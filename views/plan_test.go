@@ -218,8 +218,13 @@ func TestPlan_Update_StateChanges(t *testing.T) {
 	a, st := openPlan(t)
 	state := func() model.SprintState { return mustSprint(t, st, "Sprint 25").Sprint.State }
 	a = planPress(t, a, "<")
+	contains(t, plain(a), "Move Sprint 25 back to assessing?")
+	if got := state(); got != model.StateReview {
+		t.Fatalf("< changed the state to %s before the confirmation", got)
+	}
+	a = planPress(t, a, "y")
 	if got := state(); got != model.StateAssessing {
-		t.Fatalf("< gave %s, want assessing", got)
+		t.Fatalf("< y gave %s, want assessing", got)
 	}
 	a = planPress(t, a, ">")
 	contains(t, plain(a), "Move Sprint 25 to review?")
