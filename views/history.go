@@ -63,7 +63,7 @@ func (m History) FullHelp() [][]key.Binding {
 func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
 	switch msg := msg.(type) {
 	case historyLoadedMsg:
-		m.history, m.loaded = msg.history, true
+		m.history, m.loaded = m.visible(msg.history), true
 		m = m.refilter()
 	case tea.KeyMsg:
 		if m.filtering {
@@ -314,4 +314,22 @@ func (a App) historyLoaded(msg historyLoadedMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	a.historyScreen, cmd = a.historyScreen.Update(msg)
 	return a, cmd
+}
+
+// visible is h as this viewer may see it: a member (over serve) sees no
+// score for a sprint that is not closed yet, since that score is made of
+// estimates the facilitator may not have revealed.
+func (m History) visible(h historyData) historyData {
+	if m.deps.facilitator {
+		return h
+	}
+	trend := make([]model.ScorePoint, len(h.Trend))
+	for i, p := range h.Trend {
+		if p.Sprint.State != model.StateClosed {
+			p.Score, p.HasScore = 0, false
+		}
+		trend[i] = p
+	}
+	h.Trend = trend
+	return h
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
@@ -304,5 +305,28 @@ func TestAssess_View_LongDescriptionSaysMore(t *testing.T) {
 	}
 	if !strings.HasSuffix(last, "…") {
 		t.Errorf("the cut description line %q does not end in …\n%s", last, view)
+	}
+}
+
+// TestHistory_View_MembersSeeNoOpenSprintScore: a member's History shows no
+// score for the sprint in review, which is made of unrevealed estimates; the
+// facilitator's does.
+func TestHistory_View_MembersSeeNoOpenSprintScore(t *testing.T) {
+	st := newTestStore(t)
+	for _, fac := range []bool{true, false} {
+		a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "jonas", Facilitator: fac})
+		t.Cleanup(func() { a.Close(5 * time.Second) })
+		a = drive(t, a, a.Init())
+		a = press(t, a, "5")
+		var row string
+		for _, l := range splitLines(a.View()) {
+			if strings.Contains(l, "Sprint 25") && strings.Contains(l, "review") {
+				row = l
+			}
+		}
+		hasScore := strings.Contains(row, "█") || strings.Contains(row, "░")
+		if hasScore != fac {
+			t.Errorf("facilitator %v: Sprint 25 row %q shows a score: %v", fac, row, hasScore)
+		}
 	}
 }
