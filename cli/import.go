@@ -43,7 +43,8 @@ given and written in one transaction: if any of them fails a check, the
 workspace is left exactly as it was.
 
 The report lists, per bundle, every record added, updated or deleted and
-every conflict (both sides changed the record) with both values; records
+every conflict (both sides changed the record, neither from the other's
+version; the later change still wins) with both values; records
 already up to date are counted, and listed with -v. When a bundle deletes an
 objective, the records that hang off it here (stories, estimates, review
 notes and action items) are deleted with it, as align objective rm does.`,

@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"bytes"
+	"context"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestImport_Run_DeletedObjectiveCascades: a member estimated and added a
@@ -67,6 +71,74 @@ func TestImport_Run_ConflictShowsBothValues(t *testing.T) {
 	}
 	if !strings.Contains(out, "1 conflict,") {
 		t.Errorf("counts lack the conflict:\n%s", out)
+	}
+}
+
+// runAt runs align against db with the clock at now, and fails the test on
+// an error.
+func runAt(t *testing.T, db string, now time.Time, args ...string) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Getenv: func(string) string { return "" }, Now: func() time.Time { return now }}
+	if err := Run(context.Background(), e, append([]string{"--db", db}, args...)); err != nil {
+		t.Fatalf("align %s: %v\nstderr: %s", strings.Join(args, " "), err, errb.String())
+	}
+	return out.String()
+}
+
+// TestImport_Run_ConcurrentEditsConflict: two workspaces import the same
+// plan and each changes the same estimate, at different times. Either
+// import reports one conflict with both values; the later change wins on
+// both machines; a later edit of the merged value is a plain update.
+func TestImport_Run_ConcurrentEditsConflict(t *testing.T) {
+	a, plan := seededBundle(t)
+	b := newWorkspace(t)
+	mustRun(t, b, "import", writeTemp(t, "plan.json", plan))
+	est := []string{"assess", "--as", "ana", "--objective", "Checkout in three steps", "--progress"}
+	runAt(t, a, testNow.Add(time.Hour), append(est, "70")...)
+	runAt(t, b, testNow.Add(2*time.Hour), append(est, "35")...)
+	later := testNow.Add(3 * time.Hour)
+	fromA := runAt(t, a, later, "export", "--format", "json")
+	fromB := runAt(t, b, later, "export", "--format", "json")
+
+	for _, tt := range []struct {
+		name, db, bundle, local, incoming, kept string
+	}{
+		{"a imports b", a, fromB, "progress=70", "progress=35", "incoming"},
+		{"b imports a", b, fromA, "progress=35", "progress=70", "local"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := runAt(t, tt.db, later, "import", writeTemp(t, "other.json", []byte(tt.bundle)))
+			var lines []string
+			for _, l := range strings.Split(out, "\n") {
+				if strings.Contains(l, "conflict ") {
+					lines = append(lines, l)
+				}
+			}
+			if len(lines) != 1 {
+				t.Fatalf("want one conflict line, got %q:\n%s", lines, out)
+			}
+			for _, w := range []string{"assessment", "ana on Checkout in three steps",
+				"local: " + tt.local, "incoming: " + tt.incoming, "kept the later, " + tt.kept + " one"} {
+				if !strings.Contains(lines[0], w) {
+					t.Errorf("conflict line %q lacks %q", lines[0], w)
+				}
+			}
+			if !strings.Contains(out, "1 conflict,") || !strings.Contains(out, "0 updated") {
+				t.Errorf("counts: want 1 conflict and 0 updated:\n%s", out)
+			}
+		})
+	}
+	if da, db := takeSnapshot(t, a).Data, takeSnapshot(t, b).Data; !reflect.DeepEqual(da, db) {
+		t.Errorf("the workspaces differ after the exchange:\n%+v\n%+v", da, db)
+	}
+	// Both now hold b's estimate; a's edit of it fast-forwards b.
+	runAt(t, a, testNow.Add(4*time.Hour), append(est, "40")...)
+	out := runAt(t, b, testNow.Add(5*time.Hour), "import",
+		writeTemp(t, "a2.json", []byte(runAt(t, a, testNow.Add(4*time.Hour), "export", "--format", "json"))))
+	if !strings.Contains(out, "0 added, 1 updated, 0 deleted, 0 conflicts") {
+		t.Errorf("an edit of the merged estimate is not a plain update:\n%s", out)
 	}
 }
 

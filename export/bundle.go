@@ -47,8 +47,8 @@ type Bundle struct {
 	ExportedAt time.Time
 	// Team is the exporting workspace's team name.
 	Team string
-	// Replica is the exporting workspace's replica id, used to break merge
-	// ties deterministically.
+	// Replica is the exporting workspace's replica id. It names the writer
+	// only: model.Merge breaks ties by content, not by replica.
 	Replica uuid.UUID
 	// Scope is ScopeSprint (one sprint) or ScopeAll (every sprint).
 	Scope string
@@ -148,10 +148,11 @@ type wireBundle struct {
 }
 
 type wireMeta struct {
-	ID        string `json:"id"`
-	CreatedAt string `json:"created_at"`
-	UpdatedAt string `json:"updated_at"`
-	Deleted   bool   `json:"deleted"`
+	ID        string  `json:"id"`
+	CreatedAt string  `json:"created_at"`
+	UpdatedAt string  `json:"updated_at"`
+	Base      *string `json:"base"` // null: never edited since created
+	Deleted   bool    `json:"deleted"`
 }
 
 type wireGoal struct {
@@ -245,7 +246,12 @@ func optID(id uuid.UUID) *string {
 }
 
 func toMeta(m model.Meta) wireMeta {
-	return wireMeta{ID: m.ID.String(), CreatedAt: fmtTime(m.CreatedAt), UpdatedAt: fmtTime(m.UpdatedAt), Deleted: m.Deleted}
+	w := wireMeta{ID: m.ID.String(), CreatedAt: fmtTime(m.CreatedAt), UpdatedAt: fmtTime(m.UpdatedAt), Deleted: m.Deleted}
+	if !m.Base.IsZero() {
+		s := fmtTime(m.Base)
+		w.Base = &s
+	}
+	return w
 }
 
 // emptyIfNil keeps every list in the output an array, never null.

@@ -142,6 +142,9 @@ func (v *validator) meta(path, kind string, m model.Meta) {
 	case m.UpdatedAt.Before(m.CreatedAt):
 		v.fail(path, kind, m.ID, "updated_at", "%s is before created_at %s",
 			m.UpdatedAt.UTC().Format(time.RFC3339Nano), m.CreatedAt.UTC().Format(time.RFC3339Nano))
+	case !m.Base.IsZero() && (m.Base.Before(m.CreatedAt) || !m.Base.Before(m.UpdatedAt)):
+		v.fail(path, kind, m.ID, "base", "%s is not between created_at %s and updated_at %s; base is the update time of the version this one was edited from (null if never edited)",
+			m.Base.UTC().Format(time.RFC3339Nano), m.CreatedAt.UTC().Format(time.RFC3339Nano), m.UpdatedAt.UTC().Format(time.RFC3339Nano))
 	}
 	if m.ID == uuid.Nil {
 		return

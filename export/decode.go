@@ -175,8 +175,17 @@ func (p *parser) meta(path, kind string, m wireMeta) model.Meta {
 		ID:        p.id(path, kind, m.ID, "id", m.ID),
 		CreatedAt: p.time(path, kind, m.ID, "created_at", m.CreatedAt),
 		UpdatedAt: p.time(path, kind, m.ID, "updated_at", m.UpdatedAt),
+		Base:      p.optTime(path, kind, m.ID, "base", m.Base),
 		Deleted:   m.Deleted,
 	}
+}
+
+// optTime parses a nullable time; null is the zero time.
+func (p *parser) optTime(path, kind, recID, field string, s *string) time.Time {
+	if s == nil {
+		return time.Time{}
+	}
+	return p.time(path, kind, recID, field, *s)
 }
 
 func fromWire(w wireBundle) (Bundle, error) {

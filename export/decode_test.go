@@ -48,6 +48,8 @@ func TestDecodeBundle_Hostile(t *testing.T) {
 		late   = "\"submitted\": true,\n          \"late\": true"
 		team   = `"team": "Platform & Payments",`
 		story1 = `"id": "01950000-0000-7000-8000-000000000221"`
+		// churnBase is the base of the goal "Reduce churn" (goals[1]).
+		churnBase = `"base": "2026-02-16T11:54:00.000000000Z"`
 	)
 	tests := []struct {
 		name string
@@ -59,7 +61,7 @@ func TestDecodeBundle_Hostile(t *testing.T) {
 		{"white space only", func(string) string { return " \n\t " }, []string{"input is empty"}},
 		{"not an object", func(string) string { return "[]" }, []string{"top level", "expected an object, found an array"}},
 		{"syntax error", func(s string) string { return edit(t, s, `"deleted": false,`, `"deleted": false,,`) },
-			[]string{"invalid JSON at line 13, column 24"}},
+			[]string{"invalid JSON at line 14, column 24"}},
 		{"unknown field", func(s string) string { return edit(t, s, `"scope": "sprint",`, `"scope": "sprint", "colour": "red",`) },
 			[]string{`unknown field "colour"`, "allowed: format, version"}},
 		{"unknown nested field", func(s string) string { return edit(t, s, late, late+`, "mood": "grumpy"`) },
@@ -74,6 +76,16 @@ func TestDecodeBundle_Hostile(t *testing.T) {
 			[]string{`key "PROGRESS" differs only in case from "progress"`}},
 		{"missing field", func(s string) string { return edit(t, s, late, `"submitted": true`) },
 			[]string{"sprints[0].assessments[7]", `missing field "late"`}},
+		{"missing base", func(s string) string { return edit(t, s, churnBase+",", ``) },
+			[]string{"goals[1]", `missing field "base"`}},
+		{"case-variant base", func(s string) string { return edit(t, s, churnBase, `"BASE": "2026-02-16T11:54:00.000000000Z"`) },
+			[]string{`key "BASE" differs only in case from "base"`}},
+		{"base not a time", func(s string) string { return edit(t, s, churnBase, `"base": "yesterday"`) },
+			[]string{"goal 01950000-0000-7000-8000-000000000002", "base", `"yesterday" is not an RFC 3339 time`}},
+		{"base after the update", func(s string) string { return edit(t, s, churnBase, `"base": "2026-02-16T11:56:00.000000000Z"`) },
+			[]string{"goal 01950000-0000-7000-8000-000000000002", "goals[1]", "base", "not between created_at"}},
+		{"base before creation", func(s string) string { return edit(t, s, churnBase, `"base": "2026-02-16T11:49:00.000000000Z"`) },
+			[]string{"goal 01950000-0000-7000-8000-000000000002", "base", "not between created_at"}},
 		{"wrong version", func(s string) string { return edit(t, s, `"version": 1,`, `"version": 2,`) },
 			[]string{"version 2 is not supported", "reads version 1"}},
 		{"version as a string", func(s string) string { return edit(t, s, `"version": 1,`, `"version": "1",`) },

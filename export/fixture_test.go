@@ -55,14 +55,19 @@ func id(n int) uuid.UUID {
 
 var base = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
-// meta is a record created at base+minutes and updated edits minutes later;
+// meta is a record created at base+minutes and updated edits minutes later,
+// a minute apart (its Base is the previous edit);
 // odd ids get a sub-second part to prove nanoseconds survive.
 func meta(n, minutes, edits int) model.Meta {
 	c := base.Add(time.Duration(minutes) * time.Minute)
 	if n%2 == 1 {
 		c = c.Add(123456789 * time.Nanosecond)
 	}
-	return model.Meta{ID: id(n), CreatedAt: c, UpdatedAt: c.Add(time.Duration(edits) * time.Minute)}
+	m := model.Meta{ID: id(n), CreatedAt: c, UpdatedAt: c.Add(time.Duration(edits) * time.Minute)}
+	if edits > 0 {
+		m.Base = m.UpdatedAt.Add(-time.Minute) // edited from the version a minute older
+	}
+	return m
 }
 
 func dead(m model.Meta) model.Meta { m.Deleted = true; return m }

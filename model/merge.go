@@ -134,26 +134,52 @@ func (r MergeResult) Empty() bool {
 // the order or grouping of imports: replicas that have exchanged everything
 // hold identical records.
 //
-// Conflicts: without a common ancestor a merge cannot tell which side
-// changed what, so it reports a conflict only where both sides provably
+// History: every version carries Base, the UpdatedAt of the version it
+// was edited from (Meta.Touch sets it; zero for a version never edited, whose
+// base is its creation). That is one step of history, and it is enough to
+// tell, for two differing versions L and I, whether one was made from the
+// other or from something that followed it: I descends from L exactly when
+// its chain of bases reaches L, and then I.Base is L.UpdatedAt or later,
+// because along a chain of edits UpdatedAt strictly increases. So L and I
+// are concurrent — neither side had seen the other's version — when
+// I.UpdatedAt > base(L) and L.UpdatedAt > base(I), where base(X) is X.Base,
+// or X.CreatedAt for a never-edited X. Base is part of the version (and of
+// its canonical encoding) but plays no part in choosing the winner: it only
+// decides what is reported, so convergence is untouched.
+//
+// Conflicts: a merge reports a conflict only where both sides provably
 // changed a record independently:
+//   - concurrent edits: two live versions that are concurrent (above); the
+//     later one wins by rule 1 and both values are reported. Two members
+//     editing the same assessment on two machines end here;
 //   - a tie: equal UpdatedAt, different content (rule 1 picked one);
 //   - an edit against a deletion: one version is deleted and the other is
-//     live, differs and is not older than the deletion, so it was made by
-//     someone who had not seen the deletion (rule 2 keeps it deleted);
+//     live, differs, and either is not older than the deletion (a deleted
+//     record cannot be edited, so it was made by someone who had not seen
+//     the deletion) or is concurrent with it (rule 2 keeps it deleted);
 //   - a duplicate key: a live record that rule 3 deletes in this merge.
 //
-// A differing version with a different UpdatedAt is no conflict: the newer
-// one wins, reported as updated (incoming newer) or unchanged (local
-// newer). The older one may be a stale copy of a version its own side has
-// since replaced, which the merge cannot tell from an independent edit, and
-// calling every stale copy a conflict would bury the real ones. Both values
-// are still shown in the change (Local, Incoming), so nothing is lost
-// silently.
+// Anything else is no conflict: the newer version wins, reported as
+// updated (incoming newer: normally a fast-forward, made from the local
+// version or a later one) or unchanged (local newer: normally a stale copy,
+// the local version's base or older). Two
+// tombstones are never a conflict: nothing anyone sees is lost. One step of
+// history cannot see everything: an edit older than the other side's base
+// (the other side edited twice since the common version, the first time
+// after this edit) looks stale and is reported as unchanged, and a version
+// with a zero Base but UpdatedAt after CreatedAt (written before Base
+// existed) has an unknown history and is never called concurrent. A missed
+// conflict still shows both values in the change (Local, Incoming), so
+// nothing is lost silently; a reported one is always real, as long as every
+// edit goes through Meta.Touch.
+//
+// Every incoming Base, when set, must lie in [CreatedAt, UpdatedAt): a
+// version is edited from an earlier one.
 //
 // Idempotence: after applying Write, merging the same incoming records again
 // writes nothing; every change is unchanged, except conflicts the local side
-// won without a write (ties), which are reported again.
+// won without a write (ties, concurrent edits where the local one is later),
+// which are reported again.
 func Merge(local, incoming Dataset, now time.Time, maxSkew time.Duration) (MergeResult, error) {
 	loc, err := mrgIndexLocal(local)
 	if err != nil {
@@ -203,52 +229,6 @@ func Merge(local, incoming Dataset, now time.Time, maxSkew time.Duration) (Merge
 	}
 	return mrgBuildResult(loc, inc, merged, conflict, notes, lost), nil
 }
-
-// mrgJoin applies rules 1 and 2 to two versions of one record and says why
-// the pair is a conflict, if it is one.
-func mrgJoin(l, in *mrgEntry) (*mrgEntry, string) {
-	if mrgSameContent(l, in) {
-		if in.meta.Deleted && !l.meta.Deleted {
-			return in, ""
-		}
-		return l, ""
-	}
-	win := l
-	if mrgRankLess(l, in) {
-		win = in
-	}
-	out := win
-	if (l.meta.Deleted || in.meta.Deleted) && !win.meta.Deleted {
-		out = win.withDeleted(true)
-	}
-	switch {
-	case l.meta.Deleted == in.meta.Deleted && l.meta.UpdatedAt.Equal(in.meta.UpdatedAt):
-		if l.meta.Deleted {
-			return out, "" // two tombstones: nothing is lost that anyone sees
-		}
-		return out, fmt.Sprintf("both sides changed it at the same moment (%s); kept the %s one by the tie-break rule",
-			mrgStamp(l.meta.UpdatedAt), mrgSide(win == in))
-	case l.meta.Deleted != in.meta.Deleted:
-		live, dead := l, in
-		if l.meta.Deleted {
-			live, dead = in, l
-		}
-		if !live.meta.UpdatedAt.Before(dead.meta.UpdatedAt) {
-			return out, fmt.Sprintf("edited on one side (%s) after it was deleted on the other (%s); it stays deleted",
-				mrgStamp(live.meta.UpdatedAt), mrgStamp(dead.meta.UpdatedAt))
-		}
-	}
-	return out, ""
-}
-
-func mrgSide(incoming bool) string {
-	if incoming {
-		return "incoming"
-	}
-	return "local"
-}
-
-func mrgStamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05.999999 UTC") }
 
 // mrgKeyLoss records why rule 3 deleted a record.
 type mrgKeyLoss struct {

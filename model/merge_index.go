@@ -249,6 +249,10 @@ func mrgCheckMeta(e *mrgEntry, now, limit time.Time) error {
 				f.t.Format(time.RFC3339), now.Format(time.RFC3339), limit.Sub(now))
 		}
 	}
+	if b := e.meta.Base; !b.IsZero() && (!b.Before(e.meta.UpdatedAt) || b.Before(e.meta.CreatedAt)) {
+		return e.fail("base", "%s is not between created-at %s and updated-at %s; base is the update time of the version this one was edited from",
+			b.Format(time.RFC3339Nano), e.meta.CreatedAt.Format(time.RFC3339Nano), e.meta.UpdatedAt.Format(time.RFC3339Nano))
+	}
 	return nil
 }
 
@@ -327,6 +331,7 @@ func mrgNormalizedCopy(rec any) any {
 func mrgUTC(m *Meta) {
 	m.CreatedAt = m.CreatedAt.UTC()
 	m.UpdatedAt = m.UpdatedAt.UTC()
+	m.Base = m.Base.UTC()
 }
 
 // mrgDeepCopy copies rec so that the copy shares no memory with it.

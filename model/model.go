@@ -12,12 +12,19 @@ import (
 )
 
 // Meta is carried by every record: a time-ordered UUIDv7, creation and last
-// update times in UTC, and a tombstone flag that marks the record deleted.
+// update times in UTC, the update time of the version this one was edited
+// from, and a tombstone flag that marks the record deleted.
 type Meta struct {
 	ID        uuid.UUID
 	CreatedAt time.Time
 	UpdatedAt time.Time
-	Deleted   bool
+	// Base is the UpdatedAt of the version this one was edited from; zero
+	// for a record never edited since it was created. It is one step of
+	// history, enough for Merge to tell an edit of the other side's version
+	// from an independent one (a conflict). Touch sets it; records copied
+	// verbatim (imports, merges) keep theirs.
+	Base    time.Time
+	Deleted bool
 }
 
 // NewMeta returns Meta with a fresh UUIDv7 and both times set to now (UTC).
@@ -31,13 +38,16 @@ func NewMeta(now time.Time) Meta {
 	return Meta{ID: id, CreatedAt: now, UpdatedAt: now}
 }
 
-// Touch sets UpdatedAt to now, keeping it strictly after the previous value so
-// that last-writer-wins merges see every edit as newer.
+// Touch records an edit of the version m holds: Base becomes the previous
+// UpdatedAt, and UpdatedAt becomes now, kept strictly after the previous
+// value so that last-writer-wins merges see every edit as newer. Call it
+// once per saved edit, on the version the edit started from.
 func (m *Meta) Touch(now time.Time) {
 	now = now.UTC()
 	if !now.After(m.UpdatedAt) {
 		now = m.UpdatedAt.Add(time.Microsecond)
 	}
+	m.Base = m.UpdatedAt
 	m.UpdatedAt = now
 }
 

@@ -22,7 +22,10 @@ type metaRec struct {
 	ID        uuid.UUID `json:"id"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
-	Deleted   bool      `json:"deleted,omitempty"`
+	// Base is omitted when zero (never edited), so records written before
+	// the field existed decode without a migration.
+	Base    *time.Time `json:"base,omitempty"`
+	Deleted bool       `json:"deleted,omitempty"`
 }
 
 type settingsRec struct {
@@ -121,11 +124,20 @@ type actionRec struct {
 }
 
 func metaToRec(m model.Meta) metaRec {
-	return metaRec{ID: m.ID, CreatedAt: m.CreatedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC(), Deleted: m.Deleted}
+	r := metaRec{ID: m.ID, CreatedAt: m.CreatedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC(), Deleted: m.Deleted}
+	if !m.Base.IsZero() {
+		base := m.Base.UTC()
+		r.Base = &base
+	}
+	return r
 }
 
 func (r metaRec) model() model.Meta {
-	return model.Meta{ID: r.ID, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Deleted: r.Deleted}
+	m := model.Meta{ID: r.ID, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Deleted: r.Deleted}
+	if r.Base != nil {
+		m.Base = r.Base.UTC()
+	}
+	return m
 }
 
 // optID encodes an optional reference: uuid.Nil is left out.

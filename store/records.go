@@ -129,14 +129,17 @@ func (k kind[T]) locateLive(tx *bolt.Tx, id, hint uuid.UUID) (T, uuid.UUID, bool
 // stampNew gives a new record its ID and both times.
 func stampNew(m *model.Meta, now time.Time) { *m = model.NewMeta(now) }
 
-// stampUpdate keeps the stored record's identity and creation time and moves
-// UpdatedAt strictly past the stored value.
+// stampUpdate keeps the stored record's identity and creation time, records
+// the stored version as the one this edit starts from (Base = its
+// UpdatedAt) and moves UpdatedAt strictly past it, whatever Meta the caller
+// passed: the stored version is the edit's base, not the caller's copy.
 func stampUpdate(m *model.Meta, old model.Meta, now time.Time) {
 	*m = model.Meta{ID: old.ID, CreatedAt: old.CreatedAt, UpdatedAt: old.UpdatedAt}
-	m.Touch(now)
+	m.Touch(now) // sets Base to old.UpdatedAt
 }
 
-// tombstone marks a stored record deleted and writes it back.
+// tombstone marks a stored record deleted and writes it back. A deletion is
+// an edit: Touch makes the stored version its Base.
 func tombstone[T any](k kind[T], b *bolt.Bucket, v T, now time.Time) (T, error) {
 	m := k.meta(&v)
 	m.Deleted = true
