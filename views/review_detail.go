@@ -256,11 +256,21 @@ func (m Review) noteLines(st model.ObjectiveStats, w int) []string {
 			who = "—"
 		}
 		note := strings.ReplaceAll(strings.TrimSpace(e.Note), "\n", " ")
-		line := s.Bold.Render(padRight(truncate(who, 10), 10)) + s.Text.Render(fmt.Sprintf(" %3d%% c%d ", e.Progress, e.Confidence))
-		if note != "" {
-			line += s.Faint.Render(note)
+		head := s.Bold.Render(padRight(truncate(who, 10), 10)) + s.Text.Render(fmt.Sprintf(" %3d%% c%d ", e.Progress, e.Confidence))
+		// Notes wrap under their author (the pane scrolls), so the whole
+		// of what someone wrote can be read out in the review.
+		indent := ansi.StringWidth(head)
+		if note == "" || w-indent < 12 {
+			out = append(out, truncate(head+s.Faint.Render(note), w))
+			continue
 		}
-		out = append(out, truncate(line, w))
+		for i, l := range wrap(note, w-indent) {
+			if i == 0 {
+				out = append(out, truncate(head+s.Faint.Render(l), w))
+			} else {
+				out = append(out, strings.Repeat(" ", indent)+s.Faint.Render(l))
+			}
+		}
 	}
 	return out
 }

@@ -55,7 +55,7 @@ func TestReview_View_DetailScrolls(t *testing.T) {
 	a, _ := reviewRevealed(t, 80, 24)
 	jonasNote := "Basket and queue"
 	view := plain(a)
-	contains(t, view, "mateo       30%", "+2 more (pgdn)")
+	contains(t, view, "mateo       30%", "more (pgdn)")
 	if strings.Contains(view, jonasNote) {
 		t.Fatalf("at 80x24 every note fits; the test needs a cut list:\n%s", view)
 	}
@@ -66,7 +66,7 @@ func TestReview_View_DetailScrolls(t *testing.T) {
 		t.Errorf("scrolled to the end, the pane still offers pgdn:\n%s", view)
 	}
 	a = press(t, a, "pgup")
-	contains(t, plain(a), "+2 more (pgdn)")
+	contains(t, plain(a), "more (pgdn)")
 	if strings.Contains(plain(a), jonasNote) {
 		t.Errorf("pgup did not scroll back:\n%s", plain(a))
 	}
@@ -298,6 +298,19 @@ func TestReview_View_OneResponse(t *testing.T) {
 	for _, bad := range []string{"1 responses", "· ·", "n/a"} {
 		if strings.Contains(view, bad) {
 			t.Errorf("view shows %q:\n%s", bad, view)
+		}
+	}
+}
+
+// TestReview_View_NotesWrap: a note longer than the pane wraps under its
+// author instead of being cut, so it can be read out whole.
+func TestReview_View_NotesWrap(t *testing.T) {
+	a, _ := reviewRevealed(t, 80, 24)
+	view := plain(a)
+	contains(t, view, "Nothing is done until a queued order", "survives a real train ride.")
+	for _, l := range splitLines(view) {
+		if strings.Contains(l, "Nothing is done") && strings.HasSuffix(strings.TrimRight(l, " "), "…") {
+			t.Errorf("the note is cut: %q", l)
 		}
 	}
 }
