@@ -7,7 +7,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/serve"
@@ -71,19 +70,11 @@ SHA256 fingerprint.`,
 			if err != nil {
 				return err
 			}
-			st, err := a.openForKeys()
+			st, m, ms, err := a.keyMember(args[0])
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			ms, err := liveMembers(st)
-			if err != nil {
-				return err
-			}
-			m, err := resolveMember(args[0], ms)
-			if err != nil {
-				return err
-			}
 			if err := keyTaken(ms, m, key); err != nil {
 				return err
 			}
@@ -167,7 +158,7 @@ func (a *app) memberKeyListCmd() *cobra.Command {
   align member key list ana`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openForKeys()
+			st, err := a.open(true)
 			if err != nil {
 				return err
 			}
@@ -217,19 +208,11 @@ its number in "align member key list HANDLE".`,
   align member key rm ana SHA256:3q2+7w…`,
 		Args: needArgs("HANDLE", "FINGERPRINT|INDEX"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openForKeys()
+			st, m, _, err := a.keyMember(args[0])
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			ms, err := liveMembers(st)
-			if err != nil {
-				return err
-			}
-			m, err := resolveMember(args[0], ms)
-			if err != nil {
-				return err
-			}
 			i, err := findKey(m, args[1])
 			if err != nil {
 				return err
@@ -291,19 +274,11 @@ assess and watch. The local terminal UI always facilitates.`,
 			default:
 				return fmt.Errorf("role %q is not a role; use facilitator or member", args[1])
 			}
-			st, err := a.openForKeys()
+			st, m, _, err := a.keyMember(args[0])
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			ms, err := liveMembers(st)
-			if err != nil {
-				return err
-			}
-			m, err := resolveMember(args[0], ms)
-			if err != nil {
-				return err
-			}
 			role := map[bool]string{true: "a facilitator", false: "a member (not a facilitator)"}[facilitator]
 			if m.Facilitator == facilitator {
 				fmt.Fprintf(a.out(), "%s is already %s.\n", m.Handle, role)
@@ -320,22 +295,25 @@ assess and watch. The local terminal UI always facilitates.`,
 	}
 }
 
-// openForKeys opens the workspace for writing, explaining the lock in the
-// terms of align serve, which is the usual holder when keys change.
-func (a *app) openForKeys() (*store.Store, error) {
-	path, err := a.dbPath()
-	if err != nil {
-		return nil, err
-	}
-	if err := mustExist(path); err != nil {
-		return nil, err
-	}
-	st, err := store.Open(path, store.Options{Timeout: time.Second, Now: a.env.Now})
+// keyMember opens the workspace for writing and finds the member with
+// handle h among the live members, which it returns too. The lock is explained in the terms of align serve, which is the
+// usual holder when keys and roles change.
+func (a *app) keyMember(h string) (*store.Store, model.Member, []model.Member, error) {
+	st, err := a.open(false)
 	if errors.Is(err, store.ErrLocked) {
-		return nil, fmt.Errorf("%s is in use by another align process; if `align serve` is running, stop it (ctrl+c), make the change, and start it again", path)
+		path, _ := a.dbPath()
+		return nil, model.Member{}, nil, fmt.Errorf("%s is in use by another align process; if `align serve` is running, stop it (ctrl+c), make the change, and start it again", path)
 	}
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, model.Member{}, nil, err
 	}
-	return st, nil
+	ms, err := liveMembers(st)
+	if err == nil {
+		var m model.Member
+		if m, err = resolveMember(h, ms); err == nil {
+			return st, m, ms, nil
+		}
+	}
+	st.Close()
+	return nil, model.Member{}, nil, err
 }

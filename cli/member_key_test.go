@@ -153,6 +153,10 @@ func TestMemberKeyCmd_LockedByServe(t *testing.T) {
 	if r.err == nil || !strings.Contains(r.err.Error(), "if `align serve` is running, stop it") {
 		t.Fatalf("err = %v, want the lock explained", r.err)
 	}
+	// Listing only reads, so it works while the server holds the file.
+	if r := runServeCmds(context.Background(), db, "", "member", "key", "list"); r.err != nil {
+		t.Errorf("member key list beside the server: %v", r.err)
+	}
 }
 
 func TestServeCmd_FlagsAndStart(t *testing.T) {

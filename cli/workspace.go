@@ -81,7 +81,7 @@ func openError(path string, err error) error {
 	case errors.Is(err, store.ErrDamaged):
 		return err
 	case errors.Is(err, store.ErrLocked):
-		return fmt.Errorf("%s is in use by another align process; close it and try again", path)
+		return fmt.Errorf("%w; close it and try again", err)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("cannot open %s: permission denied", path)
 	}
