@@ -4,6 +4,7 @@ package model
 
 import (
 	"fmt"
+	"reflect"
 	"time"
 
 	"github.com/google/uuid"
@@ -258,22 +259,7 @@ func mrgCheckMeta(e *mrgEntry, now, limit time.Time) error {
 
 func mrgValidate(e *mrgEntry) error {
 	var err error
-	switch r := e.rec.(type) {
-	case Goal:
-		err = r.Validate()
-	case Member:
-		err = r.Validate()
-	case Sprint:
-		err = r.Validate()
-	case Objective:
-		err = r.Validate()
-	case Story:
-		err = r.Validate()
-	case Assessment:
-		err = r.Validate()
-	case Outcome:
-		err = r.Validate()
-	case ActionItem:
+	if r, ok := e.rec.(interface{ Validate() error }); ok {
 		err = r.Validate()
 	}
 	if err == nil {
@@ -288,45 +274,26 @@ func mrgValidate(e *mrgEntry) error {
 }
 
 // mrgNormalizedCopy returns a deep copy of rec with its text normalised and
-// its times in UTC.
+// its times in UTC. Normalize has a pointer receiver, so the copy is made
+// addressable first.
 func mrgNormalizedCopy(rec any) any {
-	switch r := mrgDeepCopy(rec).(type) {
-	case Goal:
-		mrgUTC(&r.Meta)
+	c := reflect.New(reflect.TypeOf(rec))
+	c.Elem().Set(reflect.ValueOf(mrgDeepCopy(rec)))
+	if r, ok := c.Interface().(mrgNormalizer); ok {
+		mrgUTC(r.mrgMeta())
 		r.Normalize()
-		return r
-	case Member:
-		mrgUTC(&r.Meta)
-		r.Normalize()
-		return r
-	case Sprint:
-		mrgUTC(&r.Meta)
-		r.Normalize()
-		return r
-	case Objective:
-		mrgUTC(&r.Meta)
-		r.Normalize()
-		return r
-	case Story:
-		mrgUTC(&r.Meta)
-		r.Normalize()
-		return r
-	case Assessment:
-		mrgUTC(&r.Meta)
-		r.Normalize()
-		return r
-	case Outcome:
-		mrgUTC(&r.Meta)
-		r.Normalize()
-		return r
-	case ActionItem:
-		mrgUTC(&r.Meta)
-		r.Normalize()
-		return r
-	default:
-		return r
 	}
+	return c.Elem().Interface()
 }
+
+// mrgNormalizer is what a pointer to any record offers: Normalize, and its
+// Meta through the method promoted from the embedded field.
+type mrgNormalizer interface {
+	Normalize()
+	mrgMeta() *Meta
+}
+
+func (m *Meta) mrgMeta() *Meta { return m }
 
 func mrgUTC(m *Meta) {
 	m.CreatedAt = m.CreatedAt.UTC()
