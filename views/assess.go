@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -136,15 +135,12 @@ func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
 	for _, st := range d.Report.Objectives {
 		m.stats[st.Objective.ID] = st
 	}
+	// The store returns stories in plan order; grouping keeps it.
 	m.stories = map[uuid.UUID][]model.Story{}
 	for _, s := range d.Sprint.Stories {
 		if !s.Deleted {
 			m.stories[s.ObjectiveID] = append(m.stories[s.ObjectiveID], s)
 		}
-	}
-	for id := range m.stories {
-		list := m.stories[id]
-		sort.SliceStable(list, func(i, j int) bool { return list[i].Order < list[j].Order })
 	}
 	m.candidates = d.activeMembers()
 	var cmd tea.Cmd
