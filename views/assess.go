@@ -29,12 +29,11 @@ type Assess struct {
 	stories    map[uuid.UUID][]model.Story
 	stats      map[uuid.UUID]model.ObjectiveStats
 
-	member  model.Member // the acting member; zero ID until chosen
-	mine    map[uuid.UUID]model.Assessment
-	pending map[uuid.UUID]int    // saves in flight per objective
-	settled map[uuid.UUID]uint64 // I/O sequence of the last settled save
-	cursor  int
-	first   int
+	member model.Member // the acting member; zero ID until chosen
+	mine   map[uuid.UUID]model.Assessment
+	saves  inflight // per objective
+	cursor int
+	first  int
 
 	picking    bool // the member picker is shown
 	pick       int
@@ -52,7 +51,7 @@ type Assess struct {
 func NewAssess(d deps, as string) Assess {
 	return Assess{
 		deps: d, keys: newAssessKeys(), input: newInputKeys(), as: as,
-		mine: map[uuid.UUID]model.Assessment{}, pending: map[uuid.UUID]int{}, settled: map[uuid.UUID]uint64{},
+		mine: map[uuid.UUID]model.Assessment{}, saves: newInflight(),
 		number:     newEditor(d.styles, "Progress (0–100): ", false, 3),
 		note:       newEditor(d.styles, "│ ", true, model.MaxText),
 		pickFilter: newEditor(d.styles, "/ ", false, model.MaxName),
@@ -180,7 +179,7 @@ func (m Assess) mergeMine(all []model.Assessment, seq uint64) Assess {
 	next := map[uuid.UUID]model.Assessment{}
 	// Local values win while their saves are in flight, and over a
 	// snapshot read before their last save (results arrive in any order).
-	stale := func(id uuid.UUID) bool { return m.pending[id] > 0 || seq < m.settled[id] }
+	stale := func(id uuid.UUID) bool { return m.saves.stale(id, seq) }
 	for id, a := range m.mine {
 		if stale(id) {
 			next[id] = a
@@ -198,15 +197,12 @@ func (m Assess) mergeMine(all []model.Assessment, seq uint64) Assess {
 // saved settles one finished save.
 func (m Assess) saved(msg assessmentSavedMsg) (Assess, tea.Cmd) {
 	id := msg.a.ObjectiveID
-	if m.pending[id] > 0 {
-		m.pending[id]--
-	}
+	idle := m.saves.finish(id, msg.seq, msg.err == nil)
 	if msg.err != nil {
 		err := msg.err
 		return m, func() tea.Msg { return errMsg{err: err} }
 	}
-	m.settled[id] = max(m.settled[id], msg.seq)
-	if m.pending[id] == 0 && msg.a.MemberID == m.member.ID {
+	if idle && msg.a.MemberID == m.member.ID {
 		m.mine[id] = msg.a
 	}
 	return m, nil
@@ -349,7 +345,7 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 	f(&a)
 	a.Submitted = true
 	m.mine[o.ID] = a
-	m.pending[o.ID]++
+	m.saves.start(o.ID)
 	st, q, saving := m.deps.store, m.deps.io, a
 	saving.Meta = model.Meta{} // one per member and objective: the store finds it
 	return m, m.deps.io.submit(func() tea.Msg {

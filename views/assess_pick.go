@@ -73,7 +73,7 @@ func (m Assess) keyFilter(msg tea.KeyMsg) (Assess, tea.Cmd) {
 func (m Assess) choose(mem model.Member) (Assess, tea.Cmd) {
 	m.member, m.picking, m.filtering = mem, false, false
 	m.pickFilter = m.pickFilter.Blur().SetValue("")
-	m.pending, m.settled = map[uuid.UUID]int{}, map[uuid.UUID]uint64{}
+	m.saves = newInflight()
 	m.mine = map[uuid.UUID]model.Assessment{}
 	m = m.mergeMine(m.data.Sprint.Assessments, m.data.seq)
 	st, id := m.deps.store, mem.ID

@@ -35,8 +35,7 @@ type Review struct {
 	data      workspaceData
 	agenda    []model.ObjectiveStats
 	outcomes  map[uuid.UUID]model.Outcome // by objective, with local changes
-	pending   map[uuid.UUID]int           // outcome saves in flight per objective
-	settled   map[uuid.UUID]uint64        // I/O sequence of the last settled save
+	saves     inflight                    // outcome saves, per objective
 	actions   []model.ActionItem          // this sprint's live action items
 	prev      []model.ActionItem          // last sprint's items shown for ticking
 	ticked    map[uuid.UUID]bool          // previous items ticked this session
@@ -75,7 +74,7 @@ type Review struct {
 func NewReview(d deps) Review {
 	return Review{
 		deps: d, keys: newReviewKeys(), input: newInputKeys(),
-		outcomes: map[uuid.UUID]model.Outcome{}, pending: map[uuid.UUID]int{}, settled: map[uuid.UUID]uint64{}, ticked: map[uuid.UUID]bool{},
+		outcomes: map[uuid.UUID]model.Outcome{}, saves: newInflight(), ticked: map[uuid.UUID]bool{},
 		agree:  newEditor(d.styles, "Agreed progress (0–100): ", false, 3),
 		notes:  newEditor(d.styles, "│ ", true, model.MaxText),
 		action: newEditor(d.styles, "Action: ", false, model.MaxTitle),
@@ -240,7 +239,7 @@ func (m Review) load(d workspaceData) Review {
 	}
 	// Local outcomes win while their saves are in flight, and over a
 	// snapshot read before their last save (results arrive in any order).
-	stale := func(id uuid.UUID) bool { return m.pending[id] > 0 || d.seq < m.settled[id] }
+	stale := func(id uuid.UUID) bool { return m.saves.stale(id, d.seq) }
 	next := map[uuid.UUID]model.Outcome{}
 	for id, o := range m.outcomes {
 		if stale(id) {

@@ -264,7 +264,7 @@ func (m Review) changeOutcome(f func(o *model.Outcome)) (Review, tea.Cmd) {
 	}
 	f(&o)
 	m.outcomes[id] = o
-	m.pending[id]++
+	m.saves.start(id)
 	saving := o
 	saving.Meta = model.Meta{} // one outcome per objective: the store finds it
 	store, q := m.deps.store, m.deps.io
@@ -280,15 +280,12 @@ func (m Review) changeOutcome(f func(o *model.Outcome)) (Review, tea.Cmd) {
 // outcomeSaved settles one finished outcome save.
 func (m Review) outcomeSaved(msg outcomeSavedMsg) (Review, tea.Cmd) {
 	id := msg.o.ObjectiveID
-	if m.pending[id] > 0 {
-		m.pending[id]--
-	}
+	idle := m.saves.finish(id, msg.seq, msg.err == nil)
 	if msg.err != nil {
 		err := msg.err
 		return m, func() tea.Msg { return errMsg{err: err} }
 	}
-	m.settled[id] = max(m.settled[id], msg.seq)
-	if m.pending[id] == 0 {
+	if idle {
 		m.outcomes[id] = msg.o
 	}
 	return m, nil

@@ -1,0 +1,41 @@
+package views
+
+import "github.com/google/uuid"
+
+// inflight tracks, per record, the saves still queued and the I/O sequence
+// of the last one that finished. A snapshot from the store was read at some
+// point of the I/O queue; while a save of a record is in flight, or when the
+// snapshot was read before its last save finished, the value on screen is
+// newer than the snapshot's and must be kept. Assess and Review both track
+// their edits this way. The maps are shared by copies of the screen, as
+// screens are values.
+type inflight struct {
+	pending map[uuid.UUID]int    // saves in flight per record
+	settled map[uuid.UUID]uint64 // I/O sequence of the last finished save
+}
+
+func newInflight() inflight {
+	return inflight{pending: map[uuid.UUID]int{}, settled: map[uuid.UUID]uint64{}}
+}
+
+// start records a save of id entering the queue.
+func (f inflight) start(id uuid.UUID) { f.pending[id]++ }
+
+// finish records a save of id leaving the queue; a save that succeeded at
+// sequence seq settles it. It reports whether no other save of id is in
+// flight, so that the stored value may replace the one on screen.
+func (f inflight) finish(id uuid.UUID, seq uint64, ok bool) (idle bool) {
+	if f.pending[id] > 0 {
+		f.pending[id]--
+	}
+	if ok {
+		f.settled[id] = max(f.settled[id], seq)
+	}
+	return f.pending[id] == 0
+}
+
+// stale reports whether a snapshot read at sequence seq is older than what
+// the screen shows for id.
+func (f inflight) stale(id uuid.UUID, seq uint64) bool {
+	return f.pending[id] > 0 || seq < f.settled[id]
+}
