@@ -20,6 +20,21 @@ func (a *app) findSprint(st *store.Store, ref string) (model.Sprint, error) {
 	return resolveSprint(ref, sprints, a.today())
 }
 
+// openSprint opens the workspace (read-only when ro) and loads the sprint
+// that ref names; the caller closes the store, which is nil on an error.
+func (a *app) openSprint(ro bool, ref string) (*store.Store, model.SprintData, error) {
+	st, err := a.open(ro)
+	if err != nil {
+		return nil, model.SprintData{}, err
+	}
+	d, err := a.loadSprint(st, ref)
+	if err != nil {
+		st.Close()
+		return nil, model.SprintData{}, err
+	}
+	return st, d, nil
+}
+
 // loadSprint resolves a sprint reference and loads that sprint's live
 // records.
 func (a *app) loadSprint(st *store.Store, ref string) (model.SprintData, error) {

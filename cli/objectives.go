@@ -34,15 +34,11 @@ func (a *app) objectiveAddCmd() *cobra.Command {
   obj=$(align objective add "Faster search" --sprint "Sprint 14" --description "p95 under 300 ms")`,
 		Args: needArgs("TITLE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(false)
+			st, d, err := a.openSprint(false, sprint)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			d, err := a.loadSprint(st, sprint)
-			if err != nil {
-				return err
-			}
 			if err := planGuard(d.Sprint); err != nil {
 				return err
 			}
@@ -88,15 +84,11 @@ func (a *app) objectiveListCmd() *cobra.Command {
 		Example: `  align objective list --sprint "Sprint 14"`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.open(true)
+			st, d, err := a.openSprint(true, sprint)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			d, err := a.loadSprint(st, sprint)
-			if err != nil {
-				return err
-			}
 			if len(d.Objectives) == 0 {
 				a.hint("sprint %q has no objectives yet; add one with `align objective add TITLE`", d.Sprint.Name)
 				return nil
@@ -144,15 +136,11 @@ estimates, review notes and action items are deleted with it, in one step.`,
   align objective rm 0195f3c2-9a1b --sprint "Sprint 14"`,
 		Args: needArgs("O"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.open(false)
+			st, d, err := a.openSprint(false, sprint)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			d, err := a.loadSprint(st, sprint)
-			if err != nil {
-				return err
-			}
 			o, err := resolveObjective(args[0], d.Objectives)
 			if err != nil {
 				return err

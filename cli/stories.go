@@ -44,15 +44,11 @@ func (a *app) storyAddCmd() *cobra.Command {
 			if err := checkPoints(points); err != nil {
 				return err
 			}
-			st, err := a.open(false)
+			st, d, err := a.openSprint(false, sprint)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			d, err := a.loadSprint(st, sprint)
-			if err != nil {
-				return err
-			}
 			o, err := resolveObjective(objective, d.Objectives)
 			if err != nil {
 				return err
@@ -98,15 +94,11 @@ func (a *app) storyListCmd() *cobra.Command {
 		Example: `  align story list --sprint "Sprint 14"`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.open(true)
+			st, d, err := a.openSprint(true, sprint)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			d, err := a.loadSprint(st, sprint)
-			if err != nil {
-				return err
-			}
 			if len(d.Stories) == 0 {
 				a.hint("sprint %q has no stories yet; add one with `align story add TITLE --objective O`", d.Sprint.Name)
 				return nil
@@ -161,15 +153,11 @@ func (a *app) storySetCmd() *cobra.Command {
 			if err := checkPoints(points); err != nil {
 				return err
 			}
-			st, err := a.open(false)
+			st, d, err := a.openSprint(false, sprint)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			d, err := a.loadSprint(st, sprint)
-			if err != nil {
-				return err
-			}
 			story, err := resolveStory(args[0], d.Stories)
 			if err != nil {
 				return err
