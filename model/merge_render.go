@@ -238,6 +238,9 @@ func mrgShow(v reflect.Value, name func(uuid.UUID) string) string {
 		}
 		return mrgShow(v.Elem(), name)
 	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.String {
+			return mrgShowStrings(v.Interface().([]string))
+		}
 		return fmt.Sprintf("%d item(s)", v.Len())
 	}
 	return fmt.Sprint(v.Interface())
@@ -324,3 +327,18 @@ func mrgQuickEqual(a, b any) bool {
 }
 
 func mrgEqualInt(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+// mrgShowStrings renders a list of strings in full, keys by their
+// fingerprints: a member's keys decide who may sign in and sign bundles, so
+// a change to them is shown, never counted.
+func mrgShowStrings(s []string) string {
+	parts := make([]string, len(s))
+	for i, x := range s {
+		if k, ok := ParseKeyLine(x); ok {
+			parts[i] = k.String()
+		} else {
+			parts[i] = strconv.Quote(mrgTruncate(x, 40))
+		}
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
