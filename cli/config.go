@@ -46,6 +46,19 @@ var settings = []setting{
 			w.Settings.AnonymousReveal = b
 			return nil
 		}},
+	{"require-signed-bundles", "align import refuses bundles without a valid signature by their author (true or false)",
+		func(w store.Workspace) string { return strconv.FormatBool(w.Settings.RequireSignedBundles) },
+		func(w *store.Workspace, v string) error {
+			b, err := parseBool(v)
+			if err != nil {
+				return fmt.Errorf("require-signed-bundles %q is not true or false", v)
+			}
+			w.Settings.RequireSignedBundles = b
+			return nil
+		}},
+	{"signing-key", "the private SSH key file align export signs bundles with (empty: ssh-agent)",
+		func(w store.Workspace) string { return w.Settings.SigningKey },
+		func(w *store.Workspace, v string) error { return setSigningKey(w, v) }},
 }
 
 func intSetter(key string, field func(*model.Settings) *int) func(*store.Workspace, string) error {
@@ -96,11 +109,20 @@ stored in the workspace, so the whole team shares them:
                     an outlier, with at least three responses (default 25)
   evidence-gap      a gap this large between the median and the share of
                     stories done raises a flag (default 30)
-  anonymous-reveal  reveals in the review start with names hidden (false)`,
+  anonymous-reveal  reveals in the review start with names hidden (false)
+  require-signed-bundles
+                    align import refuses a bundle that is not signed by its
+                    author with a key registered here (false)
+  signing-key       the private SSH key file (e.g. ~/.ssh/id_ed25519) that
+                    align export signs JSON bundles with; empty (the default)
+                    signs with the running ssh-agent when it holds one of
+                    the author's registered keys`,
 		Example: `  align config
   align config split-at
   align config split-at 40
-  align config anonymous-reveal true`,
+  align config anonymous-reveal true
+  align config signing-key ~/.ssh/id_ed25519
+  align config require-signed-bundles true`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 2 {
 				return fmt.Errorf("config takes at most KEY and VALUE, got %d arguments; quote values that contain spaces", len(args))

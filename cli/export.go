@@ -16,9 +16,9 @@ import (
 
 func (a *app) exportCmd() *cobra.Command {
 	var sprint, format, output string
-	var mine bool
+	var mine, withEstimates bool
 	cmd := &cobra.Command{
-		Use:   "export [--sprint S|all] [--format md|json|csv] [--mine --as HANDLE] [-o FILE]",
+		Use:   "export [--sprint S|all] [--format md|json|csv] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
 		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
 		Long: `Write a sprint, or everything with --sprint all, in one of three formats:
 
@@ -26,16 +26,30 @@ func (a *app) exportCmd() *cobra.Command {
   json  a versioned bundle with every record (the sync format)
   csv   one row per estimate, for spreadsheets
 
+A JSON bundle names its author: the member given by --as (or $ALIGN_MEMBER),
+else the owner of the configured signing key, else the workspace's only
+facilitator. An import applies only the changes its author may make. With -o
+FILE the bundle is signed when a key of the author's is at hand (align config
+signing-key, or the running ssh-agent): the SSH signature goes to FILE.sig,
+beside it, for align import (and ssh-keygen -Y verify, namespace
+"align-bundle") to check.
+
+Before a sprint is in review a bundle carries no member's estimates but its
+author's own, so nobody's workspace holds anyone else's before the reveal;
+--with-estimates keeps them all, for a facilitator's own second machine.
+
 With --format json --mine, the bundle holds only the estimates of the member
-given by --as (or $ALIGN_MEMBER) in one sprint, with that member and the
-sprint header: the small file a member sends to the facilitator or commits to
-the team's repository, for align import.
+given by --as (or $ALIGN_MEMBER) in one sprint, with that member's own record
+and no sprint header, member list or plan: the small file a member sends to
+the facilitator or commits to the team's repository, for align import.
 
 The output goes to standard output, or with -o to FILE, written whole or not
 at all (an existing FILE is replaced). The workspace is opened read-only.`,
 		Example: `  align export -o review-14.md
   align export --sprint all --format json -o team.json
   align export --sprint all --format csv > estimates.csv
+  align export --format json --sprint current -o plan.json   # and plan.json.sig
+  align export --format json --with-estimates -o ~/laptop2/sprint.json
   align export --format json --mine --as ana -o sync/ana.json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -64,9 +78,13 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 			}
 			defer st.Close()
 			var write func(io.Writer) error
-			if mine {
-				write, err = a.mineExporter(st, sprint)
-			} else {
+			switch {
+			case format == "json":
+				var job bundleJob
+				if job, err = a.bundleExporter(st, sprint, all, mine, withEstimates); err == nil {
+					return a.writeBundle(job, output)
+				}
+			default:
 				write, err = a.exporter(st, sprint, all, format)
 			}
 			if err != nil {
@@ -87,6 +105,7 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 	f.StringVar(&format, "format", "md", "md, json or csv")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
 	f.BoolVar(&mine, "mine", false, "json only: just the estimates of the member given by --as, for align import")
+	f.BoolVar(&withEstimates, "with-estimates", false, "json only: carry every member's estimates even before the review (your own second machine)")
 	return cmd
 }
 
@@ -103,53 +122,6 @@ func checkMine(format string, all bool, member string) error {
 	return nil
 }
 
-// mineExporter builds the bundle of one member's estimates in one sprint:
-// the sprint header (which a merge needs to place them), the member record
-// and every assessment of theirs in the sprint, tombstones included so that
-// a withdrawn estimate is withdrawn at the facilitator's too. Objectives are
-// left out: the facilitator's workspace, where the plan came from, has them.
-func (a *app) mineExporter(st *store.Store, ref string) (func(io.Writer) error, error) {
-	ws, err := st.Workspace()
-	if err != nil {
-		return nil, err
-	}
-	ms, err := liveMembers(st)
-	if err != nil {
-		return nil, err
-	}
-	m, err := resolveMember(a.member(), ms)
-	if err != nil {
-		return nil, err
-	}
-	sp, err := a.findSprint(st, ref)
-	if err != nil {
-		return nil, err
-	}
-	full, err := st.Dataset(store.DatasetOptions{Sprint: sp.ID, IncludeDeleted: true})
-	if err != nil {
-		return nil, err
-	}
-	if len(full.Sprints) != 1 {
-		return nil, fmt.Errorf("sprint %q could not be read", sp.Name)
-	}
-	sd := model.SprintData{Sprint: full.Sprints[0].Sprint}
-	live := 0
-	for _, x := range full.Sprints[0].Assessments {
-		if x.MemberID == m.ID {
-			sd.Assessments = append(sd.Assessments, x)
-			if !x.Deleted {
-				live++
-			}
-		}
-	}
-	if live == 0 {
-		a.hint("%s has no estimates in sprint %q yet; the bundle holds none (assess with `align assess --as %s`)", m.Handle, sp.Name, m.Handle)
-	}
-	d := model.Dataset{Members: []model.Member{m}, Sprints: []model.SprintData{sd}}
-	b := export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), export.ScopeSprint, d)
-	return func(w io.Writer) error { return export.WriteJSON(w, b) }, nil
-}
-
 // exporter loads what the export needs and returns the function that writes
 // it, so that nothing is written when loading fails.
 func (a *app) exporter(st *store.Store, ref string, all bool, format string) (func(io.Writer) error, error) {
@@ -164,18 +136,6 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string) (fu
 		}
 	}
 	switch format {
-	case "json":
-		opt := store.DatasetOptions{IncludeDeleted: true}
-		scope := "all"
-		if !all {
-			opt.Sprint, scope = d.Sprint.ID, "sprint"
-		}
-		ds, err := st.Dataset(opt)
-		if err != nil {
-			return nil, err
-		}
-		b := export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), scope, ds)
-		return func(w io.Writer) error { return export.WriteJSON(w, b) }, nil
 	case "csv":
 		ms, err := st.Members()
 		if err != nil {

@@ -80,7 +80,10 @@ func newWorkspace(t *testing.T) string {
 // and estimates on which the team splits over checkout and agrees on search.
 func seedSprint(t *testing.T, db string) {
 	t.Helper()
-	for _, m := range [][2]string{{"Ana Lopez", "ana"}, {"Bo Chen", "bo"}, {"Cy Diaz", "cy"}, {"Dee Ekwueme", "dee"}, {"Eve Fox", "eve"}} {
+	// Ana facilitates, so that the workspace's bundles name her as their
+	// author (see align export) and other workspaces accept their plan.
+	mustID(t, db, "member", "add", "Ana Lopez", "--handle", "ana", "--facilitator")
+	for _, m := range [][2]string{{"Bo Chen", "bo"}, {"Cy Diaz", "cy"}, {"Dee Ekwueme", "dee"}, {"Eve Fox", "eve"}} {
 		mustID(t, db, "member", "add", m[0], "--handle", m[1])
 	}
 	mustID(t, db, "goal", "add", "Grow self-serve revenue", "--description", "Half of new customers sign up alone")

@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -76,8 +76,18 @@ notes and action items) are deleted with it, as align objective rm does.`,
 					return err
 				}
 			}
+			ws, err := st.Workspace()
+			if err != nil {
+				return err
+			}
+			if err := a.checkTrust(files, local, ws.Settings.RequireSignedBundles); err != nil {
+				return err
+			}
 			plan, err := mergeBundles(local, files, a.now())
 			if err != nil {
+				return err
+			}
+			if err := plan.refused(dryRun); err != nil {
 				return err
 			}
 			if !dryRun && !plan.empty() {
@@ -85,6 +95,7 @@ notes and action items) are deleted with it, as align objective rm does.`,
 					return fmt.Errorf("the workspace refused the merged bundles, so nothing was imported: %v", writeError(err))
 				}
 			}
+			plan.firstUse = len(local.Members) == 0 && !plan.empty()
 			return plan.print(a.out(), st.Path(), dryRun, verbose)
 		},
 	}
@@ -100,6 +111,12 @@ type bundleFile struct {
 	name   string
 	bundle export.Bundle
 	data   model.Dataset
+	raw    []byte // the file's bytes, which a signature covers
+	sig    []byte // the armored detached signature from FILE.sig; nil if none
+	// author is who the bundle says wrote it, Signed once checkTrust
+	// verified the signature; signedBy says so for the report.
+	author   model.Author
+	signedBy string
 }
 
 // readBundles decodes and validates every bundle before the workspace is
@@ -129,18 +146,28 @@ func (a *app) readBundles(args []string) ([]bundleFile, error) {
 			}
 			r, closeFn = f, f.Close
 		}
-		b, err := export.DecodeBundle(r)
+		raw, err := io.ReadAll(io.LimitReader(r, export.MaxBundleSize+1))
 		if closeFn != nil {
 			_ = closeFn()
 		}
 		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read it: %v; nothing was imported", name, unwrapPath(err))
+		}
+		b, err := export.DecodeBundle(bytes.NewReader(raw))
+		if err != nil {
 			return nil, fmt.Errorf("%s: %v; nothing was imported", name, err)
+		}
+		var sig []byte
+		if arg != "-" {
+			if sig, err = readSignature(arg); err != nil {
+				return nil, err
+			}
 		}
 		d, err := b.Dataset()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v; nothing was imported", name, err)
 		}
-		out = append(out, bundleFile{name: name, bundle: b, data: d})
+		out = append(out, bundleFile{name: name, bundle: b, data: d, raw: raw, sig: sig})
 	}
 	return out, nil
 }
@@ -166,17 +193,23 @@ func openBundleFile(path string) (*os.File, error) {
 
 // fileMerge is what merging one bundle did, for the report.
 type fileMerge struct {
-	name    string
-	heading string // what the bundle holds, see describeBundle
-	changes []model.Change
-	counts  map[model.ChangeKind]int
+	name     string
+	heading  string // what the bundle holds, see describeBundle
+	signedBy string // "signed by fay with …"; "" when unsigned
+	people   []string
+	changes  []model.Change
+	counts   map[model.ChangeKind]int
 }
 
 // importPlan is the result of merging every bundle of one import: the
-// records to write in one transaction and what each bundle changed.
+// records to write in one transaction, what each bundle changed, and the
+// bundles refused because their author may not make their changes.
 type importPlan struct {
-	files []fileMerge
-	write model.Dataset
+	files    []fileMerge
+	write    model.Dataset
+	merged   model.Dataset // the workspace as it is after the import
+	refusals []fileRefusal
+	firstUse bool // the workspace had no members: it trusts what the import brings
 }
 
 func (p importPlan) empty() bool {
@@ -192,9 +225,17 @@ func mergeBundles(local model.Dataset, files []bundleFile, now time.Time) (impor
 	var plan importPlan
 	state := local
 	for _, f := range files {
-		res, err := model.Merge(state, f.data, now, importMaxSkew)
+		data, err := withLocalSprint(state, f)
+		if err != nil {
+			return importPlan{}, err
+		}
+		res, err := model.Merge(state, data, now, importMaxSkew)
 		if err != nil {
 			return importPlan{}, fmt.Errorf("%s: cannot merge it into this workspace: %v; nothing was imported", f.name, err)
+		}
+		if rs := model.CheckAuthority(state, res.Write, f.author); len(rs) > 0 {
+			plan.refusals = append(plan.refusals, fileRefusal{name: f.name, signedBy: f.signedBy, refusals: rs})
+			continue
 		}
 		var dropped map[uuid.UUID]string
 		res.Write, dropped = withoutClosedSprints(state, res.Write)
@@ -206,147 +247,37 @@ func mergeBundles(local model.Dataset, files []bundleFile, now time.Time) (impor
 			write = model.ApplyToDataset(write, extra)
 			merged = model.ApplyToDataset(merged, extra)
 		}
-		state = merged
-		plan.write = model.ApplyToDataset(plan.write, write)
-		fm := fileMerge{name: f.name, heading: describeBundle(f.bundle, f.data), changes: withCascaded(res.Changes, cascaded), counts: map[model.ChangeKind]int{}}
+		fm := fileMerge{name: f.name, heading: describeBundle(f.bundle, data), signedBy: f.signedBy,
+			people: model.MemberChanges(state, write), changes: withCascaded(res.Changes, cascaded), counts: map[model.ChangeKind]int{}}
 		for _, c := range fm.changes {
 			fm.counts[c.Kind]++
 		}
+		state = merged
+		plan.write = model.ApplyToDataset(plan.write, write)
 		plan.files = append(plan.files, fm)
 	}
+	plan.merged = state
 	return plan, nil
 }
 
-// withCascaded folds the cascaded deletions into a merge's changes: a
-// record the bundle brought in live but that must be deleted is reported
-// once, as deleted (a conflict stays a conflict), with both notes; the
-// others are appended.
-func withCascaded(changes, cascaded []model.Change) []model.Change {
-	out := slices.Clone(changes)
-	at := make(map[uuid.UUID]int, len(out))
-	for i, c := range out {
-		at[c.ID] = i
+// withLocalSprint gives a "mine" bundle's estimates the header of their
+// sprint from the workspace, which the bundle does not carry; other bundles
+// are returned as they are.
+func withLocalSprint(state model.Dataset, f bundleFile) (model.Dataset, error) {
+	sid := f.bundle.NeedsSprint()
+	if sid == uuid.Nil {
+		return f.data, nil
 	}
-	for _, c := range cascaded {
-		i, ok := at[c.ID]
-		if !ok {
-			out = append(out, c)
-			continue
-		}
-		if out[i].Kind != model.ChangeConflict {
-			out[i].Kind = model.ChangeDeleted
-		}
-		if out[i].Note == "" {
-			out[i].Note = c.Note
-		} else {
-			out[i].Note += "; " + c.Note
+	for _, sd := range state.Sprints {
+		if sd.Sprint.ID == sid {
+			d := f.data
+			in := d.Sprints[0]
+			in.Sprint = sd.Sprint
+			d.Sprints = []model.SprintData{in}
+			return d, nil
 		}
 	}
-	return out
-}
-
-// cascadeDeletions finds the live records of merged that hang off a deleted
-// sprint or objective and returns tombstones for them, with one change each.
-//
-// A bundle that deletes an objective carries the tombstones its own
-// workspace made for the objective's stories and estimates, but this
-// workspace may hold records that one never saw (an estimate made here, a
-// story imported from a tracker). The store refuses live records under a
-// deleted objective or sprint, so they are deleted with it, as
-// align objective rm deletes them. A cascaded tombstone keeps every field and
-// the update time of the record it deletes: it is the same version with
-// Deleted set, so every workspace that cascades the same deletion writes
-// the same bytes, and merges of it converge whatever the order.
-func cascadeDeletions(merged model.Dataset) (model.Dataset, []model.Change) {
-	var out model.Dataset
-	var changes []model.Change
-	members := make(map[uuid.UUID]string, len(merged.Members))
-	for _, m := range merged.Members {
-		members[m.ID] = m.Handle
-	}
-	for _, sd := range merged.Sprints {
-		dead := map[uuid.UUID]string{} // deleted objective → its title
-		for _, o := range sd.Objectives {
-			if o.Deleted {
-				dead[o.ID] = o.Title
-			}
-		}
-		titles := map[uuid.UUID]string{}
-		for _, o := range sd.Objectives {
-			titles[o.ID] = o.Title
-		}
-		why := func(objective uuid.UUID) (string, bool) {
-			if sd.Sprint.Deleted {
-				return fmt.Sprintf("its sprint %q is deleted, so it is deleted too", sd.Sprint.Name), true
-			}
-			if t, ok := dead[objective]; ok {
-				return fmt.Sprintf("its objective %q is deleted, so it is deleted too", t), true
-			}
-			return "", false
-		}
-		var c model.SprintData
-		add := func(record string, m model.Meta, label, note string) {
-			changes = append(changes, model.Change{Kind: model.ChangeDeleted, Record: record, ID: m.ID, Label: label, Note: note})
-		}
-		if sd.Sprint.Deleted {
-			for _, o := range sd.Objectives {
-				if !o.Deleted {
-					o.Deleted = true
-					c.Objectives = append(c.Objectives, o)
-					add("objective", o.Meta, o.Title, fmt.Sprintf("its sprint %q is deleted, so it is deleted too", sd.Sprint.Name))
-				}
-			}
-		}
-		for _, s := range sd.Stories {
-			if note, ok := why(s.ObjectiveID); ok && !s.Deleted {
-				s.Deleted = true
-				c.Stories = append(c.Stories, s)
-				add("story", s.Meta, storyLabel(s), note)
-			}
-		}
-		for _, x := range sd.Assessments {
-			if note, ok := why(x.ObjectiveID); ok && !x.Deleted {
-				x.Deleted = true
-				c.Assessments = append(c.Assessments, x)
-				add("assessment", x.Meta, orID(members[x.MemberID], x.MemberID)+" on "+orID(titles[x.ObjectiveID], x.ObjectiveID), note)
-			}
-		}
-		for _, x := range sd.Outcomes {
-			if note, ok := why(x.ObjectiveID); ok && !x.Deleted {
-				x.Deleted = true
-				c.Outcomes = append(c.Outcomes, x)
-				add("outcome", x.Meta, orID(titles[x.ObjectiveID], x.ObjectiveID), note)
-			}
-		}
-		for _, x := range sd.Actions {
-			if note, ok := why(x.ObjectiveID); ok && !x.Deleted {
-				x.Deleted = true
-				c.Actions = append(c.Actions, x)
-				add("action item", x.Meta, x.Text, note)
-			}
-		}
-		if len(c.Objectives)+len(c.Stories)+len(c.Assessments)+len(c.Outcomes)+len(c.Actions) > 0 {
-			c.Sprint = sd.Sprint
-			out.Sprints = append(out.Sprints, c)
-		}
-	}
-	return out, changes
-}
-
-// storyLabel names a story as merge reports do: its key, then its title.
-func storyLabel(s model.Story) string {
-	if s.Key != "" {
-		return s.Key + " " + s.Title
-	}
-	return s.Title
-}
-
-// orID returns name, or the id when name is empty.
-func orID(name string, id uuid.UUID) string {
-	if name != "" {
-		return name
-	}
-	return id.String()
+	return model.Dataset{}, fmt.Errorf("%s holds estimates of sprint %s, which this workspace does not have; import that sprint's plan first; nothing was imported", f.name, sid)
 }
 
 // otherTeam refuses bundles exported by a workspace with another team
@@ -359,66 +290,4 @@ func otherTeam(team string, files []bundleFile) error {
 		}
 	}
 	return nil
-}
-
-// changeSkipped marks an incoming change that was left out because its
-// sprint is closed in this workspace.
-const changeSkipped model.ChangeKind = "skipped"
-
-// withoutClosedSprints drops from w every sprint, with all its records, that
-// is closed in local: a closed sprint is read-only, and a bundle must not
-// reopen it or add estimates to it. It returns the IDs of the dropped
-// records, each with the name of its sprint.
-func withoutClosedSprints(local, w model.Dataset) (model.Dataset, map[uuid.UUID]string) {
-	closed := map[uuid.UUID]bool{}
-	for _, sd := range local.Sprints {
-		if sd.Sprint.State == model.StateClosed && !sd.Sprint.Deleted {
-			closed[sd.Sprint.ID] = true
-		}
-	}
-	dropped := map[uuid.UUID]string{}
-	if len(closed) == 0 {
-		return w, dropped
-	}
-	out := model.Dataset{Goals: w.Goals, Members: w.Members}
-	for _, sd := range w.Sprints {
-		if !closed[sd.Sprint.ID] {
-			out.Sprints = append(out.Sprints, sd)
-			continue
-		}
-		name := sd.Sprint.Name
-		dropped[sd.Sprint.ID] = name
-		for _, o := range sd.Objectives {
-			dropped[o.ID] = name
-		}
-		for _, s := range sd.Stories {
-			dropped[s.ID] = name
-		}
-		for _, a := range sd.Assessments {
-			dropped[a.ID] = name
-		}
-		for _, o := range sd.Outcomes {
-			dropped[o.ID] = name
-		}
-		for _, a := range sd.Actions {
-			dropped[a.ID] = name
-		}
-	}
-	return out, dropped
-}
-
-// markSkipped relabels the changes to dropped records as skipped.
-func markSkipped(changes []model.Change, dropped map[uuid.UUID]string) []model.Change {
-	if len(dropped) == 0 {
-		return changes
-	}
-	out := make([]model.Change, 0, len(changes))
-	for _, c := range changes {
-		if name, ok := dropped[c.ID]; ok && c.Kind != model.ChangeUnchanged {
-			c.Kind = changeSkipped
-			c.Note = fmt.Sprintf("sprint %q is closed here, and a closed sprint is read-only", name)
-		}
-		out = append(out, c)
-	}
-	return out
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -14,7 +15,10 @@ import (
 // comes from, for the heading of its part of the import report.
 func describeBundle(b export.Bundle, d model.Dataset) string {
 	what := "everything"
-	if b.Scope == export.ScopeSprint && len(d.Sprints) == 1 {
+	switch {
+	case b.Scope == export.ScopeMine && len(d.Sprints) == 1:
+		what = fmt.Sprintf("%s's own estimates in sprint %q", authorName(d.Members, b.Author), d.Sprints[0].Sprint.Name)
+	case b.Scope == export.ScopeSprint && len(d.Sprints) == 1:
 		what = fmt.Sprintf("sprint %q", d.Sprints[0].Sprint.Name)
 	}
 	from := ""
@@ -34,6 +38,12 @@ func (p importPlan) print(out io.Writer, path string, dryRun, verbose bool) erro
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "%s: %s\n", f.name, f.heading)
+		if f.signedBy != "" {
+			fmt.Fprintf(w, "  %s\n", f.signedBy)
+		}
+		for _, p := range f.people {
+			fmt.Fprintf(w, "  member     %s\n", p)
+		}
 		quiet := 0
 		for _, c := range f.changes {
 			if c.Kind == model.ChangeUnchanged && c.Note == "" && !verbose {
@@ -52,6 +62,9 @@ func (p importPlan) print(out io.Writer, path string, dryRun, verbose bool) erro
 	}
 	if len(p.files) > 1 {
 		fmt.Fprintf(w, "\nAll %d bundles: %s\n", len(p.files), countLine(total))
+	}
+	if p.firstUse {
+		printFirstUse(w, p.merged)
 	}
 	switch {
 	case dryRun && p.empty():
@@ -116,4 +129,40 @@ func countOf(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// fileRefusal is a bundle refused whole: the changes its author may not make.
+type fileRefusal struct {
+	name     string
+	signedBy string
+	refusals []model.Refusal
+}
+
+// refused returns the error that refuses the import when any bundle tries
+// a change its author may not make, naming every such change; nil when
+// there is none. A dry run reports the same refusal.
+func (p importPlan) refused(dryRun bool) error {
+	if len(p.refusals) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	for i, f := range p.refusals {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		by := ""
+		if f.signedBy != "" {
+			by = " (" + f.signedBy + ")"
+		}
+		fmt.Fprintf(&b, "%s%s is refused whole: its author may not make %s:", f.name, by, countOf(len(f.refusals), "change", "changes"))
+		for _, r := range f.refusals {
+			b.WriteString("\n  " + r.Msg)
+		}
+	}
+	if dryRun {
+		b.WriteString("\nDry run: the import would be refused; nothing was written.")
+	} else {
+		b.WriteString("\nNothing was imported.")
+	}
+	return errors.New(b.String())
 }

@@ -61,7 +61,7 @@ func seededBundle(t *testing.T) (string, []byte) {
 	t.Helper()
 	src := newWorkspace(t)
 	seedSprint(t, src)
-	return src, []byte(mustRun(t, src, "export", "--format", "json"))
+	return src, []byte(mustRun(t, src, "export", "--format", "json", "--with-estimates"))
 }
 
 // mutate decodes a bundle into generic JSON, lets change edit it and
@@ -174,8 +174,8 @@ func TestImport_Run_Hostile(t *testing.T) {
 			[]string{`duplicate key "team"`}},
 		{"case-variant key", bytes.Replace(good, []byte(`"team":`), []byte(`"Team":`), 1),
 			[]string{`"Team" differs only in case`}},
-		{"newer version", bytes.Replace(good, []byte(`"version": 1,`), []byte(`"version": 2,`), 1),
-			[]string{"version 2 is not supported"}},
+		{"newer version", bytes.Replace(good, []byte(`"version": 2,`), []byte(`"version": 3,`), 1),
+			[]string{"version 3 is not supported"}},
 		{"bad state", mutate(t, good, func(b map[string]any) {
 			b["sprints"].([]any)[0].(map[string]any)["state"] = "done"
 		}), []string{"sprint", "state", `"done" is not a state`}},
@@ -383,7 +383,7 @@ func TestImport_Run_ClosedSprintStaysClosed(t *testing.T) {
 
 	mustRun(t, src, "assess", "--as", "eve", "--objective", "Docs refresh", "--progress", "99")
 	mustRun(t, src, "sprint", "state", "current", "assessing")
-	late := writeTemp(t, "late.json", []byte(mustRun(t, src, "export", "--format", "json", "--sprint", "all")))
+	late := writeTemp(t, "late.json", []byte(mustRun(t, src, "export", "--format", "json", "--sprint", "all", "--with-estimates")))
 
 	before := takeSnapshot(t, dst)
 	r := run(t, dst, "import", late)

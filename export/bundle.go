@@ -20,7 +20,8 @@ import (
 const BundleFormat = "align-bundle"
 
 // BundleVersion is the bundle format version this package writes and reads.
-const BundleVersion = 1
+// Version 2 added the header's author and the "mine" scope.
+const BundleVersion = 2
 
 // Bundle scopes: one sprint with what it refers to, or the whole workspace.
 const (
@@ -50,8 +51,13 @@ type Bundle struct {
 	// Replica is the exporting workspace's replica id. It names the writer
 	// only: model.Merge breaks ties by content, not by replica.
 	Replica uuid.UUID
-	// Scope is ScopeSprint (one sprint) or ScopeAll (every sprint).
+	// Scope is ScopeSprint (one sprint), ScopeAll (every sprint) or
+	// ScopeMine (one member's own records).
 	Scope string
+	// Author is the member who wrote the bundle, uuid.Nil when it names
+	// none. An import applies only the changes the author may make
+	// (model.CheckAuthority); a signature beside the file proves it.
+	Author uuid.UUID
 
 	data model.Dataset // sorted by ID within each kind
 }
@@ -79,7 +85,11 @@ func WriteJSON(w io.Writer, b Bundle) error {
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(toWire(b)); err != nil {
+	var wire any = toWire(b)
+	if b.Scope == ScopeMine {
+		wire = toWireMine(b)
+	}
+	if err := enc.Encode(wire); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())
@@ -142,6 +152,7 @@ type wireBundle struct {
 	Team       string       `json:"team"`
 	Replica    string       `json:"replica"`
 	Scope      string       `json:"scope"`
+	Author     *string      `json:"author"`
 	Goals      []wireGoal   `json:"goals"`
 	Members    []wireMember `json:"members"`
 	Sprints    []wireSprint `json:"sprints"`
@@ -265,7 +276,7 @@ func emptyIfNil[T any](s []T) []T {
 func toWire(b Bundle) wireBundle {
 	w := wireBundle{
 		Format: b.Format, Version: b.Version, ExportedAt: fmtTime(b.ExportedAt),
-		Team: b.Team, Replica: b.Replica.String(), Scope: b.Scope,
+		Team: b.Team, Replica: b.Replica.String(), Scope: b.Scope, Author: optID(b.Author),
 		Goals: []wireGoal{}, Members: []wireMember{}, Sprints: []wireSprint{},
 	}
 	for _, g := range b.data.Goals {

@@ -144,8 +144,8 @@ func TestBundle_Dataset_Invalid(t *testing.T) {
 			[]string{"member", "ssh_keys", "must not be empty"}, "member"},
 		{"sprint scope with two sprints", ScopeSprint, func(d *model.Dataset) {},
 			[]string{"scope", "exactly one sprint", "holds 2"}, "header"},
-		{"unknown scope", "mine", func(d *model.Dataset) {},
-			[]string{"scope", `"mine" is not a scope`}, "header"},
+		{"unknown scope", "theirs", func(d *model.Dataset) {},
+			[]string{"scope", `"theirs" is not a scope`}, "header"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -247,8 +247,8 @@ func TestBundle_Dataset_ZeroValue(t *testing.T) {
 		t.Errorf("err = %v; want a format error", err)
 	}
 	b := NewBundle("T", replica, exportedAt, ScopeAll, model.Dataset{})
-	b.Version = 2
-	if _, err := b.Dataset(); err == nil || !strings.Contains(err.Error(), "version 2 is not supported") {
+	b.Version = 3
+	if _, err := b.Dataset(); err == nil || !strings.Contains(err.Error(), "version 3 is not supported") {
 		t.Errorf("err = %v; want a version error", err)
 	}
 	b = NewBundle("T", [16]byte{}, exportedAt, ScopeAll, model.Dataset{})

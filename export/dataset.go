@@ -56,7 +56,7 @@ func (b Bundle) checked() (model.Dataset, error) {
 		}
 	}
 	for i := range d.Sprints {
-		v.sprint(fmt.Sprintf("sprints[%d]", i), &d.Sprints[i])
+		v.sprint(fmt.Sprintf("sprints[%d]", i), &d.Sprints[i], b.Scope == ScopeMine)
 	}
 	return d, v.err
 }
@@ -74,13 +74,17 @@ func (b Bundle) checkHeader() error {
 		return hdr("exported_at", "the export time is missing")
 	case b.Replica == uuid.Nil:
 		return hdr("replica", "the nil UUID is not allowed")
-	case b.Scope != ScopeSprint && b.Scope != ScopeAll:
-		return hdr("scope", "%q is not a scope; use %q or %q", b.Scope, ScopeSprint, ScopeAll)
+	case b.Scope != ScopeSprint && b.Scope != ScopeAll && b.Scope != ScopeMine:
+		return hdr("scope", "%q is not a scope; use %q, %q or %q", b.Scope, ScopeSprint, ScopeAll, ScopeMine)
+
 	case b.Scope == ScopeSprint && len(b.data.Sprints) != 1:
 		return hdr("scope", "a %q bundle holds exactly one sprint, this one holds %d", ScopeSprint, len(b.data.Sprints))
 	}
 	if n := len([]rune(b.Team)); n > model.MaxTitle {
 		return hdr("team", "is %d characters long; at most %d allowed", n, model.MaxTitle)
+	}
+	if b.Scope == ScopeMine {
+		return b.checkMine()
 	}
 	return nil
 }
@@ -186,11 +190,17 @@ func wireFieldName(kind, field string) string {
 	return field
 }
 
-func (v *validator) sprint(path string, sd *model.SprintData) {
+// sprint checks one sprint and its records; ref is true for a "mine"
+// bundle's sprint, which names the sprint by id and carries no header.
+func (v *validator) sprint(path string, sd *model.SprintData, ref bool) {
 	sp := &sd.Sprint
-	v.meta(path, "sprint", sp.Meta)
-	sp.Normalize()
-	v.valid(path, "sprint", sp.ID, sp.Validate())
+	if ref {
+		v.ref(path, "sprint", sp.ID, "id", sp.ID)
+	} else {
+		v.meta(path, "sprint", sp.Meta)
+		sp.Normalize()
+		v.valid(path, "sprint", sp.ID, sp.Validate())
+	}
 	for i := range sd.Objectives {
 		o := &sd.Objectives[i]
 		rp := fmt.Sprintf("%s.objectives[%d]", path, i)

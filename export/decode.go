@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,6 +58,9 @@ func DecodeBundle(r io.Reader) (Bundle, error) {
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Bundle{}, fmt.Errorf("bundle: the input is empty; expected a JSON object with \"format\": %q", BundleFormat)
+	}
+	if peekScope(data) == ScopeMine {
+		return decodeMine(data)
 	}
 	if err := checkShape(data, reflect.TypeFor[wireBundle]()); err != nil {
 		// A bundle of another format or version is reported as such,
@@ -117,6 +121,9 @@ func errFormat(got string) error {
 
 // errVersion reports an unsupported version, as written in the input.
 func errVersion(got string) error {
+	if n, err := strconv.Atoi(got); err == nil && n < BundleVersion {
+		return fmt.Errorf("bundle: version %s was written by an older align: this align reads version %d only; export it again with this align", got, BundleVersion)
+	}
 	return fmt.Errorf("bundle: version %s is not supported: this align reads version %d only; upgrade align to read newer bundles", got, BundleVersion)
 }
 
@@ -193,6 +200,7 @@ func fromWire(w wireBundle) (Bundle, error) {
 	b := Bundle{Format: w.Format, Version: w.Version, Team: w.Team, Scope: w.Scope}
 	b.ExportedAt = p.time("", "header", "", "exported_at", w.ExportedAt)
 	b.Replica = p.id("", "header", "", "replica", w.Replica)
+	b.Author = p.optID("", "header", "", "author", w.Author)
 	for i, g := range w.Goals {
 		path := fmt.Sprintf("goals[%d]", i)
 		b.data.Goals = append(b.data.Goals, model.Goal{
@@ -247,16 +255,7 @@ func (p *parser) sprint(path string, ws wireSprint) model.SprintData {
 		}
 		sd.Stories = append(sd.Stories, st)
 	}
-	for i, a := range ws.Assessments {
-		rp := fmt.Sprintf("%s.assessments[%d]", path, i)
-		sd.Assessments = append(sd.Assessments, model.Assessment{
-			Meta: p.meta(rp, "assessment", a.wireMeta), SprintID: sp.ID,
-			ObjectiveID: p.id(rp, "assessment", a.ID, "objective_id", a.ObjectiveID),
-			MemberID:    p.id(rp, "assessment", a.ID, "member_id", a.MemberID),
-			Progress:    a.Progress, Confidence: a.Confidence, Note: a.Note,
-			Abstain: a.Abstain, Submitted: a.Submitted, Late: a.Late,
-		})
-	}
+	sd.Assessments = p.assessments(path, sp.ID, ws.Assessments)
 	for i, o := range ws.Outcomes {
 		rp := fmt.Sprintf("%s.outcomes[%d]", path, i)
 		sd.Outcomes = append(sd.Outcomes, model.Outcome{
@@ -283,4 +282,20 @@ func contains[T comparable](s []T, v T) bool {
 		}
 	}
 	return false
+}
+
+// assessments parses the estimates of the sprint at path.
+func (p *parser) assessments(path string, sprint uuid.UUID, ws []wireAssessment) []model.Assessment {
+	var out []model.Assessment
+	for i, a := range ws {
+		rp := fmt.Sprintf("%s.assessments[%d]", path, i)
+		out = append(out, model.Assessment{
+			Meta: p.meta(rp, "assessment", a.wireMeta), SprintID: sprint,
+			ObjectiveID: p.id(rp, "assessment", a.ID, "objective_id", a.ObjectiveID),
+			MemberID:    p.id(rp, "assessment", a.ID, "member_id", a.MemberID),
+			Progress:    a.Progress, Confidence: a.Confidence, Note: a.Note,
+			Abstain: a.Abstain, Submitted: a.Submitted, Late: a.Late,
+		})
+	}
+	return out
 }

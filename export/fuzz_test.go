@@ -23,7 +23,7 @@ import (
 // writing it again and decoding the result gives an equal dataset and the
 // same bytes.
 func FuzzDecodeBundle(f *testing.F) {
-	f.Add([]byte(`{"format":"align-bundle","version":1}`))
+	f.Add([]byte(`{"format":"align-bundle","version":2}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := DecodeBundle(bytes.NewReader(data))
 		if err != nil {
@@ -34,7 +34,9 @@ func FuzzDecodeBundle(f *testing.F) {
 			t.Fatalf("DecodeBundle accepted a bundle whose Dataset fails: %v", err)
 		}
 		var out bytes.Buffer
-		if err := WriteJSON(&out, NewBundle(b.Team, b.Replica, b.ExportedAt, b.Scope, d)); err != nil {
+		nb := NewBundle(b.Team, b.Replica, b.ExportedAt, b.Scope, d)
+		nb.Author = b.Author
+		if err := WriteJSON(&out, nb); err != nil {
 			t.Fatalf("WriteJSON: %v", err)
 		}
 		b2, err := DecodeBundle(bytes.NewReader(out.Bytes()))
@@ -48,7 +50,7 @@ func FuzzDecodeBundle(f *testing.F) {
 		if !reflect.DeepEqual(d, d2) {
 			t.Fatalf("dataset changed through WriteJSON and DecodeBundle:\nbefore %+v\nafter  %+v", d, d2)
 		}
-		if b2.Team != b.Team || b2.Replica != b.Replica || !b2.ExportedAt.Equal(b.ExportedAt) || b2.Scope != b.Scope {
+		if b2.Team != b.Team || b2.Replica != b.Replica || !b2.ExportedAt.Equal(b.ExportedAt) || b2.Scope != b.Scope || b2.Author != b.Author {
 			t.Fatalf("header changed: before %+v, after %+v", b, b2)
 		}
 		var again bytes.Buffer

@@ -196,6 +196,13 @@ type Settings struct {
 	EvidenceGap int
 	// AnonymousReveal starts reveals with names hidden.
 	AnonymousReveal bool
+	// RequireSignedBundles refuses to import a bundle without a valid
+	// signature by its author.
+	RequireSignedBundles bool
+	// SigningKey is the private SSH key file that align export signs
+	// bundles with; empty: the running ssh-agent, if it holds a key of the
+	// bundle's author.
+	SigningKey string
 }
 
 // DefaultSettings returns the settings a new workspace starts with.

@@ -29,11 +29,13 @@ type metaRec struct {
 }
 
 type settingsRec struct {
-	AlignedBelow    int  `json:"aligned_below"`
-	SplitAt         int  `json:"split_at"`
-	OutlierDistance int  `json:"outlier_distance"`
-	EvidenceGap     int  `json:"evidence_gap"`
-	AnonymousReveal bool `json:"anonymous_reveal,omitempty"`
+	AlignedBelow    int    `json:"aligned_below"`
+	SplitAt         int    `json:"split_at"`
+	OutlierDistance int    `json:"outlier_distance"`
+	EvidenceGap     int    `json:"evidence_gap"`
+	AnonymousReveal bool   `json:"anonymous_reveal,omitempty"`
+	RequireSigned   bool   `json:"require_signed_bundles,omitempty"`
+	SigningKey      string `json:"signing_key,omitempty"`
 }
 
 // workspaceRec is the value of meta/workspace.
@@ -180,12 +182,14 @@ func decodeJSON(data []byte, v any) error {
 
 func encodeSettings(s model.Settings) settingsRec {
 	return settingsRec{AlignedBelow: s.AlignedBelow, SplitAt: s.SplitAt, OutlierDistance: s.OutlierDistance,
-		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal}
+		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal,
+		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey}
 }
 
 func (r settingsRec) model() model.Settings {
 	return model.Settings{AlignedBelow: r.AlignedBelow, SplitAt: r.SplitAt, OutlierDistance: r.OutlierDistance,
-		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal}
+		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal,
+		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey}
 }
 
 func encWorkspace(w Workspace) ([]byte, error) {

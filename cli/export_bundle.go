@@ -1,0 +1,189 @@
+package cli
+
+// align export --format json: who the author is, what the bundle may carry,
+// and its signature.
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/align-team/align/export"
+	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
+	"github.com/google/uuid"
+)
+
+// bundleJob is a bundle ready to write, with what signing it needs.
+type bundleJob struct {
+	bundle   export.Bundle
+	author   *model.Member // nil when the bundle names no author
+	settings model.Settings
+}
+
+// bundleExporter builds the JSON bundle of one sprint, of everything (all),
+// or of the author's own records (mine).
+func (a *app) bundleExporter(st *store.Store, ref string, all, mine, withEstimates bool) (bundleJob, error) {
+	ws, err := st.Workspace()
+	if err != nil {
+		return bundleJob{}, err
+	}
+	ms, err := liveMembers(st)
+	if err != nil {
+		return bundleJob{}, err
+	}
+	author, err := a.exportAuthor(ms, ws.Settings)
+	if err != nil {
+		return bundleJob{}, err
+	}
+	job := bundleJob{author: author, settings: ws.Settings}
+	if mine {
+		job.bundle, err = a.mineBundle(st, ws, *author, ref)
+		return job, err
+	}
+	opt := store.DatasetOptions{IncludeDeleted: true}
+	scope := export.ScopeAll
+	if !all {
+		sp, err := a.findSprint(st, ref)
+		if err != nil {
+			return bundleJob{}, err
+		}
+		opt.Sprint, scope = sp.ID, export.ScopeSprint
+	}
+	ds, err := st.Dataset(opt)
+	if err != nil {
+		return bundleJob{}, err
+	}
+	authorID := uuid.Nil
+	if author != nil {
+		authorID = author.ID
+	} else {
+		a.hint("note: the bundle names no author (pass --as HANDLE); a workspace that has members will refuse any change it brings")
+	}
+	if !withEstimates {
+		var left int
+		if ds, left = model.SealEstimates(ds, authorID); left > 0 {
+			a.hint("left out %s of other members: the sprint is not in review yet (--with-estimates keeps them, for your own second machine)", countOf(left, "estimate", "estimates"))
+		}
+	}
+	job.bundle = export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), scope, ds)
+	job.bundle.Author = authorID
+	return job, nil
+}
+
+// exportAuthor decides who writes the bundle: the member of --as or
+// ALIGN_MEMBER; else the owner of the configured signing key; else the
+// workspace's only active facilitator. nil when none of these says.
+func (a *app) exportAuthor(ms []model.Member, settings model.Settings) (*model.Member, error) {
+	if h := a.member(); h != "" {
+		m, err := resolveMember(h, ms)
+		if err != nil {
+			return nil, err
+		}
+		return &m, nil
+	}
+	if settings.SigningKey != "" {
+		s, err := loadKeyFile(settings.SigningKey)
+		if err != nil {
+			return nil, err
+		}
+		if owner := keyOwner(ms, fingerprintOf(s.PublicKey())); owner != nil {
+			return owner, nil
+		}
+	}
+	var facs []model.Member
+	for _, m := range ms {
+		if m.Facilitator && m.Active {
+			facs = append(facs, m)
+		}
+	}
+	if len(facs) == 1 {
+		return &facs[0], nil
+	}
+	return nil, nil
+}
+
+// mineBundle builds the bundle of one member's own records in one sprint:
+// their member record and every estimate of theirs, tombstones included so
+// that a withdrawn estimate is withdrawn at the facilitator's too. Nothing
+// else rides along: the sprint is named by id only.
+func (a *app) mineBundle(st *store.Store, ws store.Workspace, m model.Member, ref string) (export.Bundle, error) {
+	sp, err := a.findSprint(st, ref)
+	if err != nil {
+		return export.Bundle{}, err
+	}
+	full, err := st.Dataset(store.DatasetOptions{Sprint: sp.ID, IncludeDeleted: true})
+	if err != nil {
+		return export.Bundle{}, err
+	}
+	if len(full.Sprints) != 1 {
+		return export.Bundle{}, fmt.Errorf("sprint %q could not be read", sp.Name)
+	}
+	sd := model.SprintData{Sprint: model.Sprint{Meta: model.Meta{ID: sp.ID}}}
+	live := 0
+	for _, x := range full.Sprints[0].Assessments {
+		if x.MemberID == m.ID {
+			sd.Assessments = append(sd.Assessments, x)
+			if !x.Deleted {
+				live++
+			}
+		}
+	}
+	if live == 0 {
+		a.hint("%s has no estimates in sprint %q yet; the bundle holds none (assess with `align assess --as %s`)", m.Handle, sp.Name, m.Handle)
+	}
+	d := model.Dataset{Members: []model.Member{m}, Sprints: []model.SprintData{sd}}
+	b := export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), export.ScopeMine, d)
+	b.Author = m.ID
+	return b, nil
+}
+
+// writeBundle writes the bundle to output (standard output for "" or "-")
+// and, for a file, its signature to output.sig when a key of the author's
+// is at hand. An unsigned file loses any older .sig beside it, which would
+// no longer match.
+func (a *app) writeBundle(job bundleJob, output string) error {
+	var buf bytes.Buffer
+	if err := export.WriteJSON(&buf, job.bundle); err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	if output == "" || output == "-" {
+		bw := bufio.NewWriter(a.out())
+		if _, err := bw.Write(data); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	var sig []byte
+	signedWith := ""
+	if job.author != nil {
+		s, ok, err := a.bundleSigner(job.settings, *job.author)
+		if err != nil {
+			return err
+		}
+		if ok {
+			if sig, err = signBundle(data, s); err != nil {
+				return err
+			}
+			signedWith = fingerprintOf(s.PublicKey())
+		}
+	}
+	if err := writeFileAtomic(output, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return err
+	}
+	sigPath := output + sigSuffix
+	if sig == nil {
+		if err := os.Remove(sigPath); err == nil {
+			a.hint("removed %s: %s is not signed this time, and the old signature would not match it", sigPath, output)
+		}
+		return nil
+	}
+	if err := writeFileAtomic(sigPath, func(w io.Writer) error { _, err := w.Write(sig); return err }); err != nil {
+		return err
+	}
+	a.hint("signed %s as %s with %s: %s", output, job.author.Handle, signedWith, sigPath)
+	return nil
+}
