@@ -139,30 +139,32 @@ type fileRefusal struct {
 }
 
 // refused returns the error that refuses the import when any bundle tries
-// a change its author may not make, naming every such change; nil when
-// there is none. A dry run reports the same refusal.
+// a change its author may not make, naming every such change on one line
+// (errors are one line); nil when there is none. A dry run reports the
+// same refusal.
 func (p importPlan) refused(dryRun bool) error {
 	if len(p.refusals) == 0 {
 		return nil
 	}
-	var b strings.Builder
+	parts := make([]string, len(p.refusals))
 	for i, f := range p.refusals {
-		if i > 0 {
-			b.WriteString("\n")
-		}
 		by := ""
 		if f.signedBy != "" {
 			by = " (" + f.signedBy + ")"
 		}
-		fmt.Fprintf(&b, "%s%s is refused whole: its author may not make %s:", f.name, by, countOf(len(f.refusals), "change", "changes"))
-		for _, r := range f.refusals {
-			b.WriteString("\n  " + r.Msg)
+		msgs := make([]string, len(f.refusals))
+		for j, r := range f.refusals {
+			msgs[j] = r.Msg
 		}
+		parts[i] = fmt.Sprintf("%s%s is refused whole: its author may not make %s: %s", f.name, by,
+			countOf(len(f.refusals), "change", "changes"), strings.Join(msgs, "; "))
 	}
+	var b strings.Builder
+	b.WriteString(strings.Join(parts, ". "))
 	if dryRun {
-		b.WriteString("\nDry run: the import would be refused; nothing was written.")
+		b.WriteString(". Dry run: the import would be refused; nothing was written")
 	} else {
-		b.WriteString("\nNothing was imported.")
+		b.WriteString(". Nothing was imported")
 	}
 	return errors.New(b.String())
 }
