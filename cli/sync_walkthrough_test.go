@@ -16,6 +16,8 @@ type machine struct {
 	bin  string
 	home string
 	repo string
+	// extra holds more environment variables, e.g. SSH_AUTH_SOCK.
+	extra []string
 }
 
 func newMachine(t *testing.T, bin, remote string) *machine {
@@ -31,8 +33,8 @@ func newMachine(t *testing.T, bin, remote string) *machine {
 }
 
 func (m *machine) env() []string {
-	return []string{"PATH=" + os.Getenv("PATH"), "HOME=" + m.home, "XDG_DATA_HOME=" + filepath.Join(m.home, "data"),
-		"ALIGN_DB=" + filepath.Join(m.home, "align.db"), "GIT_TERMINAL_PROMPT=0"}
+	return append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + m.home, "XDG_DATA_HOME=" + filepath.Join(m.home, "data"),
+		"ALIGN_DB=" + filepath.Join(m.home, "align.db"), "GIT_TERMINAL_PROMPT=0"}, m.extra...)
 }
 
 // run runs a program in dir and fails the test when it fails.
