@@ -74,39 +74,62 @@ func TestBinary_SyncWalkthrough(t *testing.T) {
 	today := time.Now()
 	start, end := today.AddDate(0, 0, -3).Format("2006-01-02"), today.AddDate(0, 0, 10).Format("2006-01-02")
 
-	// The facilitator plans the sprint and shares the plan.
+	// Everyone has an SSH key (~/.ssh/id_ed25519); the members send the
+	// facilitator their public keys.
 	fac := newMachine(t, bin, remote)
+	members := map[string]*machine{"ana": newMachine(t, bin, remote), "bo": newMachine(t, bin, remote)}
+	keyOf := func(m *machine) string {
+		dir := filepath.Join(m.home, ".ssh")
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		p := writeKey(t, dir, "id_ed25519")
+		return p
+	}
+	facKey := keyOf(fac)
+	memberKeys := map[string]string{"ana": keyOf(members["ana"]), "bo": keyOf(members["bo"])}
+
+	// The facilitator plans the sprint and shares the plan, signed.
 	fac.align("init", "--team", "Checkout")
 	fac.align("member", "add", "Fay Ortiz", "--handle", "fay", "--facilitator")
 	fac.align("member", "add", "Ana Lopez", "--handle", "ana")
 	fac.align("member", "add", "Bo Chen", "--handle", "bo")
+	fac.align("member", "key", "add", "fay", "--file", facKey+".pub")
+	fac.align("member", "key", "add", "ana", "--file", memberKeys["ana"]+".pub")
+	fac.align("member", "key", "add", "bo", "--file", memberKeys["bo"]+".pub")
+	fac.align("config", "signing-key", facKey)
+	fac.align("config", "require-signed-bundles", "true")
 	fac.align("sprint", "add", "Sprint 14", "--start", start, "--end", end, "--goal", "Self-serve sign-up")
 	fac.align("objective", "add", "Checkout in three steps")
 	fac.align("objective", "add", "Faster search")
 	fac.align("story", "add", "Pay with a saved card", "--objective", "Checkout in three steps", "--points", "5", "--key", "SHOP-1")
 	fac.align("sprint", "state", "current", "assessing")
 	fac.align("export", "--format", "json", "--sprint", "current", "-o", "plan.json")
-	fac.git("add", "plan.json")
+	fac.git("add", "plan.json", "plan.json.sig")
 	fac.git("commit", "--quiet", "-m", "Sprint 14 plan")
 	fac.git("push", "--quiet", "origin", "HEAD:main")
 
 	// Each member imports the plan into a workspace of their own, assesses,
-	// and commits their own estimates.
+	// and commits their own estimates, signed.
 	estimates := map[string][2]string{"ana": {"20", "60"}, "bo": {"70", "65"}}
 	for _, h := range []string{"ana", "bo"} {
-		m := newMachine(t, bin, remote)
+		m := members[h]
+		m.git("pull", "--quiet", "origin", "main")
 		m.align("init", "--team", "Checkout")
 		out := m.align("import", "plan.json")
-		if !strings.Contains(out, "Imported 1 bundle") {
-			t.Fatalf("%s imports the plan:\n%s", h, out)
+		for _, w := range []string{"signed by fay with ssh-ed25519 SHA256:", "First import into this workspace", "Imported 1 bundle"} {
+			if !strings.Contains(out, w) {
+				t.Fatalf("%s imports the plan, without %q:\n%s", h, w, out)
+			}
 		}
+		m.align("config", "signing-key", memberKeys[h])
 		m.align("assess", "--as", h, "--objective", "Checkout in three steps", "--progress", estimates[h][0], "--note", h+"'s view")
 		m.align("assess", "--as", h, "--objective", "Faster search", "--progress", estimates[h][1])
 		if err := os.MkdirAll(filepath.Join(m.repo, "sync"), 0o700); err != nil {
 			t.Fatal(err)
 		}
 		m.align("export", "--format", "json", "--mine", "--as", h, "-o", "sync/"+h+".json")
-		m.git("add", "sync/"+h+".json")
+		m.git("add", "sync/")
 		m.git("commit", "--quiet", "-m", h+"'s estimates")
 		m.git("pull", "--quiet", "--rebase", "origin", "main")
 		m.git("push", "--quiet", "origin", "HEAD:main")
@@ -119,7 +142,9 @@ func TestBinary_SyncWalkthrough(t *testing.T) {
 		t.Fatalf("sync/ holds %v, want ana.json and bo.json", files)
 	}
 	out := fac.align(append([]string{"import"}, files...)...)
-	for _, w := range []string{"added      assessment   ana on Checkout in three steps", "added      assessment   bo on Faster search",
+	t.Logf("align import sync/*.json\n%s", out)
+	for _, w := range []string{"signed by ana with ssh-ed25519 SHA256:", "signed by bo with ssh-ed25519 SHA256:",
+		"added      assessment   ana on Checkout in three steps", "added      assessment   bo on Faster search",
 		"All 2 bundles: 4 added, 0 updated, 0 deleted, 0 conflicts", "Imported 2 bundles"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("import report lacks %q:\n%s", w, out)
