@@ -194,9 +194,10 @@ func openBundleFile(path string) (*os.File, error) {
 // fileMerge is what merging one bundle did, for the report.
 type fileMerge struct {
 	name     string
-	heading  string // what the bundle holds, see describeBundle
-	signedBy string // "signed by fay with …"; "" when unsigned
-	people   []string
+	heading  string   // what the bundle holds, see describeBundle
+	signedBy string   // "signed by fay with …"; "" when unsigned
+	people   []string // key, role and membership changes in full
+	warnings []string // names that look like another member's
 	changes  []model.Change
 	counts   map[model.ChangeKind]int
 }
@@ -248,7 +249,7 @@ func mergeBundles(local model.Dataset, files []bundleFile, now time.Time) (impor
 			merged = model.ApplyToDataset(merged, extra)
 		}
 		fm := fileMerge{name: f.name, heading: describeBundle(f.bundle, data), signedBy: f.signedBy,
-			people: model.MemberChanges(state, write), changes: withCascaded(res.Changes, cascaded), counts: map[model.ChangeKind]int{}}
+			people: model.MemberChanges(state, write), warnings: model.LookAlikeWarnings(state, merged, write), changes: withCascaded(res.Changes, cascaded), counts: map[model.ChangeKind]int{}}
 		for _, c := range fm.changes {
 			fm.counts[c.Kind]++
 		}

@@ -44,6 +44,9 @@ func (p importPlan) print(out io.Writer, path string, dryRun, verbose bool) erro
 		for _, p := range f.people {
 			fmt.Fprintf(w, "  member     %s\n", p)
 		}
+		for _, x := range f.warnings {
+			fmt.Fprintf(w, "  warning    %s\n", x)
+		}
 		quiet := 0
 		for _, c := range f.changes {
 			if c.Kind == model.ChangeUnchanged && c.Note == "" && !verbose {

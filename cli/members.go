@@ -67,6 +67,9 @@ member back, with their history.`,
 			if err != nil {
 				return writeError(err)
 			}
+			if o, ok := model.LookAlike(saved.Name, saved.ID, all); ok {
+				a.hint("warning: the name %q looks the same as %s's %q; people will not tell them apart on screen", saved.Name, o.Handle, o.Name)
+			}
 			a.printID(saved.ID)
 			return nil
 		},

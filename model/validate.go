@@ -193,6 +193,9 @@ func (m Member) Validate() error {
 	if err := checkText("member", "name", m.Name, MaxName, true); err != nil {
 		return err
 	}
+	if err := CheckName(m.Name); err != nil {
+		return err
+	}
 	if err := ValidHandle(m.Handle); err != nil {
 		return err
 	}
