@@ -14,13 +14,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) exportCmd() *cobra.Command {
-	var sprint, format, output string
-	var mine, withEstimates bool
-	cmd := &cobra.Command{
-		Use:   "export [--sprint S|all] [--format md|json|csv] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
-		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
-		Long: `Write a sprint, or everything with --sprint all, in one of three formats:
+// exportLong is the help text of align export.
+const exportLong = `Write a sprint, or everything with --sprint all, in one of three formats:
 
   md    the review summary for a wiki or repository: one sprint only
   json  a versioned bundle with every record (the sync format)
@@ -44,7 +39,15 @@ and no sprint header, member list or plan: the small file a member sends to
 the facilitator or commits to the team's repository, for align import.
 
 The output goes to standard output, or with -o to FILE, written whole or not
-at all (an existing FILE is replaced). The workspace is opened read-only.`,
+at all (an existing FILE is replaced). The workspace is opened read-only.`
+
+func (a *app) exportCmd() *cobra.Command {
+	var sprint, format, output string
+	var mine, withEstimates bool
+	cmd := &cobra.Command{
+		Use:   "export [--sprint S|all] [--format md|json|csv] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
+		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
+		Long:  exportLong,
 		Example: `  align export -o review-14.md
   align export --sprint all --format json -o team.json
   align export --sprint all --format csv > estimates.csv

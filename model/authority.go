@@ -39,8 +39,9 @@ type Refusal struct {
 //     and their own display name, nothing else;
 //   - a facilitator may change everything else: goals, sprints and their
 //     state, objectives, stories, outcomes, action items, members, roles and
-//     keys. Keys change only when Signed: an unsigned bundle cannot be told
-//     apart from one anybody wrote, and keys decide who the signer is;
+//     keys. Keys and roles change only when Signed: an unsigned bundle
+//     cannot be told apart from one anybody wrote, and keys and roles decide
+//     who may sign and change what, so a forged plan must not hand them out;
 //   - the owner of an action item may also tick it off (change Done only);
 //   - the author must be an active member of local. A local workspace with
 //     no members at all trusts its first bundle whole (trust on first use):
@@ -171,7 +172,9 @@ func (c authCheck) member(m Member, l *Member) []Refusal {
 		case !c.facilitator:
 			refuse(fmt.Sprintf("add member %s", m.Handle))
 		case len(m.Keys) > 0 && !c.signed:
-			out = append(out, unsignedKeys(m.Handle))
+			out = append(out, unsigned(m.Handle, "keys change"))
+		case m.Facilitator && !c.signed:
+			out = append(out, unsigned(m.Handle, "role changes"))
 		}
 		return out
 	}
@@ -189,23 +192,28 @@ func (c authCheck) member(m Member, l *Member) []Refusal {
 	if l.Active != m.Active && !c.facilitator {
 		refuse(fmt.Sprintf("change whether %s is on the team (active %t → %t)", l.Handle, l.Active, m.Active))
 	}
-	if l.Facilitator != m.Facilitator && !c.facilitator {
-		refuse(fmt.Sprintf("change %s role (%s → %s)", whose, RoleName(l.Facilitator), RoleName(m.Facilitator)))
+	if l.Facilitator != m.Facilitator {
+		switch {
+		case !c.facilitator:
+			refuse(fmt.Sprintf("change %s role (%s → %s)", whose, RoleName(l.Facilitator), RoleName(m.Facilitator)))
+		case !c.signed:
+			out = append(out, unsigned(l.Handle, "role changes"))
+		}
 	}
 	if !slices.Equal(l.Keys, m.Keys) {
 		switch {
 		case !c.facilitator:
 			refuse(fmt.Sprintf("change %s keys", whose))
 		case !c.signed:
-			out = append(out, unsignedKeys(l.Handle))
+			out = append(out, unsigned(l.Handle, "keys change"))
 		}
 	}
 	return out
 }
 
-// unsignedKeys refuses a key change that comes without a signature.
-func unsignedKeys(handle string) Refusal {
-	return Refusal{Record: "member", Msg: fmt.Sprintf("%s's keys change only in a bundle signed by a facilitator, and this one is not signed", handle)}
+// unsigned refuses a change of keys or role that comes without a signature.
+func unsigned(handle, what string) Refusal {
+	return Refusal{Record: "member", Msg: fmt.Sprintf("%s's %s only in a bundle signed by a facilitator, and this one is not signed", handle, what)}
 }
 
 // RoleName is "facilitator" or "member".
