@@ -44,9 +44,10 @@ func readSignature(path string) ([]byte, error) {
 // author; then the author counts as proven (model.Author.Signed). The keys
 // are this workspace's own, never the bundle's: except in a workspace that
 // has no members yet, where the first bundle's own keys are all there is
-// (trust on first use, reported by firstUse). An unsigned bundle is refused
-// when required is set, and otherwise taken at its word with a warning; the
-// authority rules then limit what its author may change.
+// (trust on first use, reported by printFirstUse). An unsigned bundle is
+// refused when required is set, or when it names a facilitator with keys
+// registered here; otherwise it is taken at its word with a warning, and
+// the authority rules limit what its author may change.
 func (a *app) checkTrust(files []bundleFile, local model.Dataset, required bool) error {
 	known := local.Members
 	if len(known) == 0 && len(files) > 0 {
@@ -59,6 +60,9 @@ func (a *app) checkTrust(files []bundleFile, local model.Dataset, required bool)
 			if required {
 				return fmt.Errorf("%s is not signed (there is no %s%s), and this workspace accepts signed bundles only (align config require-signed-bundles); nothing was imported", f.name, f.name, sigSuffix)
 			}
+			if fac := keyedFacilitator(local.Members, f.bundle.Author); fac != "" {
+				return fmt.Errorf("%s names %s as its author, a facilitator whose keys this workspace knows, but is not signed (there is no %s%s): a facilitator's bundles must be signed with a known key; nothing was imported", f.name, fac, f.name, sigSuffix)
+			}
 			a.hint("warning: %s is not signed, so anyone could have written it; it is taken as %s's and may change only what %s may", f.name, authorName(known, f.bundle.Author), authorName(known, f.bundle.Author))
 			continue
 		}
@@ -69,6 +73,20 @@ func (a *app) checkTrust(files []bundleFile, local model.Dataset, required bool)
 		f.author.Signed, f.signedBy = true, by
 	}
 	return nil
+}
+
+// keyedFacilitator returns the handle of the member id names when that
+// member is an active facilitator with registered keys in ms; "" otherwise.
+// Such a facilitator can sign, so an unsigned bundle in their name is
+// refused: after the first import, plans must be signed by a facilitator
+// known from before. Teams that register no keys are not affected.
+func keyedFacilitator(ms []model.Member, id uuid.UUID) string {
+	for _, m := range ms {
+		if m.ID == id && m.Facilitator && m.Active && !m.Deleted && len(m.Keys) > 0 {
+			return m.Handle
+		}
+	}
+	return ""
 }
 
 // authorName is the handle of the member id names, or how to say there is none.

@@ -185,13 +185,13 @@ func TestBinary_Signing_LaterPlans(t *testing.T) {
 	if out, ok := bo.try("import", plan); ok || !strings.Contains(out, "which is not one of fay's registered keys (no member of this workspace has it)") {
 		t.Errorf("a plan signed by an unknown key: ok=%t\n%s", ok, out)
 	}
-	// An unsigned plan that changes a key.
+	// An unsigned plan in the name of fay, whose key bo's workspace knows.
 	os.Remove(plan + ".sig")
 	tm.fac.align("member", "key", "add", "ana", "--file", writeKey(t, t.TempDir(), "ana2")+".pub")
 	tm.fac.align("export", "--format", "json", "-o", plan)
 	out, ok := bo.try("import", plan)
-	if ok || !strings.Contains(out, "ana's keys change only in a bundle signed by a facilitator, and this one is not signed") {
-		t.Errorf("an unsigned plan that changes keys: ok=%t\n%s", ok, out)
+	if ok || !strings.Contains(out, "names fay as its author, a facilitator whose keys this workspace knows, but is not signed") {
+		t.Errorf("an unsigned plan by a facilitator with keys: ok=%t\n%s", ok, out)
 	}
 	if fileHash(t, bo.db()) != before {
 		t.Fatal("a refused plan changed the member's workspace")
