@@ -151,6 +151,9 @@ func (a *app) writeBundle(job bundleJob, output string) error {
 	}
 	data := buf.Bytes()
 	if output == "" || output == "-" {
+		if job.settings.SigningKey != "" {
+			a.hint("note: a bundle on standard output is not signed; write it with -o FILE to sign it (FILE.sig)")
+		}
 		bw := bufio.NewWriter(a.out())
 		if _, err := bw.Write(data); err != nil {
 			return err

@@ -26,12 +26,8 @@ const importMaxSkew = 10 * time.Minute
 // stdinName is how standard input is named in import reports and errors.
 const stdinName = "standard input"
 
-func (a *app) importCmd() *cobra.Command {
-	var dryRun, verbose, anyTeam bool
-	cmd := &cobra.Command{
-		Use:   "import FILE... [--dry-run] [-v]",
-		Short: "Merge JSON bundles from other workspaces into this one",
-		Long: `Merge one or more JSON bundles (written by align export --format json) into
+// importLong is the help text of align import.
+const importLong = `Merge one or more JSON bundles (written by align export --format json) into
 the workspace; "-" reads a bundle from standard input.
 
 Records merge by id: the later update wins, a deletion is never undone by an
@@ -47,7 +43,28 @@ every conflict (both sides changed the record, neither from the other's
 version; the later change still wins) with both values; records
 already up to date are counted, and listed with -v. When a bundle deletes an
 objective, the records that hang off it here (stories, estimates, review
-notes and action items) are deleted with it, as align objective rm does.`,
+notes and action items) are deleted with it, as align objective rm does.
+
+Who may change what: a bundle names its author, and the import applies it
+only if that member, by the roles this workspace holds, may make every
+change in it: a member their own estimates and display name, a facilitator
+everything else (keys and roles only in a signed bundle). A bundle with any
+other change is refused whole, each change named, and nothing is written.
+
+Signatures: FILE.sig beside FILE (written by align export, or by
+ssh-keygen -Y sign -n align-bundle) is checked against the keys this
+workspace registered for the author; a bad one refuses the import. An
+unsigned bundle is accepted with a warning, unless it names a facilitator
+whose keys are known here or align config require-signed-bundles is true.
+The first import into a workspace without members trusts the facilitators
+and keys it brings, and prints their fingerprints.`
+
+func (a *app) importCmd() *cobra.Command {
+	var dryRun, verbose, anyTeam bool
+	cmd := &cobra.Command{
+		Use:   "import FILE... [--dry-run] [-v]",
+		Short: "Merge JSON bundles from other workspaces into this one",
+		Long:  importLong,
 		Example: `  align import plan.json
   align import sync/*.json --dry-run
   git show origin/main:sync/ana.json | align import -`,
