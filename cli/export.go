@@ -72,6 +72,9 @@ func (a *app) exportCmd() *cobra.Command {
 					return err
 				}
 			}
+			if withEstimates && (format != "json" || mine) {
+				return fmt.Errorf("--with-estimates is for a full JSON bundle (--format json without --mine); markdown and CSV always show every estimate, and --mine carries only your own")
+			}
 			if err := a.checkOutput(output); err != nil {
 				return err
 			}

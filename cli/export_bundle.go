@@ -174,6 +174,9 @@ func (a *app) writeBundle(job bundleJob, output string) error {
 			signedWith = fingerprintOf(s.PublicKey())
 		}
 	}
+	if sig == nil && job.author != nil && len(job.author.Keys) > 0 {
+		a.hint("note: %s is not signed: no key of %s's is at hand (align config signing-key PATH, or add it to ssh-agent); workspaces that know %s's keys may refuse it", output, job.author.Handle, job.author.Handle)
+	}
 	if err := writeFileAtomic(output, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return err
 	}
