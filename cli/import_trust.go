@@ -58,10 +58,10 @@ func (a *app) checkTrust(files []bundleFile, local model.Dataset, required bool)
 		f.author = model.Author{ID: f.bundle.Author}
 		if f.sig == nil {
 			if required {
-				return fmt.Errorf("%s is not signed (there is no %s%s), and this workspace accepts signed bundles only (align config require-signed-bundles); nothing was imported", f.name, f.name, sigSuffix)
+				return fmt.Errorf("%s is not signed (%s), and this workspace accepts signed bundles only (align config require-signed-bundles); nothing was imported", f.name, noSig(f.name))
 			}
 			if fac := keyedFacilitator(local.Members, f.bundle.Author); fac != "" {
-				return fmt.Errorf("%s names %s as its author, a facilitator whose keys this workspace knows, but is not signed (there is no %s%s): a facilitator's bundles must be signed with a known key; nothing was imported", f.name, fac, f.name, sigSuffix)
+				return fmt.Errorf("%s names %s as its author, a facilitator whose keys this workspace knows, but is not signed (%s): a facilitator's bundles must be signed with a known key; nothing was imported", f.name, fac, noSig(f.name))
 			}
 			a.hint("warning: %s is not signed, so anyone could have written it; it is taken as %s's and may change only what %s may", f.name, authorName(known, f.bundle.Author), authorName(known, f.bundle.Author))
 			continue
@@ -73,6 +73,14 @@ func (a *app) checkTrust(files []bundleFile, local model.Dataset, required bool)
 		f.author.Signed, f.signedBy = true, by
 	}
 	return nil
+}
+
+// noSig says why a bundle has no signature.
+func noSig(name string) string {
+	if name == stdinName {
+		return "a bundle on standard input has none; import the file, with its .sig beside it"
+	}
+	return "there is no " + name + sigSuffix
 }
 
 // keyedFacilitator returns the handle of the member id names when that

@@ -41,3 +41,21 @@ func TestMember_Add_NamesTellApart(t *testing.T) {
 		t.Errorf("a bundle with an invisible character in a name: %v", r.err)
 	}
 }
+
+// TestImport_Run_StdinIsUnsigned: a bundle on standard input carries no
+// signature, so a workspace that requires them refuses it and says why.
+func TestImport_Run_StdinIsUnsigned(t *testing.T) {
+	_, plan := seededBundle(t)
+	dst := newWorkspace(t)
+	mustRun(t, dst, "config", "require-signed-bundles", "true")
+	before := fileHash(t, dst)
+	r := runIn(t, dst, strings.NewReader(string(plan)), "import", "-")
+	if r.err == nil || !strings.Contains(r.err.Error(), "a bundle on standard input has none") || fileHash(t, dst) != before {
+		t.Errorf("import - with signatures required: %v", r.err)
+	}
+	mustRun(t, dst, "config", "require-signed-bundles", "false")
+	r = runIn(t, dst, strings.NewReader(string(plan)), "import", "-")
+	if r.err != nil || !strings.Contains(r.stderr, "warning: standard input is not signed, so anyone could have written it; it is taken as ana's") {
+		t.Errorf("import - unsigned: %v, stderr %q", r.err, r.stderr)
+	}
+}
