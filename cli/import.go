@@ -88,14 +88,14 @@ func (a *app) importCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if ws, err := st.Workspace(); err == nil && !anyTeam {
-				if err := otherTeam(ws.Team, files); err != nil {
-					return err
-				}
-			}
 			ws, err := st.Workspace()
 			if err != nil {
 				return err
+			}
+			if !anyTeam {
+				if err := otherTeam(ws.Team, files); err != nil {
+					return err
+				}
 			}
 			if err := a.checkTrust(files, local, ws.Settings.RequireSignedBundles); err != nil {
 				return err
