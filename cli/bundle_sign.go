@@ -94,17 +94,11 @@ func (a *app) bundleSigner(settings model.Settings, author model.Member) (gossh.
 		}
 		return s, true, nil
 	}
-	sock := a.env.Getenv("SSH_AUTH_SOCK")
-	if sock == "" || len(registered) == 0 {
+	if len(registered) == 0 {
 		return nil, false, nil
 	}
-	conn, err := net.Dial("unix", sock)
-	if err != nil {
-		return nil, false, nil
-	}
-	signers, err := agent.NewClient(conn).Signers()
-	if err != nil {
-		conn.Close()
+	signers, conn := a.agentSigners()
+	if conn == nil {
 		return nil, false, nil
 	}
 	for _, s := range signers {
@@ -114,6 +108,25 @@ func (a *app) bundleSigner(settings model.Settings, author model.Member) (gossh.
 	}
 	conn.Close()
 	return nil, false, nil
+}
+
+// agentSigners lists the keys of the running ssh-agent ($SSH_AUTH_SOCK);
+// conn is nil when there is no agent to ask. The caller closes conn.
+func (a *app) agentSigners() ([]gossh.Signer, net.Conn) {
+	sock := a.env.Getenv("SSH_AUTH_SOCK")
+	if sock == "" {
+		return nil, nil
+	}
+	conn, err := net.Dial("unix", sock)
+	if err != nil {
+		return nil, nil
+	}
+	signers, err := agent.NewClient(conn).Signers()
+	if err != nil {
+		conn.Close()
+		return nil, nil
+	}
+	return signers, conn
 }
 
 // agentSigner keeps the agent connection open until the signature is made.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
@@ -75,7 +76,8 @@ func (a *app) bundleExporter(st *store.Store, ref string, all, mine, withEstimat
 
 // exportAuthor decides who writes the bundle: the member of --as or
 // ALIGN_MEMBER; else the owner of the configured signing key; else the
-// workspace's only active facilitator. nil when none of these says.
+// workspace's only active facilitator; else the one facilitator whose key
+// the running ssh-agent holds. nil when none of these says.
 func (a *app) exportAuthor(ms []model.Member, settings model.Settings) (*model.Member, error) {
 	if h := a.member(); h != "" {
 		m, err := resolveMember(h, ms)
@@ -101,6 +103,19 @@ func (a *app) exportAuthor(ms []model.Member, settings model.Settings) (*model.M
 	}
 	if len(facs) == 1 {
 		return &facs[0], nil
+	}
+	// Several facilitators: the one whose key the running agent holds.
+	if signers, conn := a.agentSigners(); conn != nil {
+		conn.Close()
+		var found []*model.Member
+		for _, s := range signers {
+			if o := keyOwner(facs, fingerprintOf(s.PublicKey())); o != nil && !slices.ContainsFunc(found, func(m *model.Member) bool { return m.ID == o.ID }) {
+				found = append(found, o)
+			}
+		}
+		if len(found) == 1 {
+			return found[0], nil
+		}
 	}
 	return nil, nil
 }

@@ -63,7 +63,12 @@ func (a *app) checkTrust(files []bundleFile, local model.Dataset, required bool)
 			if fac := keyedFacilitator(local.Members, f.bundle.Author); fac != "" {
 				return fmt.Errorf("%s names %s as its author, a facilitator whose keys this workspace knows, but is not signed (%s): a facilitator's bundles must be signed with a known key; nothing was imported", f.name, fac, noSig(f.name))
 			}
-			a.hint("warning: %s is not signed, so anyone could have written it; it is taken as %s's and may change only what %s may", f.name, authorName(known, f.bundle.Author), authorName(known, f.bundle.Author))
+			if f.bundle.Author == uuid.Nil {
+				a.hint("warning: %s is not signed and names no author; in a workspace with members it may change nothing", f.name)
+			} else {
+				who := authorName(known, f.bundle.Author)
+				a.hint("warning: %s is not signed, so anyone could have written it; it is taken as %s's and may change only what %s may", f.name, who, who)
+			}
 			continue
 		}
 		by, err := verifyBundle(f.raw, f.sig, f.bundle.Author, known)
@@ -97,11 +102,8 @@ func keyedFacilitator(ms []model.Member, id uuid.UUID) string {
 	return ""
 }
 
-// authorName is the handle of the member id names, or how to say there is none.
+// authorName is the handle of the member id names, else the id.
 func authorName(ms []model.Member, id uuid.UUID) string {
-	if id == uuid.Nil {
-		return "nobody's (it names no author)"
-	}
 	for _, m := range ms {
 		if m.ID == id {
 			return m.Handle

@@ -228,4 +228,19 @@ func TestBinary_Signing_LaterPlans(t *testing.T) {
 		}
 	}
 	t.Logf("%s", got)
+
+	// Role and key changes are shown in full, before → after.
+	tm.fac.align("member", "role", "bo", "facilitator")
+	tm.fac.align("member", "key", "rm", "ana", "1")
+	tm.fac.align("export", "--format", "json", "-o", plan)
+	got = bo.align("import", plan)
+	for _, w := range []string{"member     bo: role member → facilitator", "member     ana: key removed ssh-ed25519 SHA256:", "(ana@laptop)"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("the report does not say %q:\n%s", w, got)
+		}
+	}
+	if strings.Contains(got, "item(s)") {
+		t.Errorf("the report counts keys instead of showing them:\n%s", got)
+	}
+	t.Logf("%s", got)
 }
