@@ -88,6 +88,9 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 	if len(r.NotSubmitted) > 0 {
 		fmt.Fprintf(&b, "; not yet: %s", strings.Join(r.NotSubmitted, ", "))
 	}
+	if len(r.Late) > 0 {
+		fmt.Fprintf(&b, "; late: %s", strings.Join(r.Late, ", "))
+	}
 	b.WriteString("\n")
 	if r.HasScore {
 		fmt.Fprintf(&b, "Alignment score: %s of 100 (100 minus the mean spread)\n", num(r.Score))

@@ -99,6 +99,9 @@ func (md *summaryWriter) header() {
 	if len(md.r.NotSubmitted) > 0 {
 		md.printf(" (not yet: %s)", inline(strings.Join(md.r.NotSubmitted, ", ")))
 	}
+	if len(md.r.Late) > 0 {
+		md.printf("; late, first saved during the review: %s", inline(strings.Join(md.r.Late, ", ")))
+	}
 	md.printf("\n")
 	if md.r.HasScore {
 		md.printf("- **Alignment score:** %s of 100\n", num(md.r.Score))
