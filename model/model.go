@@ -158,6 +158,9 @@ type Outcome struct {
 	Notes       string
 	Discussed   bool
 	Revealed    bool
+	// Minutes is how long the review discussed it, in whole minutes, as
+	// the Review screen's timer measured; 0 when it was not timed.
+	Minutes int
 }
 
 // ActionItem is a follow-up recorded in a review, owned by a member.
