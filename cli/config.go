@@ -46,6 +46,9 @@ var settings = []setting{
 			w.Settings.AnonymousReveal = b
 			return nil
 		}},
+	{"timebox-minutes", "minutes of discussion per objective before the review timer says over (0: no time box)",
+		func(w store.Workspace) string { return strconv.Itoa(w.Settings.TimeboxMinutes) },
+		intSetter("timebox-minutes", func(s *model.Settings) *int { return &s.TimeboxMinutes })},
 }
 
 func intSetter(key string, field func(*model.Settings) *int) func(*store.Workspace, string) error {
@@ -96,11 +99,15 @@ stored in the workspace, so the whole team shares them:
                     an outlier, with at least three responses (default 25)
   evidence-gap      a gap this large between the median and the share of
                     stories done raises a flag (default 30)
-  anonymous-reveal  reveals in the review start with names hidden (false)`,
+  anonymous-reveal  reveals in the review start with names hidden (false)
+  timebox-minutes   minutes of discussion per objective; past them the
+                    Review screen's timer turns to "over" (0: none, the
+                    default)`,
 		Example: `  align config
   align config split-at
   align config split-at 40
-  align config anonymous-reveal true`,
+  align config anonymous-reveal true
+  align config timebox-minutes 8`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 2 {
 				return fmt.Errorf("config takes at most KEY and VALUE, got %d arguments; quote values that contain spaces", len(args))

@@ -159,8 +159,8 @@ func writeObjective(b *strings.Builder, n int, s model.ObjectiveStats, goal stri
 		if s.ConfMax != s.ConfMin {
 			conf += "–" + strconv.Itoa(s.ConfMax)
 		}
-		fmt.Fprintf(b, "%smedian %s, range %d–%d, spread %d, sd %s, confidence %s\n",
-			ind, num(s.Median), s.Min, s.Max, s.Spread, strconv.FormatFloat(s.StdDev, 'f', 1, 64), conf)
+		fmt.Fprintf(b, "%smedian %s, range %d–%d, spread %d, sd %s, confidence %s%s\n",
+			ind, num(s.Median), s.Min, s.Max, s.Spread, strconv.FormatFloat(s.StdDev, 'f', 1, 64), conf, discussedFor(s.Outcome))
 		parts := make([]string, len(s.Estimates))
 		for i, e := range s.Estimates {
 			parts[i] = fmt.Sprintf("%s %d", e.Handle, e.Progress)

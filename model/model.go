@@ -199,6 +199,9 @@ type Settings struct {
 	EvidenceGap int
 	// AnonymousReveal starts reveals with names hidden.
 	AnonymousReveal bool
+	// TimeboxMinutes is the time box of one objective's discussion in the
+	// review: past it, the Review screen's timer says "over"; 0 is none.
+	TimeboxMinutes int
 }
 
 // DefaultSettings returns the settings a new workspace starts with.

@@ -372,6 +372,8 @@ func (s Settings) Validate() error {
 		return fieldErr("settings", "outlier-distance", "%d is outside 1–100", s.OutlierDistance)
 	case s.EvidenceGap < 1 || s.EvidenceGap > 100:
 		return fieldErr("settings", "evidence-gap", "%d is outside 1–100", s.EvidenceGap)
+	case s.TimeboxMinutes < 0 || s.TimeboxMinutes > 240:
+		return fieldErr("settings", "timebox-minutes", "%d is outside 0–240 (0: no time box)", s.TimeboxMinutes)
 	}
 	return nil
 }

@@ -34,6 +34,7 @@ type settingsRec struct {
 	OutlierDistance int  `json:"outlier_distance"`
 	EvidenceGap     int  `json:"evidence_gap"`
 	AnonymousReveal bool `json:"anonymous_reveal,omitempty"`
+	TimeboxMinutes  int  `json:"timebox_minutes,omitempty"`
 }
 
 // workspaceRec is the value of meta/workspace.
@@ -181,12 +182,12 @@ func decodeJSON(data []byte, v any) error {
 
 func encodeSettings(s model.Settings) settingsRec {
 	return settingsRec{AlignedBelow: s.AlignedBelow, SplitAt: s.SplitAt, OutlierDistance: s.OutlierDistance,
-		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal}
+		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal, TimeboxMinutes: s.TimeboxMinutes}
 }
 
 func (r settingsRec) model() model.Settings {
 	return model.Settings{AlignedBelow: r.AlignedBelow, SplitAt: r.SplitAt, OutlierDistance: r.OutlierDistance,
-		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal}
+		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal, TimeboxMinutes: r.TimeboxMinutes}
 }
 
 func encWorkspace(w Workspace) ([]byte, error) {
