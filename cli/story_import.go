@@ -17,14 +17,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) storyImportCmd() *cobra.Command {
-	var sprint, objective, from string
-	var maps []string
-	var dryRun, verbose bool
-	cmd := &cobra.Command{
-		Use:   "import FILE.csv|FILE.json|- [--from csv|gh-issues|gh-project|jira|glab] [--sprint S] [--objective O] [--map COLUMN=FIELD ...] [--dry-run] [-v]",
-		Short: "Add or update stories from a tracker's CSV export or its own CLI's JSON (gh, jira, glab)",
-		Long: `Read stories from a CSV exported by Jira, Linear or GitHub Projects (or any
+// storyImportLong and storyImportExample are the help of story import.
+const (
+	storyImportLong = `Read stories from a CSV exported by Jira, Linear or GitHub Projects (or any
 CSV with a title column; "-" reads standard input) into a sprint. The header
 tells the layout: key, summary or title, status (mapped to todo, doing or
 done), story points or estimate, and the epic, project or parent.
@@ -48,13 +43,24 @@ align never holds the tracker's credentials (problems are named by item):
   jira        jira issue list --raw            (ankitpokhrel/jira-cli)
   glab        glab issue list --output json
 With --from, --map NAME=FIELD reads FIELD from the item's field NAME (for
-jira, a key of its "fields", e.g. customfield_10016=points).`,
-		Example: `  align story import jira.csv --sprint "Sprint 14"
+jira, a key of its "fields", e.g. customfield_10016=points).`
+	storyImportExample = `  align story import jira.csv --sprint "Sprint 14"
   align story import linear.csv --objective "Checkout in three steps" --dry-run
   align story import board.csv --map "Size=points" --map "Theme=parent"
   gh issue list --state all --json number,title,state,labels,milestone,url | align story import --from gh-issues -
-  jira issue list --parent SHOP-10 --raw | align story import --from jira - --objective "Checkout in three steps"`,
-		Args: needArgs("FILE.csv"),
+  jira issue list --parent SHOP-10 --raw | align story import --from jira - --objective "Checkout in three steps"`
+)
+
+func (a *app) storyImportCmd() *cobra.Command {
+	var sprint, objective, from string
+	var maps []string
+	var dryRun, verbose bool
+	cmd := &cobra.Command{
+		Use:     "import FILE.csv|FILE.json|- [--from csv|gh-issues|gh-project|jira|glab] [--sprint S] [--objective O] [--map COLUMN=FIELD ...] [--dry-run] [-v]",
+		Short:   "Add or update stories from a tracker's CSV export or its own CLI's JSON (gh, jira, glab)",
+		Long:    storyImportLong,
+		Example: storyImportExample,
+		Args:    needArgs("FILE.csv"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			mapping, err := export.ParseTrackerMap(maps)
 			if err != nil {
