@@ -102,7 +102,7 @@ func ParseTrackerJSON(r io.Reader, source string, mapping map[string]string) (Tr
 	}
 	items, err := jsonItems(data, source)
 	if err != nil {
-		return fail("%v; expected what `%s` prints, and nothing was imported", err, cmd)
+		return fail("%v; expected what `%s` prints", err, cmd)
 	}
 	if len(items) > MaxTrackerRows {
 		return fail("more than %d items; import at most %d stories at a time", MaxTrackerRows, MaxTrackerRows)

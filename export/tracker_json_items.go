@@ -102,7 +102,7 @@ func readItem(source string, raw json.RawMessage) (trackerValues, string) {
 			v.key = fmt.Sprintf("#%d", *it.Number)
 		}
 		if strings.EqualFold(it.StateReason, "not_planned") {
-			v.status = "won't do"
+			v.status = "not planned"
 		}
 		if it.Milestone != nil {
 			v.parent = it.Milestone.Title

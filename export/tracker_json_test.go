@@ -32,7 +32,7 @@ func TestParseTrackerJSON_Tools(t *testing.T) {
 					{Line: 2, Key: "acme/shop#42", Title: "Drop the address step for digital goods", Status: done, Parent: "Checkout in three steps", KeepPoints: true},
 					{Line: 3, Key: "acme/shop#43", Title: "Typo tolerance in product search", Status: todo, Parent: "faster search", KeepPoints: true},
 				},
-				Skipped: []RowProblem{{Line: 4, Msg: `acme/shop#44 "Old search page": status "won't do" means it will not be done; left out`}},
+				Skipped: []RowProblem{{Line: 4, Msg: `acme/shop#44 "Old search page": status "not planned" means it will not be done; left out`}},
 			},
 		},
 		{
