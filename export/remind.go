@@ -23,7 +23,7 @@ func RemindText(w io.Writer, r model.Reminder) error {
 	case r.Expected == 0:
 		fmt.Fprintf(bw, "%s (%s): no active members are expected to assess.\n", name, r.Sprint.State)
 	case r.Done():
-		fmt.Fprintf(bw, "%s (%s): all %s have assessed every objective.\n", name, r.Sprint.State, members(r.Expected))
+		fmt.Fprintf(bw, "%s (%s): %s assessed every objective.\n", name, r.Sprint.State, everyone(r.Expected))
 	default:
 		fmt.Fprintf(bw, "%s (%s): %d of %s have assessed every objective; not yet:\n", name, r.Sprint.State, r.Answered, members(r.Expected))
 		width := 0
@@ -50,7 +50,7 @@ func RemindMarkdown(w io.Writer, r model.Reminder) error {
 	case r.Expected == 0:
 		fmt.Fprintf(bw, "**%s**: no active members are expected to assess.\n", name)
 	case r.Done():
-		fmt.Fprintf(bw, "**%s**: all %s have assessed every objective. Thank you!\n", name, members(r.Expected))
+		fmt.Fprintf(bw, "**%s**: %s assessed every objective. Thank you!\n", name, everyone(r.Expected))
 	default:
 		fmt.Fprintf(bw, "**%s**: %d of %s have assessed every objective. Still to assess:\n\n", name, r.Answered, members(r.Expected))
 		for _, p := range r.Pending {
@@ -122,6 +122,14 @@ func titlesOf(p model.Pending, f func(string, bool) string) []string {
 		out[i] = f(o.Title, false)
 	}
 	return out
+}
+
+// everyone is "all 5 members have", or "the one member has".
+func everyone(n int) string {
+	if n == 1 {
+		return "the one member has"
+	}
+	return fmt.Sprintf("all %d members have", n)
 }
 
 func members(n int) string {

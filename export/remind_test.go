@@ -38,6 +38,7 @@ func TestRemind_Formats_EscapeUserText(t *testing.T) {
 		{model.Reminder{Sprint: model.Sprint{Name: "S", State: model.StatePlanning}}, "S (planning) has no objectives to assess yet.\n"},
 		{model.Reminder{Sprint: model.Sprint{Name: "S", State: model.StatePlanning}, Objectives: 2}, "S (planning): no active members are expected to assess.\n"},
 		{model.Reminder{Sprint: model.Sprint{Name: "S", State: model.StateReview}, Objectives: 2, Answered: 3, Expected: 3}, "S (review): all 3 members have assessed every objective.\n"},
+		{model.Reminder{Sprint: model.Sprint{Name: "S", State: model.StateReview}, Objectives: 2, Answered: 1, Expected: 1}, "S (review): the one member has assessed every objective.\n"},
 	} {
 		var b strings.Builder
 		if err := RemindText(&b, tt.r); err != nil || b.String() != tt.want {
