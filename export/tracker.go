@@ -305,7 +305,7 @@ func (p *trackerParser) row(line int, rec []string) {
 	p.add(line, trackerValues{
 		key: p.cols.key(get), title: get(p.cols.idx[fieldTitle]), status: get(p.cols.idx[fieldStatus]),
 		category: get(p.cols.category), points: get(p.cols.idx[fieldPoints]), parent: get(p.cols.idx[fieldParent]),
-		keepPoints: p.cols.idx[fieldPoints] < 0,
+		keepPoints: p.cols.idx[fieldPoints] < 0, hasCategory: p.cols.category >= 0,
 	}, func(f trackerField) string { return fmt.Sprintf("column %q", p.cols.names[f]) })
 }
 
@@ -316,6 +316,9 @@ type trackerValues struct {
 	key, title, status, category, points, parent string
 	// keepPoints: the input has no points for this story at all.
 	keepPoints bool
+	// hasCategory: the input has a status category (Jira's), read when
+	// the status is not one align knows, even when it is blank.
+	hasCategory bool
 }
 
 // add checks one story's values, found at line (or item) n, and appends it
@@ -339,7 +342,7 @@ func (p *trackerParser) add(line int, v trackerValues, where func(trackerField) 
 	}
 	rawStatus := model.Sanitize(v.status, false)
 	status, known := trackerStatus(rawStatus)
-	if !known && v.category != "" {
+	if !known && v.hasCategory {
 		status, known = trackerStatus(model.Sanitize(v.category, false))
 	}
 	if !known {

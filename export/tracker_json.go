@@ -285,7 +285,7 @@ func applyJSONMapping(v *trackerValues, obj map[string]json.RawMessage, mapping 
 		case fieldTitle:
 			v.title = text
 		case fieldStatus:
-			v.status, v.category = text, ""
+			v.status, v.category, v.hasCategory = text, "", false
 		case fieldPoints:
 			v.points, v.keepPoints = text, !found
 		case fieldParent:

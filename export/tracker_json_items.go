@@ -183,6 +183,7 @@ func readJiraItem(raw json.RawMessage) (trackerValues, string) {
 	if st := it.Fields.Status; st != nil {
 		v.status = st.Name
 		if c := st.StatusCategory; c != nil {
+			v.hasCategory = true
 			v.category = jiraCategories[strings.ToLower(c.Key)]
 			if v.category == "" {
 				v.category = c.Name
