@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -14,6 +15,10 @@ import (
 
 func main() {
 	if err := run(); err != nil {
+		var status cli.ExitStatus
+		if errors.As(err, &status) { // a result, such as remind's, not an error
+			os.Exit(int(status))
+		}
 		fmt.Fprintln(os.Stderr, "align: "+err.Error())
 		os.Exit(1)
 	}

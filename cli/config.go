@@ -59,6 +59,9 @@ var settings = []setting{
 	{"signing-key", "the private SSH key file align export signs bundles with (empty: ssh-agent)",
 		func(w store.Workspace) string { return w.Settings.SigningKey },
 		func(w *store.Workspace, v string) error { return setSigningKey(w, v) }},
+	{"timebox-minutes", "minutes of discussion per objective before the review timer says over (0: no time box)",
+		func(w store.Workspace) string { return strconv.Itoa(w.Settings.TimeboxMinutes) },
+		intSetter("timebox-minutes", func(s *model.Settings) *int { return &s.TimeboxMinutes })},
 }
 
 func intSetter(key string, field func(*model.Settings) *int) func(*store.Workspace, string) error {
@@ -116,13 +119,17 @@ stored in the workspace, so the whole team shares them:
   signing-key       the private SSH key file (e.g. ~/.ssh/id_ed25519) that
                     align export signs JSON bundles with; empty (the default)
                     signs with the running ssh-agent when it holds one of
-                    the author's registered keys`,
+                    the author's registered keys
+  timebox-minutes   minutes of discussion per objective; past them the
+                    Review screen's timer turns to "over" (0: none, the
+                    default)`,
 		Example: `  align config
   align config split-at
   align config split-at 40
   align config anonymous-reveal true
   align config signing-key ~/.ssh/id_ed25519
-  align config require-signed-bundles true`,
+  align config require-signed-bundles true
+  align config timebox-minutes 8`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 2 {
 				return fmt.Errorf("config takes at most KEY and VALUE, got %d arguments; quote values that contain spaces", len(args))

@@ -88,6 +88,9 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 	if len(r.NotSubmitted) > 0 {
 		fmt.Fprintf(&b, "; not yet: %s", strings.Join(r.NotSubmitted, ", "))
 	}
+	if len(r.Late) > 0 {
+		fmt.Fprintf(&b, "; late: %s", strings.Join(r.Late, ", "))
+	}
 	b.WriteString("\n")
 	if r.HasScore {
 		fmt.Fprintf(&b, "Alignment score: %s of 100 (100 minus the mean spread)\n", num(r.Score))
@@ -156,8 +159,8 @@ func writeObjective(b *strings.Builder, n int, s model.ObjectiveStats, goal stri
 		if s.ConfMax != s.ConfMin {
 			conf += "–" + strconv.Itoa(s.ConfMax)
 		}
-		fmt.Fprintf(b, "%smedian %s, range %d–%d, spread %d, sd %s, confidence %s\n",
-			ind, num(s.Median), s.Min, s.Max, s.Spread, strconv.FormatFloat(s.StdDev, 'f', 1, 64), conf)
+		fmt.Fprintf(b, "%smedian %s, range %d–%d, spread %d, sd %s, confidence %s%s\n",
+			ind, num(s.Median), s.Min, s.Max, s.Spread, strconv.FormatFloat(s.StdDev, 'f', 1, 64), conf, discussedFor(s.Outcome))
 		parts := make([]string, len(s.Estimates))
 		for i, e := range s.Estimates {
 			parts[i] = fmt.Sprintf("%s %d", e.Handle, e.Progress)

@@ -17,14 +17,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) storyImportCmd() *cobra.Command {
-	var sprint, objective string
-	var maps []string
-	var dryRun, verbose bool
-	cmd := &cobra.Command{
-		Use:   "import FILE.csv [--sprint S] [--objective O] [--map COLUMN=FIELD ...] [--dry-run] [-v]",
-		Short: "Add or update stories from a tracker's CSV export (Jira, Linear, GitHub Projects)",
-		Long: `Read stories from a CSV exported by Jira, Linear or GitHub Projects (or any
+// storyImportLong and storyImportExample are the help of story import.
+const (
+	storyImportLong = `Read stories from a CSV exported by Jira, Linear or GitHub Projects (or any
 CSV with a title column; "-" reads standard input) into a sprint. The header
 tells the layout: key, summary or title, status (mapped to todo, doing or
 done), story points or estimate, and the epic, project or parent.
@@ -39,17 +34,39 @@ key matches a story without a key by title. Canceled issues are left out.
 Nothing is half-imported: when any row cannot be used, every such row is
 reported by its line number and nothing is written. Stories change only while
 the sprint is in planning or assessing. --map COLUMN=FIELD reads FIELD (key,
-title, status, points or parent) from a column the layout does not know.`,
-		Example: `  align story import jira.csv --sprint "Sprint 14"
+title, status, points or parent) from a column the layout does not know.
+
+--from reads the JSON a tracker's own command-line tool prints instead, so
+align never holds the tracker's credentials (problems are named by item):
+  gh-issues   gh issue list --json number,title,state,labels,milestone,url
+  gh-project  gh project item-list N --owner OWNER --format json
+  jira        jira issue list --raw            (ankitpokhrel/jira-cli)
+  glab        glab issue list --output json
+With --from, --map NAME=FIELD reads FIELD from the item's field NAME (for
+jira, a key of its "fields", e.g. customfield_10016=points).`
+	storyImportExample = `  align story import jira.csv --sprint "Sprint 14"
   align story import linear.csv --objective "Checkout in three steps" --dry-run
-  align story import board.csv --map "Size=points" --map "Theme=parent"`,
-		Args: needArgs("FILE.csv"),
+  align story import board.csv --map "Size=points" --map "Theme=parent"
+  gh issue list --state all --json number,title,state,labels,milestone,url | align story import --from gh-issues -
+  jira issue list --parent SHOP-10 --raw | align story import --from jira - --objective "Checkout in three steps"`
+)
+
+func (a *app) storyImportCmd() *cobra.Command {
+	var sprint, objective, from string
+	var maps []string
+	var dryRun, verbose bool
+	cmd := &cobra.Command{
+		Use:     "import FILE.csv|FILE.json|- [--from csv|gh-issues|gh-project|jira|glab] [--sprint S] [--objective O] [--map COLUMN=FIELD ...] [--dry-run] [-v]",
+		Short:   "Add or update stories from a tracker's CSV export or its own CLI's JSON (gh, jira, glab)",
+		Long:    storyImportLong,
+		Example: storyImportExample,
+		Args:    needArgs("FILE.csv"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			mapping, err := export.ParseTrackerMap(maps)
 			if err != nil {
 				return err
 			}
-			name, ti, err := a.readTrackerCSV(args[0], mapping)
+			name, ti, err := a.readTracker(args[0], from, mapping)
 			if err != nil {
 				return err
 			}
@@ -72,16 +89,12 @@ title, status, points or parent) from a column the layout does not know.`,
 					return err
 				}
 				fixed = &o
-			} else if err := needParents(name, ti.Rows); err != nil {
+			} else if err := needParents(name, ti); err != nil {
 				return err
 			}
 			plan := planStories(d, ti, fixed, a.now())
 			if len(plan.problems) > 0 {
-				for _, p := range plan.problems {
-					fmt.Fprintf(a.env.Stderr, "%s line %d: %s\n", name, p.Line, p.Msg)
-				}
-				return fmt.Errorf("%s: %s cannot be used (%s); nothing was imported: fix the rows in the file, or use --objective and --map",
-					name, countOf(len(plan.problems), "row", "rows"), problemLines(plan.problems))
+				return plan.refuse(a.env.Stderr, name)
 			}
 			if !dryRun && len(plan.write) > 0 {
 				ds := model.Dataset{Sprints: []model.SprintData{{Sprint: d.Sprint, Stories: plan.write}}}
@@ -94,6 +107,7 @@ title, status, points or parent) from a column the layout does not know.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
+	f.StringVar(&from, "from", "csv", "what the file is: csv (a tracker's CSV export), gh-issues, gh-project, jira or glab (that tool's JSON)")
 	f.StringVar(&objective, "objective", "", "put every story under this objective (title or id) instead of matching the epic or parent")
 	f.StringArrayVar(&maps, "map", nil, "COLUMN=FIELD: read FIELD (key, title, status, points or parent) from COLUMN; repeatable")
 	f.BoolVar(&dryRun, "dry-run", false, "report what would change and write nothing")
@@ -101,30 +115,10 @@ title, status, points or parent) from a column the layout does not know.`,
 	return cmd
 }
 
-// readTrackerCSV parses the tracker export at path ("-": standard input)
-// and returns the name to report it by.
-func (a *app) readTrackerCSV(path string, mapping map[string]string) (string, export.TrackerImport, error) {
-	name, r := path, io.Reader(nil)
-	if path == "-" {
-		name, r = stdinName, a.env.Stdin
-	} else {
-		f, err := openBundleFile(path)
-		if err != nil {
-			return "", export.TrackerImport{}, err
-		}
-		defer f.Close()
-		r = f
-	}
-	ti, err := export.ParseTrackerCSV(r, mapping)
-	if err != nil {
-		return "", export.TrackerImport{}, fmt.Errorf("%s: %v; nothing was imported", name, err)
-	}
-	return name, ti, nil
-}
-
 // needParents refuses a file in which no row names an epic or parent when
 // no --objective is given: every row would fail for the same reason.
-func needParents(name string, rows []export.TrackerRow) error {
+func needParents(name string, ti export.TrackerImport) error {
+	rows := ti.Rows
 	for _, r := range rows {
 		if r.Parent != "" {
 			return nil
@@ -132,6 +126,9 @@ func needParents(name string, rows []export.TrackerRow) error {
 	}
 	if len(rows) == 0 {
 		return nil
+	}
+	if ti.Unit == export.UnitItem {
+		return errors.New(name + ": no item names a milestone, epic or parent to match an objective; pass --objective O, or --map NAME=parent for the field that holds it; nothing was imported")
 	}
 	return errors.New(name + ": no row names an epic, project or parent to match an objective; pass --objective O, or --map COLUMN=parent for the column that holds it; nothing was imported")
 }
@@ -147,6 +144,7 @@ type storyChange struct {
 
 // storyPlan is the outcome of matching a tracker export against a sprint.
 type storyPlan struct {
+	in       export.TrackerImport // what was read: its Unit names Line
 	changes  []storyChange
 	skipped  []export.RowProblem
 	problems []export.RowProblem
@@ -157,7 +155,7 @@ type storyPlan struct {
 // existing story of d (live records only), and decides what to write. Rows
 // that cannot be placed become problems, beside the parser's own.
 func planStories(d model.SprintData, ti export.TrackerImport, fixed *model.Objective, now time.Time) storyPlan {
-	p := storyPlan{skipped: ti.Skipped, problems: append([]export.RowProblem(nil), ti.Problems...)}
+	p := storyPlan{in: ti, skipped: ti.Skipped, problems: append([]export.RowProblem(nil), ti.Problems...)}
 	byTitle := map[string][]model.Objective{}
 	titles := make(map[uuid.UUID]string, len(d.Objectives))
 	for _, o := range d.Objectives {
@@ -210,7 +208,7 @@ func planStories(d model.SprintData, ti export.TrackerImport, fixed *model.Objec
 			diffs = append(diffs, fmt.Sprintf("status %s → %s", s.Status, row.Status))
 			s.Status = row.Status
 		}
-		if s.Points != row.Points {
+		if !row.KeepPoints && s.Points != row.Points {
 			diffs = append(diffs, fmt.Sprintf("points %d → %d", s.Points, row.Points))
 			s.Points = row.Points
 		}
@@ -277,10 +275,10 @@ func rowStory(row export.TrackerRow, stories []model.Story, byKey map[string][]m
 	return model.Story{}, false, true
 }
 
-// problemLines lists the line numbers of problems, at most ten.
-func problemLines(ps []export.RowProblem) string {
+// problemLines lists the line (or item) numbers of problems, at most ten.
+func problemLines(ps []export.RowProblem, unit string) string {
 	var b strings.Builder
-	b.WriteString(pluralWord(len(ps), "line", "lines") + " ")
+	b.WriteString(pluralWord(len(ps), unit, unit+"s") + " ")
 	for i, p := range ps {
 		if i == 10 {
 			fmt.Fprintf(&b, ", …")
@@ -313,16 +311,19 @@ var layoutNames = map[string]string{
 func (p storyPlan) print(out io.Writer, name, layout, sprint, path string, dryRun, verbose bool) error {
 	w := bufio.NewWriter(out)
 	what := layoutNames[layout]
+	if w, ok := jsonLayoutNames[layout]; ok {
+		what = w
+	}
 	if what == "" {
 		what = "CSV"
 	}
-	fmt.Fprintf(w, "%s: %s, %s into sprint %q\n", name, what, countOf(len(p.changes)+len(p.skipped), "row", "rows"), sprint)
+	fmt.Fprintf(w, "%s: %s, %s into sprint %q\n", name, what, countOf(len(p.changes)+len(p.skipped), p.noun("row"), p.noun("rows")), sprint)
 	counts := map[model.ChangeKind]int{}
 	for _, c := range p.changes {
 		counts[c.kind]++
 		label := c.row.Key
 		if label == "" {
-			label = fmt.Sprintf("line %d", c.row.Line)
+			label = p.in.Where(c.row.Line)
 		}
 		switch c.kind {
 		case model.ChangeAdded:
@@ -340,7 +341,7 @@ func (p storyPlan) print(out io.Writer, name, layout, sprint, path string, dryRu
 		}
 	}
 	for _, s := range p.skipped {
-		fmt.Fprintf(w, "  skipped    line %d: %s\n", s.Line, s.Msg)
+		fmt.Fprintf(w, "  skipped    %s: %s\n", p.in.Where(s.Line), s.Msg)
 	}
 	fmt.Fprintf(w, "%d added, %d updated, %d unchanged, %d skipped.\n",
 		counts[model.ChangeAdded], counts[model.ChangeUpdated], counts[model.ChangeUnchanged], len(p.skipped))

@@ -60,7 +60,7 @@ func runTUI(st *store.Store, as string, in io.Reader, out io.Writer) (err error)
 	w, h := terminalSize(out)
 	app := views.New(views.Options{
 		Store: st, Now: time.Now, As: as, Renderer: renderer,
-		Width: w, Height: h, Facilitator: true, TestPanic: testPanic,
+		Width: w, Height: h, Facilitator: true, TestPanic: testPanic, Tick: time.Second,
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
 	final, runErr := p.Run()

@@ -235,6 +235,9 @@ type wireOutcome struct {
 	Notes       string `json:"notes"`
 	Discussed   bool   `json:"discussed"`
 	Revealed    bool   `json:"revealed"`
+	// Minutes came after version 1's first release: readers accept
+	// bundles without it (see shape.go, optionalKey).
+	Minutes int `json:"minutes,omitempty" bundle:"optional"`
 }
 
 type wireAction struct {
@@ -325,7 +328,7 @@ func toWireSprint(sd model.SprintData) wireSprint {
 	for _, o := range sd.Outcomes {
 		ws.Outcomes = append(ws.Outcomes, wireOutcome{
 			wireMeta: toMeta(o.Meta), ObjectiveID: o.ObjectiveID.String(), Agreed: cloneInt(o.Agreed),
-			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed,
+			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Minutes: o.Minutes,
 		})
 	}
 	for _, a := range sd.Actions {

@@ -99,6 +99,9 @@ func (md *summaryWriter) header() {
 	if len(md.r.NotSubmitted) > 0 {
 		md.printf(" (not yet: %s)", inline(strings.Join(md.r.NotSubmitted, ", ")))
 	}
+	if len(md.r.Late) > 0 {
+		md.printf("; late, first saved during the review: %s", inline(strings.Join(md.r.Late, ", ")))
+	}
 	md.printf("\n")
 	if md.r.HasScore {
 		md.printf("- **Alignment score:** %s of 100\n", num(md.r.Score))
@@ -131,14 +134,15 @@ func (md *summaryWriter) glance() {
 		md.printf("This sprint has no objectives.\n\n")
 		return
 	}
+	timed := md.timed() // a Minutes column beside Spread (markdown_minutes.go)
 	t := table{
-		head:  []string{"Objective", "Goal", "Responses", "Median", "Range", "Spread", "Level", "Agreed"},
-		right: []bool{false, false, true, true, true, true, false, true},
+		head:  withMinutes([]string{"Objective", "Goal", "Responses", "Median", "Range", "Spread", "Level", "Agreed"}, timed, "Minutes"),
+		right: withMinutes([]bool{false, false, true, true, true, true, false, true}, timed, true),
 	}
 	for _, st := range md.r.Objectives {
 		median, rng, spread := figures(st)
-		t.add(cell(st.Objective.Title), md.goalTitle(st.Objective.GoalID), strconv.Itoa(st.Responses),
-			median, rng, spread, string(st.Level), agreed(st))
+		t.add(withMinutes([]string{cell(st.Objective.Title), md.goalTitle(st.Objective.GoalID), strconv.Itoa(st.Responses),
+			median, rng, spread, string(st.Level), agreed(st)}, timed, minutesCell(st))...)
 	}
 	md.printf("%s\n", t.String())
 	set := md.s.Settings

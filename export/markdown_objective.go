@@ -24,8 +24,8 @@ func (md *summaryWriter) objective(n int, st model.ObjectiveStats) {
 	md.printf("\n")
 	if st.Responses > 0 {
 		median, rng, spread := figures(st)
-		md.printf("- **Median:** %s; **range:** %s; **spread:** %s; **standard deviation:** %s\n",
-			median, rng, spread, num(st.StdDev))
+		md.printf("- **Median:** %s; **range:** %s; **spread:** %s; **standard deviation:** %s%s\n",
+			median, rng, spread, num(st.StdDev), minutesNote(st))
 		md.printf("- **Mean:** %s; **confidence-weighted mean:** %s; **confidence:** %d–%d\n",
 			num(st.Mean), num(st.Weighted), st.ConfMin, st.ConfMax)
 	}

@@ -85,6 +85,10 @@ func (c *shapeChecker) token() (json.Token, error) {
 type wireField struct {
 	name string
 	typ  reflect.Type
+	// optional: the key may be absent (it reads as its zero value). Only
+	// keys added to version 1 after its release are, so that older
+	// bundles still import; the tag is bundle:"optional".
+	optional bool
 }
 
 // wireFields lists the JSON fields of struct type t in declaration order,
@@ -101,7 +105,7 @@ func wireFields(t reflect.Type) []wireField {
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
-		out = append(out, wireField{name: name, typ: f.Type})
+		out = append(out, wireField{name: name, typ: f.Type, optional: f.Tag.Get("bundle") == "optional"})
 	}
 	return out
 }
@@ -247,7 +251,7 @@ func (c *shapeChecker) object(t reflect.Type, path string) error {
 		return err
 	}
 	for _, f := range fields {
-		if !seen[f.name] {
+		if !seen[f.name] && !f.optional {
 			return c.fail(path, "missing field %q", f.name)
 		}
 	}

@@ -45,6 +45,10 @@ type TrackerRow struct {
 	// Parent is the epic, project or parent title ("" when none); the
 	// caller maps it to an objective by title.
 	Parent string
+	// KeepPoints is true when the input says nothing about points (no
+	// points column, or a tool that prints none): a story it updates keeps
+	// its points instead of losing them to 0.
+	KeepPoints bool
 }
 
 // RowProblem reports a row of a tracker export that cannot be used, or one
@@ -67,6 +71,26 @@ type TrackerImport struct {
 	// status says they were canceled (Canceled, Won't Do, Duplicate...),
 	// which are neither work done nor work to do.
 	Skipped []RowProblem
+	// Unit is what RowProblem.Line and TrackerRow.Line count: "" for lines
+	// of a CSV file, UnitItem for the items of a JSON document.
+	Unit string
+}
+
+// UnitItem is TrackerImport.Unit for a JSON document: Line is the 1-based
+// position of the item in the tool's list.
+const UnitItem = "item"
+
+// unit names what Line counts: "line" or "item".
+func (t TrackerImport) unit() string {
+	if t.Unit == "" {
+		return "line"
+	}
+	return t.Unit
+}
+
+// Where names position n of the input for a report: "line 4" or "item 4".
+func (t TrackerImport) Where(n int) string {
+	return fmt.Sprintf("%s %d", t.unit(), n)
 }
 
 var errTrackerTooLarge = fmt.Errorf("tracker CSV: larger than the %d MiB limit; export fewer issues or split the file", MaxTrackerCSVSize>>20)
@@ -278,40 +302,64 @@ func (p *trackerParser) row(line int, rec []string) {
 			return
 		}
 	}
+	p.add(line, trackerValues{
+		key: p.cols.key(get), title: get(p.cols.idx[fieldTitle]), status: get(p.cols.idx[fieldStatus]),
+		category: get(p.cols.category), points: get(p.cols.idx[fieldPoints]), parent: get(p.cols.idx[fieldParent]),
+		keepPoints: p.cols.idx[fieldPoints] < 0, hasCategory: p.cols.category >= 0,
+	}, func(f trackerField) string { return fmt.Sprintf("column %q", p.cols.names[f]) })
+}
+
+// trackerValues are one story's fields as the tracker wrote them, before
+// they are checked: the key already read (and shortened) by the format's
+// reader, the rest raw text; points are the number's text.
+type trackerValues struct {
+	key, title, status, category, points, parent string
+	// keepPoints: the input has no points for this story at all.
+	keepPoints bool
+	// hasCategory: the input has a status category (Jira's), read when
+	// the status is not one align knows, even when it is blank.
+	hasCategory bool
+}
+
+// add checks one story's values, found at line (or item) n, and appends it
+// as a row, a problem or a skipped entry; where names a field for messages
+// (`column "Summary"`, `field "title"`). The CSV and JSON readers share it,
+// so every rule holds for both.
+func (p *trackerParser) add(line int, v trackerValues, where func(trackerField) string) {
 	before := len(p.out.Problems)
 	bad := func(format string, args ...any) { p.problem(line, format, args...) }
 
-	key := p.cols.key(get)
+	key := v.key
 	if n := utf8.RuneCountInString(key); n > model.MaxKey {
 		bad("key %s is %d characters long; at most %d allowed", clip(key), n, model.MaxKey)
 	}
-	title := model.Sanitize(get(p.cols.idx[fieldTitle]), false)
+	title := model.Sanitize(v.title, false)
 	switch n := utf8.RuneCountInString(title); {
 	case title == "":
-		bad("the title (column %q) is empty", p.cols.names[fieldTitle])
+		bad("the title (%s) is empty", where(fieldTitle))
 	case n > model.MaxTitle:
 		bad("the title is %d characters long; at most %d allowed", n, model.MaxTitle)
 	}
-	rawStatus := model.Sanitize(get(p.cols.idx[fieldStatus]), false)
+	rawStatus := model.Sanitize(v.status, false)
 	status, known := trackerStatus(rawStatus)
-	if !known && p.cols.category >= 0 {
-		status, known = trackerStatus(model.Sanitize(get(p.cols.category), false))
+	if !known && v.hasCategory {
+		status, known = trackerStatus(model.Sanitize(v.category, false))
 	}
 	if !known {
 		bad("status %s is not one align knows; in the file, use a status such as To Do, In Progress, Done or Canceled (or todo, doing, done)", clip(rawStatus))
 	}
-	points, msg := trackerPoints(model.Sanitize(get(p.cols.idx[fieldPoints]), false))
+	points, msg := trackerPoints(model.Sanitize(v.points, false))
 	if msg != "" {
 		bad("%s", msg)
 	}
-	parent := model.Sanitize(get(p.cols.idx[fieldParent]), false)
+	parent := model.Sanitize(v.parent, false)
 	if n := utf8.RuneCountInString(parent); n > model.MaxTitle {
-		bad("the parent (column %q) is %d characters long; objective titles are at most %d", p.cols.names[fieldParent], n, model.MaxTitle)
+		bad("the parent (%s) is %d characters long; objective titles are at most %d", where(fieldParent), n, model.MaxTitle)
 	}
 	if key != "" {
 		folded := strings.ToLower(key)
 		if first, dup := p.keys[folded]; dup {
-			bad("key %s repeats the key of line %d; each issue may appear once", clip(key), first)
+			bad("key %s repeats the key of %s %d; each issue may appear once", clip(key), p.out.unit(), first)
 		} else {
 			p.keys[folded] = line
 		}
@@ -327,7 +375,7 @@ func (p *trackerParser) row(line int, rec []string) {
 		p.out.Skipped = append(p.out.Skipped, RowProblem{Line: line, Msg: fmt.Sprintf("%s: status %s means it will not be done; left out", what, clip(rawStatus))})
 		return
 	}
-	p.out.Rows = append(p.out.Rows, TrackerRow{Line: line, Key: key, Title: title, Status: status, Points: points, Parent: parent})
+	p.out.Rows = append(p.out.Rows, TrackerRow{Line: line, Key: key, Title: title, Status: status, Points: points, Parent: parent, KeepPoints: v.keepPoints})
 }
 
 // clip quotes s for a message, shortened to 40 characters.

@@ -297,8 +297,8 @@ func TestParseTrackerCSV_Text_Sanitized(t *testing.T) {
 		"ACT-2,\"=HYPERLINK(\"\"http://x\"\")\",Done,\n"
 	got := parseTracker(t, src, nil)
 	want := []TrackerRow{
-		{Line: 2, Key: "ACT-1", Title: "Sign up now", Status: model.StoryDone, Parent: "Epic one"},
-		{Line: 4, Key: "ACT-2", Title: `=HYPERLINK("http://x")`, Status: model.StoryDone},
+		{Line: 2, Key: "ACT-1", Title: "Sign up now", Status: model.StoryDone, Parent: "Epic one", KeepPoints: true},
+		{Line: 4, Key: "ACT-2", Title: `=HYPERLINK("http://x")`, Status: model.StoryDone, KeepPoints: true},
 	}
 	if !reflect.DeepEqual(got.Rows, want) || len(got.Problems) != 0 {
 		t.Errorf("got %+v\nwant rows %+v", got, want)

@@ -42,7 +42,7 @@ var trackerStatuses = map[model.StoryStatus][]string{
 	},
 	statusCanceled: {
 		"canceled", "cancelled", "won't do", "wont do", "won't fix", "wontfix",
-		"duplicate", "rejected", "declined", "obsolete", "abandoned",
+		"duplicate", "rejected", "declined", "obsolete", "abandoned", "not planned",
 	},
 }
 

@@ -48,6 +48,11 @@ func Analyze(d SprintData, members []Member, s Settings) SprintReport {
 	r.Agenda = Agenda(r.Objectives)
 	r.Score, r.HasScore = AlignmentScore(r.Objectives)
 	fillMissing(&r, objs, asByObj, members)
+	var live []Assessment // of live objectives only
+	for _, o := range objs {
+		live = append(live, asByObj[o.ID]...)
+	}
+	r.Late = lateHandles(live, byID)
 	return r
 }
 

@@ -75,6 +75,7 @@ type SprintReport struct {
 	// estimate or an abstention) every objective, and all active members.
 	Submitted, Expected int
 	NotSubmitted        []string // handles of active members with something missing
+	Late                []string // handles of members with an estimate first saved in review, sorted
 	Score               float64  // alignment score, valid when HasScore
 	HasScore            bool
 }

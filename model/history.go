@@ -13,6 +13,8 @@ type ScorePoint struct {
 	Sprint   Sprint
 	Score    float64
 	HasScore bool
+	// Participation is who answered the sprint, and who answered late.
+	Participation Participation
 }
 
 // Trend returns the alignment score of each sprint, ordered by start date.
@@ -25,7 +27,7 @@ func Trend(sprints []SprintData, members []Member, s Settings) []ScorePoint {
 	out := make([]ScorePoint, 0, len(live))
 	for _, d := range live {
 		r := Analyze(d, members, s)
-		out = append(out, ScorePoint{Sprint: d.Sprint, Score: r.Score, HasScore: r.HasScore})
+		out = append(out, ScorePoint{Sprint: d.Sprint, Score: r.Score, HasScore: r.HasScore, Participation: r.Participation()})
 	}
 	return out
 }

@@ -158,6 +158,9 @@ type Outcome struct {
 	Notes       string
 	Discussed   bool
 	Revealed    bool
+	// Minutes is how long the review discussed it, in whole minutes, as
+	// the Review screen's timer measured; 0 when it was not timed.
+	Minutes int
 }
 
 // ActionItem is a follow-up recorded in a review, owned by a member.
@@ -203,6 +206,9 @@ type Settings struct {
 	// bundles with; empty: the running ssh-agent, if it holds a key of the
 	// bundle's author.
 	SigningKey string
+	// TimeboxMinutes is the time box of one objective's discussion in the
+	// review: past it, the Review screen's timer says "over"; 0 is none.
+	TimeboxMinutes int
 }
 
 // DefaultSettings returns the settings a new workspace starts with.

@@ -20,6 +20,10 @@ const (
 	MaxSSHKey = 16384
 )
 
+// MaxMinutes is the most minutes an outcome may record for one
+// objective's discussion: a whole day.
+const MaxMinutes = 24 * 60
+
 // FieldError reports an invalid field value in terms a user can act on.
 type FieldError struct {
 	Record string // e.g. "objective"
@@ -346,6 +350,9 @@ func (o Outcome) Validate() error {
 	if o.Agreed != nil && (*o.Agreed < 0 || *o.Agreed > 100) {
 		return fieldErr("outcome", "agreed", "%d is outside 0–100", *o.Agreed)
 	}
+	if o.Minutes < 0 || o.Minutes > MaxMinutes {
+		return fieldErr("outcome", "minutes", "%d is outside 0–%d", o.Minutes, MaxMinutes)
+	}
 	return checkText("outcome", "notes", o.Notes, MaxText, false)
 }
 
@@ -368,6 +375,8 @@ func (s Settings) Validate() error {
 		return fieldErr("settings", "outlier-distance", "%d is outside 1–100", s.OutlierDistance)
 	case s.EvidenceGap < 1 || s.EvidenceGap > 100:
 		return fieldErr("settings", "evidence-gap", "%d is outside 1–100", s.EvidenceGap)
+	case s.TimeboxMinutes < 0 || s.TimeboxMinutes > 240:
+		return fieldErr("settings", "timebox-minutes", "%d is outside 0–240 (0: no time box)", s.TimeboxMinutes)
 	}
 	return nil
 }

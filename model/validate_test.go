@@ -224,6 +224,9 @@ func TestOutcome_Validate(t *testing.T) {
 		{"agreed -1", Outcome{Agreed: fxInt(-1)}, "agreed"},
 		{"agreed 101", Outcome{Agreed: fxInt(101)}, "agreed"},
 		{"long notes", Outcome{Notes: strings.Repeat("n", MaxText+1)}, "notes"},
+		{"timed", Outcome{Minutes: MaxMinutes}, ""},
+		{"minutes -1", Outcome{Minutes: -1}, "minutes"},
+		{"minutes over a day", Outcome{Minutes: MaxMinutes + 1}, "minutes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { fxWantFieldErr(t, tt.o.Validate(), "outcome", tt.field) })

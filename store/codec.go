@@ -36,6 +36,7 @@ type settingsRec struct {
 	AnonymousReveal bool   `json:"anonymous_reveal,omitempty"`
 	RequireSigned   bool   `json:"require_signed_bundles,omitempty"`
 	SigningKey      string `json:"signing_key,omitempty"`
+	TimeboxMinutes  int    `json:"timebox_minutes,omitempty"`
 }
 
 // workspaceRec is the value of meta/workspace.
@@ -114,6 +115,7 @@ type outcomeRec struct {
 	Notes       string    `json:"notes,omitempty"`
 	Discussed   bool      `json:"discussed,omitempty"`
 	Revealed    bool      `json:"revealed,omitempty"`
+	Minutes     int       `json:"minutes,omitempty"`
 }
 
 type actionRec struct {
@@ -183,13 +185,13 @@ func decodeJSON(data []byte, v any) error {
 func encodeSettings(s model.Settings) settingsRec {
 	return settingsRec{AlignedBelow: s.AlignedBelow, SplitAt: s.SplitAt, OutlierDistance: s.OutlierDistance,
 		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal,
-		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey}
+		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey, TimeboxMinutes: s.TimeboxMinutes}
 }
 
 func (r settingsRec) model() model.Settings {
 	return model.Settings{AlignedBelow: r.AlignedBelow, SplitAt: r.SplitAt, OutlierDistance: r.OutlierDistance,
 		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal,
-		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey}
+		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey, TimeboxMinutes: r.TimeboxMinutes}
 }
 
 func encWorkspace(w Workspace) ([]byte, error) {
@@ -301,7 +303,7 @@ func decAssessment(data []byte) (model.Assessment, error) {
 
 func encOutcome(o model.Outcome) ([]byte, error) {
 	return json.Marshal(outcomeRec{metaRec: metaToRec(o.Meta), SprintID: o.SprintID, ObjectiveID: o.ObjectiveID,
-		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed})
+		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Minutes: o.Minutes})
 }
 
 func decOutcome(data []byte) (model.Outcome, error) {
@@ -310,7 +312,7 @@ func decOutcome(data []byte) (model.Outcome, error) {
 		return model.Outcome{}, err
 	}
 	return model.Outcome{Meta: r.model(), SprintID: r.SprintID, ObjectiveID: r.ObjectiveID, Agreed: r.Agreed,
-		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed}, nil
+		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Minutes: r.Minutes}, nil
 }
 
 func encAction(a model.ActionItem) ([]byte, error) {

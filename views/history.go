@@ -129,7 +129,7 @@ func (m History) wide() bool { return m.width >= 100 }
 
 // listRows is how many sprint rows fit.
 func (m History) listRows() int {
-	h := m.height - 5 // title, sparkline, its caption, blank line, list header
+	h := m.height - 6 // title, sparkline, its caption, blank line, list header, participation line
 	if m.filtering || m.filter.Value() != "" {
 		h--
 	}
@@ -169,7 +169,7 @@ func (m History) listView() string {
 	if m.filtering || m.filter.Value() != "" {
 		b.WriteString(m.filter.View() + "\n")
 	}
-	b.WriteString(s.Faint.Render(fmt.Sprintf("  %-20s %-10s %-9s %s", "Sprint", "Start", "State", "Score")))
+	b.WriteString(s.Faint.Render(fmt.Sprintf("  %-20s %-10s %-9s %-5s %s", "Sprint", "Start", "State", "Ans.", "Score")))
 	if len(m.rows) == 0 {
 		b.WriteString("\n" + s.Faint.Render("No sprint matches."))
 	}
@@ -180,14 +180,29 @@ func (m History) listView() string {
 		if p.HasScore {
 			score = bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3.0f", p.Score)
 		}
-		line := fmt.Sprintf("%-20s %-10s %-9s ", truncate(p.Sprint.Name, 20), p.Sprint.Start.Format(model.DateLayout), p.Sprint.State)
+		ans := fmt.Sprintf("%d/%d", p.Participation.Answered, p.Participation.Expected)
+		line := fmt.Sprintf("%-20s %-10s %-9s %-5s ", truncate(p.Sprint.Name, 20), p.Sprint.Start.Format(model.DateLayout), p.Sprint.State, ans)
 		cur := "  "
 		if i == m.cursor {
 			cur, line = s.Accent.Render("▸ "), s.Selected.Render(line)
 		}
 		b.WriteString("\n" + cur + line + score)
 	}
+	if m.cursor < len(m.rows) {
+		b.WriteString("\n" + s.Faint.Render(participationLine(m.history.Trend[m.rows[m.cursor]])))
+	}
 	return b.String()
+}
+
+// participationLine says how the selected sprint's members answered:
+// "Sprint 25: 5 of 6 answered every objective; late: lin".
+func participationLine(p model.ScorePoint) string {
+	pa := p.Participation
+	line := fmt.Sprintf("  %s: %d of %d answered every objective", p.Sprint.Name, pa.Answered, pa.Expected)
+	if len(pa.Late) > 0 {
+		line += "; late: " + strings.Join(pa.Late, ", ")
+	}
+	return line
 }
 
 func (m History) calibrationView() string {

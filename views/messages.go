@@ -58,6 +58,10 @@ type memberRememberedMsg struct{ id uuid.UUID }
 // root reloads the workspace and shows text in the footer when it is set.
 type savedMsg struct{ text string }
 
+// timerTickMsg refreshes the Review screen's discussion timer; gen is the
+// refresh chain it belongs to (see reviewTimer).
+type timerTickMsg struct{ gen int }
+
 // navigateMsg asks the root to show another screen (and reload its data);
 // objective, when set, is the objective the new screen should focus.
 type navigateMsg struct {

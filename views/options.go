@@ -38,6 +38,10 @@ type Options struct {
 	// returns, "io" in a job on the store I/O goroutine. It exists for the
 	// terminal-robustness test (ALIGN_TEST_PANIC, cli/tui.go); leave it empty.
 	TestPanic string
+	// Tick is how often the Review screen's discussion timer redraws; 0
+	// means only when something else happens (tests drive the clock
+	// themselves). The time measured is the clock's either way.
+	Tick time.Duration
 }
 
 // deps is what every screen shares: values and handles that never change
@@ -49,6 +53,7 @@ type deps struct {
 	facilitator bool
 	io          *ioQueue
 	hub         *Hub // nil unless live (serve)
+	tick        time.Duration
 }
 
 // load submits a workspace load for sprint id (uuid.Nil: current sprint).

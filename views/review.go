@@ -68,6 +68,8 @@ type Review struct {
 	notes  editor
 	action editor
 	owner  int // index into the active members; -1 for no owner
+
+	timer reviewTimer // how long the current objective is discussed (review_timer.go)
 }
 
 // NewReview returns the Review screen.
@@ -79,6 +81,7 @@ func NewReview(d deps) Review {
 		notes:  newEditor(d.styles, "│ ", true, model.MaxText),
 		action: newEditor(d.styles, "Action: ", false, model.MaxTitle),
 		owner:  -1,
+		timer:  newReviewTimer(d.tick),
 	}
 }
 
@@ -171,8 +174,14 @@ func (m Review) recording() bool { return m.revealable() && m.deps.facilitator }
 
 // Update handles a message.
 func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
-	m, cmd := m.update(msg)
-	return m.sync(), cmd
+	var cmd tea.Cmd
+	if tick, ok := msg.(timerTickMsg); ok {
+		m = m.tickTimer(tick)
+	} else {
+		m, cmd = m.update(msg)
+	}
+	m, timed := m.sync().retime()
+	return m, tea.Batch(cmd, timed)
 }
 
 func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
@@ -180,6 +189,7 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 	case workspaceLoadedMsg:
 		return m.load(msg.data), nil
 	case navigateMsg:
+		m = m.showTimer()
 		if msg.objective != uuid.Nil {
 			m.focusOn = msg.objective
 			m = m.focus()

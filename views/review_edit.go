@@ -257,10 +257,15 @@ func (m Review) changeOutcome(f func(o *model.Outcome)) (Review, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	id := st.Objective.ID
+	return m.changeOutcomeOf(st.Objective, f)
+}
+
+// changeOutcomeOf applies f to the outcome of obj and saves it.
+func (m Review) changeOutcomeOf(obj model.Objective, f func(o *model.Outcome)) (Review, tea.Cmd) {
+	id := obj.ID
 	o, exists := m.outcomes[id]
 	if !exists {
-		o = model.Outcome{SprintID: st.Objective.SprintID, ObjectiveID: id}
+		o = model.Outcome{SprintID: obj.SprintID, ObjectiveID: id}
 	}
 	f(&o)
 	m.outcomes[id] = o

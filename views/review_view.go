@@ -93,6 +93,9 @@ func (m Review) headView() string {
 	switch sp.State {
 	case model.StateReview:
 		line2 = s.Faint.Render("Agenda: most disputed first.")
+		if t := m.timerView(); t != "" {
+			line2 = t + s.Faint.Render(" · ") + line2
+		}
 		if f := m.followLine(); f != "" {
 			line2 += s.Accent.Render(f)
 		}
