@@ -232,6 +232,9 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if tooSmallFor(a.width, a.height) {
 		return a.tooSmallKey(msg)
 	}
+	if burst(msg) && (a.confirm != nil || !a.capturing()) {
+		return a.splitBurst(msg)
+	}
 	a.footer, a.footerErr = "", false
 	if a.confirm != nil {
 		c := *a.confirm

@@ -284,10 +284,10 @@ func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
 		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = v, false })
 	}
 	if msg.Type == tea.KeyRunes {
-		for _, r := range msg.Runes {
-			if r < '0' || r > '9' {
-				return m, nil // digits only
-			}
+		// Digits only: "65%" typed (or read) at once keeps its digits.
+		msg.Runes = digitsOf(msg.Runes)
+		if len(msg.Runes) == 0 {
+			return m, nil
 		}
 	}
 	m.number = m.number.Update(msg)
@@ -355,4 +355,15 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 		}
 		return assessmentSavedMsg{a: stored, seq: q.seq()}
 	})
+}
+
+// digitsOf returns the ASCII digits of rs, in order.
+func digitsOf(rs []rune) []rune {
+	var out []rune
+	for _, r := range rs {
+		if r >= '0' && r <= '9' {
+			out = append(out, r)
+		}
+	}
+	return out
 }
