@@ -13,25 +13,29 @@ const defaultConfidence = 3
 func (a *app) assessCmd() *cobra.Command {
 	var sprint, objective, note string
 	var progress, confidence int
-	var abstain bool
+	var abstain, clear bool
 	cmd := &cobra.Command{
-		Use:   "assess --as HANDLE --objective O --progress N [--confidence C] [--note TEXT] [--abstain] [--sprint S]",
+		Use:   "assess --as HANDLE --objective O --progress N [--confidence C] [--note TEXT] [--abstain | --clear] [--sprint S]",
 		Short: "Save a member's estimate of an objective's progress",
 		Long: `Save how far a member thinks the team got on one objective: progress 0–100,
 confidence 1–5 (default 3) and a short note; or --abstain when the objective
 is not their area. Assessing the same objective again replaces the estimate.
-Estimates first saved while the sprint is in review are marked late.`,
+Estimates first saved while the sprint is in review are marked late.
+--clear withdraws the member's estimate: the objective is unanswered again.`,
 		Example: `  align assess --as ana --objective "Checkout in three steps" --progress 60 --confidence 4 --note "payment done, address step left"
-  ALIGN_MEMBER=bo align assess --objective "Faster search" --abstain`,
+  ALIGN_MEMBER=bo align assess --objective "Faster search" --abstain
+  align assess --as ana --objective "Faster search" --clear`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			setProgress := cmd.Flags().Changed("progress")
 			switch {
 			case objective == "":
 				return fmt.Errorf("--objective is required: the title or id of the objective (see `align objective list`)")
+			case clear && (abstain || setProgress):
+				return fmt.Errorf("--clear withdraws the estimate: it excludes --progress and --abstain")
 			case abstain && setProgress:
 				return fmt.Errorf("--abstain and --progress exclude each other: abstaining means giving no estimate")
-			case !abstain && !setProgress:
+			case !abstain && !setProgress && !clear:
 				return fmt.Errorf("--progress is required (0–100), or pass --abstain when the objective is not your area")
 			case progress < 0 || progress > 100:
 				return fmt.Errorf("--progress %d is outside 0–100", progress)
@@ -65,6 +69,9 @@ Estimates first saved while the sprint is in review are marked late.`,
 			if !model.CanAssess(d.Sprint.State) {
 				return fmt.Errorf("sprint %q is closed: estimates can no longer change", d.Sprint.Name)
 			}
+			if clear {
+				return a.clearAssessment(st, d, o, m)
+			}
 			// With no ID the store saves over the member's earlier estimate
 			// of the objective, and marks a first estimate in review late.
 			as := model.Assessment{SprintID: d.Sprint.ID, ObjectiveID: o.ID, MemberID: m.ID}
@@ -95,5 +102,6 @@ Estimates first saved while the sprint is in review are marked late.`,
 	f.IntVar(&confidence, "confidence", defaultConfidence, "how sure you are, 1–5")
 	f.StringVar(&note, "note", "", "a short reason, shown in the review")
 	f.BoolVar(&abstain, "abstain", false, "not my area: give no estimate")
+	f.BoolVar(&clear, "clear", false, "withdraw the estimate: the objective is unanswered again")
 	return cmd
 }

@@ -249,7 +249,7 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a, tea.Quit
 	}
-	if a.capturing() {
+	if a.capturing() || a.digitsTyped(msg) {
 		return a.updateActive(msg)
 	}
 	switch {
@@ -374,6 +374,13 @@ func (a App) capturing() bool {
 		return a.historyScreen.Capturing()
 	}
 	return false
+}
+
+// digitsTyped reports whether msg is a digit on the Assess screen, where
+// digits type the progress (the screen's main input) instead of switching
+// screens; tab and shift+tab switch there.
+func (a App) digitsTyped(msg tea.KeyMsg) bool {
+	return a.screen == screenAssess && key.Matches(msg, a.assessScreen.keys.Digit)
 }
 
 // unsaved reports whether quitting now would discard typed input.

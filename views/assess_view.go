@@ -230,7 +230,8 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 	case m.typing:
 		progress = m.number.View()
 	case !answered:
-		progress = label("Progress") + bar(s, 0, barW) + s.Faint.Render("  not answered yet: ←/→ or p")
+		o, _ := m.current()
+		progress = label("Progress") + s.Faint.Render(fmt.Sprintf("not answered: type it, or ←/→ start at %d%%", startPoint(o)))
 	case a.Abstain:
 		progress = label("Progress") + s.Faint.Render("abstained (not my area)")
 	default:

@@ -115,9 +115,10 @@ func newDashboardKeys() dashboardKeys {
 	}
 }
 
-// assessKeys: step through objectives and set one's estimate. Progress moves
-// in coarse steps of 5 with ←/→ (h/l) and fine steps of 1 with [ and ] (or
-// H/L, shift+←/→); p types an exact number.
+// assessKeys: step through objectives and set one's estimate. Digits type
+// the progress (so screens switch with tab here, not 1–5); it moves in
+// coarse steps of 5 with ←/→ (h/l) and fine steps of 1 with [ and ] (or
+// H/L, shift+←/→); d withdraws the estimate.
 type assessKeys struct {
 	Prev     key.Binding
 	Next     key.Binding
@@ -126,6 +127,8 @@ type assessKeys struct {
 	LessFine key.Binding
 	MoreFine key.Binding
 	Type     key.Binding
+	Digit    key.Binding
+	Withdraw key.Binding
 	ConfUp   key.Binding
 	ConfDown key.Binding
 	Note     key.Binding
@@ -144,6 +147,8 @@ func newAssessKeys() assessKeys {
 		LessFine: key.NewBinding(key.WithKeys("[", "H", "shift+left"), key.WithHelp("[/H", "−1")),
 		MoreFine: key.NewBinding(key.WithKeys("]", "L", "shift+right"), key.WithHelp("]/L", "+1")),
 		Type:     key.NewBinding(key.WithKeys("p", "%"), key.WithHelp("p", "type progress")),
+		Digit:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "type progress")),
+		Withdraw: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "withdraw estimate")),
 		ConfUp:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "confidence up")),
 		ConfDown: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "confidence down")),
 		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),

@@ -87,7 +87,7 @@ func TestReview_Follow_MemberFollowsFacilitator(t *testing.T) {
 	member := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "jonas", Hub: hub})
 	t.Cleanup(func() { member.Close(5 * time.Second) })
 	member = drive(t, member, member.Init())
-	member = press(t, member, "3")
+	member = press(t, member, "tab") // from Assess, where digits type
 	agenda := member.reviewScreen.agenda
 	target := agenda[3].Objective
 	member = drive(t, member, func() tea.Msg { return followMsg{sprint: target.SprintID, objective: target.ID} })
@@ -145,7 +145,7 @@ func TestDashboard_Member_FiguresHiddenUntilRevealed(t *testing.T) {
 	member := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "jonas"})
 	t.Cleanup(func() { member.Close(5 * time.Second) })
 	member = drive(t, member, member.Init())
-	member = press(t, member, "1")
+	member = press(t, member, "shift+tab") // from Assess, where digits type
 	v := plain(member)
 	contains(t, v, "Figures show as the facilitator reveals", "answered")
 	for _, lvl := range []string{"aligned", "divergent", "split"} {

@@ -317,7 +317,7 @@ func TestHistory_View_MembersSeeNoOpenSprintScore(t *testing.T) {
 		a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "jonas", Facilitator: fac})
 		t.Cleanup(func() { a.Close(5 * time.Second) })
 		a = drive(t, a, a.Init())
-		a = press(t, a, "5")
+		a = press(t, a, "shift+tab", "5") // via Dashboard: digits type on Assess
 		var row string
 		for _, l := range splitLines(a.View()) {
 			if strings.Contains(l, "Sprint 25") && strings.Contains(l, "review") {
