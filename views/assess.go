@@ -81,7 +81,7 @@ func (m Assess) ShortHelp() []key.Binding {
 	case m.typing || m.filtering:
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	case m.noting:
-		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
+		return noteHelp(m.input)
 	case m.picking:
 		return []key.Binding{relabel(k.Prev, "↑/↓", "member"), k.Select, k.Filter}
 	}
@@ -117,6 +117,8 @@ func (m Assess) Update(msg tea.Msg) (Assess, tea.Cmd) {
 		return m.saved(msg)
 	case withdrawMsg:
 		return m.withdraw(msg)
+	case externalEditedMsg:
+		return m.externalEdited(msg)
 	case memberRememberedMsg:
 		return m, nil
 	case tea.KeyMsg:
@@ -300,10 +302,14 @@ func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
 }
 
 func (m Assess) keyNote(msg tea.KeyMsg) (Assess, tea.Cmd) {
-	if key.Matches(msg, m.input.Cancel) {
+	switch {
+	case key.Matches(msg, m.input.Cancel), key.Matches(msg, m.input.Submit):
 		m.noting = false
 		m.note = m.note.Blur()
 		return m, nil
+	case key.Matches(msg, m.input.External):
+		o, _ := m.current()
+		return m, m.deps.externalEdit("assess-note", o.ID, m.note.Value())
 	}
 	before := m.note.Value()
 	m.note = m.note.Update(msg)

@@ -252,7 +252,7 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 		truncate(label("Abstain")+s.Text.Render(abst), w),
 	}
 	if m.noting {
-		lines = append(lines, label("Note")+s.Faint.Render("esc when done"))
+		lines = append(lines, truncate(label("Note")+s.Faint.Render("saved as you type · enter when done"), w))
 		lines = append(lines, strings.Split(m.note.View(), "\n")...)
 		return lines
 	}

@@ -56,16 +56,22 @@ func newConfirmKeys() confirmKeys {
 	return confirmKeys{Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "confirm"))}
 }
 
-// inputKeys drive a focused one-line input (a number, an action item).
+// inputKeys drive a focused input (a number, an action item, a note).
+// Enter saves in every field; a multi-line field takes a new line with
+// ctrl+j and opens $EDITOR with ctrl+o.
 type inputKeys struct {
-	Submit key.Binding
-	Cancel key.Binding
+	Submit   key.Binding
+	Cancel   key.Binding
+	Newline  key.Binding
+	External key.Binding
 }
 
 func newInputKeys() inputKeys {
 	return inputKeys{
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Newline:  key.NewBinding(key.WithKeys("ctrl+j", "alt+enter"), key.WithHelp("ctrl+j", "new line")),
+		External: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "edit in $EDITOR")),
 	}
 }
 
@@ -96,7 +102,7 @@ func newEditorKeys() editorKeys {
 		Delete:     key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("del", "delete")),
 		DeleteWord: key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace"), key.WithHelp("ctrl+w", "delete word")),
 		DeleteLine: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "delete to line start")),
-		Newline:    key.NewBinding(key.WithKeys("enter", "ctrl+j"), key.WithHelp("enter", "new line")),
+		Newline:    key.NewBinding(key.WithKeys("ctrl+j", "alt+enter"), key.WithHelp("ctrl+j", "new line")),
 	}
 }
 
@@ -271,8 +277,8 @@ func newPlanKeys() planKeys {
 }
 
 // planFormKeys drive a Plan form, one field at a time. Save (enter) works
-// in one-line fields and lists; in a multi-line field enter is a new line
-// and ctrl+s saves.
+// in every field, as everywhere; in a multi-line field ctrl+j is a new line
+// and ctrl+o opens $EDITOR. ctrl+s saves too, as it did.
 type planFormKeys struct {
 	NextField key.Binding
 	PrevField key.Binding

@@ -109,7 +109,7 @@ func (p Plan) formHelp() []key.Binding {
 	}
 	switch p.form.fields[p.form.focus].kind {
 	case fieldLines:
-		out = append(out, k.SaveAny)
+		out = append(out, k.Save, newInputKeys().Newline)
 	case fieldPick:
 		out = append(out, k.Choose, k.Save)
 	case fieldToggle:

@@ -117,7 +117,7 @@ func (m Review) ShortHelp() []key.Binding {
 	case modeNewAction:
 		return []key.Binding{m.input.Submit, k.Owner, m.input.Cancel}
 	case modeNotes:
-		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
+		return noteHelp(m.input)
 	case modeActions:
 		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), k.Continue}
 	}
@@ -193,6 +193,8 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 		return m.actionSaved(msg)
 	case toReviewConfirmedMsg:
 		return m, m.moveToReview(msg.id)
+	case externalEditedMsg:
+		return m.externalEdited(msg)
 	case tea.KeyMsg:
 		m, cmd := m.key(msg)
 		m, pub := m.announce()

@@ -194,7 +194,7 @@ func (m Review) inputLines(w int) []string {
 	case modeAgree:
 		return []string{m.agree.View()}
 	case modeNotes:
-		return append([]string{s.Faint.Render(truncate("Discussion notes — esc when done", w))}, strings.Split(m.notes.View(), "\n")...)
+		return append([]string{s.Faint.Render(truncate("Discussion notes — enter or esc when done", w))}, strings.Split(m.notes.View(), "\n")...)
 	case modeNewAction:
 		members := m.data.activeMembers()
 		owner := "nobody"

@@ -179,9 +179,13 @@ func (m Review) keyAgree(msg tea.KeyMsg) (Review, tea.Cmd) {
 }
 
 func (m Review) keyNotes(msg tea.KeyMsg) (Review, tea.Cmd) {
-	if key.Matches(msg, m.input.Cancel) {
+	switch {
+	case key.Matches(msg, m.input.Cancel), key.Matches(msg, m.input.Submit):
 		m.mode, m.notes = modeAgenda, m.notes.Blur()
 		return m, nil
+	case key.Matches(msg, m.input.External):
+		st, _ := m.current()
+		return m, m.deps.externalEdit("review-notes", st.Objective.ID, m.notes.Value())
 	}
 	before := m.notes.Value()
 	m.notes = m.notes.Update(msg)
