@@ -158,7 +158,7 @@ func (m Assess) referenceLines(o model.Objective, w int) []string {
 	if st == model.StateReview || st == model.StateClosed {
 		os, ok := m.stats[o.ID]
 		switch {
-		case !m.data.figuresShown(o.ID, m.deps.facilitator):
+		case !m.data.figuresShown(o.ID):
 			lines = append(lines, truncate(s.Faint.Render("Others' estimates show when the facilitator reveals this objective."), w))
 		case ok && os.Responses > 0:
 			lines = append(lines, truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", figure(os.Median), os.Min, os.Max))+

@@ -96,17 +96,15 @@ func (d workspaceData) activeMembers() []model.Member {
 }
 
 // figuresShown reports whether the team's figures for objective id (median,
-// range, level) may show to this session: once the sprint is closed, and in
-// review to the facilitator, or to anyone once the objective is revealed.
-// A member sees nobody else's estimates before the reveal.
-func (d workspaceData) figuresShown(id uuid.UUID, facilitator bool) bool {
+// range, level) may show on the Dashboard and Assess screens: once the
+// sprint is closed, and in review once the objective is revealed. The
+// facilitator's screens follow the same rule, since they are the ones on
+// the projector: the Review screen is where each objective is revealed.
+func (d workspaceData) figuresShown(id uuid.UUID) bool {
 	switch d.Sprint.Sprint.State {
 	case model.StateClosed:
 		return true
 	case model.StateReview:
-		if facilitator {
-			return true
-		}
 		for _, o := range d.Sprint.Outcomes {
 			if o.ObjectiveID == id && !o.Deleted {
 				return o.Revealed

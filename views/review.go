@@ -206,8 +206,8 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 }
 
 // sync fits the state to the objective under the cursor: the detail starts
-// at the top on another objective, and space reveals only what is hidden
-// (so that help never offers it for a revealed objective).
+// at the top on another objective, and help says whether space reveals or
+// hides it again.
 func (m Review) sync() Review {
 	st, ok := m.current()
 	if st.Objective.ID != m.scrollFor {
@@ -216,7 +216,13 @@ func (m Review) sync() Review {
 	if ok && m.scroll > 0 {
 		m.scroll = clamp(m.scroll, 0, m.maxScroll())
 	}
-	m.keys.Reveal.SetEnabled(!ok || !m.revealed(st.Objective.ID))
+	// space reveals a hidden objective and hides a revealed one again
+	// (during the review; once closed, everything shows).
+	m.keys.Reveal.SetHelp("space", "reveal")
+	if ok && m.revealed(st.Objective.ID) {
+		m.keys.Reveal.SetHelp("space", "hide again")
+	}
+	m.keys.Reveal.SetEnabled(!ok || m.data.Sprint.Sprint.State != model.StateClosed)
 	return m
 }
 

@@ -220,7 +220,7 @@ func TestReview_Update_EnterOnHiddenAsksToReveal(t *testing.T) {
 	}
 }
 
-func TestReview_ShortHelp_RevealOnlyWhileHidden(t *testing.T) {
+func TestReview_ShortHelp_RevealThenHideAgain(t *testing.T) {
 	a, _ := newTestApp(t, 120, 40)
 	a = reviewAgenda(t, a)
 	help := func(a App) string { l := splitLines(a.View()); return l[len(l)-1] }
@@ -231,15 +231,18 @@ func TestReview_ShortHelp_RevealOnlyWhileHidden(t *testing.T) {
 	if h := help(a); strings.Contains(h, "space reveal") || !strings.Contains(h, "enter done") {
 		t.Errorf("revealed objective's help: %q, want enter and no space reveal", h)
 	}
-	a = press(t, a, " ")
-	if id := a.reviewScreen.agenda[0].Objective.ID; !a.reviewScreen.revealed(id) {
-		t.Error("space on a revealed objective hid it again")
-	}
 	a = press(t, a, "?")
-	if strings.Contains(plain(a), "reveal") {
-		t.Errorf("full help offers reveal for a revealed objective:\n%s", plain(a))
+	if v := plain(a); strings.Contains(v, "space reveal") || !strings.Contains(v, "space hide again") {
+		t.Errorf("full help for a revealed objective should offer hiding, not revealing:\n%s", v)
 	}
 	contains(t, plain(a), "pgdn")
+	a = press(t, a, "?", " ")
+	if id := a.reviewScreen.agenda[0].Objective.ID; a.reviewScreen.revealed(id) {
+		t.Error("space on a revealed objective did not hide it again")
+	}
+	if v := plain(a); strings.Contains(v, "median") || !strings.Contains(v, "space reveal") {
+		t.Errorf("hidden again, the screen still shows figures or lacks space reveal:\n%s", v)
+	}
 }
 
 func TestReview_View_MembersSeeNoFacilitatorHints(t *testing.T) {

@@ -77,12 +77,15 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		}
 		st, _ := m.current()
 		v, prompt := "", "Agreed progress (0–100): "
-		if st.Responses > 0 {
+		// Before the reveal nothing of the estimates shows, the median
+		// included: the prompt would put it on the projector.
+		shown := m.revealed(st.Objective.ID)
+		if shown && st.Responses > 0 {
 			prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", figure(st.Median))
 		}
 		if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {
 			v = strconv.Itoa(*o.Agreed)
-		} else if st.Responses > 0 {
+		} else if shown && st.Responses > 0 {
 			v = strconv.Itoa(roundHalfUp(st.Median)) // 52.5 → 53, said in the prompt
 		}
 		m.mode, m.agree = modeAgree, m.agree.SetPrompt(prompt).SetValue(v).Focus()
