@@ -16,9 +16,9 @@ import (
 
 func (a *app) exportCmd() *cobra.Command {
 	var sprint, format, output string
-	var mine bool
+	var mine, anonymous bool
 	cmd := &cobra.Command{
-		Use:   "export [--sprint S|all] [--format md|json|csv] [--mine --as HANDLE] [-o FILE]",
+		Use:   "export [--sprint S|all] [--format md|json|csv] [--anonymous] [--mine --as HANDLE] [-o FILE]",
 		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
 		Long: `Write a sprint, or everything with --sprint all, in one of three formats:
 
@@ -31,9 +31,15 @@ given by --as (or $ALIGN_MEMBER) in one sprint, with that member and the
 sprint header: the small file a member sends to the facilitator or commits to
 the team's repository, for align import.
 
+The summary names each member by their estimate, unless --anonymous is
+given or the review ran anonymously (align config anonymous-reveal true, or
+x in the Review screen): then estimates, outliers and abstentions carry no
+names.
+
 The output goes to standard output, or with -o to FILE, written whole or not
 at all (an existing FILE is replaced). The workspace is opened read-only.`,
 		Example: `  align export -o review-14.md
+  align export --anonymous -o review-14.md
   align export --sprint all --format json -o team.json
   align export --sprint all --format csv > estimates.csv
   align export --format json --mine --as ana -o sync/ana.json`,
@@ -49,6 +55,9 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 			case "json", "csv":
 			default:
 				return fmt.Errorf("--format %q is not a format; use md, json or csv", format)
+			}
+			if anonymous && format != "md" && format != "markdown" {
+				return fmt.Errorf("--anonymous applies to the markdown summary; json and csv hold every record as it is")
 			}
 			if mine {
 				if err := checkMine(format, all, a.member()); err != nil {
@@ -67,7 +76,7 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 			if mine {
 				write, err = a.mineExporter(st, sprint)
 			} else {
-				write, err = a.exporter(st, sprint, all, format)
+				write, err = a.exporter(st, sprint, all, format, anonymous)
 			}
 			if err != nil {
 				return err
@@ -86,6 +95,7 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id, unique id prefix or current), or all")
 	f.StringVar(&format, "format", "md", "md, json or csv")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
+	f.BoolVar(&anonymous, "anonymous", false, "md only: no names by estimates, outliers or abstentions")
 	f.BoolVar(&mine, "mine", false, "json only: just the estimates of the member given by --as, for align import")
 	return cmd
 }
@@ -152,7 +162,7 @@ func (a *app) mineExporter(st *store.Store, ref string) (func(io.Writer) error, 
 
 // exporter loads what the export needs and returns the function that writes
 // it, so that nothing is written when loading fails.
-func (a *app) exporter(st *store.Store, ref string, all bool, format string) (func(io.Writer) error, error) {
+func (a *app) exporter(st *store.Store, ref string, all bool, format string, anonymous bool) (func(io.Writer) error, error) {
 	ws, err := st.Workspace()
 	if err != nil {
 		return nil, err
@@ -202,7 +212,7 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string) (fu
 	if err != nil {
 		return nil, err
 	}
-	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings}
+	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings, Anonymous: anonymous}
 	return func(w io.Writer) error { return export.Markdown(w, sum) }, nil
 }
 

@@ -193,33 +193,12 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.footer, a.footerErr = msg.Error(), true
 		return a, a.deps.load(a.sprintID)
-	case assessmentSavedMsg:
-		var cmd, hist, pub tea.Cmd
-		if msg.err == nil {
-			a, hist = a.historyStale()
-			pub = a.deps.changed()
-		}
-		a.assessScreen, cmd = a.assessScreen.Update(msg)
-		return a, tea.Batch(cmd, hist, pub)
+	case assessmentSavedMsg, outcomeSavedMsg, actionSavedMsg, anonymousSavedMsg:
+		return a.settled(msg)
 	case memberRememberedMsg:
 		var cmd tea.Cmd
 		a.assessScreen, cmd = a.assessScreen.Update(msg)
 		return a, cmd
-	case outcomeSavedMsg:
-		var cmd, hist, pub tea.Cmd
-		if msg.err == nil {
-			a, hist = a.historyStale()
-			pub = a.deps.changed()
-		}
-		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-		return a, tea.Batch(cmd, hist, pub)
-	case actionSavedMsg:
-		var cmd, pub tea.Cmd
-		if msg.err == nil {
-			pub = a.deps.changed()
-		}
-		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-		return a, tea.Batch(cmd, pub)
 	case planSavedMsg:
 		// Plan edits (objectives, sprint states, members) change the trend.
 		var pub tea.Cmd

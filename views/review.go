@@ -31,15 +31,17 @@ type Review struct {
 	input         inputKeys
 	width, height int
 
-	loaded    bool
-	data      workspaceData
-	agenda    []model.ObjectiveStats
-	outcomes  map[uuid.UUID]model.Outcome // by objective, with local changes
-	saves     inflight                    // outcome saves, per objective
-	actions   []model.ActionItem          // this sprint's live action items
-	prev      []model.ActionItem          // last sprint's items shown for ticking
-	ticked    map[uuid.UUID]bool          // previous items ticked this session
-	anonymous bool
+	loaded     bool
+	data       workspaceData
+	agenda     []model.ObjectiveStats
+	outcomes   map[uuid.UUID]model.Outcome // by objective, with local changes
+	saves      inflight                    // outcome saves, per objective
+	actions    []model.ActionItem          // this sprint's live action items
+	prev       []model.ActionItem          // last sprint's items shown for ticking
+	ticked     map[uuid.UUID]bool          // previous items ticked this session
+	anonymous  bool                        // the review's anonymous mode (see review_anon.go)
+	anonSaving int                         // saves of the mode in flight
+	anonSeq    uint64                      // I/O sequence of the last one that finished
 	// unnamed holds each objective's estimates in the order the notes list
 	// shows them in anonymous mode: by estimate, then confidence and note,
 	// never by handle (the analysis breaks ties by handle, which would
@@ -125,7 +127,7 @@ func (m Review) ShortHelp() []key.Binding {
 		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), f(k.ToReview)}
 	}
 	if !m.deps.facilitator {
-		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), k.Anonymous}
+		return []key.Binding{relabel(k.Up, "↑/↓", "objective")}
 	}
 	return []key.Binding{k.Reveal, m.discussable(relabel(k.Discussed, "enter", "done, next")), relabel(k.Agree, "v", "agree"),
 		relabel(k.Action, "a", "action"), k.Notes, k.Anonymous}
@@ -156,7 +158,7 @@ func (m Review) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), k.Anonymous, toReview},
+		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Anonymous), toReview},
 		{f(k.Agree), f(k.Notes), f(k.Action)},
 	}
 }
@@ -193,6 +195,8 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 		return m.actionSaved(msg)
 	case toReviewConfirmedMsg:
 		return m, m.moveToReview(msg.id)
+	case anonymousSavedMsg:
+		return m.anonymousSaved(msg)
 	case externalEditedMsg:
 		return m.externalEdited(msg)
 	case tea.KeyMsg:
@@ -229,6 +233,7 @@ func (m Review) sync() Review {
 // load takes a fresh snapshot, keeping local outcomes whose saves are in
 // flight.
 func (m Review) load(d workspaceData) Review {
+	m = m.loadAnonymous(d)
 	// The agenda re-sorts as estimates change: the cursor stays on its
 	// objective, not on its row.
 	var keep uuid.UUID
@@ -276,7 +281,6 @@ func (m Review) load(d workspaceData) Review {
 	}
 	if !m.started {
 		m.started = true
-		m.anonymous = d.Workspace.Settings.AnonymousReveal
 		if len(m.prev) > 0 {
 			m.mode = modeActions
 		}

@@ -47,11 +47,7 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 			m.mode = modeActions
 		}
 	case key.Matches(msg, k.Anonymous):
-		m.anonymous = !m.anonymous
-		if m.anonymous {
-			return m, footer("anonymous: names hidden")
-		}
-		return m, footer("names shown")
+		return m.toggleAnonymous()
 	case key.Matches(msg, k.ToReview):
 		return m, m.askToReview()
 	case key.Matches(msg, k.Reveal):
