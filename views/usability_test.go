@@ -253,7 +253,7 @@ func TestHistory_View_CaptionSaysWhatShows(t *testing.T) {
 		t.Errorf("caption %q", caption)
 	}
 	m.history.Trend = m.history.Trend[:10]
-	if _, caption = m.sparkline(120); !strings.HasPrefix(caption, "Sprint 1 → Sprint 10, 10 sprints") {
+	if _, caption = m.sparkline(120); !strings.HasPrefix(caption, "Sprint 1 → Sprint 10 (10)") {
 		t.Errorf("caption %q", caption)
 	}
 }
