@@ -25,7 +25,7 @@ type History struct {
 	first         int
 	filter        editor
 	filtering     bool
-	anonymous bool // the review is anonymous: calibration names nobody
+	anonymous     bool // the review is anonymous: calibration names nobody
 }
 
 // NewHistory returns the History screen.
