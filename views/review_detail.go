@@ -223,7 +223,7 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 		}
 		disc := ""
 		if o.Discussed {
-			disc = s.Success.Render("  ✓ discussed")
+			disc = s.Success.Render("  " + discussedMark + " discussed")
 		}
 		out = append(out, truncate(s.Bold.Render("Agreed: ")+agreed+disc, w))
 	}

@@ -92,7 +92,7 @@ func (m Review) headView() string {
 	var line2 string
 	switch sp.State {
 	case model.StateReview:
-		line2 = s.Faint.Render("Agenda: most disputed first.")
+		line2 = s.Faint.Render("Agenda: most disputed first; " + discussedMark + " discussed.")
 		if f := m.followLine(); f != "" {
 			line2 += s.Accent.Render(f)
 		}
@@ -111,7 +111,12 @@ func (m Review) headView() string {
 	return truncate(line1, m.width) + "\n" + truncate(line2, m.width)
 }
 
-// agendaView: one line per objective, the level only once revealed.
+// discussedMark marks a discussed objective. It is not ✓, which means
+// aligned: without colour the two states must still read apart.
+const discussedMark = "●"
+
+// agendaView: one line per objective: · hidden, the level's symbol once
+// revealed, discussedMark once discussed.
 func (m Review) agendaView() string {
 	s := m.deps.styles
 	w := m.listWidth() - 1
@@ -123,7 +128,7 @@ func (m Review) agendaView() string {
 		mark := s.Faint.Render("·")
 		switch {
 		case o.Discussed:
-			mark = s.Success.Render("✓")
+			mark = s.Success.Render(discussedMark)
 		case m.revealed(st.Objective.ID):
 			mark = s.Level(st.Level).Render(strings.Fields(LevelLabel(st.Level))[0])
 		}
