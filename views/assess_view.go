@@ -180,13 +180,7 @@ func (m Assess) storyLines(o model.Objective, w, room int) []string {
 	if len(list) == 0 {
 		return []string{s.Faint.Render("No stories linked.")}
 	}
-	done := 0
-	for _, st := range list {
-		if st.Status == model.StoryDone {
-			done++
-		}
-	}
-	lines := []string{s.Faint.Render(fmt.Sprintf("Stories: %d of %d done", done, len(list)))}
+	lines := []string{s.Faint.Render(truncate(storiesDone(model.StoryEvidence(o.ID, list)), w))}
 	for i, st := range list {
 		if len(lines) == room-1 && i < len(list)-1 {
 			lines = append(lines, s.Faint.Render(fmt.Sprintf("  … and %d more", len(list)-i)))

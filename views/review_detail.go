@@ -173,7 +173,7 @@ func (m Review) evidenceLines(st model.ObjectiveStats, w int) []string {
 	}
 	ev := st.Evidence
 	if ev.HasEvidence {
-		line := fmt.Sprintf("◆ Stories: %d of %d done (%d%%)", ev.StoriesDone, ev.Stories, ev.DonePercent)
+		line := "◆ " + storiesDone(ev)
 		if ev.Flag {
 			line += fmt.Sprintf(" ⚑ %d points from the team's median", ev.Gap)
 			out = append(out, s.Marker.Render(truncate(line, w)))

@@ -22,3 +22,15 @@ func TestReview_View_DiscussedIsNotAligned(t *testing.T) {
 	}
 	contains(t, plain(a), discussedMark+" discussed")
 }
+
+// The share of stories done is one figure on Plan and Review (by points,
+// as the export counts it), not 40 % by count on one and 31 % on the other.
+func TestApp_View_StoriesDoneSameEverywhere(t *testing.T) {
+	a, _ := newTestApp(t, 120, 40)
+	a = reviewAgenda(t, a)
+	a = press(t, a, " ")
+	want := "2 of 5 stories done, 8 of 26 points (31%)"
+	contains(t, plain(a), want)
+	a = planPress(t, a, "4", "l")
+	contains(t, plain(a), want)
+}

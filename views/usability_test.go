@@ -261,7 +261,7 @@ func TestHistory_View_CaptionSaysWhatShows(t *testing.T) {
 func TestPlan_View_LabelledColumns(t *testing.T) {
 	a, _ := openPlan(t)
 	a = planPress(t, a, "l")
-	contains(t, plain(a), "stories", "agreed", "stories done 2/5 (40%)")
+	contains(t, plain(a), "stories", "agreed", "2 of 5 stories done, 8 of 26 points (31%)")
 }
 
 func TestPlan_View_CarryListAligned(t *testing.T) {
