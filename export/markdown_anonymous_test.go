@@ -37,3 +37,12 @@ func TestMarkdown_Anonymous(t *testing.T) {
 		t.Error("the named summary lost its member column")
 	}
 }
+
+// A URL at the end of a quoted line keeps its line break out of the link.
+func TestQuote_URLAtLineEnd(t *testing.T) {
+	got := quote("see https://example.com/board\nnext line\nwww.example.org\nlast")
+	want := "> see https://example.com/board \\\n> next line\\\n> www.example.org \\\n> last\n"
+	if got != want {
+		t.Fatalf("quote = %q, want %q", got, want)
+	}
+}
