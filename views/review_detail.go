@@ -86,7 +86,7 @@ func (m Review) detailView() string {
 	}
 	lines = append(lines, p.body[first:end]...)
 	if below > 0 {
-		lines = append(lines, s.Faint.Render(truncate(fmt.Sprintf("+%d more (pgdn)", below), w)))
+		lines = append(lines, s.Faint.Render(truncate(fmt.Sprintf("+%d more lines (pgdn)", below), w)))
 	}
 	return strings.Join(lines, "\n")
 }

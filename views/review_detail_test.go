@@ -55,7 +55,7 @@ func TestReview_View_DetailScrolls(t *testing.T) {
 	a, _ := reviewRevealed(t, 80, 24)
 	jonasNote := "Basket and queue"
 	view := plain(a)
-	contains(t, view, "mateo       30%", "more (pgdn)")
+	contains(t, view, "mateo       30%", "more lines (pgdn)")
 	if strings.Contains(view, jonasNote) {
 		t.Fatalf("at 80x24 every note fits; the test needs a cut list:\n%s", view)
 	}
@@ -66,7 +66,7 @@ func TestReview_View_DetailScrolls(t *testing.T) {
 		t.Errorf("scrolled to the end, the pane still offers pgdn:\n%s", view)
 	}
 	a = press(t, a, "pgup")
-	contains(t, plain(a), "more (pgdn)")
+	contains(t, plain(a), "more lines (pgdn)")
 	if strings.Contains(plain(a), jonasNote) {
 		t.Errorf("pgup did not scroll back:\n%s", plain(a))
 	}
@@ -105,7 +105,7 @@ func TestReview_View_InputAlwaysVisible(t *testing.T) {
 				view := plain(a)
 				contains(t, view, in.want, "esc", "1/6  Checkout")
 				checkFits(t, a.View(), size[0], size[1])
-				if !strings.Contains(view, "% c") && !strings.Contains(view, "more (pgdn)") {
+				if !strings.Contains(view, "% c") && !strings.Contains(view, "more lines (pgdn)") {
 					t.Errorf("neither a note nor a hint that more follows:\n%s", view)
 				}
 				// Scrolling while typing keeps the input in view.

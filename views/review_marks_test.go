@@ -34,3 +34,10 @@ func TestApp_View_StoriesDoneSameEverywhere(t *testing.T) {
 	a = planPress(t, a, "4", "l")
 	contains(t, plain(a), want)
 }
+
+// At 200 columns the agenda widens so that titles are not cut at 28.
+func TestReview_View_WideAgenda(t *testing.T) {
+	a, _ := newTestApp(t, 200, 50)
+	a = reviewAgenda(t, a)
+	contains(t, plain(a), "Address autocomplete for new customers")
+}

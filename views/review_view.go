@@ -13,7 +13,7 @@ import (
 const reviewHeadLines = 2
 
 // listWidth is the width of the agenda on the left.
-func (m Review) listWidth() int { return clamp(m.width/4, 16, 30) }
+func (m Review) listWidth() int { return clamp(m.width/4, 16, 48) } // titles get room on wide screens
 
 // detailWidth is the width of the objective's detail on the right.
 func (m Review) detailWidth() int { return max(10, m.width-m.listWidth()-2) }
