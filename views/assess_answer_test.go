@@ -106,3 +106,13 @@ func TestAssess_Update_WithdrawEstimate(t *testing.T) {
 		t.Fatal("withdrawn estimate is back after a reload")
 	}
 }
+
+func TestAssess_As_HandleInCapitals(t *testing.T) {
+	st := newTestStore(t)
+	a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: "@Lin"})
+	t.Cleanup(func() { a.Close(5 * time.Second) })
+	a = drive(t, a, a.Init())
+	if a.assessScreen.member.Handle != "lin" {
+		t.Fatalf("--as @Lin acts as %q, want lin", a.assessScreen.member.Handle)
+	}
+}
