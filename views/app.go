@@ -153,6 +153,9 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.historyLoaded(msg)
 	case navigateMsg:
 		return a.show(msg)
+	case openSprintMsg:
+		a.sprintID = msg.id
+		return a.show(navigateMsg{to: screenReview})
 	case selectSprintMsg:
 		a.sprintID = msg.id
 		return a, a.deps.load(a.sprintID)

@@ -49,7 +49,7 @@ func (m History) ShortHelp() []key.Binding {
 	if m.filtering {
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	}
-	return []key.Binding{relabel(m.keys.Up, "↑/↓", "sprint"), m.keys.Filter}
+	return []key.Binding{relabel(m.keys.Up, "↑/↓", "sprint"), m.keys.Open, m.keys.Filter}
 }
 
 // FullHelp returns the bindings of the full help.
@@ -57,7 +57,7 @@ func (m History) FullHelp() [][]key.Binding {
 	if m.filtering {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Filter}}
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Filter}}
 }
 
 // Update handles a message.
@@ -77,6 +77,8 @@ func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
 			m.cursor = clamp(m.cursor-1, 0, max(0, len(m.rows)-1))
 		case key.Matches(msg, m.keys.Down):
 			m.cursor = clamp(m.cursor+1, 0, max(0, len(m.rows)-1))
+		case key.Matches(msg, m.keys.Open):
+			return m, m.open()
 		case key.Matches(msg, m.keys.Filter):
 			m.filtering = true
 			m.filter = m.filter.Focus()

@@ -3,6 +3,9 @@ package views
 import (
 	"fmt"
 	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
 )
 
 // calibrationMinOutcomes is how many agreed outcomes a member's estimates
@@ -59,3 +62,17 @@ func (m History) calWidth() int {
 	}
 	return m.width
 }
+
+// open shows the sprint under the cursor on every screen and opens its
+// review: the way from the trend to what happened in one sprint.
+func (m History) open() tea.Cmd {
+	if m.cursor < 0 || m.cursor >= len(m.rows) {
+		return nil
+	}
+	id := m.history.Trend[m.rows[m.cursor]].Sprint.ID
+	return func() tea.Msg { return openSprintMsg{id: id} }
+}
+
+// openSprintMsg asks the root to show sprint id everywhere and open its
+// Review.
+type openSprintMsg struct{ id uuid.UUID }

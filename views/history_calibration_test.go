@@ -40,3 +40,15 @@ func TestHistory_Sparkline_AbsoluteScale(t *testing.T) {
 		t.Errorf("scores 67 and 78 drawn as %q: the full height for an 11-point change", spark)
 	}
 }
+
+func TestHistory_Update_EnterOpensThatSprintsReview(t *testing.T) {
+	a, _ := newTestApp(t, 120, 40)
+	a = press(t, a, "5", "j", "enter") // Sprint 24, closed
+	if a.screen != screenReview {
+		t.Fatalf("enter on History goes to %v, want Review", a.screen)
+	}
+	if got := a.data.Sprint.Sprint.Name; got != "Sprint 24" {
+		t.Fatalf("Review shows %q, want Sprint 24", got)
+	}
+	contains(t, plain(a), "Sprint 24", "closed")
+}

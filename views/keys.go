@@ -209,6 +209,7 @@ type historyKeys struct {
 	Up     key.Binding
 	Down   key.Binding
 	Filter key.Binding
+	Open   key.Binding
 }
 
 func newHistoryKeys() historyKeys {
@@ -216,6 +217,7 @@ func newHistoryKeys() historyKeys {
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open its review")),
 	}
 }
 
