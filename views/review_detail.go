@@ -125,6 +125,7 @@ func (m Review) detailPane() detailPane {
 	}
 	p = p.withInput(m.inputLines(w))
 	p.body = append(p.body, m.evidenceLines(st, w)...)
+	p.body = append(p.body, m.contextLines(st, w)...)
 	p.body = append(p.body, m.recordLines(st, w)...)
 	p.body = append(p.body, m.noteLines(st, w)...)
 	return p
@@ -256,7 +257,7 @@ func (m Review) noteLines(st model.ObjectiveStats, w int) []string {
 			who = "—"
 		}
 		note := strings.ReplaceAll(strings.TrimSpace(e.Note), "\n", " ")
-		head := s.Bold.Render(padRight(truncate(who, 10), 10)) + s.Text.Render(fmt.Sprintf(" %3d%% c%d ", e.Progress, e.Confidence))
+		head := s.Bold.Render(padRight(truncate(who, 10), 10)) + s.Text.Render(fmt.Sprintf(" %3d%% c%d%s ", e.Progress, e.Confidence, m.lateMark(e)))
 		// Notes wrap under their author (the pane scrolls), so the whole
 		// of what someone wrote can be read out in the review.
 		indent := ansi.StringWidth(head)

@@ -41,3 +41,23 @@ func TestReview_View_WideAgenda(t *testing.T) {
 	a = reviewAgenda(t, a)
 	contains(t, plain(a), "Address autocomplete for new customers")
 }
+
+// The revealed detail says what the export says: the baseline and who has
+// not answered.
+func TestReview_View_BaselineAndMissing(t *testing.T) {
+	a, _ := newTestApp(t, 120, 40)
+	a = reviewAgenda(t, a)
+	a = press(t, a, " ")
+	contains(t, plain(a), "Baseline: 35%, agreed when it was carried over")
+	for i, st := range a.reviewScreen.agenda {
+		if st.Responses+st.Abstained < a.data.Report.Expected {
+			for range i {
+				a = press(t, a, "j")
+			}
+			a = press(t, a, " ")
+			contains(t, plain(a), "Not answered yet: lin")
+			return
+		}
+	}
+	t.Fatal("every objective of the demo is fully answered")
+}
