@@ -103,7 +103,7 @@ func (m Review) detailPane() detailPane {
 	}
 	if !m.revealed(st.Objective.ID) {
 		answered := st.Responses + st.Abstained
-		p.body = append(p.body, "", s.Bold.Render(truncate(fmt.Sprintf("%d of %d submitted", answered, m.data.Report.Expected), w)))
+		p.body = append(p.body, "", s.Bold.Render(truncate(fmt.Sprintf("%d of %d answered this objective", answered, m.data.Report.Expected), w)))
 		switch {
 		case m.revealable() && m.deps.facilitator:
 			p.body = append(p.body, s.Faint.Render(truncate("Estimates are hidden. Press space to reveal them.", w)))

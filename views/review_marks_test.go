@@ -61,3 +61,15 @@ func TestReview_View_BaselineAndMissing(t *testing.T) {
 	}
 	t.Fatal("every objective of the demo is fully answered")
 }
+
+// "Submitted" means one thing on the Review: a member answered everything.
+// An objective's own count says answered.
+func TestReview_View_SubmittedMeansOneThing(t *testing.T) {
+	a, _ := newTestApp(t, 120, 40)
+	a = reviewAgenda(t, a)
+	v := plain(a)
+	if n := strings.Count(v, "submitted"); n != 1 {
+		t.Errorf("'submitted' appears %d times, want once (the header):\n%s", n, v)
+	}
+	contains(t, v, "answered this objective")
+}
