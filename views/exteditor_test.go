@@ -68,3 +68,29 @@ func TestAssess_Update_NoteFromEditorIsSaved(t *testing.T) {
 		}
 	}
 }
+
+func TestPlan_Update_DescriptionFromEditor(t *testing.T) {
+	a, st := openPlan(t)
+	a = planPress(t, a, "]", "n", "Fewer support calls", "tab")
+	m, cmd := a.Update(keyMsg("ctrl+o"))
+	a = m.(App)
+	ready, ok := cmd().(externalReadyMsg)
+	if !ok || ready.field != "plan:description" {
+		t.Fatalf("ctrl+o in the description gave %#v", ready)
+	}
+	os.Remove(ready.path)
+	a = drive(t, a, func() tea.Msg {
+		return externalEditedMsg{field: ready.field, text: "Line one\nLine two"}
+	})
+	a = planPress(t, a, "enter")
+	gs, _ := st.Goals()
+	for _, g := range gs {
+		if g.Title == "Fewer support calls" {
+			if g.Description != "Line one\nLine two" {
+				t.Fatalf("description %q", g.Description)
+			}
+			return
+		}
+	}
+	t.Fatal("goal not saved")
+}

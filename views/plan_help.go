@@ -109,7 +109,8 @@ func (p Plan) formHelp() []key.Binding {
 	}
 	switch p.form.fields[p.form.focus].kind {
 	case fieldLines:
-		out = append(out, k.Save, newInputKeys().Newline)
+		ik := newInputKeys()
+		out = append(out, k.Save, ik.Newline, relabel(ik.External, "ctrl+o", "$EDITOR"))
 	case fieldPick:
 		out = append(out, k.Choose, k.Save)
 	case fieldToggle:
