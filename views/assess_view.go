@@ -225,7 +225,7 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 		progress = m.number.View()
 	case !answered:
 		o, _ := m.current()
-		progress = label("Progress") + s.Faint.Render(fmt.Sprintf("not answered: type it, or ←/→ start at %d%%", startPoint(o)))
+		progress = label("Progress") + s.Faint.Render(fmt.Sprintf("not answered: type, or ←/→ from %d%%", startPoint(o)))
 	case a.Abstain:
 		progress = label("Progress") + s.Faint.Render("abstained (not my area)")
 	default:
