@@ -120,6 +120,11 @@ func (m Review) detailPane() detailPane {
 	}
 	p.body = append(p.body, s.Bold.Render(truncate(resp, w)))
 	if st.Responses > 0 {
+		// The plot marks the agreed value as recorded here, which may be
+		// newer than the analysis's copy until the next load.
+		if o, ok := m.outcomes[st.Objective.ID]; ok {
+			st.Outcome = &o
+		}
 		p.body = append(p.body, dotPlot(s, st, w, m.anonymous)...)
 		p.body = append(p.body, m.figuresLine(st, w))
 	}
@@ -220,7 +225,7 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 		}
 		agreed = s.Faint.Render(agreed)
 		if o.Agreed != nil {
-			agreed = s.Success.Render(fmt.Sprintf("%d%%", *o.Agreed))
+			agreed = s.Success.Render(fmt.Sprintf("★ %d%%", *o.Agreed))
 		}
 		disc := ""
 		if o.Discussed {

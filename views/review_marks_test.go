@@ -73,3 +73,24 @@ func TestReview_View_SubmittedMeansOneThing(t *testing.T) {
 	}
 	contains(t, v, "answered this objective")
 }
+
+// The agreed value is drawn on the axis (★) once recorded.
+func TestReview_View_AgreedOnTheAxis(t *testing.T) {
+	a, _ := newTestApp(t, 120, 40)
+	a = reviewAgenda(t, a)
+	a = press(t, a, " ")
+	if strings.Contains(plain(a), "★") {
+		t.Fatal("★ drawn before anything was agreed")
+	}
+	a = press(t, a, "v", "9", "0", "enter")
+	contains(t, plain(a), "★ 90%")
+	marks := ""
+	for _, l := range splitLines(a.View()) {
+		if strings.Contains(l, "▲") && strings.Contains(l, "★") && !strings.Contains(l, "median") {
+			marks = l
+		}
+	}
+	if marks == "" {
+		t.Fatalf("no ★ on the plot's marks row:\n%s", plain(a))
+	}
+}

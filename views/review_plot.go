@@ -220,6 +220,9 @@ func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string 
 	if st.Evidence.HasEvidence {
 		marks.put(axisX(float64(st.Evidence.DonePercent), w), "◆", s.Marker.Render)
 	}
+	if o := st.Outcome; o != nil && !o.Deleted && o.Agreed != nil {
+		marks.put(axisX(float64(*o.Agreed), w), "★", s.Success.Render) // the agreed value
+	}
 	scale := newCellRow(w)
 	for _, v := range []int{0, 25, 50, 75, 100} {
 		t := fmt.Sprint(v)
