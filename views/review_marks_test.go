@@ -94,3 +94,20 @@ func TestReview_View_AgreedOnTheAxis(t *testing.T) {
 		t.Fatalf("no ★ on the plot's marks row:\n%s", plain(a))
 	}
 }
+
+// One estimate is a dot even when its neighbour's cell is taken: the plot
+// drew "+" (ten or more) for single estimates side by side.
+func TestDotPlot_NeighbouringSinglesAreDots(t *testing.T) {
+	m := map[string]int{}
+	var hs []string
+	for i, h := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
+		m[h] = 40 + i*2
+		hs = append(hs, h)
+	}
+	out := dotPlot(NewStyles(testRenderer()), plotStats(m, hs...), 42, false)
+	for _, l := range out {
+		if strings.Contains(l, "+") {
+			t.Fatalf("a single estimate drawn as +:\n%s", strings.Join(out, "\n"))
+		}
+	}
+}

@@ -195,7 +195,7 @@ func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string 
 			style = s.Error.Render
 		}
 		mark := dotMark(len(g.handles))
-		if len(mark) > 1 && (g.x+1 >= w || taken[g.x+1]) {
+		if len(g.handles) >= 10 && (g.x+1 >= w || taken[g.x+1]) { // len(mark) counts "●" as 3
 			mark = "+" // ten or more, and no room for the second digit
 		}
 		dots.put(g.x, mark, style)
