@@ -232,7 +232,7 @@ func loadHistory(st *store.Store) (historyData, error) {
 	}
 	return historyData{
 		Trend:       model.Trend(ds.Sprints, ds.Members, ws.Settings),
-		Calibration: model.Calibrate(ds.Sprints, ds.Members),
+		Calibration: model.Calibrate(recentSprints(ds.Sprints, calibrationWindow), ds.Members),
 		Members:     len(ds.Members),
 	}, nil
 }

@@ -2,7 +2,10 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/align-team/align/model"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -13,6 +16,18 @@ import (
 // data points say nothing about a person, and the screen is often shared.
 const calibrationMinOutcomes = 5
 
+// calibrationWindow is how many of the latest sprints (by start date) the
+// calibration reads: how someone estimated two years ago says little about
+// them now.
+const calibrationWindow = 6
+
+// recentSprints returns the n sprints that start last, oldest first.
+func recentSprints(sprints []model.SprintData, n int) []model.SprintData {
+	out := slices.Clone(sprints)
+	slices.SortStableFunc(out, func(a, b model.SprintData) int { return a.Sprint.Start.Compare(b.Sprint.Start) })
+	return out[max(0, len(out)-n):]
+}
+
 // calibrationView lists each member's calibration. A member with fewer than
 // calibrationMinOutcomes agreed outcomes gets no tendency, and while the
 // review is anonymous (the anonymous-reveal setting) the table is kept off
@@ -20,7 +35,7 @@ const calibrationMinOutcomes = 5
 func (m History) calibrationView() string {
 	s := m.deps.styles
 	var b strings.Builder
-	b.WriteString(s.Title.Render("Calibration") + s.Faint.Render("  estimate − agreed, over sprints") + "\n")
+	b.WriteString(s.Title.Render("Calibration") + s.Faint.Render(fmt.Sprintf("  estimate − agreed, last %d sprints", calibrationWindow)) + "\n")
 	switch {
 	case len(m.history.Calibration) == 0:
 		b.WriteString(s.Faint.Render("No agreed outcomes yet."))

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -51,4 +52,18 @@ func TestHistory_Update_EnterOpensThatSprintsReview(t *testing.T) {
 		t.Fatalf("Review shows %q, want Sprint 24", got)
 	}
 	contains(t, plain(a), "Sprint 24", "closed")
+}
+
+func TestRecentSprints_LatestByStart(t *testing.T) {
+	var ds []model.SprintData
+	for _, d := range []int{5, 1, 3, 2, 4} {
+		ds = append(ds, model.SprintData{Sprint: model.Sprint{Name: fmt.Sprint(d), Start: testNow.AddDate(0, 0, d)}})
+	}
+	got := recentSprints(ds, 3)
+	if len(got) != 3 || got[0].Sprint.Name != "3" || got[2].Sprint.Name != "5" {
+		t.Fatalf("recentSprints = %v", got)
+	}
+	if len(recentSprints(ds[:2], 6)) != 2 {
+		t.Fatal("fewer sprints than the window are all kept")
+	}
 }
