@@ -94,3 +94,12 @@ func TestPlan_Update_DescriptionFromEditor(t *testing.T) {
 	}
 	t.Fatal("goal not saved")
 }
+
+// In a multi-line Plan field the footer shows, at 80 columns, how to save,
+// start a new line and open $EDITOR.
+func TestPlan_View_MultiLineFieldHelpFits(t *testing.T) {
+	a, _ := openPlan(t)
+	a = planPress(t, a, "]", "n", "X", "tab")
+	l := splitLines(a.View())
+	contains(t, l[len(l)-1], "enter save", "ctrl+j new line", "ctrl+o $EDITOR", "esc cancel")
+}

@@ -109,8 +109,9 @@ func (p Plan) formHelp() []key.Binding {
 	}
 	switch p.form.fields[p.form.focus].kind {
 	case fieldLines:
+		// The keys special to this field first: the footer keeps what fits.
 		ik := newInputKeys()
-		out = append(out, k.Save, ik.Newline, relabel(ik.External, "ctrl+o", "$EDITOR"))
+		return []key.Binding{k.Save, ik.Newline, relabel(ik.External, "ctrl+o", "$EDITOR"), k.Cancel, k.NextField, k.PrevField}
 	case fieldPick:
 		out = append(out, k.Choose, k.Save)
 	case fieldToggle:
