@@ -28,35 +28,17 @@ Estimates first saved while the sprint is in review are marked late.
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			setProgress := cmd.Flags().Changed("progress")
-			switch {
-			case objective == "":
-				return fmt.Errorf("--objective is required: the title or id of the objective (see `align objective list`)")
-			case clear && (abstain || setProgress):
-				return fmt.Errorf("--clear withdraws the estimate: it excludes --progress and --abstain")
-			case abstain && setProgress:
-				return fmt.Errorf("--abstain and --progress exclude each other: abstaining means giving no estimate")
-			case !abstain && !setProgress && !clear:
-				return fmt.Errorf("--progress is required (0–100), or pass --abstain when the objective is not your area")
-			case progress < 0 || progress > 100:
-				return fmt.Errorf("--progress %d is outside 0–100", progress)
-			case confidence < 1 || confidence > 5:
-				return fmt.Errorf("--confidence %d is outside 1–5", confidence)
+			if err := checkAssessFlags(objective, abstain, clear, setProgress, progress, confidence); err != nil {
+				return err
 			}
 			st, err := a.open(false)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			ms, err := liveMembers(st)
+			m, err := a.assessingMember(st)
 			if err != nil {
 				return err
-			}
-			m, err := resolveMember(a.member(), ms)
-			if err != nil {
-				return err
-			}
-			if !m.Active {
-				return fmt.Errorf("%s was removed from the team; bring them back with `align member add %q --handle %s`", m.Handle, m.Name, m.Handle)
 			}
 			d, err := a.loadSprint(st, sprint)
 			if err != nil {
@@ -104,4 +86,23 @@ Estimates first saved while the sprint is in review are marked late.
 	f.BoolVar(&abstain, "abstain", false, "not my area: give no estimate")
 	f.BoolVar(&clear, "clear", false, "withdraw the estimate: the objective is unanswered again")
 	return cmd
+}
+
+// checkAssessFlags refuses flag combinations that make no estimate.
+func checkAssessFlags(objective string, abstain, clear, setProgress bool, progress, confidence int) error {
+	switch {
+	case objective == "":
+		return fmt.Errorf("--objective is required: the title or id of the objective (see `align objective list`)")
+	case clear && (abstain || setProgress):
+		return fmt.Errorf("--clear withdraws the estimate: it excludes --progress and --abstain")
+	case abstain && setProgress:
+		return fmt.Errorf("--abstain and --progress exclude each other: abstaining means giving no estimate")
+	case !abstain && !setProgress && !clear:
+		return fmt.Errorf("--progress is required (0–100), or pass --abstain when the objective is not your area")
+	case progress < 0 || progress > 100:
+		return fmt.Errorf("--progress %d is outside 0–100", progress)
+	case confidence < 1 || confidence > 5:
+		return fmt.Errorf("--confidence %d is outside 1–5", confidence)
+	}
+	return nil
 }

@@ -31,10 +31,8 @@ given by --as (or $ALIGN_MEMBER) in one sprint, with that member and the
 sprint header: the small file a member sends to the facilitator or commits to
 the team's repository, for align import.
 
-The summary names each member by their estimate, unless --anonymous is
-given or the review ran anonymously (align config anonymous-reveal true, or
-x in the Review screen): then estimates, outliers and abstentions carry no
-names.
+With --anonymous, or when the review ran anonymously (anonymous-reveal), the
+summary names nobody by an estimate, an outlier or an abstention.
 
 The output goes to standard output, or with -o to FILE, written whole or not
 at all (an existing FILE is replaced). The workspace is opened read-only.`,
@@ -55,9 +53,6 @@ at all (an existing FILE is replaced). The workspace is opened read-only.`,
 			case "json", "csv":
 			default:
 				return fmt.Errorf("--format %q is not a format; use md, json or csv", format)
-			}
-			if anonymous && format != "md" && format != "markdown" {
-				return fmt.Errorf("--anonymous applies to the markdown summary; json and csv hold every record as it is")
 			}
 			if mine {
 				if err := checkMine(format, all, a.member()); err != nil {
@@ -163,6 +158,9 @@ func (a *app) mineExporter(st *store.Store, ref string) (func(io.Writer) error, 
 // exporter loads what the export needs and returns the function that writes
 // it, so that nothing is written when loading fails.
 func (a *app) exporter(st *store.Store, ref string, all bool, format string, anonymous bool) (func(io.Writer) error, error) {
+	if anonymous && format != "md" && format != "markdown" {
+		return nil, fmt.Errorf("--anonymous applies to the markdown summary; json and csv hold every record as it is")
+	}
 	ws, err := st.Workspace()
 	if err != nil {
 		return nil, err

@@ -177,14 +177,8 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// cursors (by record) and any typed input across a load.
 		a, hist := a.historyStale()
 		return a, tea.Batch(a.deps.load(a.sprintID), hist)
-	case externalReadyMsg:
-		return a, runExternal(msg)
-	case externalEditedMsg:
-		if msg.err != nil {
-			a.footer, a.footerErr = msg.err.Error(), true
-			return a, nil
-		}
-		return a.updateActive(msg)
+	case externalReadyMsg, externalEditedMsg:
+		return a.external(msg)
 	case followMsg:
 		var cmd tea.Cmd
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)

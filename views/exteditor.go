@@ -129,3 +129,18 @@ func (m Review) externalEdited(msg externalEditedMsg) (Review, tea.Cmd) {
 	v := m.notes.Value()
 	return m.changeOutcome(func(o *model.Outcome) { o.Notes = v })
 }
+
+// external runs the editor for a prepared file, or hands the edited text
+// to the screen that asked (an editor's failure goes to the footer).
+func (a App) external(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case externalReadyMsg:
+		return a, runExternal(msg)
+	case externalEditedMsg:
+		if msg.err != nil {
+			a.footer, a.footerErr = msg.err.Error(), true
+			return a, nil
+		}
+	}
+	return a.updateActive(msg)
+}
