@@ -1,6 +1,7 @@
 package views
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -114,5 +115,18 @@ func TestAssess_As_HandleInCapitals(t *testing.T) {
 	a = drive(t, a, a.Init())
 	if a.assessScreen.member.Handle != "lin" {
 		t.Fatalf("--as @Lin acts as %q, want lin", a.assessScreen.member.Handle)
+	}
+}
+
+// A remembered member is named with the way to switch; --as fixes it.
+func TestAssess_View_RememberedMemberSaysHowToSwitch(t *testing.T) {
+	a := onLin(t)
+	contains(t, plain(a), "Assessing as Lin Chen (lin)", "not you? m")
+	st := newTestStore(t)
+	b := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: "lin"})
+	t.Cleanup(func() { b.Close(5 * time.Second) })
+	b = drive(t, b, b.Init())
+	if strings.Contains(plain(b), "not you?") {
+		t.Error("--as lin offers to switch member")
 	}
 }

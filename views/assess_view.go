@@ -53,6 +53,11 @@ func (m Assess) headView() string {
 		}
 	}
 	who := s.Faint.Render("Assessing as ") + s.Bold.Render(m.member.Name) + s.Faint.Render(" ("+m.member.Handle+") · "+m.data.Sprint.Sprint.Name)
+	if m.as == "" {
+		// Remembered for the workspace: on a shared laptop the next person
+		// opens as the last one, so say how to change it.
+		who += s.Faint.Render(" · not you? m")
+	}
 	var state string
 	switch {
 	case !model.CanAssess(m.data.Sprint.Sprint.State):
