@@ -34,7 +34,7 @@ func (m Assess) View() string {
 	case m.picking:
 		return m.pickView()
 	case !m.data.HasSprint:
-		return s.Title.Render("No sprint to assess yet") + "\n" + s.Faint.Render("Create one on the Plan screen (4).")
+		return s.Title.Render("No sprint to assess yet") + "\n" + s.Faint.Render("Create one on the Plan screen (tab twice: digits type here).")
 	case len(m.objectives) == 0:
 		return s.Title.Render("Nothing to assess") + "\n" + s.Faint.Render("This sprint has no objectives yet.")
 	}
@@ -281,7 +281,7 @@ func (m Assess) pickView() string {
 	}
 	list := m.filteredCandidates()
 	if len(list) == 0 {
-		b.WriteString("\n" + s.Faint.Render("No active member matches. Add members on the Plan screen (4)."))
+		b.WriteString("\n" + s.Faint.Render("No active member matches. Add members on the Plan screen (tab twice)."))
 	}
 	rows := max(1, m.height-pickHeadLines)
 	first := window(0, m.pick, rows, len(list))
