@@ -225,7 +225,7 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 		}
 		agreed = s.Faint.Render(agreed)
 		if o.Agreed != nil {
-			agreed = s.Success.Render(fmt.Sprintf("★ %d%%", *o.Agreed))
+			agreed = s.Success.Render(fmt.Sprintf("%d%% ★", *o.Agreed))
 		}
 		disc := ""
 		if o.Discussed {

@@ -83,7 +83,7 @@ func TestReview_View_AgreedOnTheAxis(t *testing.T) {
 		t.Fatal("★ drawn before anything was agreed")
 	}
 	a = press(t, a, "v", "9", "0", "enter")
-	contains(t, plain(a), "★ 90%")
+	contains(t, plain(a), "Agreed: 90% ★")
 	marks := ""
 	for _, l := range splitLines(a.View()) {
 		if strings.Contains(l, "▲") && strings.Contains(l, "★") && !strings.Contains(l, "median") {
