@@ -213,11 +213,11 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // ctrl+c always quits; a focused input takes everything else; then the
 // global keys; then the active screen.
 func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if tooSmallFor(a.width, a.height) {
-		return a.tooSmallKey(msg)
-	}
 	if burst(msg) && (a.confirm != nil || !a.capturing()) {
 		return a.splitBurst(msg)
+	}
+	if tooSmallFor(a.width, a.height) {
+		return a.tooSmallKey(msg)
 	}
 	a.footer, a.footerErr = "", false
 	if a.confirm != nil {

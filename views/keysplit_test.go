@@ -63,3 +63,14 @@ func TestAssess_Update_NumberBurstKeepsDigits(t *testing.T) {
 		t.Fatalf("progress %d after typing 65%% at once, want 65", got)
 	}
 }
+
+func TestApp_Update_BurstQuitsWhenTooSmall(t *testing.T) {
+	a, _ := newTestApp(t, 40, 10)
+	_, cmd := a.Update(burstMsg("jq"))
+	if cmd == nil {
+		t.Fatal("q in a burst does not quit a too-small terminal")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatalf("burst jq on a too-small terminal gave %T, want quit", cmd())
+	}
+}
