@@ -3,6 +3,8 @@ package views
 import (
 	"strings"
 	"testing"
+
+	"github.com/align-team/align/model"
 )
 
 // Without colour, a discussed objective and an aligned one read apart.
@@ -109,5 +111,20 @@ func TestDotPlot_NeighbouringSinglesAreDots(t *testing.T) {
 		if strings.Contains(l, "+") {
 			t.Fatalf("a single estimate drawn as +:\n%s", strings.Join(out, "\n"))
 		}
+	}
+}
+
+func TestReview_LateMark(t *testing.T) {
+	var m Review
+	late := model.Estimate{Handle: "zed", Late: true}
+	if got := m.lateMark(late); got != " (late)" {
+		t.Errorf("late estimate marked %q", got)
+	}
+	if got := m.lateMark(model.Estimate{Handle: "ana"}); got != "" {
+		t.Errorf("on-time estimate marked %q", got)
+	}
+	m.anonymous = true
+	if got := m.lateMark(late); got != "" {
+		t.Errorf("anonymous mode marks a late estimate %q: it would single its author out", got)
 	}
 }
