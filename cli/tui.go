@@ -93,7 +93,7 @@ func checkHandle(st *store.Store, as string) error {
 	}
 	var handles []string
 	for _, m := range members {
-		if m.Handle == as {
+		if strings.EqualFold(m.Handle, strings.TrimPrefix(strings.TrimSpace(as), "@")) { // handles are lower-case
 			if !m.Active {
 				return fmt.Errorf("--as %s: that member is inactive; reactivate them or choose another", as)
 			}

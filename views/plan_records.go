@@ -228,6 +228,9 @@ func errorField(err error) string {
 
 // formKey hands a key to the open form and saves or closes it.
 func (p Plan) formKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
+	if cmd, ok := p.formExternal(msg); ok {
+		return p, cmd
+	}
 	var res formResult
 	p.form, res = p.form.Update(msg)
 	switch res {
