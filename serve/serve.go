@@ -105,6 +105,9 @@ type Server struct {
 	adm       admission         // connections, by state
 	closing   bool
 	handlers  sync.WaitGroup
+
+	membersChanged chan struct{} // one slot: check the sessions' members
+
 }
 
 // New checks cfg, loads (or creates) the host key and builds the server. It
@@ -154,7 +157,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	srv := &Server{cfg: cfg, hostKey: signer, log: &logWriter{w: cfg.Log}, hub: views.NewHub(),
-		sessions: map[*session]bool{}, perMember: map[uuid.UUID]int{}, adm: newAdmission()}
+		sessions: map[*session]bool{}, perMember: map[uuid.UUID]int{}, adm: newAdmission(),
+		membersChanged: make(chan struct{}, 1)}
 	srv.ssh, err = wish.NewServer(
 		ssh.PublicKeyAuth(srv.authorize),
 		ssh.KeyboardInteractiveAuth(srv.explainRefusal),
@@ -216,6 +220,9 @@ func (srv *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ssh.Serve(ln) }()
+	watching := make(chan struct{})
+	defer close(watching)
+	go srv.watchMembers(watching)
 	select {
 	case err := <-errc:
 		srv.shutdown(ln)

@@ -39,6 +39,7 @@ type session struct {
 	mu          sync.Mutex
 	why         string // why the server ended it, if it did
 	facilitator bool   // the role the program runs with
+	revoked     bool   // the member lost access: close the connection too
 }
 
 // stop ends the session's program, recording why; the first reason wins.
@@ -140,6 +141,7 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 		return
 	}
 	defer srv.track(s, false)
+	srv.pokeMembers() // a change saved since the login ends this session too
 
 	done := make(chan struct{})
 	defer close(done)
@@ -170,6 +172,11 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 		fmt.Fprintln(sess.Stderr(), told)
 	}
 	_ = sess.Exit(code)
+	if s.wasRevoked() {
+		if conn, ok := sess.ctx.Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+			_ = conn.Close()
+		}
+	}
 }
 
 // watch forwards window changes to the program and stops it when the
