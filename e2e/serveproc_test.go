@@ -28,8 +28,9 @@ type serveProc struct {
 	t    *testing.T
 	cmd  *exec.Cmd
 	addr string
-	log  string // the file its standard error goes to
-	done chan error
+	log  string        // the file its standard error goes to
+	done chan struct{} // closed when it has exited, with err
+	err  error
 }
 
 // startServeProc starts `align serve` on a free loopback port with args
@@ -48,8 +49,8 @@ func startServeProc(t *testing.T, bin, db string, args ...string) *serveProc {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &serveProc{t: t, cmd: cmd, addr: addr, log: logPath, done: make(chan error, 1)}
-	go func() { s.done <- cmd.Wait() }()
+	s := &serveProc{t: t, cmd: cmd, addr: addr, log: logPath, done: make(chan struct{})}
+	go func() { s.err = cmd.Wait(); close(s.done) }()
 	t.Cleanup(func() {
 		_ = cmd.Process.Signal(os.Interrupt)
 		select {
@@ -66,6 +67,18 @@ func startServeProc(t *testing.T, bin, db string, args ...string) *serveProc {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return s
+}
+
+// wait waits (bounded) for the server to exit and returns how it did.
+func (s *serveProc) wait() error {
+	s.t.Helper()
+	select {
+	case <-s.done:
+		return s.err
+	case <-time.After(15 * time.Second):
+		s.t.Fatalf("align serve did not exit:\n%s", s.logText())
+	}
+	return nil
 }
 
 // logText is what the server logged so far.

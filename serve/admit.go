@@ -24,6 +24,8 @@ const maxUnauthTotal = 256
 type admission struct {
 	unauth      map[string]int    // not logged in yet, by source address
 	unauthTotal int               // not logged in yet, in all
+	waiting     map[string]int    // waiting to start logging in, by address
+	freed       chan struct{}     // closed (and replaced) when a login ends
 	members     map[uuid.UUID]int // logged in, by member
 
 	lastRefusal time.Time // when a refusal was last logged
@@ -31,7 +33,7 @@ type admission struct {
 }
 
 func newAdmission() admission {
-	return admission{unauth: map[string]int{}, members: map[uuid.UUID]int{}}
+	return admission{unauth: map[string]int{}, waiting: map[string]int{}, members: map[uuid.UUID]int{}, freed: make(chan struct{})}
 }
 
 // admissionDefaults fills in and checks the caps of Config.
@@ -71,33 +73,67 @@ func sourceAddr(a net.Addr) string {
 
 // accept admits a connection while its source address has fewer than
 // MaxUnauthPerAddr connections still logging in (and the server fewer than
-// maxUnauthTotal), starts the login grace and arranges the connection's
-// log line. A refused connection is closed at once, before any SSH
-// traffic.
+// maxUnauthTotal). Beyond that, as many again from one address wait, up
+// to the login grace, for one of its logins to finish, so that a team
+// behind one address joining at the same moment gets in; the rest are
+// closed at once, before any SSH traffic. It starts the login grace and
+// arranges the connection's log line.
 func (srv *Server) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := sourceAddr(conn.RemoteAddr())
-	srv.mu.Lock()
-	why := ""
-	switch {
-	case srv.closing:
-		why = "the server is shutting down"
-	case srv.adm.unauth[addr] >= srv.cfg.MaxUnauthPerAddr:
-		why = fmt.Sprintf("%d connections from %s are already logging in", srv.adm.unauth[addr], addr)
-	case srv.adm.unauthTotal >= maxUnauthTotal:
-		why = fmt.Sprintf("%d connections are already logging in", srv.adm.unauthTotal)
-	default:
-		srv.adm.unauth[addr]++
-		srv.adm.unauthTotal++
-	}
-	srv.mu.Unlock()
-	if why != "" {
+	start := time.Now()
+	if why := srv.admit(addr, start.Add(srv.cfg.LoginGrace)); why != "" {
 		srv.logRefusal(conn.RemoteAddr(), why)
 		return nil
 	}
-	start := time.Now()
 	info := &connInfo{remote: conn.RemoteAddr().String(), addr: addr, start: start, done: srv.closed}
 	ctx.SetValue(connInfoKey{}, info)
 	return &trackedConn{Conn: conn, info: info, deadline: start.Add(srv.cfg.LoginGrace), grace: srv.cfg.LoginGrace}
+}
+
+// admit counts a connection from addr as logging in, waiting until
+// deadline for a place if its address has none; it returns why not, or "".
+func (srv *Server) admit(addr string, deadline time.Time) string {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	waited := false
+	defer func() {
+		if waited {
+			srv.adm.waiting[addr]--
+			if srv.adm.waiting[addr] <= 0 {
+				delete(srv.adm.waiting, addr)
+			}
+		}
+	}()
+	for {
+		switch {
+		case srv.closing:
+			return "the server is shutting down"
+		case srv.adm.unauthTotal >= maxUnauthTotal:
+			return fmt.Sprintf("%d connections are already logging in", srv.adm.unauthTotal)
+		case srv.adm.unauth[addr] < srv.cfg.MaxUnauthPerAddr:
+			srv.adm.unauth[addr]++
+			srv.adm.unauthTotal++
+			return ""
+		case !waited && srv.adm.waiting[addr] >= srv.cfg.MaxUnauthPerAddr:
+			return fmt.Sprintf("%d connections from %s are already logging in and %d waiting", srv.adm.unauth[addr], addr, srv.adm.waiting[addr])
+		}
+		if !waited {
+			waited = true
+			srv.adm.waiting[addr]++
+		}
+		freed := srv.adm.freed
+		srv.mu.Unlock()
+		timer := time.NewTimer(time.Until(deadline))
+		select {
+		case <-freed:
+		case <-timer.C:
+		}
+		timer.Stop()
+		srv.mu.Lock()
+		if !time.Now().Before(deadline) {
+			return fmt.Sprintf("%d connections from %s are already logging in", srv.adm.unauth[addr], addr)
+		}
+	}
 }
 
 // logRefusal logs a refused connection; during a flood, at most one line a
@@ -160,6 +196,8 @@ func (srv *Server) leaveUnauthLocked(addr string) {
 	if srv.adm.unauth[addr]--; srv.adm.unauth[addr] <= 0 {
 		delete(srv.adm.unauth, addr)
 	}
+	close(srv.adm.freed) // wakes the connections waiting for a place
+	srv.adm.freed = make(chan struct{})
 }
 
 // closed logs a connection's line and frees its place.

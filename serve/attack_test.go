@@ -204,8 +204,10 @@ func TestServer_Attack_LoginFloodCannotKeepMembersOut(t *testing.T) {
 			held++
 		}
 	}
-	if held > DefaultMaxUnauthPerAddr {
-		t.Errorf("%d idle connections from one address are held open; the cap is %d", held, DefaultMaxUnauthPerAddr)
+	// As many as may log in at once from one address, and as many again
+	// waiting for a place; the rest are closed at once.
+	if held > 2*DefaultMaxUnauthPerAddr {
+		t.Errorf("%d idle connections from one address are held open; the cap is %d logging in and %d waiting", held, DefaultMaxUnauthPerAddr, DefaultMaxUnauthPerAddr)
 	}
 	for i, c := range flood {
 		if !closedWithin(c, grace+waitLong) {

@@ -240,6 +240,8 @@ func (srv *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (srv *Server) shutdown(ln net.Listener) {
 	srv.mu.Lock()
 	srv.closing = true
+	close(srv.adm.freed) // connections waiting to log in give up
+	srv.adm.freed = make(chan struct{})
 	running := make([]*session, 0, len(srv.sessions))
 	for s := range srv.sessions {
 		running = append(running, s)
