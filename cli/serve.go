@@ -13,15 +13,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// serveCmd is `align serve`: the live review over SSH.
-func (a *app) serveCmd() *cobra.Command {
-	var listen, hostKey string
-	var idle, grace time.Duration
-	var maxSessions, perMember int
-	cmd := &cobra.Command{
-		Use:   "serve [--listen ADDR] [--host-key PATH] [--idle-timeout D] [--max-sessions N] [--max-per-member N] [--login-grace D]",
-		Short: "Run the live review over SSH: every member joins from their own terminal",
-		Long: `Serve the terminal UI over SSH, so that every member joins the same live
+// serveLong is the help text of `align serve`.
+const serveLong = `Serve the terminal UI over SSH, so that every member joins the same live
 review with plain ssh, nothing to install. This process holds the workspace
 file for as long as it runs; stop it with ctrl+c.
 
@@ -51,7 +44,17 @@ terminal is restored.
 Because the server holds the workspace, commands that change it (such as
 "align member key add") say it is in use: stop the server, register keys,
 start it again. Reports (status, export, check, backup) keep working while it
-runs: they read a snapshot of the last save.`,
+runs: they read a snapshot of the last save.`
+
+// serveCmd is `align serve`: the live review over SSH.
+func (a *app) serveCmd() *cobra.Command {
+	var listen, hostKey string
+	var idle, grace time.Duration
+	var maxSessions, perMember int
+	cmd := &cobra.Command{
+		Use:   "serve [--listen ADDR] [--host-key PATH] [--idle-timeout D] [--max-sessions N] [--max-per-member N] [--login-grace D]",
+		Short: "Run the live review over SSH: every member joins from their own terminal",
+		Long:  serveLong,
 		Example: `  align member key add ana --file ana.pub   # before starting: register keys
   align serve                                # listen on ` + serve.DefaultListen + `
   ssh -p 2222 localhost                      # a member joins (from their own machine: -p 2222 HOST)
@@ -59,17 +62,8 @@ runs: they read a snapshot of the last save.`,
   align serve --max-per-member 1 --login-grace 20s      # one session each; slow passphrases`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if idle <= 0 {
-				return fmt.Errorf("--idle-timeout %s must be positive, such as 30m or 1h", idle)
-			}
-			if maxSessions < 1 {
-				return fmt.Errorf("--max-sessions %d must be at least 1", maxSessions)
-			}
-			if perMember < 1 {
-				return fmt.Errorf("--max-per-member %d must be at least 1", perMember)
-			}
-			if grace <= 0 {
-				return fmt.Errorf("--login-grace %s must be positive, such as 10s", grace)
+			if err := checkServeFlags(idle, grace, maxSessions, perMember); err != nil {
+				return err
 			}
 			path, err := a.dbPath()
 			if err != nil {
@@ -112,6 +106,21 @@ runs: they read a snapshot of the last save.`,
 	f.IntVar(&perMember, "max-per-member", serve.DefaultMaxPerMember, "most terminal sessions one member may run at once, across connections")
 	f.DurationVar(&grace, "login-grace", serve.DefaultLoginGrace, "time a connection has to log in before it is closed")
 	return cmd
+}
+
+// checkServeFlags refuses durations and caps that cannot work.
+func checkServeFlags(idle, grace time.Duration, maxSessions, perMember int) error {
+	switch {
+	case idle <= 0:
+		return fmt.Errorf("--idle-timeout %s must be positive, such as 30m or 1h", idle)
+	case maxSessions < 1:
+		return fmt.Errorf("--max-sessions %d must be at least 1", maxSessions)
+	case perMember < 1:
+		return fmt.Errorf("--max-per-member %d must be at least 1", perMember)
+	case grace <= 0:
+		return fmt.Errorf("--login-grace %s must be positive, such as 10s", grace)
+	}
+	return nil
 }
 
 // warnNoKeys tells the facilitator, before serving, when nobody could log in.
