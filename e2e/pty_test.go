@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -23,7 +24,6 @@ import (
 // queries (background colour, device attributes, cursor position) as xterm would, and can
 // compare the terminal's modes before and after.
 type ptyProc struct {
-	t      *testing.T
 	cmd    *exec.Cmd
 	ptmx   *os.File // the terminal's side
 	tty    *os.File // the program's side, kept open to read its modes
@@ -53,7 +53,7 @@ func startPty(t *testing.T, cmd *exec.Cmd) *ptyProc {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", cmd.Path, err)
 	}
-	p := &ptyProc{t: t, cmd: cmd, ptmx: ptmx, tty: tty, before: before, done: make(chan error, 1), read: make(chan struct{})}
+	p := &ptyProc{cmd: cmd, ptmx: ptmx, tty: tty, before: before, done: make(chan error, 1), read: make(chan struct{})}
 	go func() { p.done <- cmd.Wait() }()
 	go p.pump()
 	t.Cleanup(func() {
@@ -99,9 +99,9 @@ func (p *ptyProc) output() string {
 }
 
 // waitFor waits (bounded) until the text drawn, escape codes stripped,
-// contains every one of want.
-func (p *ptyProc) waitFor(want ...string) {
-	p.t.Helper()
+// contains every one of want, and returns what is missing, or "". It does
+// not stop the test, so trials may call it from their own goroutines.
+func (p *ptyProc) waitFor(want ...string) string {
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		text := ansi.Strip(p.output())
@@ -112,36 +112,38 @@ func (p *ptyProc) waitFor(want ...string) {
 			}
 		}
 		if missing == "" {
-			return
+			return ""
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("%s never showed %q:\n%s", p.cmd.Path, missing, text)
+			return fmt.Sprintf("%s never showed %q; it drew:\n%s", filepath.Base(p.cmd.Path), missing, text)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
 }
 
-// keys types each of keys, one read apiece.
+// keys types each of keys and waits (bounded) for the screen to change
+// before the next, so that each arrives as one key however loaded the
+// machine is.
 func (p *ptyProc) keys(keys ...string) {
-	p.t.Helper()
 	for _, k := range keys {
-		if _, err := io.WriteString(p.ptmx, k); err != nil {
-			p.t.Fatal(err)
+		drawn := len(p.output())
+		_, _ = io.WriteString(p.ptmx, k)
+		for deadline := time.Now().Add(5 * time.Second); len(p.output()) == drawn && time.Now().Before(deadline); {
+			time.Sleep(5 * time.Millisecond)
 		}
-		time.Sleep(15 * time.Millisecond)
 	}
 }
 
-// wait waits (bounded) for the command to exit and returns its error.
-func (p *ptyProc) wait() error {
-	p.t.Helper()
+// wait waits (bounded) for the command to exit; it returns what went
+// wrong, or "".
+func (p *ptyProc) wait() string {
 	select {
-	case err := <-p.done:
-		return err
+	case <-p.done:
+		return ""
 	case <-time.After(15 * time.Second):
-		p.t.Fatalf("%s did not exit; it drew:\n%s", p.cmd.Path, ansi.Strip(p.output()))
+		_ = p.cmd.Process.Kill()
+		return fmt.Sprintf("%s did not exit; it drew:\n%s", filepath.Base(p.cmd.Path), ansi.Strip(p.output()))
 	}
-	return nil
 }
 
 // restored checks that the terminal is as it was before the command: the
@@ -160,8 +162,7 @@ func (p *ptyProc) restored() string {
 	// The last word on each private mode must leave it as a fresh terminal
 	// has it: 1049 alternate screen, 1000–1006 mouse, 2004 paste off; 25
 	// cursor on.
-	time.Sleep(20 * time.Millisecond) // the last bytes written reach the reader
-	out := p.output()
+	out := p.settled()
 	for _, mode := range []string{"1049", "1000", "1002", "1003", "1006", "2004"} {
 		if lastSet(out, mode) {
 			wrong = append(wrong, fmt.Sprintf("mode ?%s left on", mode))
@@ -171,6 +172,22 @@ func (p *ptyProc) restored() string {
 		wrong = append(wrong, "cursor left hidden")
 	}
 	return strings.Join(wrong, "; ")
+}
+
+// settled returns the output once the reader has taken in everything the
+// exited command wrote: it waits (bounded) until nothing more arrives for
+// a while.
+func (p *ptyProc) settled() string {
+	out := p.output()
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		now := p.output()
+		if len(now) == len(out) {
+			break
+		}
+		out = now
+	}
+	return out
 }
 
 // lastSet reports whether out's last change of private mode turns it on.

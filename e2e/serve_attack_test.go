@@ -20,7 +20,7 @@ const rssBoundMiB = 64
 // jonas and amara have keys.
 func attackTeam(t *testing.T) (bin, db string, priya, jonas, amara gossh.Signer) {
 	t.Helper()
-	bin = binary(t)
+	bin = sharedBinary(t)
 	dir := t.TempDir()
 	db = filepath.Join(dir, "team.db")
 	run(t, bin, "demo", "--db", db)
@@ -37,7 +37,7 @@ func attackTeam(t *testing.T) (bin, db string, priya, jonas, amara gossh.Signer)
 // flood of idle connections, one member gets at most 3 sessions.
 func TestServeAttack_OneMemberCannotTakeTheServerDown(t *testing.T) {
 	bin, db, _, jonas, amara := attackTeam(t)
-	srv := startServeProc(t, bin, db, "--login-grace", "2s")
+	srv := startServeProc(t, bin, db, "--login-grace", "1s")
 	conn := srv.login(jonas)
 
 	// A pty-req of 4294967295×4294967295, then window changes as big.
@@ -88,7 +88,7 @@ func TestServeAttack_OneMemberCannotTakeTheServerDown(t *testing.T) {
 	member := openXsess(t, srv.login(amara), 100, 30, nil)
 	member.waitSince(0, "Assessing as Amara Okafor (amara)")
 	t.Logf("amara logged in and saw her screen %s after 200 idle connections from 127.0.0.2", time.Since(start).Round(time.Millisecond))
-	srv.waitLog("already logging in", "did not log in within the login grace (2s)")
+	srv.waitLog("already logging in", "did not log in within the login grace (1s)")
 
 	if !srv.alive() {
 		t.Fatal("the server died")

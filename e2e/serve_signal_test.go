@@ -15,7 +15,7 @@ import (
 // reason on screen, and the server must log why each connection ended.
 func TestServeSignal_OpenSSHClientsRestored(t *testing.T) {
 	needSSH(t)
-	bin := binary(t)
+	bin := sharedBinary(t)
 	dir := t.TempDir()
 	base := filepath.Join(dir, "base.db")
 	run(t, bin, "demo", "--db", base)
@@ -36,16 +36,26 @@ func TestServeSignal_OpenSSHClientsRestored(t *testing.T) {
 				cmd.Env = alignEnv(dir)
 				clients[i] = startPty(t, cmd)
 				wg.Add(1)
-				go func() { defer wg.Done(); clients[i].waitFor("(jonas)") }()
+				go func() {
+					defer wg.Done()
+					if wrong := clients[i].waitFor("(jonas)"); wrong != "" {
+						t.Errorf("client %d: %s", i, wrong)
+					}
+				}()
 			}
 			wg.Wait()
+			if t.Failed() {
+				t.FailNow()
+			}
 			if err := srv.cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
 			restored := 0
 			for i, c := range clients {
-				_ = c.wait()
-				wrong := c.restored()
+				wrong := c.wait()
+				if wrong == "" {
+					wrong = c.restored()
+				}
 				if !strings.Contains(c.output(), "align: the server is shutting down") {
 					wrong += "; the reason was not shown"
 				}

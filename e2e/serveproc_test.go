@@ -286,15 +286,26 @@ func (x *xsess) waitSince(mark int, want string) {
 	}
 }
 
-// press types keys one at a time.
+// press types keys one at a time, each once the screen has answered the
+// one before (bounded), so that no two arrive as one read.
 func (x *xsess) press(keys ...string) {
 	x.t.Helper()
 	for _, k := range keys {
+		drawn := x.drawn()
 		if _, err := io.WriteString(x.stdin, k); err != nil {
 			x.t.Fatalf("typing %q: %v", k, err)
 		}
-		time.Sleep(30 * time.Millisecond)
+		for deadline := time.Now().Add(2 * time.Second); x.drawn() == drawn && time.Now().Before(deadline); {
+			time.Sleep(5 * time.Millisecond)
+		}
 	}
+}
+
+// drawn is how many bytes the session drew.
+func (x *xsess) drawn() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return len(x.out)
 }
 
 // waitEnd waits (bounded) for the session to end.

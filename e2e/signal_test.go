@@ -55,14 +55,22 @@ func localTrial(t *testing.T, bin, base string, i int, sig syscall.Signal) strin
 	cmd.Env = alignEnv(dir)
 	p := startPty(t, cmd)
 	if demo {
-		p.waitFor("1 Dashboard", "Submissions:")
+		if wrong := p.waitFor("1 Dashboard", "Submissions:"); wrong != "" {
+			return wrong
+		}
 	} else {
-		p.waitFor("Assessing as")
+		if wrong := p.waitFor("Assessing as", "Checkout works offline"); wrong != "" {
+			return wrong
+		}
 		p.keys("j", "j", "j", "p", "7", "7", "\r")
-		p.waitFor(" 77%")
+		if wrong := p.waitFor(" 77%"); wrong != "" {
+			return wrong
+		}
 	}
 	_ = p.cmd.Process.Signal(sig)
-	_ = p.wait()
+	if wrong := p.wait(); wrong != "" {
+		return wrong
+	}
 	wrong := p.restored()
 	if demo {
 		if left, _ := filepath.Glob(filepath.Join(dir, "align-demo-*")); len(left) > 0 {
@@ -83,7 +91,7 @@ func localTrial(t *testing.T, bin, base string, i int, sig syscall.Signal) strin
 // mouse off), that the estimate typed just before was saved, and that a
 // demo's temporary workspace is gone.
 func TestSignal_LocalTUIRestoresTerminal(t *testing.T) {
-	bin := binary(t)
+	bin := sharedBinary(t)
 	base := filepath.Join(t.TempDir(), "base.db")
 	run(t, bin, "demo", "--db", base)
 	for _, sig := range hangups {

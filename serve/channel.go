@@ -69,7 +69,7 @@ func (srv *Server) sessionChannel(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.N
 	started := make(chan struct{})
 	running := false
 	for req := range reqs {
-		ok := false
+		ok, start := false, false
 		switch req.Type {
 		case "pty-req":
 			ok = !running && !cs.hasPty && cs.setPty(req.Payload)
@@ -88,17 +88,19 @@ func (srv *Server) sessionChannel(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.N
 				}
 				cs.command = cmd.Command
 			}
-			ok, running = true, true
-			go func() {
-				defer close(started)
-				srv.handle(cs)
-				_ = cs.Exit(0)
-			}()
+			ok, running, start = true, true, true
 		}
 		// Every other request (auth-agent-req@openssh.com, x11-req,
 		// subsystem, signal, break, …) is refused: align uses none.
 		if req.WantReply {
 			_ = req.Reply(ok, nil)
+		}
+		if start { // after the reply: the handler may close the channel
+			go func() {
+				defer close(started)
+				srv.handle(cs)
+				_ = cs.Exit(0)
+			}()
 		}
 	}
 	close(cs.win) // the handler reads it with ok; only this loop sends
