@@ -175,13 +175,18 @@ func (srv *Server) verified(ctx ssh.Context) func(gossh.ConnMetadata, gossh.Publ
 		}
 		limit := 2 * srv.cfg.MaxPerMember
 		srv.mu.Lock()
+		if srv.closing {
+			srv.mu.Unlock()
+			return nil, errors.New("the server is shutting down")
+		}
 		if srv.adm.members[member.ID] >= limit {
 			srv.mu.Unlock()
-			info.setEnd(fmt.Sprintf("refused: @%s already has %d connections open", member.Handle, limit))
+			info.setEnd(fmt.Sprintf("refused: @%s already has %s open", member.Handle, plural(limit, "connection")))
 			return nil, &gossh.BannerError{Err: errTooManyConnections,
-				Message: fmt.Sprintf("align: @%s already has %d connections open here; close one and try again\n", member.Handle, limit)}
+				Message: fmt.Sprintf("align: @%s already has %s open here; close one and try again\n", member.Handle, plural(limit, "connection"))}
 		}
 		srv.adm.members[member.ID]++
+		srv.loggedIn.Add(1) // never once closing: shutdown waits on it
 		srv.leaveUnauthLocked(info.addr)
 		info.login(member, key)
 		srv.mu.Unlock()
@@ -212,6 +217,18 @@ func (srv *Server) closed(c *connInfo) {
 	}
 	if srv.adm.members[id]--; srv.adm.members[id] <= 0 {
 		delete(srv.adm.members, id)
+	}
+	srv.loggedIn.Done()
+}
+
+// waitLoggedIn waits, up to timeout, until every logged-in connection has
+// closed and logged its line.
+func (srv *Server) waitLoggedIn(timeout time.Duration) {
+	done := make(chan struct{})
+	go func() { srv.loggedIn.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(timeout):
 	}
 }
 
@@ -247,4 +264,12 @@ func (srv *Server) release(m model.Member) {
 	if srv.perMember[m.ID]--; srv.perMember[m.ID] <= 0 {
 		delete(srv.perMember, m.ID)
 	}
+}
+
+// plural is "1 session", "3 sessions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -106,7 +106,8 @@ type Server struct {
 	closing   bool
 	handlers  sync.WaitGroup
 
-	membersChanged chan struct{} // one slot: check the sessions' members
+	membersChanged chan struct{}  // one slot: check the sessions' members
+	loggedIn       sync.WaitGroup // logged-in connections not yet logged
 
 }
 
@@ -264,6 +265,7 @@ func (srv *Server) shutdown(ln net.Listener) {
 		srv.log.printf("%s %d sessions did not finish in time\n", srv.now().UTC().Format(time.RFC3339), n)
 	}
 	_ = srv.ssh.Close()
+	srv.waitLoggedIn(time.Second) // their log lines say why they ended
 }
 
 // authorize is the public key callback. x/crypto calls it for every key a

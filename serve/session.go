@@ -98,7 +98,7 @@ func (srv *Server) handle(sess *channelSession) {
 		return
 	case slotMemberFull:
 		srv.refuse(sess, info, "refused: member has too many sessions",
-			fmt.Sprintf("align: @%s already has %d sessions open here (the server's --max-per-member); close one and try again", member.Handle, srv.cfg.MaxPerMember))
+			fmt.Sprintf("align: @%s already has %s open here (the server's --max-per-member); close one and try again", member.Handle, plural(srv.cfg.MaxPerMember, "session")))
 		return
 	}
 	defer srv.release(member)
