@@ -46,7 +46,8 @@ const (
 	// DefaultLoginGrace bounds how long a connection may take to log in.
 	DefaultLoginGrace = 10 * time.Second
 	// DefaultMaxUnauthPerAddr caps the connections from one address that
-	// have not logged in yet.
+	// are logging in at once; as many again wait for a place, the rest
+	// are closed at once.
 	DefaultMaxUnauthPerAddr = 10
 )
 
@@ -74,8 +75,9 @@ type Config struct {
 	// LoginGrace bounds how long a connection may take to log in; zero
 	// means DefaultLoginGrace.
 	LoginGrace time.Duration
-	// MaxUnauthPerAddr caps one source address's connections that have
-	// not logged in yet; zero means DefaultMaxUnauthPerAddr.
+	// MaxUnauthPerAddr caps one source address's connections that are
+	// logging in at once (as many again wait); zero means
+	// DefaultMaxUnauthPerAddr.
 	MaxUnauthPerAddr int
 	// DrainTimeout bounds the wait for a closing session's queued saves;
 	// zero means DefaultDrainTimeout.
