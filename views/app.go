@@ -166,6 +166,8 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case footerMsg:
 		a.footer, a.footerErr = msg.text, false
 		return a, nil
+	case RoleMsg:
+		return a.setRole(msg)
 	case savedMsg:
 		if msg.text != "" {
 			a.footer, a.footerErr = msg.text, false

@@ -261,7 +261,7 @@ func (p Plan) saveCmd(rec planRecord, text string, show uuid.UUID) tea.Cmd {
 	return p.deps.io.submit(func() tea.Msg {
 		id, err := saveRecord(st, rec)
 		if err != nil {
-			return planSavedMsg{err: fmt.Errorf("saving %s: %w", rec.name(), err)}
+			return planSavedMsg{err: saveConflict(rec.name(), err)}
 		}
 		if newSprint {
 			show = id
