@@ -62,7 +62,7 @@ func TestServeAttack_OneMemberCannotTakeTheServerDown(t *testing.T) {
 	}
 	_ = huge.sess.WindowChange(40, 120)
 	mark := huge.mark()
-	huge.press("1")
+	huge.press("\x1b[Z") // shift+tab: digits type the progress on Assess
 	huge.waitSince(mark, "Submissions:")
 	t.Logf("after the huge window: peak RSS %d MiB", srv.memKiB("VmHWM")>>10)
 
@@ -134,13 +134,13 @@ func TestServeAttack_RevocationReachesOpenSessions(t *testing.T) {
 	fac.waitSince(0, "(priya)")
 	second := openXsess(t, srv.login(amara), 120, 40, nil)
 	second.waitSince(0, "(amara)")
-	second.press("3")
+	second.press("\t") // tab: digits type the progress on Assess
 	second.waitSince(0, "Before the agenda")
 	second.press("\r")
 	second.waitSince(0, "Press space to reveal")
 
 	mark := fac.mark()
-	fac.press("4", "]", "]") // Members; amara is first
+	fac.press("\t", "\t", "]", "]") // Plan (tab twice from Assess), Members; amara is first
 	fac.waitSince(mark, "Members (6)")
 	mark = second.mark()
 	fac.press("f")
