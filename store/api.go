@@ -89,7 +89,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if found {
 		// Validate the file before bbolt maps it: bbolt can crash the
 		// process on a damaged page (see guard.go).
-		if err := guardFile(path, opt.Timeout, opt.ReadOnly); err != nil {
+		if err := guardFile(path, opt.Timeout); err != nil {
 			return nil, err
 		}
 	}
@@ -352,15 +352,8 @@ func makeDir(dir string) error {
 	return nil
 }
 
-// Close closes the file. Closing twice is harmless. A writing store first
-// records the state it leaves the file in, so that the next Open can skip
-// walking it (see guardFile).
+// Close closes the file. Closing twice is harmless.
 func (s *Store) Close() error {
-	s.closeOnce.Do(func() {
-		if !s.ro {
-			s.stampClosing()
-		}
-	})
 	err := s.db.Close()
 	if s.snapshot != "" {
 		_ = os.Remove(s.snapshot)

@@ -25,7 +25,7 @@ func openReadOnlyOrSnapshot(path string, opt Options) (*Store, error) {
 	wait := min(opt.Timeout, snapshotLockWait)
 	ro := opt
 	ro.Timeout = wait
-	err := guardFile(path, wait, true)
+	err := guardFile(path, wait)
 	if err == nil {
 		var s *Store
 		if s, err = openReadOnly(path, ro); err == nil {
@@ -54,7 +54,7 @@ func openSnapshot(path string, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := guardFile(tmp, opt.Timeout, true); err != nil {
+		if err := guardFile(tmp, opt.Timeout); err != nil {
 			_ = os.Remove(tmp)
 			return nil, fmt.Errorf("reading a snapshot of %s: %w", path, err)
 		}

@@ -3,7 +3,6 @@ package store
 
 import (
 	"errors"
-	"sync"
 	"time"
 
 	"github.com/align-team/align/model"
@@ -89,10 +88,9 @@ type Store struct {
 	now  func() time.Time
 	ro   bool
 
-	closeOnce sync.Once
-	autoPath  string // the automatic backup Open took, if any
-	autoErr   error  // why the automatic backup due at Open failed
-	snapshot  string // the private copy a snapshot open reads, removed on Close
+	autoPath string // the automatic backup Open took, if any
+	autoErr  error  // why the automatic backup due at Open failed
+	snapshot string // the private copy a snapshot open reads, removed on Close
 }
 
 // DatasetOptions select what Dataset returns.

@@ -1,0 +1,142 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// maxWalkProblems bounds how many structural problems a full walk (Check)
+// collects before it stops.
+const maxWalkProblems = 100
+
+// errNotRegular classifies a path that names something other than a
+// regular file: a directory, a FIFO, a device or a socket.
+var errNotRegular = errors.New("not a regular file")
+
+// fileKind names what a non-regular file mode is, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeIrregular != 0:
+		return "a special file"
+	}
+	return "not a regular file"
+}
+
+// notRegularErr refuses path, which is of mode m, as a workspace.
+func notRegularErr(path string, m fs.FileMode) error {
+	return newErr(ErrNotWorkspace, errNotRegular, "%s is %s, not an align workspace; --db needs a regular file", path, fileKind(m))
+}
+
+// openRegular opens path for reading without ever blocking (a FIFO would
+// block open until a writer comes) and refuses anything that is not a
+// regular file, naming what it is.
+func openRegular(path string) (*os.File, error) {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return nil, notRegularErr(path, info.Mode())
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = notRegularErr(path, info.Mode())
+	}
+	if err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// verifyOpenFile checks the meta pages of f and walks its whole page tree
+// with bounds-checked code (see guard.go). The guard stops at the first
+// problem; with all set, Check goes on past each damaged subtree and
+// collects up to maxWalkProblems. An empty file has no problems. err is a
+// failure to read the file at all.
+func verifyOpenFile(f *os.File, all bool) (ps []*fileProblem, err error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() == 0 {
+		return nil, nil
+	}
+	h, p := readHeader(f, info.Size())
+	if p != nil {
+		return []*fileProblem{p}, nil
+	}
+	data, unmap, err := mapFile(f, int(info.Size()))
+	if err != nil {
+		return nil, err
+	}
+	defer unmap()
+	return safeWalk(data, h, all), nil
+}
+
+// verifyPath verifies the whole file at path (a backup, a snapshot copy):
+// nil when bbolt may open it safely, else the first problem in a sentence.
+// It takes no lock: callers verify files nothing else writes.
+func verifyPath(path string) error {
+	f, err := openRegular(path)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	ps, err := verifyOpenFile(f, false)
+	switch {
+	case err != nil:
+		return fmt.Errorf("cannot read %s: %w", path, err)
+	case len(ps) > 0:
+		return newErr(ErrDamaged, nil, "%s is damaged: %s", path, ps[0].what)
+	}
+	if info, _ := f.Stat(); info != nil && info.Size() == 0 {
+		return newErr(ErrDamaged, nil, "%s is empty", path)
+	}
+	return nil
+}
+
+// walkProblems runs the full bounds-checked walk over the file this store
+// reads (its snapshot copy, if it reads one) and returns every structural
+// problem as a Check finding. It runs inside a transaction of s, so no
+// commit of this process lands during the walk, and other processes are
+// kept out by the file lock bbolt holds.
+func (s *Store) walkProblems() []Problem {
+	path := s.path
+	if s.snapshot != "" {
+		path = s.snapshot
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", path, err)}}
+	}
+	defer func() { _ = f.Close() }()
+	found, err := verifyOpenFile(f, true)
+	if err != nil {
+		return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", path, err)}}
+	}
+	var ps []Problem
+	for _, p := range found {
+		where := p.where
+		if where == "" {
+			where = "file"
+		}
+		ps = append(ps, Problem{Where: where, What: p.what})
+	}
+	return ps
+}
