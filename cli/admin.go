@@ -30,16 +30,17 @@ when --team is given.`,
 			if err != nil {
 				return err
 			}
-			_, statErr := os.Stat(path)
-			exists := statErr == nil
-			if statErr != nil && !errors.Is(statErr, fs.ErrNotExist) {
-				return fmt.Errorf("cannot read %s: %v", path, unwrapPath(statErr))
+			if _, err := os.Stat(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("cannot read %s: %v", path, unwrapPath(err))
 			}
 			st, err := a.openPath(path, false)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			// Only the process whose file was linked into place created
+			// it: of several inits racing on one new path, one says so.
+			exists := !st.Created()
 			if team != "" || !exists {
 				if err := st.SetTeam(team); err != nil {
 					return writeError(err)

@@ -88,6 +88,7 @@ type Store struct {
 	now  func() time.Time
 	ro   bool
 
+	created  bool   // this Open made the file
 	autoPath string // the automatic backup Open took, if any
 	autoErr  error  // why the automatic backup due at Open failed
 	snapshot string // the private copy a snapshot open reads, removed on Close

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -37,8 +38,16 @@ func fileKind(m fs.FileMode) string {
 	return "not a regular file"
 }
 
+// NotRegularError refuses path, which is of mode m (a directory, a FIFO, a
+// device or a socket), as a workspace, in a sentence naming what it is. It
+// matches ErrNotWorkspace.
+func NotRegularError(path string, m fs.FileMode) error { return notRegularErr(path, m) }
+
 // notRegularErr refuses path, which is of mode m, as a workspace.
 func notRegularErr(path string, m fs.FileMode) error {
+	if m.IsDir() {
+		return newErr(ErrNotWorkspace, errNotRegular, "%s is a directory, not an align workspace; --db needs a file path such as %s", path, filepath.Join(path, "align.db"))
+	}
 	return newErr(ErrNotWorkspace, errNotRegular, "%s is %s, not an align workspace; --db needs a regular file", path, fileKind(m))
 }
 
