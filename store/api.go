@@ -364,8 +364,8 @@ func makeDir(dir string) error {
 // Close closes the file. Closing twice is harmless.
 func (s *Store) Close() error {
 	err := s.db.Close()
-	if s.snapshot != "" {
-		_ = os.Remove(s.snapshot)
+	if s.snapshot != nil {
+		_ = s.snapshot.Close()
 	}
 	return err
 }

@@ -121,23 +121,22 @@ func verifyPath(path string) error {
 }
 
 // walkProblems runs the full bounds-checked walk over the file this store
-// reads (its snapshot copy, if it reads one) and returns every structural
+// reads (its open snapshot copy, if it reads one) and returns every structural
 // problem as a Check finding. It runs inside a transaction of s, so no
 // commit of this process lands during the walk, and other processes are
 // kept out by the file lock bbolt holds.
 func (s *Store) walkProblems() []Problem {
-	path := s.path
-	if s.snapshot != "" {
-		path = s.snapshot
+	f := s.snapshot
+	if f == nil {
+		var err error
+		if f, err = os.Open(s.path); err != nil {
+			return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", s.path, err)}}
+		}
+		defer func() { _ = f.Close() }()
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", path, err)}}
-	}
-	defer func() { _ = f.Close() }()
 	found, err := verifyOpenFile(f, true)
 	if err != nil {
-		return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", path, err)}}
+		return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", s.path, err)}}
 	}
 	var ps []Problem
 	for _, p := range found {
