@@ -114,10 +114,12 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// today is the run's local calendar date as midnight UTC, the form sprint
-// dates are stored in.
+// today is the run's calendar date in UTC, as midnight UTC, the form sprint
+// dates are stored in. The team's calendar is UTC for every member, as in
+// the TUI (model.CurrentSprint), so which sprint is current never depends
+// on a member's time zone.
 func (a *app) today() time.Time {
-	return model.Day(a.now().Local())
+	return model.Day(a.now().UTC())
 }
 
 // hasBackup reports whether automatic backups of path exist, which makes an
