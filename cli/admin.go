@@ -94,11 +94,16 @@ workspace itself: open it with --db FILE. An existing FILE is kept unless
 				return fmt.Errorf("%s already exists; pass --force to replace it", dst)
 			}
 			st, err := a.open(true)
+			if errors.Is(err, store.ErrDamaged) {
+				return fmt.Errorf("nothing was written to %s, because %w", dst, err)
+			}
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			if err := st.Backup(dst, force); err != nil {
+			if err := st.Backup(dst, force); errors.Is(err, store.ErrDamaged) {
+				return err // says what is damaged and that nothing was written
+			} else if err != nil {
 				if errors.Is(err, fs.ErrExist) {
 					return fmt.Errorf("%s already exists; pass --force to replace it", dst)
 				}
