@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/align-team/align/store"
 	"github.com/spf13/cobra"
@@ -142,6 +143,9 @@ exit status is non-zero when there is any. The workspace is opened read-only.`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := a.open(true)
+			if errors.Is(err, store.ErrDamaged) {
+				return a.checkDamaged(err)
+			}
 			if err != nil {
 				return err
 			}
@@ -161,6 +165,24 @@ exit status is non-zero when there is any. The workspace is opened read-only.`,
 				st.Path(), plural(len(problems), "problem"), store.RestoreHint(st.Path()))
 		},
 	}
+}
+
+// checkDamaged lists every structural problem of a workspace that open
+// refused as damaged (openErr), each with the page it is on, and returns
+// openErr, which says what to do.
+func (a *app) checkDamaged(openErr error) error {
+	path, err := a.dbPath()
+	if err != nil {
+		return openErr
+	}
+	problems, err := store.CheckFile(path, time.Second)
+	if err != nil {
+		return openErr
+	}
+	for _, p := range problems {
+		fmt.Fprintf(a.out(), "%s: %s\n", p.Where, p.What)
+	}
+	return openErr
 }
 
 func (a *app) versionCmd() *cobra.Command {

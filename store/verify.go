@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"time"
 )
 
 // maxWalkProblems bounds how many structural problems a full walk (Check)
@@ -138,13 +139,53 @@ func (s *Store) walkProblems() []Problem {
 	if err != nil {
 		return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", s.path, err)}}
 	}
+	return walkFindings(found)
+}
+
+// CheckFile walks the file at path with the bounds-checked page walk alone,
+// without bbolt, and returns every structural problem with the page it is
+// on. align check uses it on a file Open refuses as damaged, to list all
+// that is wrong rather than the first thing; it changes nothing.
+func CheckFile(path string, timeout time.Duration) ([]Problem, error) {
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }()
+	if err := lockShared(f, timeout); err != nil {
+		return nil, newErr(ErrLocked, err, "%s is in use by another align process", path)
+	}
+	defer unlock(f)
+	found, err := verifyOpenFile(f, true)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	return walkFindings(found), nil
+}
+
+// perPage is how many problems of one page are listed one by one; the rest
+// are counted in one more finding.
+const perPage = 3
+
+// walkFindings turns walk problems into Check findings, at most perPage
+// (and a count of the rest) for each page.
+func walkFindings(found []*fileProblem) []Problem {
 	var ps []Problem
+	more := map[string]int{}
+	var order []string
 	for _, p := range found {
 		where := p.where
 		if where == "" {
 			where = "file"
 		}
-		ps = append(ps, Problem{Where: where, What: p.what})
+		if more[where]++; more[where] <= perPage {
+			ps = append(ps, Problem{Where: where, What: p.what})
+		} else if more[where] == perPage+1 {
+			order = append(order, where)
+		}
+	}
+	for _, where := range order {
+		ps = append(ps, Problem{Where: where, What: fmt.Sprintf("and %d more problems like these", more[where]-perPage)})
 	}
 	return ps
 }
