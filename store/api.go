@@ -125,6 +125,9 @@ func Open(path string, opt Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
+	// Aligns before this one kept a stamp that let an open skip the walk;
+	// remove it, so that going back to one never trusts a stale stamp.
+	_ = os.Remove(filepath.Join(backupDir(path), "."+backupStem(path)+"verified"))
 	if existed && !opt.NoAutoBackup {
 		s.autoPath, s.autoErr = s.autoBackupIfDue()
 	}

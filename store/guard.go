@@ -12,7 +12,8 @@ package store
 // that passes cannot make bbolt read outside it or recurse without end; what
 // is left (a changed byte inside a record) decodes with an error or is
 // found by Check. The walk touches each page once through a read-only
-// mapping: about a millisecond for a five-year workspace.
+// mapping, on every open: 2.5–4 ms for a five-year workspace (40 MB; see
+// BenchmarkOpen_Guard).
 
 import (
 	"encoding/binary"
