@@ -111,7 +111,6 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	created := false
 	if !found {
-		var err error
 		if created, err = createFile(path, opt); err != nil {
 			return nil, err
 		}
@@ -125,9 +124,6 @@ func Open(path string, opt Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	// Aligns before this one kept a stamp that let an open skip the walk;
-	// remove it, so that going back to one never trusts a stale stamp.
-	_ = os.Remove(filepath.Join(backupDir(path), "."+backupStem(path)+"verified"))
 	if existed && !opt.NoAutoBackup {
 		s.autoPath, s.autoErr = s.autoBackupIfDue()
 	}
@@ -177,6 +173,9 @@ func createFile(path string, opt Options) (created bool, err error) {
 
 // prepare tightens the file's mode, then creates or migrates the layout.
 func (s *Store) prepare() error {
+	// Aligns before this one kept a stamp that let an open skip the walk;
+	// remove it, so that going back to one never trusts a stale stamp.
+	_ = os.Remove(filepath.Join(backupDir(s.path), "."+backupStem(s.path)+"verified"))
 	info, err := os.Stat(s.path)
 	if err != nil {
 		return err
