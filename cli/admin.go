@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/align-team/align/store"
 	"github.com/spf13/cobra"
@@ -30,16 +31,17 @@ when --team is given.`,
 			if err != nil {
 				return err
 			}
-			_, statErr := os.Stat(path)
-			exists := statErr == nil
-			if statErr != nil && !errors.Is(statErr, fs.ErrNotExist) {
-				return fmt.Errorf("cannot read %s: %v", path, unwrapPath(statErr))
+			if _, err := os.Stat(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("cannot read %s: %v", path, unwrapPath(err))
 			}
 			st, err := a.openPath(path, false)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			// Only the process whose file was linked into place created
+			// it: of several inits racing on one new path, one says so.
+			exists := !st.Created()
 			if team != "" || !exists {
 				if err := st.SetTeam(team); err != nil {
 					return writeError(err)
@@ -93,11 +95,16 @@ workspace itself: open it with --db FILE. An existing FILE is kept unless
 				return fmt.Errorf("%s already exists; pass --force to replace it", dst)
 			}
 			st, err := a.open(true)
+			if errors.Is(err, store.ErrDamaged) {
+				return fmt.Errorf("nothing was written to %s, because %w", dst, err)
+			}
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			if err := st.Backup(dst, force); err != nil {
+			if err := st.Backup(dst, force); errors.Is(err, store.ErrDamaged) {
+				return err // says what is damaged and that nothing was written
+			} else if err != nil {
 				if errors.Is(err, fs.ErrExist) {
 					return fmt.Errorf("%s already exists; pass --force to replace it", dst)
 				}
@@ -136,6 +143,9 @@ exit status is non-zero when there is any. The workspace is opened read-only.`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := a.open(true)
+			if errors.Is(err, store.ErrDamaged) {
+				return a.checkDamaged(err)
+			}
 			if err != nil {
 				return err
 			}
@@ -155,6 +165,24 @@ exit status is non-zero when there is any. The workspace is opened read-only.`,
 				st.Path(), plural(len(problems), "problem"), store.RestoreHint(st.Path()))
 		},
 	}
+}
+
+// checkDamaged lists every structural problem of a workspace that open
+// refused as damaged (openErr), each with the page it is on, and returns
+// openErr, which says what to do.
+func (a *app) checkDamaged(openErr error) error {
+	path, err := a.dbPath()
+	if err != nil {
+		return openErr
+	}
+	problems, err := store.CheckFile(path, time.Second)
+	if err != nil {
+		return openErr
+	}
+	for _, p := range problems {
+		fmt.Fprintf(a.out(), "%s: %s\n", p.Where, p.What)
+	}
+	return openErr
 }
 
 func (a *app) versionCmd() *cobra.Command {

@@ -67,9 +67,9 @@ Estimates first saved while the sprint is in review are marked late.
 				return writeError(err)
 			}
 			if saved.Abstain {
-				fmt.Fprintf(a.out(), "Saved: %s abstains on %q.\n", m.Handle, o.Title)
+				fmt.Fprintf(a.out(), "Saved in sprint %q: %s abstains on %q.\n", d.Sprint.Name, m.Handle, o.Title)
 			} else {
-				fmt.Fprintf(a.out(), "Saved %s's estimate for %q: %d%% (confidence %d).\n", m.Handle, o.Title, saved.Progress, saved.Confidence)
+				fmt.Fprintf(a.out(), "Saved %s's estimate for %q in sprint %q: %d%% (confidence %d).\n", m.Handle, o.Title, d.Sprint.Name, saved.Progress, saved.Confidence)
 			}
 			if saved.Late {
 				a.hint("the sprint is already in review, so this estimate is marked late")

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -216,6 +218,11 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriter(tmp)
 	if err = write(bw); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == tmp.Name() {
+			// A full disk: name the file asked for, not the temporary one.
+			return fmt.Errorf("cannot write %s: %v", path, pe.Err)
+		}
 		return err
 	}
 	if err = bw.Flush(); err != nil {

@@ -240,5 +240,8 @@ func flagError(cmd *cobra.Command, err error) error {
 		}
 		return fmt.Errorf("--%s %q is not %s (see %s --help)", f.Name, inv.GetValue(), what, cmd.CommandPath())
 	}
+	if text := textLikeFlag(cmd, err); text != nil {
+		return text
+	}
 	return fmt.Errorf("%v (see %s --help)", err, cmd.CommandPath())
 }

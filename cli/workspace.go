@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/align-team/align/model"
@@ -63,8 +62,8 @@ func mustExist(path string) error {
 		return fmt.Errorf("no workspace at %s yet: run `align init` (or `align demo` to try a sample team)", path)
 	case err != nil:
 		return fmt.Errorf("cannot read %s: %v", path, unwrapPath(err))
-	case fi.IsDir():
-		return fmt.Errorf("%s is a directory; --db needs a file path such as %s", path, filepath.Join(path, "align.db"))
+	case !fi.Mode().IsRegular():
+		return store.NotRegularError(path, fi.Mode())
 	case fi.Size() == 0 && !hasBackup(path):
 		return fmt.Errorf("%s is an empty file, not an align workspace: run `align init` to make it one (or check --db)", path)
 	}
@@ -115,10 +114,12 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// today is the run's local calendar date as midnight UTC, the form sprint
-// dates are stored in.
+// today is the run's calendar date in UTC, as midnight UTC, the form sprint
+// dates are stored in. The team's calendar is UTC for every member, as in
+// the TUI (model.CurrentSprint), so which sprint is current never depends
+// on a member's time zone.
 func (a *app) today() time.Time {
-	return model.Day(a.now().Local())
+	return model.Day(a.now().UTC())
 }
 
 // hasBackup reports whether automatic backups of path exist, which makes an

@@ -65,8 +65,10 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	info, err := os.Stat(path)
 	switch {
-	case err == nil && info.IsDir():
-		return nil, newErr(ErrNotWorkspace, nil, "%s is a directory, not an align workspace", path)
+	case err == nil && !info.Mode().IsRegular():
+		// A FIFO would block the open for ever, a device or a socket is
+		// never a workspace: refuse at once, naming what it is.
+		return nil, notRegularErr(path, info.Mode())
 	case errors.Is(err, fs.ErrNotExist) && opt.ReadOnly:
 		return nil, newErr(ErrNotFound, err, "no workspace at %s; run `align init`", path)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -89,7 +91,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if found {
 		// Validate the file before bbolt maps it: bbolt can crash the
 		// process on a damaged page (see guard.go).
-		if err := guardFile(path, opt.Timeout, opt.ReadOnly); err != nil {
+		if err := guardFile(path, opt.Timeout); err != nil {
 			return nil, err
 		}
 	}
@@ -107,8 +109,9 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := makeDir(filepath.Dir(path)); err != nil {
 		return nil, err
 	}
+	created := false
 	if !found {
-		if err := createFile(path, opt); err != nil {
+		if created, err = createFile(path, opt); err != nil {
 			return nil, err
 		}
 	}
@@ -116,7 +119,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, now: opt.Now}
+	s := &Store{db: db, path: path, now: opt.Now, created: created}
 	if err := s.prepare(); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -131,22 +134,22 @@ func Open(path string, opt Options) (*Store, error) {
 // (buckets, workspace record, schema version) under a temporary name in the
 // same directory, and links it into place only when it is complete, so that
 // a failure or a crash never leaves a half-made workspace at path. If another
-// process created path in the meantime, its file wins and this one is
-// dropped.
-func createFile(path string, opt Options) error {
+// process created path in the meantime, its file wins, this one is dropped
+// and created is false.
+func createFile(path string, opt Options) (created bool, err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*")
 	if err != nil {
-		return fmt.Errorf("cannot create the workspace %s: %w", path, err)
+		return false, fmt.Errorf("cannot create the workspace %s: %w", path, err)
 	}
 	name := tmp.Name()
 	defer func() { _ = os.Remove(name) }()
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot create the workspace %s: %w", path, err)
+		return false, fmt.Errorf("cannot create the workspace %s: %w", path, err)
 	}
 	db, err := openBolt(name, opt.Timeout, false)
 	if err != nil {
-		return err
+		return false, err
 	}
 	s := &Store{db: db, path: path, now: opt.Now}
 	err = s.update(s.initTx)
@@ -154,22 +157,25 @@ func createFile(path string, opt Options) error {
 		err = fmt.Errorf("cannot create the workspace %s: %w", path, cerr)
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	if err := os.Link(name, path); err != nil {
 		if exists(path) {
-			return nil // created by another process in the meantime
+			return false, nil // created by another process in the meantime
 		}
 		// The file system has no hard links: rename instead.
 		if err := os.Rename(name, path); err != nil {
-			return fmt.Errorf("cannot create the workspace %s: %w", path, err)
+			return false, fmt.Errorf("cannot create the workspace %s: %w", path, err)
 		}
 	}
-	return syncDir(dir)
+	return true, syncDir(dir)
 }
 
 // prepare tightens the file's mode, then creates or migrates the layout.
 func (s *Store) prepare() error {
+	// Aligns before this one kept a stamp that let an open skip the walk;
+	// remove it, so that going back to one never trusts a stale stamp.
+	_ = os.Remove(filepath.Join(backupDir(s.path), "."+backupStem(s.path)+"verified"))
 	info, err := os.Stat(s.path)
 	if err != nil {
 		return err
@@ -198,7 +204,12 @@ func (s *Store) prepare() error {
 			return err
 		}
 	}
-	return s.update(func(tx *bolt.Tx) error { return s.initTx(tx) })
+	if err := s.update(func(tx *bolt.Tx) error { return s.initTx(tx) }); err != nil {
+		return err
+	}
+	// An empty file made into a workspace under this open's exclusive lock.
+	s.created = s.created || version == 0
+	return nil
 }
 
 // initTx creates a new workspace or migrates an older one, in the caller's
@@ -352,21 +363,18 @@ func makeDir(dir string) error {
 	return nil
 }
 
-// Close closes the file. Closing twice is harmless. A writing store first
-// records the state it leaves the file in, so that the next Open can skip
-// walking it (see guardFile).
+// Close closes the file. Closing twice is harmless.
 func (s *Store) Close() error {
-	s.closeOnce.Do(func() {
-		if !s.ro {
-			s.stampClosing()
-		}
-	})
 	err := s.db.Close()
-	if s.snapshot != "" {
-		_ = os.Remove(s.snapshot)
+	if s.snapshot != nil {
+		_ = s.snapshot.Close()
 	}
 	return err
 }
+
+// Created reports whether this Open made the file (a new workspace). When
+// several processes create the same path at once, exactly one of them did.
+func (s *Store) Created() bool { return s.created }
 
 // Path returns the file's path.
 func (s *Store) Path() string { return s.path }

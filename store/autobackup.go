@@ -6,15 +6,23 @@ package store
 // <dir>/align-backups/<name>-YYYYMMDDTHHMMSSZ.db (dir and name from the workspace
 // path: align.db gives align-20250303T090000Z.db; the time is the store's
 // clock in UTC) when a backup is due, and then deletes all but the newest
-// AutoBackupKeep of them. A backup is due when there is none yet, or when the
-// newest is at least AutoBackupInterval old and the workspace has committed
-// a transaction since it was taken (so a week of opens without changes
-// keeps the older, different backups). A new workspace is not backed up, nor
-// is one opened read-only. The directory is 0700 and each backup 0600, like
-// the workspace. A healthy open that is not due costs one directory listing
-// and two small reads; the copy (a consistent, fsynced Backup) happens only
-// when due. Open refuses a damaged file before this point, so a damaged
-// workspace never pushes good backups out of the rotation.
+// AutoBackupKeep good ones. A backup is due when there is none yet, or when
+// the newest is at least AutoBackupInterval old and the workspace has
+// committed a transaction since it was taken (so a week of opens without
+// changes keeps the older, different backups). A new workspace is not
+// backed up, nor is one opened read-only. The directory is 0700 and each
+// backup 0600, like the workspace. A healthy open that is not due costs one
+// directory listing and two small reads; the copy (a consistent, fsynced,
+// verified Backup) happens only when due.
+//
+// Only good backups count: a file dated in the future (named by a clock
+// that was once ahead) is ignored when deciding whether one is due, so it
+// cannot stop automatic backups; and rotation counts and deletes only
+// backups that verify (the page walk of Open) and are not dated in the
+// future. A damaged or future-dated file is left alone, never pushes a good
+// one out, and the newest verified backup is never deleted. Open refuses a
+// damaged workspace before this point, and Backup verifies every copy, so
+// a damaged workspace is never backed up.
 
 import (
 	"fmt"
@@ -50,8 +58,9 @@ type autoBackup struct {
 	taken time.Time
 }
 
-// listBackups returns dbPath's automatic backups, newest first.
-func listBackups(dbPath string) []autoBackup {
+// listBackups returns dbPath's automatic backups, newest first, except that
+// those dated after now (by a clock that was once ahead) come last.
+func listBackups(dbPath string, now time.Time) []autoBackup {
 	entries, err := os.ReadDir(backupDir(dbPath))
 	if err != nil {
 		return nil
@@ -69,18 +78,30 @@ func listBackups(dbPath string) []autoBackup {
 		}
 		out = append(out, autoBackup{filepath.Join(backupDir(dbPath), name), t})
 	}
-	slices.SortFunc(out, func(a, b autoBackup) int { return b.taken.Compare(a.taken) })
+	slices.SortFunc(out, func(a, b autoBackup) int {
+		if fa, fb := a.future(now), b.future(now); fa != fb {
+			if fa {
+				return 1
+			}
+			return -1
+		}
+		return b.taken.Compare(a.taken)
+	})
 	return out
 }
 
+// future reports whether b is dated after now: its name came from a clock
+// that was ahead, so its date says nothing about how old it is.
+func (b autoBackup) future(now time.Time) bool { return b.taken.After(now) }
+
 // LatestBackup returns the newest automatic backup of the workspace at
-// dbPath whose meta pages are intact, and when it was taken (UTC, from its
-// name); ok is false when there is none. It reads a directory and two pages
-// per backup it tries, never the workspace itself, so it works on a damaged
-// workspace.
+// dbPath that verifies (the same page walk as Open), and when it was taken
+// (UTC, from its name); ok is false when there is none. It reads the
+// backups, never the workspace itself, so it works on a damaged workspace.
+// A damaged backup is skipped, so a restore hint never names one.
 func LatestBackup(dbPath string) (path string, taken time.Time, ok bool) {
-	for _, b := range listBackups(dbPath) {
-		if backupTxid(b.path) != 0 {
+	for _, b := range listBackups(dbPath, time.Now()) {
+		if verifyPath(b.path) == nil {
 			return b.path, b.taken, true
 		}
 	}
@@ -116,12 +137,11 @@ func (s *Store) AutoBackup() (path string, err error) { return s.autoPath, s.aut
 // old ones; see the policy at the top of this file.
 func (s *Store) autoBackupIfDue() (string, error) {
 	now := s.clock()
-	existing := listBackups(s.path)
 	var txid uint64
 	if err := s.view(func(tx *bolt.Tx) error { txid = uint64(tx.ID()); return nil }); err != nil {
 		return "", err
 	}
-	if len(existing) > 0 {
+	if existing := listBackups(s.path, now); len(existing) > 0 && !existing[0].future(now) {
 		newest := existing[0]
 		if now.Sub(newest.taken) < AutoBackupInterval || backupTxid(newest.path) == max(txid, 1) {
 			return "", nil
@@ -135,14 +155,27 @@ func (s *Store) autoBackupIfDue() (string, error) {
 	if err := s.Backup(dest, false); err != nil {
 		return "", fmt.Errorf("automatic backup of %s: %w", s.path, err)
 	}
-	all := listBackups(s.path)
-	for _, old := range all[min(AutoBackupKeep, len(all)):] {
-		if err := failAt("autobackup.prune"); err != nil {
-			return dest, err
+	return dest, pruneBackups(s.path, now)
+}
+
+// pruneBackups deletes the good backups of dbPath beyond the newest
+// AutoBackupKeep; damaged and future-dated ones are neither counted nor
+// deleted (see the policy above).
+func pruneBackups(dbPath string, now time.Time) error {
+	good := 0
+	for _, b := range listBackups(dbPath, now) {
+		if b.future(now) || verifyPath(b.path) != nil {
+			continue
 		}
-		if err := os.Remove(old.path); err != nil {
-			return dest, fmt.Errorf("cannot remove the old automatic backup %s: %w", old.path, err)
+		if good++; good <= AutoBackupKeep {
+			continue
+		}
+		if err := failAt("autobackup.prune"); err != nil {
+			return err
+		}
+		if err := os.Remove(b.path); err != nil {
+			return fmt.Errorf("cannot remove the old automatic backup %s: %w", b.path, err)
 		}
 	}
-	return dest, nil
+	return nil
 }

@@ -57,7 +57,7 @@ func TestOpen_AutoBackup_Rotation(t *testing.T) {
 	if filepath.Base(taken[7]) != wantName {
 		t.Errorf("backup name %s, want %s", filepath.Base(taken[7]), wantName)
 	}
-	left := listBackups(path)
+	left := listBackups(path, time.Now())
 	if len(left) != AutoBackupKeep {
 		t.Fatalf("%d backups kept, want %d", len(left), AutoBackupKeep)
 	}
@@ -91,7 +91,7 @@ func TestOpen_NoAutoBackup_ReadOnly(t *testing.T) {
 		s := openTestStore(t, path, opt)
 		_ = s.Close()
 	}
-	if bs := listBackups(path); len(bs) > 0 {
+	if bs := listBackups(path, time.Now()); len(bs) > 0 {
 		t.Errorf("backups appeared: %v", bs)
 	}
 }

@@ -15,7 +15,10 @@ import (
 // The copy is taken in one read transaction, so it is consistent while
 // others keep writing. It is written to a temporary file in the destination
 // directory, synced, and renamed into place (the directory is synced too),
-// so a crash leaves either no backup or a whole one. An existing path is
+// so a crash leaves either no backup or a whole one. Before it is renamed,
+// the copy is verified with the same page walk as Open: a damaged workspace
+// (or a copy that went wrong) is refused with ErrDamaged and leaves nothing
+// behind, so no damaged backup is ever kept. An existing path is
 // refused (wrapping fs.ErrExist) unless force is set. The copy has mode 0600.
 func (s *Store) Backup(path string, force bool) error {
 	if path == "" {
@@ -60,6 +63,9 @@ func (s *Store) Backup(path string, force bool) error {
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
+	}
+	if err := s.verifyCopy(tmp.Name()); err != nil {
+		return err
 	}
 	if err := failAt("backup.rename"); err != nil {
 		return fmt.Errorf("cannot write the backup: %w", err)
@@ -141,4 +147,20 @@ func sameFile(a, b string) (bool, error) {
 func exists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
+}
+
+// verifyCopy walks the finished copy at tmp before it becomes a backup. When
+// it fails, the workspace itself is walked too, to say which is damaged.
+func (s *Store) verifyCopy(tmp string) error {
+	err := verifyPath(tmp)
+	if err == nil {
+		return nil
+	}
+	var ps []Problem
+	_ = s.view(func(*bolt.Tx) error { ps = s.walkProblems(); return nil })
+	if len(ps) > 0 {
+		return newErr(ErrDamaged, nil, "%s is damaged (%s: %s), so it was not backed up; nothing was written. %s",
+			s.path, ps[0].Where, ps[0].What, RestoreHint(s.path))
+	}
+	return newErr(ErrDamaged, err, "the copy of %s did not verify (%v), so it was not kept; nothing was written", s.path, err)
 }

@@ -14,7 +14,9 @@ import (
 // so that checking never changes the file.
 var errRollback = errors.New("rollback")
 
-// Check verifies bbolt's consistency and referential integrity: stories,
+// Check verifies the file's structure with align's own bounds-checked page
+// walk (reporting every damaged page), and only when that finds nothing,
+// bbolt's consistency and referential integrity: stories,
 // assessments, outcomes and action items point at objectives of their own
 // sprint, objectives at goals, assessments and owners at members, nothing
 // live hangs under a deleted sprint or objective, every value decodes and
@@ -24,7 +26,11 @@ var errRollback = errors.New("rollback")
 func (s *Store) Check() ([]Problem, error) {
 	var ps []Problem
 	run := func(tx *bolt.Tx) error {
-		ps = checkTx(tx)
+		// align's own bounds-checked walk first, always: bbolt's checks
+		// trust the page tree and can fault on a damaged one.
+		if ps = s.walkProblems(); len(ps) == 0 {
+			ps = checkTx(tx)
+		}
 		return nil
 	}
 	if s.ro {

@@ -110,7 +110,7 @@ func zeroSlack(t *testing.T, data []byte) {
 	}
 	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid)}
 	w.used[0], w.used[1] = 1, 1
-	if p := firstProblem(w.freelist(h.meta.freelist), w.page(h.meta.root, 0, owner{})); p != nil {
+	if p := firstProblem(w.freelist(h.meta.freelist), w.page(h.meta.root, 0, 0, owner{})); p != nil {
 		t.Fatal(p.what)
 	}
 	le := binary.LittleEndian

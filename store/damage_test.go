@@ -36,7 +36,12 @@ const (
 	outChanged  = "changed"   // undetected, and some record reads differently
 	outCrash    = "crash"     // the process died
 	outWrong    = "misbehave" // detected, but the file changed or the message is wrong
+	outHang     = "hang"      // the process ran for damageCaseLimit and was killed
 )
+
+// damageCaseLimit is how long one damaged file may take before it counts
+// as a hang.
+const damageCaseLimit = 10 * time.Second
 
 // TestOpen_DamagedFiles opens hundreds of damaged workspaces, each in a
 // child process so that a crash is counted rather than fatal, and reports
@@ -52,15 +57,26 @@ func TestOpen_DamagedFiles(t *testing.T) {
 	for i, c := range cases {
 		writeFile(t, caseFile(dir, i), c.data)
 	}
-	// Two children at a time, one per core of the CI machine.
-	outcomes := make([]damageOutcome, len(cases))
-	half := len(cases) / 2
+	reportDamage(t, cases, openAllDamaged(t, dir, len(cases), want))
+}
+
+// openAllDamaged opens the n case files in dir in child processes, two at a
+// time (one per core of the CI machine), and returns their outcomes.
+func openAllDamaged(t *testing.T, dir string, n int, want string) []damageOutcome {
+	outcomes := make([]damageOutcome, n)
+	half := n / 2
 	var wg sync.WaitGroup
-	for _, r := range [][2]int{{0, half}, {half, len(cases)}} {
+	for _, r := range [][2]int{{0, half}, {half, n}} {
 		wg.Go(func() { runDamageChildren(t, dir, r[0], r[1], want, outcomes) })
 	}
 	wg.Wait()
+	return outcomes
+}
 
+// reportDamage fails the test for every crash, misbehaviour or silent
+// change (outside the byte-flip classes, where a changed value may decode),
+// and logs the table of outcomes per damage class.
+func reportDamage(t *testing.T, cases []damageCase, outcomes []damageOutcome) {
 	type tally map[string]int
 	byClass := map[string]tally{}
 	var classes []string
@@ -72,25 +88,25 @@ func TestOpen_DamagedFiles(t *testing.T) {
 		o := outcomes[i]
 		byClass[c.class][o.kind]++
 		switch {
-		case o.kind == outCrash || o.kind == outWrong:
+		case o.kind == outCrash || o.kind == outWrong || o.kind == outHang:
 			t.Errorf("%s / %s: %s %s", c.class, c.name, o.kind, o.detail)
 		case o.kind == outChanged && c.class != "byte flips" && c.class != "byte flips x8":
 			t.Errorf("%s / %s: data changed without any error", c.class, c.name)
 		}
 	}
-	t.Logf("%-18s %6s %9s %10s %10s %10s %8s", "damage class", "cases", "detected", "(at open)", "undetected", "(changed)", "crashes")
+	t.Logf("%-18s %6s %9s %10s %10s %10s %8s %6s", "damage class", "cases", "detected", "(at open)", "undetected", "(changed)", "crashes", "hangs")
 	total := tally{}
 	for _, cl := range classes {
 		c := byClass[cl]
-		n := c[outDetected] + c[outChecked] + c[outHarmless] + c[outChanged] + c[outCrash] + c[outWrong]
-		t.Logf("%-18s %6d %9d %10d %10d %10d %8d", cl, n, c[outDetected]+c[outChecked]+c[outWrong], c[outDetected]+c[outWrong],
-			c[outHarmless]+c[outChanged], c[outChanged], c[outCrash])
+		n := c[outDetected] + c[outChecked] + c[outHarmless] + c[outChanged] + c[outCrash] + c[outWrong] + c[outHang]
+		t.Logf("%-18s %6d %9d %10d %10d %10d %8d %6d", cl, n, c[outDetected]+c[outChecked]+c[outWrong], c[outDetected]+c[outWrong],
+			c[outHarmless]+c[outChanged], c[outChanged], c[outCrash], c[outHang])
 		for k, v := range c {
 			total[k] += v
 		}
 	}
-	t.Logf("damage summary: %d files, %d detected (%d at open), %d undetected (%d with changed data), %d process crashes",
-		len(cases), total[outDetected]+total[outChecked]+total[outWrong], total[outDetected]+total[outWrong], total[outHarmless]+total[outChanged], total[outChanged], total[outCrash])
+	t.Logf("damage summary: %d files, %d detected (%d at open), %d undetected (%d with changed data), %d process crashes, %d hangs",
+		len(cases), total[outDetected]+total[outChecked]+total[outWrong], total[outDetected]+total[outWrong], total[outHarmless]+total[outChanged], total[outChanged], total[outCrash], total[outHang])
 }
 
 // damageCases makes every damaged file from base (seeded: the same files on
@@ -130,6 +146,21 @@ func damageCases(t *testing.T, base []byte) []damageCase {
 			d[rng.IntN(size)] ^= byte(1 + rng.IntN(255))
 		}
 		add("byte flips x8", fmt.Sprintf("flips %d", i), d)
+	}
+	// Bit rot in branch pages: a child pointer out of range, to a meta
+	// page, or back to the page itself (a cycle).
+	le := binary.LittleEndian
+	for pg := 2; (pg+1)*ps <= size; pg++ {
+		hdr := base[pg*ps:]
+		if le.Uint64(hdr) != uint64(pg) || le.Uint16(hdr[8:]) != branchPage {
+			continue
+		}
+		last := int(le.Uint16(hdr[10:])) - 1
+		for _, to := range []uint64{0x7fff_0000_0000, 1, uint64(pg)} {
+			d := clone()
+			le.PutUint64(d[pg*ps+pageHeaderSize+last*elementSize+8:], to)
+			add("branch pointers", fmt.Sprintf("page %d child -> %d", pg, to), d)
+		}
 	}
 	random := func(n int) []byte {
 		b := make([]byte, n)
@@ -191,28 +222,53 @@ func runDamageChildren(t *testing.T, dir string, from, n int, want string, out [
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		current := -1
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			f := strings.SplitN(sc.Text(), " ", 4)
-			i, _ := strconv.Atoi(f[1])
-			switch f[0] {
-			case "begin":
-				current = i
-			case "end":
-				detail := ""
-				if len(f) > 3 {
-					detail = f[3]
+		lines := make(chan string)
+		go func() {
+			defer close(lines)
+			sc := bufio.NewScanner(stdout)
+			for sc.Scan() {
+				lines <- sc.Text()
+			}
+		}()
+		current, hung := -1, false
+	read:
+		for {
+			select {
+			case line, ok := <-lines:
+				if !ok {
+					break read
 				}
-				out[i] = damageOutcome{f[2], detail}
-				current, next = -1, i+1
+				f := strings.SplitN(line, " ", 4)
+				i, _ := strconv.Atoi(f[1])
+				switch f[0] {
+				case "begin":
+					current = i
+				case "end":
+					detail := ""
+					if len(f) > 3 {
+						detail = f[3]
+					}
+					out[i] = damageOutcome{f[2], detail}
+					current, next = -1, i+1
+				}
+			case <-time.After(damageCaseLimit):
+				// One case ran for seconds: a hang. Kill the child.
+				hung = true
+				_ = cmd.Process.Kill()
+				for range lines {
+				}
+				break read
 			}
 		}
 		err = cmd.Wait()
-		if current >= 0 {
+		switch {
+		case current >= 0 && hung:
+			out[current] = damageOutcome{outHang, fmt.Sprintf("(killed after %v)", damageCaseLimit)}
+			next = current + 1
+		case current >= 0:
 			out[current] = damageOutcome{outCrash, fmt.Sprintf("(child: %v)", err)}
 			next = current + 1
-		} else if err != nil || next < n {
+		case err != nil || next < n:
 			t.Errorf("damage child stopped before case %d: %v", next, err)
 			return
 		}

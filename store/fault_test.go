@@ -253,7 +253,7 @@ func TestFault_AutoBackupPrune_OpenStillWorks(t *testing.T) {
 		t.Fatalf("AutoBackup() = %q, %v; want the new backup and the pruning error", b, err)
 	}
 	checkFile(t, b)
-	if n := len(listBackups(path)); n != AutoBackupKeep+1 {
+	if n := len(listBackups(path, time.Now())); n != AutoBackupKeep+1 {
 		t.Errorf("%d backups after a failed prune, want %d", n, AutoBackupKeep+1)
 	}
 	if gs := must[[]model.Goal](t)(s.Goals()); len(gs) != AutoBackupKeep+1 {

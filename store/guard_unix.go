@@ -30,6 +30,12 @@ func lockShared(f *os.File, timeout time.Duration) error {
 	}
 }
 
+// tryLockExclusive takes an exclusive flock on f if nobody holds any lock
+// on its file, without waiting.
+func tryLockExclusive(f *os.File) bool {
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil
+}
+
 // unlock releases f's flock.
 func unlock(f *os.File) { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
 

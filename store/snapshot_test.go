@@ -19,12 +19,16 @@ func TestOpen_Snapshot_BesideWriter(t *testing.T) {
 	if err != nil {
 		t.Fatalf("snapshot open beside a writer: %v", err)
 	}
-	snap := r.snapshot
-	if snap == "" {
+	if r.snapshot == nil {
 		t.Fatal("expected a snapshot copy while the writer holds the file")
 	}
-	if info, err := os.Stat(snap); err != nil || info.Mode().Perm() != 0o600 {
-		t.Fatalf("snapshot file: %v, mode %v; want 0600", err, info.Mode().Perm())
+	snap := r.snapshot.Name()
+	if info, err := r.snapshot.Stat(); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("snapshot file: %v; want mode 0600", err)
+	}
+	// Unlinked as soon as it is open: a kill leaves nothing behind.
+	if _, err := os.Stat(snap); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("snapshot %s still has a name while open: %v", snap, err)
 	}
 	goals, err := r.Goals()
 	if err != nil || len(goals) != 1 || goals[0].ID != g.ID {
@@ -56,8 +60,8 @@ func TestOpen_Snapshot_NoWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if r.snapshot != "" {
-		t.Errorf("no writer holds the file, yet a snapshot %s was made", r.snapshot)
+	if r.snapshot != nil {
+		t.Errorf("no writer holds the file, yet a snapshot %s was made", r.snapshot.Name())
 	}
 }
 
@@ -117,3 +121,36 @@ func TestOpen_Snapshot_WhileCommitting(t *testing.T) {
 }
 
 func goalNamed(i int) model.Goal { return model.Goal{Title: fmt.Sprintf("Goal %05d", i)} }
+
+// TestSnapshot_LeftoversRemoved: a copy left by a killed process (no lock)
+// is removed by the next snapshot open; one another process holds stays.
+func TestSnapshot_LeftoversRemoved(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	held, err := newSnapshotFile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = held.Close() }()
+	left, err := os.CreateTemp("", snapshotPattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = left.Close()
+
+	w := newTestStore(t)
+	r, err := Open(w.Path(), Options{ReadOnly: true, Snapshot: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = r.Close()
+	if _, err := os.Stat(left.Name()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("leftover %s not removed: %v", left.Name(), err)
+	}
+	if _, err := os.Stat(held.Name()); err != nil {
+		t.Errorf("a copy in use was removed: %v", err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 1 {
+		t.Errorf("temporary directory holds %d files, want only the one in use", len(entries))
+	}
+}

@@ -3,7 +3,7 @@ package store
 
 import (
 	"errors"
-	"sync"
+	"os"
 	"time"
 
 	"github.com/align-team/align/model"
@@ -89,10 +89,10 @@ type Store struct {
 	now  func() time.Time
 	ro   bool
 
-	closeOnce sync.Once
-	autoPath  string // the automatic backup Open took, if any
-	autoErr   error  // why the automatic backup due at Open failed
-	snapshot  string // the private copy a snapshot open reads, removed on Close
+	created  bool     // this Open made the file
+	autoPath string   // the automatic backup Open took, if any
+	autoErr  error    // why the automatic backup due at Open failed
+	snapshot *os.File // the private, unlinked copy a snapshot open reads; closed on Close
 }
 
 // DatasetOptions select what Dataset returns.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"fmt"
 )
 
 // owner names what a page belongs to in messages: the freelist, the root
@@ -23,60 +24,84 @@ func (o owner) String() string {
 }
 
 // walker walks the page tree of a mapped file, with every access checked.
+//
+// The guard stops at the first problem. With all set (Check), a problem
+// skips only the page or entry it is in: the walk goes on with the next
+// sibling and collects up to maxWalkProblems, each with the page it is on.
 type walker struct {
 	data     []byte
 	pageSize int
 	pgid     uint64 // high-water mark: pages [0, pgid) exist
 	used     []byte // per page: 0 unseen, 1 in the tree or the freelist, 2 free
+	all      bool
+	found    []*fileProblem
 }
 
-// walkFile checks the structure of data (the whole file) against h.
-func walkFile(data []byte, h header) (p *fileProblem) {
-	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid)}
-	w.used[0], w.used[1] = 1, 1
-	if h.meta.freelist != noFreelist {
-		if p := w.freelist(h.meta.freelist); p != nil {
-			return p
-		}
+// fail records p found on page id (0: not on one page) and returns it when
+// the walk must stop: always for the guard, after maxWalkProblems for Check.
+func (w *walker) fail(id uint64, p *fileProblem) *fileProblem {
+	if id != 0 {
+		p.where = fmt.Sprintf("page %d", id)
 	}
-	if p := w.page(h.meta.root, 0, owner{}); p != nil {
+	w.found = append(w.found, p)
+	if !w.all || len(w.found) >= maxWalkProblems {
 		return p
-	}
-	if h.meta.freelist == noFreelist {
-		return nil // bbolt rebuilds the freelist from the tree
-	}
-	for id, u := range w.used {
-		if u == 0 {
-			return problem(ErrDamaged, "page %d is neither in use nor free", id)
-		}
 	}
 	return nil
 }
 
+// walk checks the structure of the whole file against h.
+func (w *walker) walk(h header) {
+	w.used[0], w.used[1] = 1, 1
+	if h.meta.freelist != noFreelist {
+		if p := w.freelist(h.meta.freelist); p != nil {
+			return
+		}
+	}
+	if p := w.page(h.meta.root, 0, 0, owner{}); p != nil {
+		return
+	}
+	if h.meta.freelist == noFreelist || len(w.found) > 0 {
+		// bbolt rebuilds a missing freelist from the tree; after a damaged
+		// subtree, its pages are unseen and would only repeat the problem.
+		return
+	}
+	for id, u := range w.used {
+		if u == 0 {
+			if w.fail(uint64(id), problem(ErrDamaged, "page %d is neither in use nor free", id)) != nil {
+				return
+			}
+		}
+	}
+}
+
 // span returns the bytes of page id and its overflow pages, marking them
-// used; it refuses pages out of range or seen before. what names the page's
-// owner in messages.
-func (w *walker) span(id uint64, flags uint16, what owner) ([]byte, *fileProblem) {
+// used; it refuses pages out of range or seen before, recording the problem
+// on page from (the page that points to id; 0 for a meta page). what names
+// the page's owner in messages.
+func (w *walker) span(id, from uint64, flags uint16, what owner) ([]byte, *fileProblem) {
 	if id < 2 || id >= w.pgid {
-		return nil, problem(ErrDamaged, "%s points to page %d, outside the file's %d pages", what, id, w.pgid)
+		return nil, w.fail(from, problem(ErrDamaged, "%s points to page %d, outside the file's %d pages", what, id, w.pgid))
 	}
 	off := id * uint64(w.pageSize)
 	hdr := w.data[off : off+pageHeaderSize]
 	le := binary.LittleEndian
 	if got := le.Uint64(hdr); got != id {
-		return nil, problem(ErrDamaged, "page %d says it is page %d", id, got)
+		return nil, w.fail(id, problem(ErrDamaged, "page %d says it is page %d", id, got))
 	}
 	if got := le.Uint16(hdr[8:]); got&flags == 0 || got&(got-1) != 0 {
-		return nil, problem(ErrDamaged, "page %d (%s) has the unexpected type %#x", id, what, got)
+		return nil, w.fail(id, problem(ErrDamaged, "page %d (%s) has the unexpected type %#x", id, what, got))
 	}
 	overflow := uint64(le.Uint32(hdr[12:]))
 	if overflow >= w.pgid-id {
-		return nil, problem(ErrDamaged, "page %d runs %d pages past the end of the file", id, overflow)
+		return nil, w.fail(id, problem(ErrDamaged, "page %d runs %d pages past the end of the file", id, overflow))
 	}
 	for i := id; i <= id+overflow; i++ {
 		if w.used[i] != 0 {
-			return nil, problem(ErrDamaged, "page %d is used twice", i)
+			return nil, w.fail(from, problem(ErrDamaged, "page %d is used twice", i))
 		}
+	}
+	for i := id; i <= id+overflow; i++ {
 		w.used[i] = 1
 	}
 	return w.data[off : (id+overflow+1)*uint64(w.pageSize)], nil
@@ -84,8 +109,8 @@ func (w *walker) span(id uint64, flags uint16, what owner) ([]byte, *fileProblem
 
 // freelist checks the freelist page and marks the pages it lists as free.
 func (w *walker) freelist(id uint64) *fileProblem {
-	pg, p := w.span(id, freelistPage, owner{freelist: true})
-	if p != nil {
+	pg, p := w.span(id, 0, freelistPage, owner{freelist: true})
+	if pg == nil {
 		return p
 	}
 	le := binary.LittleEndian
@@ -94,85 +119,100 @@ func (w *walker) freelist(id uint64) *fileProblem {
 		count, start = le.Uint64(pg[start:]), start+8
 	}
 	if count > uint64(len(pg)-int(start))/8 {
-		return problem(ErrDamaged, "the freelist claims %d pages, more than its page holds", count)
+		return w.fail(id, problem(ErrDamaged, "the freelist claims %d pages, more than its page holds", count))
 	}
 	for i := range count {
 		free := le.Uint64(pg[start+8*i:])
-		if free < 2 || free >= w.pgid {
-			return problem(ErrDamaged, "the freelist lists page %d, outside the file's %d pages", free, w.pgid)
+		var p *fileProblem
+		switch {
+		case free < 2 || free >= w.pgid:
+			p = w.fail(id, problem(ErrDamaged, "the freelist lists page %d, outside the file's %d pages", free, w.pgid))
+		case w.used[free] != 0:
+			p = w.fail(id, problem(ErrDamaged, "the freelist lists page %d, which is in use or listed twice", free))
+		default:
+			w.used[free] = 2
 		}
-		if w.used[free] != 0 {
-			return problem(ErrDamaged, "the freelist lists page %d, which is in use or listed twice", free)
-		}
-		w.used[free] = 2
-	}
-	return nil
-}
-
-// page checks tree page id (a branch or a leaf) and everything below it.
-func (w *walker) page(id uint64, depth int, what owner) *fileProblem {
-	if depth > maxTreeDepth {
-		return problem(ErrDamaged, "%s is nested too deep", what)
-	}
-	pg, p := w.span(id, branchPage|leafPage, what)
-	if p != nil {
-		return p
-	}
-	return w.nodes(pg, id, depth, what)
-}
-
-// nodes checks the elements of one branch or leaf page held in pg (a file
-// page, or the inline page of a small bucket, with id 0).
-func (w *walker) nodes(pg []byte, id uint64, depth int, what owner) *fileProblem {
-	le := binary.LittleEndian
-	flags, count := le.Uint16(pg[8:]), int(le.Uint16(pg[10:]))
-	if flags != branchPage && flags != leafPage {
-		return problem(ErrDamaged, "page %d (%s) has the unexpected type %#x", id, what, flags)
-	}
-	if pageHeaderSize+count*elementSize > len(pg) || (flags == branchPage && count == 0) {
-		return problem(ErrDamaged, "page %d (%s) claims %d elements, which do not fit", id, what, count)
-	}
-	for i := range count {
-		e := pageHeaderSize + i*elementSize
-		el := pg[e : e+elementSize]
-		pos, ksize := uint64(le.Uint32(el[4:])), uint64(le.Uint32(el[8:]))
-		if flags == branchPage {
-			pos, ksize = uint64(le.Uint32(el[0:])), uint64(le.Uint32(el[4:]))
-			if uint64(e)+pos+ksize > uint64(len(pg)) {
-				return problem(ErrDamaged, "page %d (%s): key %d lies outside the page", id, what, i)
-			}
-			if p := w.page(le.Uint64(el[8:]), depth+1, what); p != nil {
-				return p
-			}
-			continue
-		}
-		eflags, vsize := le.Uint32(el[0:]), uint64(le.Uint32(el[12:]))
-		end := uint64(e) + pos + ksize + vsize
-		if eflags&^bucketLeaf != 0 || end > uint64(len(pg)) || pos+ksize+vsize < pos {
-			return problem(ErrDamaged, "page %d (%s): entry %d lies outside the page or has bad flags", id, what, i)
-		}
-		if eflags&bucketLeaf == 0 {
-			continue
-		}
-		key := pg[uint64(e)+pos : uint64(e)+pos+ksize]
-		val := pg[uint64(e)+pos+ksize : end]
-		sub := owner{key: key}
-		if len(val) < bucketHeaderSize {
-			return problem(ErrDamaged, "%s has a %d-byte header", sub, len(val))
-		}
-		if root := le.Uint64(val); root != 0 {
-			if p := w.page(root, depth+1, sub); p != nil {
-				return p
-			}
-			continue
-		}
-		inline := val[bucketHeaderSize:]
-		if len(inline) < pageHeaderSize {
-			return problem(ErrDamaged, "%s has a truncated inline page", sub)
-		}
-		if p := w.nodes(inline, 0, depth+1, sub); p != nil {
+		if p != nil {
 			return p
 		}
 	}
 	return nil
+}
+
+// page checks tree page id (a branch or a leaf), referenced from page from,
+// and everything below it.
+func (w *walker) page(id, from uint64, depth int, what owner) *fileProblem {
+	if depth > maxTreeDepth {
+		return w.fail(from, problem(ErrDamaged, "%s is nested too deep", what))
+	}
+	pg, p := w.span(id, from, branchPage|leafPage, what)
+	if pg == nil {
+		return p
+	}
+	return w.nodes(pg, id, id, depth, what)
+}
+
+// nodes checks the elements of one branch or leaf page held in pg (a file
+// page, or the inline page of a small bucket, with id 0, kept on the leaf
+// page at). A problem in one element skips that element only (see walker).
+func (w *walker) nodes(pg []byte, id, at uint64, depth int, what owner) *fileProblem {
+	le := binary.LittleEndian
+	flags, count := le.Uint16(pg[8:]), int(le.Uint16(pg[10:]))
+	if flags != branchPage && flags != leafPage {
+		return w.fail(at, problem(ErrDamaged, "page %d (%s) has the unexpected type %#x", id, what, flags))
+	}
+	if pageHeaderSize+count*elementSize > len(pg) || (flags == branchPage && count == 0) {
+		return w.fail(at, problem(ErrDamaged, "page %d (%s) claims %d elements, which do not fit", id, what, count))
+	}
+	for i := range count {
+		e := pageHeaderSize + i*elementSize
+		el := pg[e : e+elementSize]
+		if flags == branchPage {
+			pos, ksize := uint64(le.Uint32(el[0:])), uint64(le.Uint32(el[4:]))
+			if uint64(e)+pos+ksize > uint64(len(pg)) {
+				if p := w.fail(at, problem(ErrDamaged, "page %d (%s): key %d lies outside the page", id, what, i)); p != nil {
+					return p
+				}
+				continue
+			}
+			if p := w.page(le.Uint64(el[8:]), id, depth+1, what); p != nil {
+				return p
+			}
+			continue
+		}
+		if p := w.leafEntry(pg, e, at, i, depth, what); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// leafEntry checks entry i of leaf pg (element at offset e, on file page
+// id) and, for a nested bucket, everything below it.
+func (w *walker) leafEntry(pg []byte, e int, id uint64, i, depth int, what owner) *fileProblem {
+	le := binary.LittleEndian
+	el := pg[e : e+elementSize]
+	pos, ksize := uint64(le.Uint32(el[4:])), uint64(le.Uint32(el[8:]))
+	eflags, vsize := le.Uint32(el[0:]), uint64(le.Uint32(el[12:]))
+	end := uint64(e) + pos + ksize + vsize
+	if eflags&^bucketLeaf != 0 || end > uint64(len(pg)) || pos+ksize+vsize < pos {
+		return w.fail(id, problem(ErrDamaged, "page %d (%s): entry %d lies outside the page or has bad flags", id, what, i))
+	}
+	if eflags&bucketLeaf == 0 {
+		return nil
+	}
+	key := pg[uint64(e)+pos : uint64(e)+pos+ksize]
+	val := pg[uint64(e)+pos+ksize : end]
+	sub := owner{key: key}
+	if len(val) < bucketHeaderSize {
+		return w.fail(id, problem(ErrDamaged, "%s has a %d-byte header", sub, len(val)))
+	}
+	if root := le.Uint64(val); root != 0 {
+		return w.page(root, id, depth+1, sub)
+	}
+	inline := val[bucketHeaderSize:]
+	if len(inline) < pageHeaderSize {
+		return w.fail(id, problem(ErrDamaged, "%s has a truncated inline page", sub))
+	}
+	return w.nodes(inline, 0, id, depth+1, sub)
 }
