@@ -85,6 +85,9 @@ func (c *shapeChecker) token() (json.Token, error) {
 type wireField struct {
 	name string
 	typ  reflect.Type
+	// optional: tagged omitempty, a field added after the format's first
+	// version that older bundles do not carry.
+	optional bool
 }
 
 // wireFields lists the JSON fields of struct type t in declaration order,
@@ -97,11 +100,11 @@ func wireFields(t reflect.Type) []wireField {
 			out = append(out, wireFields(f.Type)...)
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
-		out = append(out, wireField{name: name, typ: f.Type})
+		out = append(out, wireField{name: name, typ: f.Type, optional: opts == "omitempty"})
 	}
 	return out
 }
@@ -247,7 +250,7 @@ func (c *shapeChecker) object(t reflect.Type, path string) error {
 		return err
 	}
 	for _, f := range fields {
-		if !seen[f.name] {
+		if !seen[f.name] && !f.optional {
 			return c.fail(path, "missing field %q", f.name)
 		}
 	}

@@ -107,6 +107,9 @@ type Objective struct {
 	// sprint, and Baseline the progress agreed there; nil when not carried.
 	CarriedFrom uuid.UUID
 	Baseline    *int
+	// Stretch marks an objective the team hopes for but did not commit
+	// to: predictability counts committed objectives only.
+	Stretch bool
 }
 
 // StoryStatus is a story's workflow status.

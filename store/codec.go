@@ -80,6 +80,7 @@ type objectiveRec struct {
 	Order       int        `json:"order"`
 	CarriedFrom *uuid.UUID `json:"carried_from,omitempty"`
 	Baseline    *int       `json:"baseline,omitempty"`
+	Stretch     bool       `json:"stretch,omitempty"`
 }
 
 type storyRec struct {
@@ -257,7 +258,7 @@ func decSprint(data []byte) (model.Sprint, error) {
 func encObjective(o model.Objective) ([]byte, error) {
 	return json.Marshal(objectiveRec{metaRec: metaToRec(o.Meta), SprintID: o.SprintID, Title: o.Title,
 		Description: o.Description, GoalID: optID(o.GoalID), Order: o.Order,
-		CarriedFrom: optID(o.CarriedFrom), Baseline: copyInt(o.Baseline)})
+		CarriedFrom: optID(o.CarriedFrom), Baseline: copyInt(o.Baseline), Stretch: o.Stretch})
 }
 
 func decObjective(data []byte) (model.Objective, error) {
@@ -266,7 +267,7 @@ func decObjective(data []byte) (model.Objective, error) {
 		return model.Objective{}, err
 	}
 	return model.Objective{Meta: r.model(), SprintID: r.SprintID, Title: r.Title, Description: r.Description,
-		GoalID: fromOptID(r.GoalID), Order: r.Order, CarriedFrom: fromOptID(r.CarriedFrom), Baseline: r.Baseline}, nil
+		GoalID: fromOptID(r.GoalID), Order: r.Order, CarriedFrom: fromOptID(r.CarriedFrom), Baseline: r.Baseline, Stretch: r.Stretch}, nil
 }
 
 func encStory(s model.Story) ([]byte, error) {
