@@ -206,6 +206,11 @@ type Settings struct {
 	// bundles with; empty: the running ssh-agent, if it holds a key of the
 	// bundle's author.
 	SigningKey string
+	// Org is the organisation whose goals the workspace imports (align org
+	// import), and OrgKeys its keepers' public keys, one per line: the
+	// next goals file must be signed with one of them.
+	Org     string
+	OrgKeys string
 }
 
 // DefaultSettings returns the settings a new workspace starts with.

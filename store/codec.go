@@ -36,6 +36,8 @@ type settingsRec struct {
 	AnonymousReveal bool   `json:"anonymous_reveal,omitempty"`
 	RequireSigned   bool   `json:"require_signed_bundles,omitempty"`
 	SigningKey      string `json:"signing_key,omitempty"`
+	Org             string `json:"org,omitempty"`
+	OrgKeys         string `json:"org_keys,omitempty"`
 }
 
 // workspaceRec is the value of meta/workspace.
@@ -184,13 +186,13 @@ func decodeJSON(data []byte, v any) error {
 func encodeSettings(s model.Settings) settingsRec {
 	return settingsRec{AlignedBelow: s.AlignedBelow, SplitAt: s.SplitAt, OutlierDistance: s.OutlierDistance,
 		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal,
-		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey}
+		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey, Org: s.Org, OrgKeys: s.OrgKeys}
 }
 
 func (r settingsRec) model() model.Settings {
 	return model.Settings{AlignedBelow: r.AlignedBelow, SplitAt: r.SplitAt, OutlierDistance: r.OutlierDistance,
 		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal,
-		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey}
+		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey, Org: r.Org, OrgKeys: r.OrgKeys}
 }
 
 func encWorkspace(w Workspace) ([]byte, error) {
