@@ -204,6 +204,14 @@ func (c *shapeChecker) value(t reflect.Type, path string) error {
 		if _, err := strconv.ParseInt(string(n), 10, 0); err != nil {
 			return c.fail(path, "%s is out of range for a whole number", n)
 		}
+	case reflect.Float64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return c.fail(path, "expected a number, found %s", describeTok(tok))
+		}
+		if _, err := strconv.ParseFloat(string(n), 64); err != nil {
+			return c.fail(path, "%s is out of range for a number", n)
+		}
 	case reflect.Bool:
 		if _, ok := tok.(bool); !ok {
 			return c.fail(path, "expected true or false, found %s", describeTok(tok))
