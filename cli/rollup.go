@@ -118,7 +118,7 @@ func (a *app) rollup(dir, orgPath string, o model.RollupOptions) (model.Rollup, 
 	sums := make([]model.TeamSummary, 0, len(files))
 	seen := map[string]string{}
 	for _, path := range files {
-		s, err := readSummary(path)
+		s, err := readSummary(path, o.Window)
 		if err != nil {
 			a.hint("warning: %v; left out of the roll-up", err)
 			continue
@@ -136,13 +136,15 @@ func (a *app) rollup(dir, orgPath string, o model.RollupOptions) (model.Rollup, 
 	return model.RollUp(of.org, sums, a.now(), o), nil
 }
 
-func readSummary(path string) (model.TeamSummary, error) {
+// readSummary reads the header and the newest window sprints of the
+// summary at path, and no more of the file.
+func readSummary(path string, window int) (model.TeamSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return model.TeamSummary{}, fmt.Errorf("%s: cannot read it: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
-	s, err := export.DecodeSummary(bufio.NewReaderSize(f, 64<<10))
+	s, err := export.DecodeSummaryRecent(f, window)
 	if err != nil {
 		return model.TeamSummary{}, fmt.Errorf("%s: %v", path, err)
 	}

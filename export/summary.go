@@ -27,12 +27,15 @@ const (
 const MaxSummarySize = 16 << 20
 
 type wireSummary struct {
-	Format     string              `json:"format"`
-	Version    int                 `json:"version"`
-	Team       string              `json:"team"`
-	Org        string              `json:"organisation"`
-	ExportedAt string              `json:"exported_at"`
-	Sprints    []wireSprintSummary `json:"sprints"`
+	Format     string `json:"format"`
+	Version    int    `json:"version"`
+	Team       string `json:"team"`
+	Org        string `json:"organisation"`
+	ExportedAt string `json:"exported_at"`
+	Count      int    `json:"sprint_count"`
+	// Sprints are newest first, so that a roll-up reads the latest few
+	// and stops (DecodeSummaryRecent).
+	Sprints []wireSprintSummary `json:"sprints"`
 }
 
 type wireSprintSummary struct {
@@ -69,13 +72,14 @@ type wireObjectiveSummary struct {
 	EvidenceFlag bool     `json:"evidence_flag"`
 }
 
-// WriteSummary writes s as indented JSON, sprints in start order, so that
-// a new sprint is a small diff in the repository.
+// WriteSummary writes s as indented JSON, the newest sprint first, so
+// that a new sprint is a small diff at the top and a roll-up reads only
+// the first few sprints of each file.
 func WriteSummary(w io.Writer, s model.TeamSummary) error {
 	ws := wireSummary{Format: SummaryFormat, Version: SummaryVersion, Team: s.Team, Org: s.Org,
-		ExportedAt: fmtTime(s.ExportedAt), Sprints: []wireSprintSummary{}}
-	for _, sp := range s.Sprints {
-		ws.Sprints = append(ws.Sprints, toWireSprintSummary(sp))
+		ExportedAt: fmtTime(s.ExportedAt), Count: len(s.Sprints), Sprints: []wireSprintSummary{}}
+	for i := len(s.Sprints) - 1; i >= 0; i-- {
+		ws.Sprints = append(ws.Sprints, toWireSprintSummary(s.Sprints[i]))
 	}
 	data, err := json.MarshalIndent(ws, "", "  ")
 	if err != nil {
@@ -147,26 +151,33 @@ func fromWireSummary(w wireSummary) (model.TeamSummary, error) {
 	if strings.TrimSpace(s.Team) == "" {
 		return s, fmt.Errorf("summary: the team's name is empty; set it with align init --team NAME and export again")
 	}
-	for i, ws := range w.Sprints {
-		path := fmt.Sprintf("sprints[%d]", i)
-		sp := model.SprintSummary{Name: model.Sanitize(ws.Name, false), State: model.SprintState(ws.State), Sealed: ws.Sealed,
-			Start: p.date(path, "sprint", ws.Name, "start", ws.Start), End: p.date(path, "sprint", ws.Name, "end", ws.End),
-			Members: ws.Members, Answered: ws.Answered, Participation: ws.Participation}
-		if ws.Score != nil {
-			sp.Score, sp.HasScore = *ws.Score, true
-		}
-		if err := checkSprintSummary(sp, ws); err != nil {
-			p.fail(path, "sprint", ws.Name, err.field, "%s", err.msg)
-		}
-		for j, o := range ws.Objectives {
-			sp.Objectives = append(sp.Objectives, p.objectiveSummary(fmt.Sprintf("%s.objectives[%d]", path, j), o))
-		}
-		s.Sprints = append(s.Sprints, sp)
+	s.Total = w.Count
+	if w.Count < len(w.Sprints) {
+		return s, fmt.Errorf("summary: sprint_count %d is less than the %d sprints listed", w.Count, len(w.Sprints))
+	}
+	for i := len(w.Sprints) - 1; i >= 0; i-- {
+		s.Sprints = append(s.Sprints, p.sprintSummary(fmt.Sprintf("sprints[%d]", i), w.Sprints[i]))
 	}
 	if p.err != nil {
 		return model.TeamSummary{}, fmt.Errorf("summary: %s", strings.TrimPrefix(p.err.Error(), "bundle: "))
 	}
 	return s, nil
+}
+
+func (p *parser) sprintSummary(path string, ws wireSprintSummary) model.SprintSummary {
+	sp := model.SprintSummary{Name: model.Sanitize(ws.Name, false), State: model.SprintState(ws.State), Sealed: ws.Sealed,
+		Start: p.date(path, "sprint", ws.Name, "start", ws.Start), End: p.date(path, "sprint", ws.Name, "end", ws.End),
+		Members: ws.Members, Answered: ws.Answered, Participation: ws.Participation}
+	if ws.Score != nil {
+		sp.Score, sp.HasScore = *ws.Score, true
+	}
+	if err := checkSprintSummary(sp, ws); err != nil {
+		p.fail(path, "sprint", ws.Name, err.field, "%s", err.msg)
+	}
+	for j, o := range ws.Objectives {
+		sp.Objectives = append(sp.Objectives, p.objectiveSummary(fmt.Sprintf("%s.objectives[%d]", path, j), o))
+	}
+	return sp
 }
 
 type fieldProblem struct{ field, msg string }

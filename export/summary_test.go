@@ -60,3 +60,37 @@ func TestDecodeSummary_Hostile(t *testing.T) {
 		})
 	}
 }
+
+func TestDecodeSummaryRecent_ReadsTheNewestOnly(t *testing.T) {
+	raw := summaryFixture(t)
+	full, err := DecodeSummary(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recent, err := DecodeSummaryRecent(strings.NewReader(raw), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Sprints) != 2 || len(recent.Sprints) != 1 || recent.Total != 2 || recent.Sprints[0].Name != full.Sprints[1].Name {
+		t.Fatalf("recent %+v of full %+v", recent.Sprints, full.Sprints)
+	}
+	// Whatever follows the sprints it reads is not read at all.
+	cut := raw[:strings.LastIndex(raw, `"name": "`+full.Sprints[0].Name+`"`)]
+	if _, err := DecodeSummaryRecent(strings.NewReader(cut), 1); err != nil {
+		t.Errorf("a file cut after the newest sprint: %v", err)
+	}
+	for _, tt := range []struct{ name, in, want string }{
+		{"empty", "", "the file is empty"},
+		{"array", "[]", "not a JSON object"},
+		{"unknown", strings.Replace(raw, `"team"`, `"members": [], "team"`, 1), `unknown field "members"`},
+		{"wrong type", strings.Replace(raw, `"version": 1`, `"version": "1"`, 1), "expected a whole number"},
+		{"no header", `{"sprints": []}`, `"format" field is missing`},
+		{"bundle", strings.Replace(raw, SummaryFormat, BundleFormat, 1), "not \"align-team-summary\""},
+		{"bad sprint", strings.Replace(raw, `"sealed": false`, `"sealed": 0`, 1), "sprints[0]"},
+		{"missing field", strings.Replace(raw, `"answered": `, `"x": `, 1), "unknown field"},
+	} {
+		if _, err := DecodeSummaryRecent(strings.NewReader(tt.in), 6); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

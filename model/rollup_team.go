@@ -11,7 +11,7 @@ import (
 // teamRollup compares a team's latest reviewed sprint of window with its
 // earlier ones, and says why it looks silent, if it does.
 func teamRollup(s TeamSummary, window []SprintSummary, index map[uuid.UUID]int, now time.Time, o RollupOptions) TeamRollup {
-	t := TeamRollup{Team: s.Team, Org: s.Org, ExportedAt: s.ExportedAt, Sprints: len(s.Sprints)}
+	t := TeamRollup{Team: s.Team, Org: s.Org, ExportedAt: s.ExportedAt, Sprints: max(s.Total, len(s.Sprints))}
 	var reviewed []SprintSummary
 	for _, sp := range window {
 		if !sp.Sealed {

@@ -16,7 +16,10 @@ type TeamSummary struct {
 	Team       string
 	Org        string // the organisation the team follows, if any
 	ExportedAt time.Time
-	Sprints    []SprintSummary // in start order
+	// Total is the number of sprints in the team's history; Sprints holds
+	// them all, or only the latest when read for a roll-up.
+	Total   int
+	Sprints []SprintSummary // in start order
 }
 
 // SprintSummary is one sprint in aggregates.
@@ -103,6 +106,7 @@ func Summarize(team, org string, goals []Goal, members []Member, sprints []Sprin
 		}
 		out.Sprints = append(out.Sprints, ss)
 	}
+	out.Total = len(out.Sprints)
 	return out
 }
 
