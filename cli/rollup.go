@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/align-team/align/export"
@@ -117,8 +119,9 @@ func (a *app) rollup(dir, orgPath string, o model.RollupOptions) (model.Rollup, 
 	slices.Sort(files)
 	sums := make([]model.TeamSummary, 0, len(files))
 	seen := map[string]string{}
-	for _, path := range files {
-		s, err := readSummary(path, o.Window)
+	read := readSummaries(files, o.Window)
+	for i, path := range files {
+		s, err := read[i].s, read[i].err
 		if err != nil {
 			a.hint("warning: %v; left out of the roll-up", err)
 			continue
@@ -134,6 +137,34 @@ func (a *app) rollup(dir, orgPath string, o model.RollupOptions) (model.Rollup, 
 		sums = append(sums, s)
 	}
 	return model.RollUp(of.org, sums, a.now(), o), nil
+}
+
+type readResult struct {
+	s   model.TeamSummary
+	err error
+}
+
+// readSummaries reads the files on every CPU, each result at its file's
+// index, so that the order (and so the report) never depends on timing.
+func readSummaries(files []string, window int) []readResult {
+	out := make([]readResult, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i].s, out[i].err = readSummary(files[i], window)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // readSummary reads the header and the newest window sprints of the

@@ -171,6 +171,9 @@ func (p *parser) sprintSummary(path string, ws wireSprintSummary) model.SprintSu
 	if ws.Score != nil {
 		sp.Score, sp.HasScore = *ws.Score, true
 	}
+	if strings.TrimSpace(sp.Name) == "" {
+		p.fail(path, "sprint", ws.Name, "name", "must not be empty")
+	}
 	if err := checkSprintSummary(sp, ws); err != nil {
 		p.fail(path, "sprint", ws.Name, err.field, "%s", err.msg)
 	}
@@ -220,6 +223,9 @@ func (p *parser) objectiveSummary(path string, o wireObjectiveSummary) model.Obj
 	pct("agreed", o.Agreed)
 	pct("baseline", o.Baseline)
 	pct("done_percent", o.DonePercent)
+	if strings.TrimSpace(out.Title) == "" {
+		p.fail(path, "objective", o.Title, "title", "must not be empty")
+	}
 	switch out.Level {
 	case model.LevelNone, model.LevelAligned, model.LevelDivergent, model.LevelSplit:
 	default:

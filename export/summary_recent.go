@@ -1,21 +1,23 @@
 package export
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
-	"strings"
 
 	"github.com/align-team/align/model"
 )
 
 // DecodeSummaryRecent reads a summary's header and its newest n sprints,
 // and stops: the sprints are newest first, so a roll-up's cost does not
-// grow with the teams' history. What it reads is checked as DecodeSummary
-// checks it; the older sprints are not read at all.
+// grow with the teams' history, and the older sprints are not read at all.
+// What it reads is checked for unknown fields, types and values as
+// DecodeSummary checks them, in one pass; unlike DecodeSummary it lets a
+// sprint's field be left out, which then reads as null or empty and
+// fails the value checks where that matters (a state, a date, a level, a
+// title).
 func DecodeSummaryRecent(r io.Reader, n int) (model.TeamSummary, error) {
 	dec := json.NewDecoder(io.LimitReader(r, MaxSummarySize+1))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
@@ -67,18 +69,10 @@ func recentSprints(dec *json.Decoder, w wireSummary, seen map[string]bool, n int
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return model.TeamSummary{}, fmt.Errorf("summary: sprints: expected an array")
 	}
+	dec.DisallowUnknownFields()
 	for i := 0; i < n && dec.More(); i++ {
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return model.TeamSummary{}, fmt.Errorf("summary: sprints[%d]: %v", i, plainJSONError(err))
-		}
-		if err := checkShape(raw, reflect.TypeFor[wireSprintSummary]()); err != nil {
-			return model.TeamSummary{}, fmt.Errorf("summary: sprints[%d]: %s", i, strings.TrimPrefix(err.Error(), "bundle: "))
-		}
 		var ws wireSprintSummary
-		d := json.NewDecoder(bytes.NewReader(raw))
-		d.DisallowUnknownFields()
-		if err := d.Decode(&ws); err != nil {
+		if err := dec.Decode(&ws); err != nil {
 			return model.TeamSummary{}, fmt.Errorf("summary: sprints[%d]: %v", i, plainJSONError(err))
 		}
 		w.Sprints = append(w.Sprints, ws)

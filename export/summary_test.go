@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -88,6 +89,8 @@ func TestDecodeSummaryRecent_ReadsTheNewestOnly(t *testing.T) {
 		{"bundle", strings.Replace(raw, SummaryFormat, BundleFormat, 1), "not \"align-team-summary\""},
 		{"bad sprint", strings.Replace(raw, `"sealed": false`, `"sealed": 0`, 1), "sprints[0]"},
 		{"missing field", strings.Replace(raw, `"answered": `, `"x": `, 1), "unknown field"},
+		{"state left out", strings.Replace(raw, `"state": "review",`, ``, 1), "is not a state"},
+		{"title left out", regexp.MustCompile(`"title": "[^"]*",`).ReplaceAllString(raw, ""), "title: must not be empty"},
 	} {
 		if _, err := DecodeSummaryRecent(strings.NewReader(tt.in), 6); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
