@@ -21,7 +21,7 @@ func rollupFixture(b *testing.B, teams, sprints int) string {
 	dir := b.TempDir()
 	now := time.Now()
 	d := demo.Generate(now, demo.Size{Sprints: sprints, Members: 8, Objectives: 10, Stories: 30, Seed: 1})
-	s, err := loadKeyFile(writeKeyB(b, dir))
+	s, err := loadKeyFile(writeKey(b, dir, "olga"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -47,16 +47,6 @@ func rollupFixture(b *testing.B, teams, sprints int) string {
 		f.Close()
 	}
 	return dir
-}
-
-// writeKeyB is writeKey for a benchmark.
-func writeKeyB(b *testing.B, dir string) string {
-	var t testing.T
-	p := writeKey(&t, dir, "olga")
-	if t.Failed() {
-		b.Fatal("cannot write a key")
-	}
-	return p
 }
 
 // BenchmarkBinary_Rollup times the real binary: align rollup over a
