@@ -31,6 +31,10 @@ planned 100 %, and participation; beside each, the team's usual over the
 sprints before), and the teams gone silent: no summary for --silent-after
 days, or participation 20 points or more below their usual.
 
+On a terminal, without --format, --json or -o, the roll-up opens as a screen:
+the goals, enter for the teams working on one, enter again for a team's
+objectives, esc back, t for every team against its own past, q to quit.
+
 Summaries carry aggregates only, so the roll-up cannot name any member. A
 summary that does not read is reported and left out; the rest still roll up.`
 
@@ -73,6 +77,9 @@ func (a *app) rollupCmd() *cobra.Command {
 			r, err := a.rollup(args[0], orgPath, o)
 			if err != nil {
 				return err
+			}
+			if output == "" && !cmd.Flags().Changed("format") && !asJSON && a.interactive() {
+				return runRollupTUI(r, a.env.Stdin, a.env.Stdout)
 			}
 			if output == "" || output == "-" {
 				bw := bufio.NewWriter(a.out())
