@@ -73,3 +73,27 @@ func TestObjectiveSet_Run_Refusals(t *testing.T) {
 		t.Error("a refused set changed the workspace")
 	}
 }
+
+func TestObjectiveSet_Run_StretchMergesAndConflicts(t *testing.T) {
+	a, plan := seededBundle(t)
+	b := newWorkspace(t)
+	mustRun(t, b, "import", writeTemp(t, "plan.json", plan))
+	mustRun(t, a, "objective", "set", "Docs refresh", "--stretch")
+	out := mustRun(t, b, "import", writeTemp(t, "a.json", []byte(mustRun(t, a, "export", "--format", "json"))))
+	if !strings.Contains(out, "Docs refresh") || !strings.Contains(out, "updated") {
+		t.Errorf("the stretch mark did not arrive as an update:\n%s", out)
+	}
+	for _, o := range takeSnapshot(t, b).Data.Sprints[0].Objectives {
+		if o.Stretch != (o.Title == "Docs refresh") {
+			t.Errorf("after the merge %q stretch=%v", o.Title, o.Stretch)
+		}
+	}
+	// Both sides change the same objective at the same moment: a conflict
+	// that names the field.
+	mustRun(t, a, "objective", "set", "Faster search", "--stretch")
+	mustRun(t, b, "objective", "set", "Faster search", "--no-goal")
+	out = mustRun(t, b, "import", writeTemp(t, "a2.json", []byte(mustRun(t, a, "export", "--format", "json"))))
+	if !strings.Contains(out, "conflict ") || !strings.Contains(out, "stretch=true") {
+		t.Errorf("concurrent edits of an objective:\n%s", out)
+	}
+}
