@@ -12,6 +12,9 @@ func TestObjectiveSet_Run_StretchTravelsInBundles(t *testing.T) {
 	if out := mustRun(t, db, "objective", "set", "Docs refresh", "--stretch"); !strings.Contains(out, "is stretch") {
 		t.Fatalf("set --stretch printed %q", out)
 	}
+	if list := mustRun(t, db, "objective", "list"); !strings.Contains(list, "Docs refresh (stretch)") || strings.Contains(list, "Faster search (stretch)") {
+		t.Errorf("objective list:\n%s", list)
+	}
 	snap := takeSnapshot(t, db)
 	var stretch []string
 	for _, o := range snap.Data.Sprints[0].Objectives {

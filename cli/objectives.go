@@ -116,7 +116,11 @@ func (a *app) objectiveListCmd() *cobra.Command {
 				if g == "" {
 					g = "-"
 				}
-				fmt.Fprintf(w, "%d\t%s\t%s\t%d/%d done\t%s\n", i+1, o.Title, g, done, total, ids[o.ID])
+				title := o.Title
+				if o.Stretch {
+					title += " (stretch)"
+				}
+				fmt.Fprintf(w, "%d\t%s\t%s\t%d/%d done\t%s\n", i+1, title, g, done, total, ids[o.ID])
 			}
 			return w.Flush()
 		},
