@@ -94,3 +94,21 @@ func TestRollup_Run_BadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestRollup_Run_EscapesInASummaryAreStripped(t *testing.T) {
+	dir, _ := rollupRepo(t)
+	path := filepath.Join(dir, "teams", "checkout.json")
+	data, _ := os.ReadFile(path)
+	evil := strings.Replace(string(data), `"team": "Checkout"`, `"team": "Check\u001b]0;pwned\u0007\u001b[2Jout"`, 1)
+	evil = strings.Replace(evil, `"title": "Faster search"`, `"title": "Faster\u001b[31m search"`, -1)
+	os.WriteFile(path, []byte(evil), 0o600)
+	for _, format := range []string{"text", "md", "json"} {
+		out := mustRun(t, newWorkspace(t), "rollup", dir, "--format", format)
+		if strings.ContainsRune(out, 0x1b) || strings.ContainsRune(out, 0x07) {
+			t.Errorf("--format %s passes a terminal escape through:\n%q", format, out)
+		}
+		if !strings.Contains(out, "Check") {
+			t.Errorf("--format %s lost the team:\n%s", format, out)
+		}
+	}
+}
