@@ -138,15 +138,33 @@ type agentSigner struct {
 // signBundle signs data with s in align's namespace and returns the
 // armored signature, as ssh-keygen -Y sign writes it.
 func signBundle(data []byte, s gossh.Signer) ([]byte, error) {
+	return signIn(data, s, sigNamespace, "the bundle")
+}
+
+// signIn signs data with s in namespace ns (what names the file in an
+// error) and returns the armored signature.
+func signIn(data []byte, s gossh.Signer, ns, what string) ([]byte, error) {
 	if as, ok := s.(agentSigner); ok {
 		defer as.conn.Close()
 		s = as.Signer
 	}
-	sig, err := sshsig.Sign(bytes.NewReader(data), s, sshsig.HashSHA512, sigNamespace)
+	sig, err := sshsig.Sign(bytes.NewReader(data), s, sshsig.HashSHA512, ns)
 	if err != nil {
-		return nil, fmt.Errorf("cannot sign the bundle: %v", err)
+		return nil, fmt.Errorf("cannot sign %s: %v", what, err)
 	}
 	return sshsig.Armor(sig), nil
+}
+
+// checkSigIn checks that sig, made in namespace ns, is over data's exact
+// bytes.
+func checkSigIn(data []byte, sig *sshsig.Signature, ns, what string) error {
+	if sig.Namespace != ns {
+		return fmt.Errorf("the signature was made for %q, not for %s (%q)", sig.Namespace, what, ns)
+	}
+	if err := sshsig.Verify(bytes.NewReader(data), sig, sig.PublicKey, sig.HashAlgorithm, ns); err != nil {
+		return errors.New("the signature does not match the file's bytes: the file was changed after it was signed, or the signature belongs to another file")
+	}
+	return nil
 }
 
 // keyFingerprint returns a registered key line's SHA256 fingerprint, or

@@ -53,7 +53,7 @@ func TestRun_BadInput(t *testing.T) {
 		{"story set without change", []string{"story", "set", "SHOP-1"}, "nothing to change"},
 		{"unknown story", []string{"story", "set", "SHOP-9", "--status", "done"}, `no story matches "SHOP-9"`},
 		{"one digit is no id prefix", []string{"objective", "rm", "0"}, `no objective matches "0"`},
-		{"bad export format", []string{"export", "--format", "pdf"}, `--format "pdf" is not a format; use md, json or csv`},
+		{"bad export format", []string{"export", "--format", "pdf"}, `--format "pdf" is not a format; use md, json, csv or summary`},
 		{"markdown of all sprints", []string{"export", "--sprint", "all"}, "the markdown summary covers one sprint"},
 		{"export over the workspace", []string{"export", "-o", "DB"}, "is the workspace itself"},
 		{"export into a missing directory", []string{"export", "-o", "/nonexistent/dir/x.md"}, "cannot write to /nonexistent/dir"},

@@ -22,6 +22,8 @@ const exportLong = `Write a sprint, or everything with --sprint all, in one of t
   md    the review summary for a wiki or repository: one sprint only
   json  a versioned bundle with every record (the sync format)
   csv   one row per estimate, for spreadsheets
+  summary  every sprint in aggregates only, for the organisation's roll-up
+        (align rollup; see "Several teams" in the README)
 
 A JSON bundle names its author: the member given by --as (or $ALIGN_MEMBER),
 else the owner of the configured signing key, else the workspace's only
@@ -50,7 +52,7 @@ func (a *app) exportCmd() *cobra.Command {
 	var sprint, format, output string
 	var mine, withEstimates, anonymous bool
 	cmd := &cobra.Command{
-		Use:   "export [--sprint S|all] [--format md|json|csv] [--anonymous] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
+		Use:   "export [--sprint S|all] [--format md|json|csv|summary] [--anonymous] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
 		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
 		Long:  exportLong,
 		Example: `  align export -o review-14.md
@@ -59,7 +61,8 @@ func (a *app) exportCmd() *cobra.Command {
   align export --sprint all --format csv > estimates.csv
   align export --format json --sprint current -o plan.json   # and plan.json.sig
   align export --format json --with-estimates -o ~/laptop2/sprint.json
-  align export --format json --mine --as ana -o sync/ana.json`,
+  align export --format json --mine --as ana -o sync/ana.json
+  align export --format summary -o teams/checkout.json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format = strings.ToLower(strings.TrimSpace(format))
@@ -70,8 +73,10 @@ func (a *app) exportCmd() *cobra.Command {
 					return fmt.Errorf("the markdown summary covers one sprint; pass --sprint NAME, or use --format json or csv for all sprints")
 				}
 			case "json", "csv":
+			case "summary":
+				return a.exportSummary(cmd, output, mine || withEstimates)
 			default:
-				return fmt.Errorf("--format %q is not a format; use md, json or csv", format)
+				return fmt.Errorf("--format %q is not a format; use md, json, csv or summary", format)
 			}
 			if mine {
 				if err := checkMine(format, all, a.member()); err != nil {
@@ -114,7 +119,7 @@ func (a *app) exportCmd() *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id, unique id prefix or current), or all")
-	f.StringVar(&format, "format", "md", "md, json or csv")
+	f.StringVar(&format, "format", "md", "md, json, csv or summary")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
 	f.BoolVar(&anonymous, "anonymous", false, "md only: no names by estimates, outliers or abstentions")
 	f.BoolVar(&mine, "mine", false, "json only: just the estimates of the member given by --as, for align import")

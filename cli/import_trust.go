@@ -4,7 +4,6 @@ package cli
 // workspace already knows, or its word when it is not signed.
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -140,11 +139,8 @@ func verifyBundle(data, armored []byte, author uuid.UUID, ms []model.Member) (st
 	case owner.ID != me.ID:
 		return "", fmt.Errorf("it names %s as its author but is signed with %s's key %s", me.Handle, owner.Handle, fp)
 	}
-	if sig.Namespace != sigNamespace {
-		return "", fmt.Errorf("the signature was made for %q, not for align bundles (%q)", sig.Namespace, sigNamespace)
-	}
-	if err := sshsig.Verify(bytes.NewReader(data), sig, sig.PublicKey, sig.HashAlgorithm, sigNamespace); err != nil {
-		return "", errors.New("the signature does not match the file's bytes: the file was changed after it was signed, or the signature belongs to another file")
+	if err := checkSigIn(data, sig, sigNamespace, "align bundles"); err != nil {
+		return "", err
 	}
 	return fmt.Sprintf("signed by %s with %s %s", me.Handle, sig.PublicKey.Type(), fp), nil
 }

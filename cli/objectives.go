@@ -22,7 +22,7 @@ prefix, within the sprint chosen by --sprint (default: current).`,
   align objective list --sprint "Sprint 14"
   align objective rm "Checkout in three steps"`,
 	}
-	return group(cmd, a.objectiveAddCmd(), a.objectiveListCmd(), a.objectiveRmCmd())
+	return group(cmd, a.objectiveAddCmd(), a.objectiveListCmd(), a.objectiveRmCmd(), a.objectiveSetCmd())
 }
 
 func (a *app) objectiveAddCmd() *cobra.Command {
@@ -116,7 +116,11 @@ func (a *app) objectiveListCmd() *cobra.Command {
 				if g == "" {
 					g = "-"
 				}
-				fmt.Fprintf(w, "%d\t%s\t%s\t%d/%d done\t%s\n", i+1, o.Title, g, done, total, ids[o.ID])
+				title := o.Title
+				if o.Stretch {
+					title += " (stretch)"
+				}
+				fmt.Fprintf(w, "%d\t%s\t%s\t%d/%d done\t%s\n", i+1, title, g, done, total, ids[o.ID])
 			}
 			return w.Flush()
 		},

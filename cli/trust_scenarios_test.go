@@ -29,7 +29,7 @@ func (m *machine) db() string { return filepath.Join(m.home, "align.db") }
 
 // writeKey writes a fresh ed25519 key pair to dir/name and dir/name.pub,
 // as ssh-keygen -t ed25519 -N "" would, and returns the private key's path.
-func writeKey(t *testing.T, dir, name string) string {
+func writeKey(t testing.TB, dir, name string) string {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {

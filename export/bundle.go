@@ -204,6 +204,9 @@ type wireObjective struct {
 	Order       int     `json:"order"`
 	CarriedFrom *string `json:"carried_from"`
 	Baseline    *int    `json:"baseline"`
+	// Stretch is left out when false, so that bundles of committed
+	// objectives read as before and older bundles still import.
+	Stretch bool `json:"stretch,omitempty"`
 }
 
 type wireStory struct {
@@ -309,7 +312,7 @@ func toWireSprint(sd model.SprintData) wireSprint {
 	for _, o := range sd.Objectives {
 		ws.Objectives = append(ws.Objectives, wireObjective{
 			wireMeta: toMeta(o.Meta), Title: o.Title, Description: o.Description, GoalID: optID(o.GoalID),
-			Order: o.Order, CarriedFrom: optID(o.CarriedFrom), Baseline: cloneInt(o.Baseline),
+			Order: o.Order, CarriedFrom: optID(o.CarriedFrom), Baseline: cloneInt(o.Baseline), Stretch: o.Stretch,
 		})
 	}
 	for _, s := range sd.Stories {

@@ -241,6 +241,7 @@ func (p *parser) sprint(path string, ws wireSprint) model.SprintData {
 			Meta: p.meta(rp, "objective", o.wireMeta), SprintID: sp.ID, Title: o.Title, Description: o.Description,
 			GoalID: p.optID(rp, "objective", o.ID, "goal_id", o.GoalID), Order: o.Order,
 			CarriedFrom: p.optID(rp, "objective", o.ID, "carried_from", o.CarriedFrom), Baseline: o.Baseline,
+			Stretch: o.Stretch,
 		})
 	}
 	for i, s := range ws.Stories {

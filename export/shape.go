@@ -85,9 +85,10 @@ func (c *shapeChecker) token() (json.Token, error) {
 type wireField struct {
 	name string
 	typ  reflect.Type
-	// optional: the key may be absent (it reads as its zero value). Only
-	// keys added to version 1 after its release are, so that older
-	// bundles still import; the tag is bundle:"optional".
+	// optional: the key may be absent (it reads as its zero value): keys
+	// tagged omitempty (the encoder leaves them out when zero) and keys
+	// tagged bundle:"optional", added after the format's release, so that
+	// older bundles still import.
 	optional bool
 }
 
@@ -101,11 +102,12 @@ func wireFields(t reflect.Type) []wireField {
 			out = append(out, wireFields(f.Type)...)
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
-		out = append(out, wireField{name: name, typ: f.Type, optional: f.Tag.Get("bundle") == "optional"})
+		optional := opts == "omitempty" || f.Tag.Get("bundle") == "optional"
+		out = append(out, wireField{name: name, typ: f.Type, optional: optional})
 	}
 	return out
 }
@@ -204,6 +206,14 @@ func (c *shapeChecker) value(t reflect.Type, path string) error {
 		}
 		if _, err := strconv.ParseInt(string(n), 10, 0); err != nil {
 			return c.fail(path, "%s is out of range for a whole number", n)
+		}
+	case reflect.Float64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return c.fail(path, "expected a number, found %s", describeTok(tok))
+		}
+		if _, err := strconv.ParseFloat(string(n), 64); err != nil {
+			return c.fail(path, "%s is out of range for a number", n)
 		}
 	case reflect.Bool:
 		if _, ok := tok.(bool); !ok {

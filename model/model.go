@@ -107,6 +107,9 @@ type Objective struct {
 	// sprint, and Baseline the progress agreed there; nil when not carried.
 	CarriedFrom uuid.UUID
 	Baseline    *int
+	// Stretch marks an objective the team hopes for but did not commit
+	// to: predictability counts committed objectives only.
+	Stretch bool
 }
 
 // StoryStatus is a story's workflow status.
@@ -209,6 +212,11 @@ type Settings struct {
 	// TimeboxMinutes is the time box of one objective's discussion in the
 	// review: past it, the Review screen's timer says "over"; 0 is none.
 	TimeboxMinutes int
+	// Org is the organisation whose goals the workspace imports (align org
+	// import), and OrgKeys its keepers' public keys, one per line: the
+	// next goals file must be signed with one of them.
+	Org     string
+	OrgKeys string
 }
 
 // DefaultSettings returns the settings a new workspace starts with.

@@ -37,6 +37,8 @@ type settingsRec struct {
 	RequireSigned   bool   `json:"require_signed_bundles,omitempty"`
 	SigningKey      string `json:"signing_key,omitempty"`
 	TimeboxMinutes  int    `json:"timebox_minutes,omitempty"`
+	Org             string `json:"org,omitempty"`
+	OrgKeys         string `json:"org_keys,omitempty"`
 }
 
 // workspaceRec is the value of meta/workspace.
@@ -81,6 +83,7 @@ type objectiveRec struct {
 	Order       int        `json:"order"`
 	CarriedFrom *uuid.UUID `json:"carried_from,omitempty"`
 	Baseline    *int       `json:"baseline,omitempty"`
+	Stretch     bool       `json:"stretch,omitempty"`
 }
 
 type storyRec struct {
@@ -185,13 +188,15 @@ func decodeJSON(data []byte, v any) error {
 func encodeSettings(s model.Settings) settingsRec {
 	return settingsRec{AlignedBelow: s.AlignedBelow, SplitAt: s.SplitAt, OutlierDistance: s.OutlierDistance,
 		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal,
-		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey, TimeboxMinutes: s.TimeboxMinutes}
+		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey, TimeboxMinutes: s.TimeboxMinutes,
+		Org: s.Org, OrgKeys: s.OrgKeys}
 }
 
 func (r settingsRec) model() model.Settings {
 	return model.Settings{AlignedBelow: r.AlignedBelow, SplitAt: r.SplitAt, OutlierDistance: r.OutlierDistance,
 		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal,
-		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey, TimeboxMinutes: r.TimeboxMinutes}
+		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey, TimeboxMinutes: r.TimeboxMinutes,
+		Org: r.Org, OrgKeys: r.OrgKeys}
 }
 
 func encWorkspace(w Workspace) ([]byte, error) {
@@ -259,7 +264,7 @@ func decSprint(data []byte) (model.Sprint, error) {
 func encObjective(o model.Objective) ([]byte, error) {
 	return json.Marshal(objectiveRec{metaRec: metaToRec(o.Meta), SprintID: o.SprintID, Title: o.Title,
 		Description: o.Description, GoalID: optID(o.GoalID), Order: o.Order,
-		CarriedFrom: optID(o.CarriedFrom), Baseline: copyInt(o.Baseline)})
+		CarriedFrom: optID(o.CarriedFrom), Baseline: copyInt(o.Baseline), Stretch: o.Stretch})
 }
 
 func decObjective(data []byte) (model.Objective, error) {
@@ -268,7 +273,7 @@ func decObjective(data []byte) (model.Objective, error) {
 		return model.Objective{}, err
 	}
 	return model.Objective{Meta: r.model(), SprintID: r.SprintID, Title: r.Title, Description: r.Description,
-		GoalID: fromOptID(r.GoalID), Order: r.Order, CarriedFrom: fromOptID(r.CarriedFrom), Baseline: r.Baseline}, nil
+		GoalID: fromOptID(r.GoalID), Order: r.Order, CarriedFrom: fromOptID(r.CarriedFrom), Baseline: r.Baseline, Stretch: r.Stretch}, nil
 }
 
 func encStory(s model.Story) ([]byte, error) {

@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/align-team/align/model"
+	"github.com/spf13/cobra"
+)
+
+// agreeCmd records what the team agreed on an objective in the review,
+// for teams that run the review from a script or another screen.
+func (a *app) agreeCmd() *cobra.Command {
+	var sprint, notes string
+	var progress int
+	cmd := &cobra.Command{
+		Use:   "agree O --progress N [--notes TEXT] [--sprint S]",
+		Short: "Record the progress the team agreed on an objective in the review",
+		Long: `Record the agreed progress (0–100) of an objective of a sprint in review, and
+mark it discussed: what the review screen records when the team agrees. The
+objective's earlier discussion notes stay unless --notes replaces them.`,
+		Example: `  align agree "Checkout in three steps" --progress 40
+  align agree "Faster search" --progress 70 --notes "p95 at 320 ms; one index left"`,
+		Args: needArgs("O"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("progress") {
+				return fmt.Errorf("--progress is required: the agreed progress, 0–100")
+			}
+			if progress < 0 || progress > 100 {
+				return fmt.Errorf("--progress %d is outside 0–100", progress)
+			}
+			st, d, err := a.openSprint(false, sprint)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			o, err := resolveObjective(args[0], d.Objectives)
+			if err != nil {
+				return err
+			}
+			if d.Sprint.State != model.StateReview {
+				return fmt.Errorf("sprint %q is in %s: the team agrees in the review, after the reveal (align sprint state %q review)", d.Sprint.Name, d.Sprint.State, d.Sprint.Name)
+			}
+			oc := model.Outcome{SprintID: d.Sprint.ID, ObjectiveID: o.ID}
+			for _, x := range d.Outcomes {
+				if x.ObjectiveID == o.ID && !x.Deleted {
+					oc = x
+				}
+			}
+			if cmd.Flags().Changed("notes") {
+				oc.Notes = notes
+			}
+			v := progress
+			oc.Agreed, oc.Discussed, oc.Revealed = &v, true, true
+			if _, err := st.SaveOutcome(oc); err != nil {
+				return writeError(err)
+			}
+			fmt.Fprintf(a.out(), "Agreed %d %% on %q in %s.\n", progress, o.Title, d.Sprint.Name)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
+	f.IntVar(&progress, "progress", 0, "the agreed progress, 0–100")
+	f.StringVar(&notes, "notes", "", "discussion notes (replace the earlier ones)")
+	return cmd
+}

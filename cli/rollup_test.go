@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// rollupRepo makes a shared repository: Acme's goals and the summary of
+// one team, whose "Faster search" works on "Cut support load".
+func rollupRepo(t *testing.T) (dir, key string) {
+	t.Helper()
+	file, key, goals := newOrg(t)
+	dir = filepath.Dir(filepath.Dir(file))
+	db := newWorkspace(t)
+	seedSprint(t, db)
+	mustRun(t, db, "org", "import", file)
+	mustRun(t, db, "objective", "set", "Faster search", "--goal", goals[1].String())
+	mustRun(t, db, "sprint", "state", "current", "review")
+	mustRun(t, db, "agree", "Faster search", "--progress", "60")
+	if err := os.MkdirAll(filepath.Join(dir, "teams"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "export", "--format", "summary", "-o", filepath.Join(dir, "teams", "checkout.json"))
+	return dir, key
+}
+
+func TestRollup_Run_Formats(t *testing.T) {
+	dir, _ := rollupRepo(t)
+	text := mustRun(t, newWorkspace(t), "rollup", dir)
+	for _, w := range []string{"Acme: 1 team, 1 goal with work", "Cut support load\n  Checkout, Sprint 14: agreed 60 % (aligned)",
+		"- Faster search: agreed 60 %, median 62.5, spread 10 (aligned), 4 responses, stories 1/1 done",
+		"Goals no team works on\n  Grow self-serve revenue", "Checkout, Sprint 14: alignment"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("text lacks %q:\n%s", w, text)
+		}
+	}
+	md := mustRun(t, newWorkspace(t), "rollup", dir, "--format", "md")
+	if !strings.Contains(md, "## Cut support load") || !strings.Contains(md, "| Checkout | Sprint 14 | agreed 60 % (aligned)") {
+		t.Errorf("markdown:\n%s", md)
+	}
+	var js struct {
+		Goals []struct {
+			Title string `json:"title"`
+			Teams []struct {
+				Team     string `json:"team"`
+				Progress *int   `json:"agreed_progress"`
+			} `json:"teams"`
+		} `json:"goals"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, newWorkspace(t), "rollup", dir, "--json")), &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js.Goals) != 1 || js.Goals[0].Teams[0].Team != "Checkout" || *js.Goals[0].Teams[0].Progress != 60 {
+		t.Errorf("json %+v", js)
+	}
+}
+
+func TestRollup_Run_BadInput(t *testing.T) {
+	dir, _ := rollupRepo(t)
+	db := newWorkspace(t)
+	// A broken summary is left out with a warning; the rest rolls up.
+	os.WriteFile(filepath.Join(dir, "teams", "broken.json"), []byte(`{"format": "align-team-summary"`), 0o600)
+	r := run(t, db, "rollup", dir)
+	if r.err != nil || !strings.Contains(r.stderr, "broken.json") || !strings.Contains(r.stderr, "left out of the roll-up") || !strings.Contains(r.stdout, "1 team") {
+		t.Errorf("broken summary: %v\n%s\n%s", r.err, r.stderr, r.stdout)
+	}
+	os.Remove(filepath.Join(dir, "teams", "broken.json"))
+	data, _ := os.ReadFile(filepath.Join(dir, "teams", "checkout.json"))
+	os.WriteFile(filepath.Join(dir, "teams", "checkout-old.json"), data, 0o600)
+	if r := run(t, db, "rollup", dir); r.err == nil || !strings.Contains(r.err.Error(), `both hold the summary of team "Checkout"`) {
+		t.Errorf("duplicate team: %v", r.err)
+	}
+	os.Remove(filepath.Join(dir, "teams", "checkout-old.json"))
+	goals := filepath.Join(dir, "org", "goals.json")
+	raw, _ := os.ReadFile(goals)
+	os.WriteFile(goals, []byte(strings.Replace(string(raw), "Cut support load", "Cut support staff", 1)), 0o600)
+	if r := run(t, db, "rollup", dir); r.err == nil || !strings.Contains(r.err.Error(), "does not match the file's bytes") {
+		t.Errorf("tampered goals: %v", r.err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"rollup", filepath.Join(dir, "nope")}, "is not a directory"},
+		{[]string{"rollup", dir, "--format", "pdf"}, `--format "pdf" is not a format`},
+		{[]string{"rollup", dir, "--window", "0"}, "--window 0 is outside"},
+		{[]string{"rollup"}, "needs DIR"},
+	} {
+		if r := run(t, db, tc.args...); r.err == nil || !strings.Contains(r.err.Error(), tc.want) {
+			t.Errorf("%v: %v, want %q", tc.args, r.err, tc.want)
+		}
+	}
+}
+
+func TestRollup_Run_EscapesInASummaryAreStripped(t *testing.T) {
+	dir, _ := rollupRepo(t)
+	path := filepath.Join(dir, "teams", "checkout.json")
+	data, _ := os.ReadFile(path)
+	evil := strings.Replace(string(data), `"team": "Checkout"`, `"team": "Check\u001b]0;pwned\u0007\u001b[2Jout"`, 1)
+	evil = strings.Replace(evil, `"title": "Faster search"`, `"title": "Faster\u001b[31m search"`, -1)
+	os.WriteFile(path, []byte(evil), 0o600)
+	for _, format := range []string{"text", "md", "json"} {
+		out := mustRun(t, newWorkspace(t), "rollup", dir, "--format", format)
+		if strings.ContainsRune(out, 0x1b) || strings.ContainsRune(out, 0x07) {
+			t.Errorf("--format %s passes a terminal escape through:\n%q", format, out)
+		}
+		if !strings.Contains(out, "Check") {
+			t.Errorf("--format %s lost the team:\n%s", format, out)
+		}
+	}
+}
