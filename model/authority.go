@@ -74,8 +74,8 @@ func CheckAuthority(local, write Dataset, author Author) []Refusal {
 		return []Refusal{{Record: "bundle", Msg: "the bundle names no author, so nobody may make its changes; export it again with --as HANDLE"}}
 	case !ok:
 		return []Refusal{{Record: "bundle", Msg: fmt.Sprintf("the bundle's author %s is not a member of this workspace, so may change nothing", author.ID)}}
-	case me.Deleted || !me.Active:
-		return []Refusal{{Record: "bundle", Msg: fmt.Sprintf("%s was removed from the team, so may change nothing", me.Handle)}}
+	case removed(me):
+		return []Refusal{removedRefusal(me)}
 	}
 	c := authCheck{me: me, facilitator: me.Facilitator, signed: author.Signed, n: n, loc: loc}
 	var out []Refusal

@@ -120,7 +120,9 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 	defer in.Close()
 	dark, _ := in.queryBackground(sess, srv.cfg.queryTimeout)
 	model := srv.cfg.newModel(views.Options{
-		Store: srv.cfg.Store, Now: srv.cfg.Now, As: handle,
+		// Every save is checked, in its transaction, against the member as
+		// stored then: a session removed or demoted a moment ago writes nothing.
+		Store: srv.cfg.Store.As(member.ID), Now: srv.cfg.Now, As: handle,
 		Renderer: newRenderer(sess, pty, dark),
 		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: member.Facilitator,
 		Hub: srv.hub,

@@ -356,6 +356,9 @@ func makeDir(dir string) error {
 // records the state it leaves the file in, so that the next Open can skip
 // walking it (see guardFile).
 func (s *Store) Close() error {
+	if s.child {
+		return nil
+	}
 	s.closeOnce.Do(func() {
 		if !s.ro {
 			s.stampClosing()
