@@ -192,6 +192,9 @@ func (c authCheck) member(m Member, l *Member) []Refusal {
 	if l.Active != m.Active && !c.facilitator {
 		refuse(fmt.Sprintf("change whether %s is on the team (active %t → %t)", l.Handle, l.Active, m.Active))
 	}
+	if l.NoEstimates != m.NoEstimates && !c.facilitator {
+		refuse(fmt.Sprintf("change whether %s estimates (no-estimates %t → %t)", l.Handle, l.NoEstimates, m.NoEstimates))
+	}
 	if l.Facilitator != m.Facilitator {
 		switch {
 		case !c.facilitator:

@@ -39,3 +39,29 @@ func TestAssess_RevokedMidSession_SaveRefused(t *testing.T) {
 		t.Fatalf("assessments %d → %d", len(before.Assessments), len(after.Assessments))
 	}
 }
+
+// TestAssess_Picker_LeavesOutFacilitatorWhoDoesNotEstimate checks that
+// the member picker on Assess offers only members expected to assess.
+func TestAssess_Picker_LeavesOutFacilitatorWhoDoesNotEstimate(t *testing.T) {
+	st := newTestStore(t)
+	lin := memberID(t, st, "lin")
+	lin.Facilitator, lin.NoEstimates = true, true
+	if _, err := st.SaveMember(lin); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, Facilitator: true})
+	t.Cleanup(func() { a.Close(5 * time.Second) })
+	a = drive(t, a, a.Init())
+	a = press(t, a, "2")
+	if !a.assessScreen.picking {
+		t.Fatal("Assess did not open on the picker")
+	}
+	for _, m := range a.assessScreen.candidates {
+		if m.Handle == "lin" {
+			t.Fatal("the picker offers lin, who facilitates without estimating")
+		}
+	}
+	if len(a.assessScreen.candidates) == 0 {
+		t.Fatal("the picker offers nobody")
+	}
+}
