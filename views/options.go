@@ -1,6 +1,7 @@
 package views
 
 import (
+	"sync"
 	"time"
 
 	"github.com/align-team/align/store"
@@ -70,6 +71,7 @@ type deps struct {
 	hub         *Hub // nil unless live (serve)
 	tick        time.Duration
 	memory      MemberMemory // nil: remember nothing
+	closing     *sync.Once   // App.Close's last writes happen once
 }
 
 // load submits a workspace load for sprint id (uuid.Nil: current sprint).
