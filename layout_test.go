@@ -40,12 +40,13 @@ var layers = map[string]layer{
 	"views":               {ours: []string{"model", "store", "export", "views/*"}, forbidden: concat(sshSrv, cmdln)},
 	"views/*":             {ours: []string{"model", "store", "export", "views", "views/*"}, forbidden: concat(sshSrv, cmdln)},
 	"serve":               {ours: []string{"model", "store", "views", "views/*"}, forbidden: cmdln},
-	"cli":                 {ours: []string{"model", "store", "export", "views", "views/*", "serve", "demo"}},
+	"cli":                 {ours: []string{"model", "store", "export", "views", "views/*", "serve", "demo", "internal/lastmember"}},
 	"bench":               {ours: []string{"demo", "model", "store"}, forbidden: concat(tui, sshSrv, cmdln)},
 	"e2e":                 {},
 	"internal/barereader": {forbidden: concat(tui, sshSrv, cmdln)},
 	"internal/floor":      {forbidden: concat(sshSrv, cmdln, bbolt)},
 	"internal/perfreport": {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
+	"internal/lastmember": {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
 }
 
 // TestLayout_ImportRules fails when a package imports one of ours that

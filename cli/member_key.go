@@ -256,13 +256,20 @@ func findKey(m model.Member, ref string) (int, error) {
 
 // memberRoleCmd is `align member role HANDLE facilitator|member`.
 func (a *app) memberRoleCmd() *cobra.Command {
-	return &cobra.Command{
+	var noEstimates bool
+	cmd := &cobra.Command{
 		Use:   "role HANDLE facilitator|member",
 		Short: "Make a member a facilitator, or a member again",
 		Long: `Set a member's role. Facilitators control the review in "align serve":
 reveal, agreed values, notes, action items and the sprint's state; members
-assess and watch. The local terminal UI always facilitates.`,
+assess and watch. The local terminal UI always facilitates.
+
+A facilitator who runs the review without estimating takes --no-estimates:
+they are then not expected to assess, so they are left out of "submitted"
+counts, the missing lists, align remind, participation and the member picker.
+Setting the role again without the flag makes them estimate again.`,
 		Example: `  align member role priya facilitator
+  align member role hana facilitator --no-estimates
   align member role jonas member`,
 		Args: needArgs("HANDLE", "facilitator|member"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -271,6 +278,9 @@ assess and watch. The local terminal UI always facilitates.`,
 			case "facilitator":
 				facilitator = true
 			case "member":
+				if noEstimates {
+					return fmt.Errorf("--no-estimates is for a facilitator who does not estimate; a member who should not assess can be removed with `align member rm %s`", args[0])
+				}
 			default:
 				return fmt.Errorf("role %q is not a role; use facilitator or member", args[1])
 			}
@@ -279,12 +289,12 @@ assess and watch. The local terminal UI always facilitates.`,
 				return err
 			}
 			defer st.Close()
-			role := map[bool]string{true: "a facilitator", false: "a member (not a facilitator)"}[facilitator]
-			if m.Facilitator == facilitator {
+			role := roleWords(facilitator, noEstimates)
+			if m.Facilitator == facilitator && m.NoEstimates == noEstimates {
 				fmt.Fprintf(a.out(), "%s is already %s.\n", m.Handle, role)
 				return nil
 			}
-			m.Facilitator = facilitator
+			m.Facilitator, m.NoEstimates = facilitator, noEstimates
 			m.Touch(a.now())
 			if _, err := st.SaveMember(m); err != nil {
 				return writeError(err)
@@ -293,6 +303,20 @@ assess and watch. The local terminal UI always facilitates.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&noEstimates, "no-estimates", false, "the facilitator runs the review without estimating (not expected to assess)")
+	return cmd
+}
+
+// roleWords says a role in a sentence: "a facilitator who does not
+// estimate".
+func roleWords(facilitator, noEstimates bool) string {
+	switch {
+	case facilitator && noEstimates:
+		return "a facilitator who does not estimate"
+	case facilitator:
+		return "a facilitator"
+	}
+	return "a member (not a facilitator)"
 }
 
 // keyMember opens the workspace for writing and finds the member with

@@ -131,6 +131,9 @@ func (a *app) memberListCmd() *cobra.Command {
 				if m.Facilitator {
 					status += ", facilitator"
 				}
+				if m.Facilitator && m.NoEstimates {
+					status += ", does not estimate"
+				}
 				fmt.Fprintf(w, "%s\t%s\t%s\n", m.Handle, m.Name, status)
 			}
 			return w.Flush()

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/align-team/align/internal/lastmember"
 	"io"
 	"os"
 	"os/signal"
@@ -60,9 +61,14 @@ func runTUI(st *store.Store, as string, in io.Reader, out io.Writer) (err error)
 	renderer.ColorProfile()      // NO_COLOR and the terminal's colour support
 	renderer.HasDarkBackground() // queries the terminal (once): must precede Run
 	w, h := terminalSize(out)
+	var memory views.MemberMemory
+	if path, err := lastmember.DefaultPath(); err == nil {
+		memory = lastmember.Workspace{File: lastmember.File{Path: path}, DB: st.Path()}
+	}
 	app := views.New(views.Options{
 		Store: st, Now: time.Now, As: as, Renderer: renderer,
 		Width: w, Height: h, Facilitator: true, TestPanic: testPanic, Tick: time.Second,
+		Memory: memory,
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
 	defer quitOnHangup(p)() // until the saves have drained

@@ -180,6 +180,8 @@ type wireMember struct {
 	Active      bool     `json:"active"`
 	Facilitator bool     `json:"facilitator"`
 	Keys        []string `json:"ssh_keys"`
+	// NoEstimates is absent from bundles written before it existed.
+	NoEstimates bool `json:"no_estimates,omitempty" bundle:"optional"`
 }
 
 type wireSprint struct {
@@ -291,7 +293,7 @@ func toWire(b Bundle) wireBundle {
 	for _, m := range b.data.Members {
 		w.Members = append(w.Members, wireMember{
 			wireMeta: toMeta(m.Meta), Name: m.Name, Handle: m.Handle, Active: m.Active,
-			Facilitator: m.Facilitator, Keys: emptyIfNil(slices.Clone(m.Keys)),
+			Facilitator: m.Facilitator, Keys: emptyIfNil(slices.Clone(m.Keys)), NoEstimates: m.NoEstimates,
 		})
 	}
 	for _, sd := range b.data.Sprints {

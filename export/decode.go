@@ -215,7 +215,7 @@ func fromWire(w wireBundle) (Bundle, error) {
 		}
 		b.data.Members = append(b.data.Members, model.Member{
 			Meta: p.meta(path, "member", m.wireMeta), Name: m.Name, Handle: m.Handle,
-			Active: m.Active, Facilitator: m.Facilitator, Keys: keys,
+			Active: m.Active, Facilitator: m.Facilitator, Keys: keys, NoEstimates: m.NoEstimates,
 		})
 	}
 	for i, ws := range w.Sprints {

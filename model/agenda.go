@@ -11,7 +11,8 @@ import (
 //
 // Deleted records are ignored throughout. Objectives are analysed in plan
 // order (see AnalyzeObjective), each with its live Outcome if it has one.
-// Expected members are the live, active ones: a member added mid-sprint is
+// Expected members are the live, active ones (but a facilitator who does
+// not estimate, Member.NoEstimates): a member added mid-sprint is
 // expected at once, and a member deactivated mid-sprint is no longer
 // expected, though estimates they already gave still count in the figures.
 // An abstention answers an objective as well as an estimate does.
@@ -61,7 +62,7 @@ func Analyze(d SprintData, members []Member, s Settings) SprintReport {
 func fillMissing(r *SprintReport, objs []Objective, asByObj map[uuid.UUID][]Assessment, members []Member) {
 	active := make([]Member, 0, len(members))
 	for _, m := range members {
-		if !m.Deleted && m.Active {
+		if m.Expected() {
 			active = append(active, m)
 		}
 	}

@@ -74,8 +74,8 @@ func CheckAuthority(local, write Dataset, author Author) []Refusal {
 		return []Refusal{{Record: "bundle", Msg: "the bundle names no author, so nobody may make its changes; export it again with --as HANDLE"}}
 	case !ok:
 		return []Refusal{{Record: "bundle", Msg: fmt.Sprintf("the bundle's author %s is not a member of this workspace, so may change nothing", author.ID)}}
-	case me.Deleted || !me.Active:
-		return []Refusal{{Record: "bundle", Msg: fmt.Sprintf("%s was removed from the team, so may change nothing", me.Handle)}}
+	case removed(me):
+		return []Refusal{removedRefusal(me)}
 	}
 	c := authCheck{me: me, facilitator: me.Facilitator, signed: author.Signed, n: n, loc: loc}
 	var out []Refusal
@@ -191,6 +191,9 @@ func (c authCheck) member(m Member, l *Member) []Refusal {
 	}
 	if l.Active != m.Active && !c.facilitator {
 		refuse(fmt.Sprintf("change whether %s is on the team (active %t → %t)", l.Handle, l.Active, m.Active))
+	}
+	if l.NoEstimates != m.NoEstimates && !c.facilitator {
+		refuse(fmt.Sprintf("change whether %s estimates (no-estimates %t → %t)", l.Handle, l.NoEstimates, m.NoEstimates))
 	}
 	if l.Facilitator != m.Facilitator {
 		switch {

@@ -68,6 +68,16 @@ type Member struct {
 	Facilitator bool
 	// Keys are SSH public keys in authorized_keys form, used by serve.
 	Keys []string
+	// NoEstimates marks a facilitator who runs the review without
+	// estimating: they are not expected to assess (see Expected). It means
+	// nothing for a member who is not a facilitator.
+	NoEstimates bool
+}
+
+// Expected reports whether m is expected to assess: live, active, and not
+// a facilitator who does not estimate.
+func (m Member) Expected() bool {
+	return !m.Deleted && m.Active && !(m.Facilitator && m.NoEstimates)
 }
 
 // SprintState is the life-cycle stage of a sprint.

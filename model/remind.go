@@ -40,7 +40,7 @@ func Remind(r SprintReport, members []Member) Reminder {
 	}
 	names := make(map[string]string, len(members))
 	for _, m := range members {
-		if !m.Deleted && m.Active {
+		if m.Expected() {
 			names[m.Handle] = m.Name
 		}
 	}

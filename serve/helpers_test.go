@@ -115,7 +115,9 @@ func startServer(t *testing.T, st *store.Store, cfg Config) *testServer {
 	}
 	logs := &syncBuffer{}
 	cfg.Log = logs
-	cfg.Now = func() time.Time { return testNow }
+	if cfg.Now == nil {
+		cfg.Now = func() time.Time { return testNow }
+	}
 	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -120,10 +120,12 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 	defer in.Close()
 	dark, _ := in.queryBackground(sess, srv.cfg.queryTimeout)
 	model := srv.cfg.newModel(views.Options{
-		Store: srv.cfg.Store, Now: srv.cfg.Now, As: handle,
+		// Every save is checked, in its transaction, against the member as
+		// stored then: a session removed or demoted a moment ago writes nothing.
+		Store: srv.cfg.Store.As(member.ID), Now: srv.cfg.Now, As: handle,
 		Renderer: newRenderer(sess, pty, dark),
 		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: member.Facilitator,
-		Hub: srv.hub,
+		Hub: srv.hub, Tick: time.Second, // the Review timer redraws every second
 	})
 	p := tea.NewProgram(model,
 		tea.WithInput(in), tea.WithOutput(sess),
@@ -147,7 +149,10 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 	defer close(done)
 	go srv.watch(s, sess, in, winCh, done)
 
-	_, runErr := p.Run()
+	final, runErr := p.Run()
+	if f, ok := final.(sessionModel); ok {
+		model = f // its Close records the Review timer's running minutes
+	}
 	drained := model.Close(srv.cfg.DrainTimeout)
 	end, code, told := "quit", 0, ""
 	switch {

@@ -365,6 +365,9 @@ func makeDir(dir string) error {
 
 // Close closes the file. Closing twice is harmless.
 func (s *Store) Close() error {
+	if s.child {
+		return nil
+	}
 	err := s.db.Close()
 	if s.snapshot != nil {
 		_ = s.snapshot.Close()

@@ -63,6 +63,7 @@ type memberRec struct {
 	Active      bool     `json:"active"`
 	Facilitator bool     `json:"facilitator,omitempty"`
 	Keys        []string `json:"ssh_keys,omitempty"`
+	NoEstimates bool     `json:"no_estimates,omitempty"`
 }
 
 type sprintRec struct {
@@ -227,7 +228,7 @@ func decGoal(data []byte) (model.Goal, error) {
 
 func encMember(m model.Member) ([]byte, error) {
 	return json.Marshal(memberRec{metaRec: metaToRec(m.Meta), Name: m.Name, Handle: m.Handle,
-		Active: m.Active, Facilitator: m.Facilitator, Keys: copyStrings(m.Keys)})
+		Active: m.Active, Facilitator: m.Facilitator, Keys: copyStrings(m.Keys), NoEstimates: m.NoEstimates})
 }
 
 func decMember(data []byte) (model.Member, error) {
@@ -236,7 +237,7 @@ func decMember(data []byte) (model.Member, error) {
 		return model.Member{}, err
 	}
 	return model.Member{Meta: r.model(), Name: r.Name, Handle: r.Handle, Active: r.Active,
-		Facilitator: r.Facilitator, Keys: r.Keys}, nil
+		Facilitator: r.Facilitator, Keys: r.Keys, NoEstimates: r.NoEstimates}, nil
 }
 
 func encSprint(s model.Sprint) ([]byte, error) {

@@ -67,6 +67,9 @@ func (k kind[T]) put(b *bolt.Bucket, v T) error {
 	if err != nil {
 		return fmt.Errorf("encode %s %s: %w", k.name, id, err)
 	}
+	if err := checkPut(k, b, v); err != nil {
+		return err
+	}
 	if err := b.Put(idKey(id), data); err != nil {
 		return fmt.Errorf("write %s %s: %w", k.name, id, err)
 	}
@@ -164,7 +167,7 @@ func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.recoverDamage(&err)
-	return s.db.Update(fn)
+	return s.db.Update(s.withActor(fn))
 }
 
 func (s *Store) recoverDamage(err *error) {

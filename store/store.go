@@ -93,6 +93,9 @@ type Store struct {
 	autoPath string   // the automatic backup Open took, if any
 	autoErr  error    // why the automatic backup due at Open failed
 	snapshot *os.File // the private, unlinked copy a snapshot open reads; closed on Close
+
+	actor uuid.UUID // the member every write is checked as (see As); Nil: none
+	child bool      // made by As: shares the file, Close leaves it open
 }
 
 // DatasetOptions select what Dataset returns.

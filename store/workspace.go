@@ -30,6 +30,9 @@ func putWorkspace(tx *bolt.Tx, ws Workspace) error {
 	if err != nil {
 		return fmt.Errorf("encode workspace: %w", err)
 	}
+	if err := checkWorkspacePut(tx, ws); err != nil {
+		return err
+	}
 	return tx.Bucket(bucketMeta).Put(workspaceKey, data)
 }
 

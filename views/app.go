@@ -5,6 +5,7 @@ package views
 
 import (
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -82,7 +83,7 @@ func New(opt Options) App {
 	if r == nil {
 		r = lipgloss.NewRenderer(nil)
 	}
-	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue(), hub: opt.Hub, tick: opt.Tick}
+	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue(), hub: opt.Hub, tick: opt.Tick, memory: opt.Memory, closing: &sync.Once{}}
 	h := help.New()
 	h.Styles = d.styles.Help
 	a := App{
@@ -115,8 +116,12 @@ func (a App) Err() error { return a.fatal }
 
 // Close waits (up to timeout) for the app's queued writes to finish, so that
 // nothing the user saw saved is lost when the program exits. It reports
-// whether the queue drained.
-func (a App) Close(timeout time.Duration) bool { return a.deps.io.wait(timeout) }
+// whether the queue drained. Call it on the program's final model: the
+// first Close also records the Review timer's running minutes (stopTimer).
+func (a App) Close(timeout time.Duration) bool {
+	a.deps.closing.Do(func() { a.reviewScreen.stopTimer() })
+	return a.deps.io.wait(timeout)
+}
 
 // Update implements tea.Model. A panic while updating, or inside the command
 // it returns (see guard), ends the program in order with the error (Err):

@@ -10,7 +10,7 @@ import (
 )
 
 // The member picker of the Assess screen: "who are you?", remembered for the
-// workspace through store.SetLastMember.
+// workspace for this OS user through Options.Memory.
 
 // filteredCandidates returns the active members matching the filter.
 func (m Assess) filteredCandidates() []model.Member {
@@ -76,9 +76,12 @@ func (m Assess) choose(mem model.Member) (Assess, tea.Cmd) {
 	m.saves = newInflight()
 	m.mine = map[uuid.UUID]model.Assessment{}
 	m = m.mergeMine(m.data.Sprint.Assessments, m.data.seq)
-	st, id := m.deps.store, mem.ID
+	memory, id := m.deps.memory, mem.ID
+	if memory == nil {
+		return m, nil
+	}
 	return m, m.deps.io.submit(func() tea.Msg {
-		if err := st.SetLastMember(id); err != nil {
+		if err := memory.Remember(id); err != nil {
 			return errMsg{err: err}
 		}
 		return memberRememberedMsg{id: id}

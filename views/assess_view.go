@@ -273,7 +273,7 @@ func (m Assess) pickView() string {
 	s := m.deps.styles
 	var b strings.Builder
 	b.WriteString(s.Title.Render("Who are you?") + "\n")
-	b.WriteString(s.Faint.Render(truncate("Your choice is remembered for this workspace. Your estimates stay private until the review.", m.width)) + "\n")
+	b.WriteString(s.Faint.Render(truncate("Your choice is remembered for your login on this computer. Your estimates stay private until the review.", m.width)) + "\n")
 	if m.filtering || m.pickFilter.Value() != "" {
 		b.WriteString(m.pickFilter.View())
 	} else {

@@ -88,11 +88,12 @@ func (d workspaceData) goalTitle(id uuid.UUID) string {
 	return ""
 }
 
-// activeMembers returns the members who are expected to assess.
+// activeMembers returns the members who are expected to assess (not a
+// facilitator who does not estimate).
 func (d workspaceData) activeMembers() []model.Member {
 	var out []model.Member
 	for _, m := range d.Members {
-		if m.Active && !m.Deleted {
+		if m.Expected() {
 			out = append(out, m)
 		}
 	}

@@ -57,7 +57,7 @@ type actionSavedMsg struct {
 }
 
 // memberRememberedMsg reports that the acting member was remembered for the
-// workspace (store.SetLastMember).
+// workspace for this OS user (Options.Memory).
 type memberRememberedMsg struct{ id uuid.UUID }
 
 // savedMsg reports any other finished write (sprint state, plan edits). The

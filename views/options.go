@@ -1,6 +1,7 @@
 package views
 
 import (
+	"sync"
 	"time"
 
 	"github.com/align-team/align/store"
@@ -42,6 +43,21 @@ type Options struct {
 	// means only when something else happens (tests drive the clock
 	// themselves). The time measured is the clock's either way.
 	Tick time.Duration
+	// Memory remembers, for the OS user at this terminal, the member they
+	// last assessed as in this workspace, so that Assess opens as them next
+	// time; nil remembers nothing (align serve, where the key says who).
+	// The workspace's own stored last member is ignored: on a shared
+	// laptop it would open as the previous person.
+	Memory MemberMemory
+}
+
+// MemberMemory keeps one OS user's last chosen member for one workspace
+// (see internal/lastmember).
+type MemberMemory interface {
+	// Recall returns the remembered member, or uuid.Nil.
+	Recall() uuid.UUID
+	// Remember records id; uuid.Nil forgets.
+	Remember(id uuid.UUID) error
 }
 
 // deps is what every screen shares: values and handles that never change
@@ -54,15 +70,21 @@ type deps struct {
 	io          *ioQueue
 	hub         *Hub // nil unless live (serve)
 	tick        time.Duration
+	memory      MemberMemory // nil: remember nothing
+	closing     *sync.Once   // App.Close's last writes happen once
 }
 
 // load submits a workspace load for sprint id (uuid.Nil: current sprint).
 func (d deps) load(id uuid.UUID) tea.Cmd {
-	st, now, q := d.store, d.now(), d.io
+	st, now, q, mem := d.store, d.now(), d.io, d.memory
 	return d.io.submit(func() tea.Msg {
 		data, err := loadWorkspace(st, id, now)
 		if err != nil {
 			return errMsg{err: err}
+		}
+		data.Workspace.LastMember = uuid.Nil
+		if mem != nil {
+			data.Workspace.LastMember = mem.Recall()
 		}
 		data.seq = q.seq()
 		return workspaceLoadedMsg{data: data}

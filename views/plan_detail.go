@@ -124,6 +124,9 @@ func (p Plan) memberDetail(w int) []string {
 	if m.Facilitator {
 		role = "★ facilitator"
 	}
+	if m.Active && !m.Expected() {
+		active = "active: facilitates, does not estimate"
+	}
 	return []string{
 		truncate(s.Bold.Render(m.Name)+s.Faint.Render("  @"+m.Handle), w),
 		s.Text.Render(truncate(active, w)),

@@ -240,7 +240,10 @@ func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string 
 	if len(left) > 0 {
 		var also []string
 		for _, g := range left {
-			also = append(also, strings.Join(g.handles, ", ")+" "+g.value())
+			// A no-break space keeps the last handle with its value, so
+			// that a wrapped line never ends on a handle whose value is
+			// on the next (or, on a short screen, a later page).
+			also = append(also, strings.Join(g.handles, ", ")+"\u00a0"+g.value())
 		}
 		for _, l := range wrap("also: "+strings.Join(also, "; "), w) {
 			out = append(out, s.Text.Render(truncate(l, w)))

@@ -169,3 +169,18 @@ func clockText(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
 }
+
+// stopTimer ends the running visit as leaving the objective does: its
+// time is added to the objective's outcome (when this screen records
+// outcomes), the save queued on the I/O queue. App.Close calls it, so the
+// minutes of the objective still current when align quits are recorded.
+func (m Review) stopTimer() Review {
+	if m.timer.on == uuid.Nil {
+		return m
+	}
+	now := m.deps.now()
+	m.timer.carry[m.timer.on] += now.Sub(m.timer.since)
+	m, _ = m.recordMinutes(m.timer.on) // queued now; Close drains it
+	m.timer.on, m.timer.since, m.timer.now = uuid.Nil, now, now
+	return m
+}

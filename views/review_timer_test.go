@@ -127,3 +127,32 @@ func TestClockText(t *testing.T) {
 		}
 	}
 }
+
+// TestReview_Close_RecordsRunningTimer checks that quitting with an
+// objective still under discussion records its minutes, as moving on
+// does, and only once however often Close is called.
+func TestReview_Close_RecordsRunningTimer(t *testing.T) {
+	a, st, clock := timerApp(t, 0, true)
+	cur, ok := a.reviewScreen.current()
+	if !ok {
+		t.Fatal("no objective under the cursor")
+	}
+	before := outcomeMinutes(t, st, cur.Objective)
+	a = tick(t, a, clock, 4*time.Minute+20*time.Second)
+	m, cmd := a.Update(keyMsg("q"))
+	a = m.(App)
+	if cmd == nil {
+		t.Fatal("q does not quit")
+	}
+	if !a.Close(5 * time.Second) {
+		t.Fatal("the queue did not drain")
+	}
+	if got := outcomeMinutes(t, st, cur.Objective); got != before+4 {
+		t.Errorf("minutes after quitting = %d, want %d", got, before+4)
+	}
+	*clock = clock.Add(10 * time.Minute)
+	a.Close(5 * time.Second)
+	if got := outcomeMinutes(t, st, cur.Objective); got != before+4 {
+		t.Errorf("a second Close recorded again: %d, want %d", got, before+4)
+	}
+}
