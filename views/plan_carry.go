@@ -114,9 +114,8 @@ func (p Plan) carryKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 // carryJob is everything a carry-over needs, copied out of the screen.
 type carryJob struct {
 	from       string
+	fromID     uuid.UUID
 	objectives []model.Objective
-	agreed     map[uuid.UUID]*int
-	stories    map[uuid.UUID][]model.Story
 	target     model.Sprint
 	isNew      bool
 }
@@ -124,16 +123,7 @@ type carryJob struct {
 // carryCmd submits the carry-over into the chosen target.
 func (p Plan) carryCmd() tea.Cmd {
 	c := p.carry
-	job := carryJob{from: c.from.Name, objectives: slices.Clone(c.objectives), agreed: map[uuid.UUID]*int{}, stories: map[uuid.UUID][]model.Story{}}
-	for id, a := range c.agreed {
-		if a != nil {
-			v := *a
-			job.agreed[id] = &v
-		}
-	}
-	for id, ss := range c.stories {
-		job.stories[id] = slices.Clone(ss)
-	}
+	job := carryJob{from: c.from.Name, fromID: c.from.ID, objectives: slices.Clone(c.objectives)}
 	if c.cursor < len(c.targets) {
 		job.target = c.targets[c.cursor]
 	} else {
@@ -149,50 +139,27 @@ func (p Plan) carryCmd() tea.Cmd {
 	})
 }
 
-// carryOver writes, in one transaction, a copy of each of job's objectives
-// into the target sprint (created when new) with CarriedFrom set to the
-// original and Baseline to its agreed value, and copies of its stories that
-// are not done. Objectives already carried into the target are skipped. It
-// returns the target's ID and how many objectives it carried.
+// carryOver writes, in one transaction, the carry-over of job's objectives
+// into the target sprint (created when new) as model.CarryOver decides it.
+// It returns the target's ID and how many objectives it carried.
 func carryOver(st *store.Store, job carryJob, now time.Time) (uuid.UUID, int, error) {
-	out := model.SprintData{Sprint: job.target}
-	var existing []model.Objective
+	from, err := st.SprintData(job.fromID)
+	if err != nil {
+		return uuid.Nil, 0, err
+	}
+	target := model.SprintData{Sprint: job.target}
 	if job.isNew {
-		out.Sprint.Meta, out.Sprint.State = model.NewMeta(now), model.StatePlanning
-	} else {
-		d, err := st.SprintData(job.target.ID)
-		if err != nil {
-			return uuid.Nil, 0, err
-		}
-		if !model.CanEditPlan(d.Sprint.State) {
-			return uuid.Nil, 0, fmt.Errorf("%s is %s: objectives are added only while a sprint is planning or assessing", d.Sprint.Name, d.Sprint.State)
-		}
-		out.Sprint, existing = d.Sprint, model.LiveObjectives(d)
+		target.Sprint.Meta, target.Sprint.State = model.NewMeta(now), model.StatePlanning
+	} else if target, err = st.SprintData(job.target.ID); err != nil {
+		return uuid.Nil, 0, err
 	}
-	already := map[uuid.UUID]bool{}
-	for _, o := range existing {
-		already[o.CarriedFrom] = true
-	}
-	order := nextOrder(existing, func(o model.Objective) int { return o.Order })
+	pick := make([]uuid.UUID, 0, len(job.objectives))
 	for _, o := range job.objectives {
-		if already[o.ID] {
-			continue
-		}
-		n := model.Objective{Meta: model.NewMeta(now), SprintID: out.Sprint.ID, Title: o.Title, Description: o.Description,
-			GoalID: o.GoalID, Order: order, CarriedFrom: o.ID}
-		if a := job.agreed[o.ID]; a != nil {
-			v := *a
-			n.Baseline = &v
-		}
-		order++
-		out.Objectives = append(out.Objectives, n)
-		for i, s := range job.stories[o.ID] {
-			out.Stories = append(out.Stories, model.Story{Meta: model.NewMeta(now), SprintID: out.Sprint.ID, ObjectiveID: n.ID,
-				Title: s.Title, Points: s.Points, Status: s.Status, Key: s.Key, Order: i})
-		}
+		pick = append(pick, o.ID)
 	}
-	if len(out.Objectives) == 0 {
-		return uuid.Nil, 0, fmt.Errorf("every unfinished objective is already in %s", out.Sprint.Name)
+	out, err := model.CarryOver(from, target, pick, now)
+	if err != nil {
+		return uuid.Nil, 0, err
 	}
 	if err := st.Apply(model.Dataset{Sprints: []model.SprintData{out}}); err != nil {
 		return uuid.Nil, 0, err
