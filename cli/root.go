@@ -135,6 +135,7 @@ $XDG_DATA_HOME/align/align.db (~/.local/share/align/align.db).`,
 	// Cobra adds its completion command lazily; add it now so that an
 	// unknown shell is an error like any other unknown subcommand.
 	root.InitDefaultCompletionCmd()
+	a.addJSON(root)
 	a.registerCompletions(root)
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
