@@ -13,46 +13,32 @@ const defaultConfidence = 3
 func (a *app) assessCmd() *cobra.Command {
 	var sprint, objective, note string
 	var progress, confidence int
-	var abstain bool
+	var abstain, clear bool
 	cmd := &cobra.Command{
-		Use:   "assess --as HANDLE --objective O --progress N [--confidence C] [--note TEXT] [--abstain] [--sprint S]",
+		Use:   "assess --as HANDLE --objective O --progress N [--confidence C] [--note TEXT] [--abstain | --clear] [--sprint S]",
 		Short: "Save a member's estimate of an objective's progress",
 		Long: `Save how far a member thinks the team got on one objective: progress 0–100,
 confidence 1–5 (default 3) and a short note; or --abstain when the objective
 is not their area. Assessing the same objective again replaces the estimate.
-Estimates first saved while the sprint is in review are marked late.`,
+Estimates first saved while the sprint is in review are marked late.
+--clear withdraws the member's estimate: the objective is unanswered again.`,
 		Example: `  align assess --as ana --objective "Checkout in three steps" --progress 60 --confidence 4 --note "payment done, address step left"
-  ALIGN_MEMBER=bo align assess --objective "Faster search" --abstain`,
+  ALIGN_MEMBER=bo align assess --objective "Faster search" --abstain
+  align assess --as ana --objective "Faster search" --clear`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			setProgress := cmd.Flags().Changed("progress")
-			switch {
-			case objective == "":
-				return fmt.Errorf("--objective is required: the title or id of the objective (see `align objective list`)")
-			case abstain && setProgress:
-				return fmt.Errorf("--abstain and --progress exclude each other: abstaining means giving no estimate")
-			case !abstain && !setProgress:
-				return fmt.Errorf("--progress is required (0–100), or pass --abstain when the objective is not your area")
-			case progress < 0 || progress > 100:
-				return fmt.Errorf("--progress %d is outside 0–100", progress)
-			case confidence < 1 || confidence > 5:
-				return fmt.Errorf("--confidence %d is outside 1–5", confidence)
+			if err := checkAssessFlags(objective, abstain, clear, setProgress, progress, confidence); err != nil {
+				return err
 			}
 			st, err := a.open(false)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			ms, err := liveMembers(st)
+			m, err := a.assessingMember(st)
 			if err != nil {
 				return err
-			}
-			m, err := resolveMember(a.member(), ms)
-			if err != nil {
-				return err
-			}
-			if !m.Active {
-				return fmt.Errorf("%s was removed from the team; bring them back with `align member add %q --handle %s`", m.Handle, m.Name, m.Handle)
 			}
 			d, err := a.loadSprint(st, sprint)
 			if err != nil {
@@ -64,6 +50,9 @@ Estimates first saved while the sprint is in review are marked late.`,
 			}
 			if !model.CanAssess(d.Sprint.State) {
 				return fmt.Errorf("sprint %q is closed: estimates can no longer change", d.Sprint.Name)
+			}
+			if clear {
+				return a.clearAssessment(st, d, o, m)
 			}
 			// With no ID the store saves over the member's earlier estimate
 			// of the objective, and marks a first estimate in review late.
@@ -95,5 +84,25 @@ Estimates first saved while the sprint is in review are marked late.`,
 	f.IntVar(&confidence, "confidence", defaultConfidence, "how sure you are, 1–5")
 	f.StringVar(&note, "note", "", "a short reason, shown in the review")
 	f.BoolVar(&abstain, "abstain", false, "not my area: give no estimate")
+	f.BoolVar(&clear, "clear", false, "withdraw the estimate: the objective is unanswered again")
 	return cmd
+}
+
+// checkAssessFlags refuses flag combinations that make no estimate.
+func checkAssessFlags(objective string, abstain, clear, setProgress bool, progress, confidence int) error {
+	switch {
+	case objective == "":
+		return fmt.Errorf("--objective is required: the title or id of the objective (see `align objective list`)")
+	case clear && (abstain || setProgress):
+		return fmt.Errorf("--clear withdraws the estimate: it excludes --progress and --abstain")
+	case abstain && setProgress:
+		return fmt.Errorf("--abstain and --progress exclude each other: abstaining means giving no estimate")
+	case !abstain && !setProgress && !clear:
+		return fmt.Errorf("--progress is required (0–100), or pass --abstain when the objective is not your area")
+	case progress < 0 || progress > 100:
+		return fmt.Errorf("--progress %d is outside 0–100", progress)
+	case confidence < 1 || confidence > 5:
+		return fmt.Errorf("--confidence %d is outside 1–5", confidence)
+	}
+	return nil
 }

@@ -38,17 +38,21 @@ given by --as (or $ALIGN_MEMBER) in one sprint, with that member's own record
 and no sprint header, member list or plan: the small file a member sends to
 the facilitator or commits to the team's repository, for align import.
 
+With --anonymous, or when the review ran anonymously (anonymous-reveal), the
+summary names nobody by an estimate, an outlier or an abstention.
+
 The output goes to standard output, or with -o to FILE, written whole or not
 at all (an existing FILE is replaced). The workspace is opened read-only.`
 
 func (a *app) exportCmd() *cobra.Command {
 	var sprint, format, output string
-	var mine, withEstimates bool
+	var mine, withEstimates, anonymous bool
 	cmd := &cobra.Command{
-		Use:   "export [--sprint S|all] [--format md|json|csv] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
+		Use:   "export [--sprint S|all] [--format md|json|csv] [--anonymous] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
 		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
 		Long:  exportLong,
 		Example: `  align export -o review-14.md
+  align export --anonymous -o review-14.md
   align export --sprint all --format json -o team.json
   align export --sprint all --format csv > estimates.csv
   align export --format json --sprint current -o plan.json   # and plan.json.sig
@@ -96,7 +100,7 @@ func (a *app) exportCmd() *cobra.Command {
 					return a.writeBundle(job, output)
 				}
 			default:
-				write, err = a.exporter(st, sprint, all, format)
+				write, err = a.exporter(st, sprint, all, format, anonymous)
 			}
 			if err != nil {
 				return err
@@ -115,6 +119,7 @@ func (a *app) exportCmd() *cobra.Command {
 	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id, unique id prefix, current or reviewed), or all; markdown defaults to reviewed: the latest sprint in review, else the one a carry-over left")
 	f.StringVar(&format, "format", "md", "md, json or csv")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
+	f.BoolVar(&anonymous, "anonymous", false, "md only: no names by estimates, outliers or abstentions")
 	f.BoolVar(&mine, "mine", false, "json only: just the estimates of the member given by --as, for align import")
 	f.BoolVar(&withEstimates, "with-estimates", false, "json only: carry every member's estimates even before the review (your own second machine)")
 	return cmd
@@ -135,7 +140,10 @@ func checkMine(format string, all bool, member string) error {
 
 // exporter loads what the export needs and returns the function that writes
 // it, so that nothing is written when loading fails.
-func (a *app) exporter(st *store.Store, ref string, all bool, format string) (func(io.Writer) error, error) {
+func (a *app) exporter(st *store.Store, ref string, all bool, format string, anonymous bool) (func(io.Writer) error, error) {
+	if anonymous && format != "md" && format != "markdown" {
+		return nil, fmt.Errorf("--anonymous applies to the markdown summary; json and csv hold every record as it is")
+	}
 	ws, err := st.Workspace()
 	if err != nil {
 		return nil, err
@@ -177,7 +185,7 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string) (fu
 	if err != nil {
 		return nil, err
 	}
-	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings,
+	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings, Anonymous: anonymous,
 		Earlier: model.OpenActionsBefore(ds.Sprints, d.Sprint)}
 	return func(w io.Writer) error { return export.Markdown(w, sum) }, nil
 }

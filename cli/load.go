@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
@@ -110,10 +109,9 @@ func (a *app) hint(format string, args ...any) {
 	fmt.Fprintf(a.env.Stderr, format+"\n", args...)
 }
 
-// table returns a tab-aligned writer on w; call Flush when done.
-func table(w io.Writer) *tabwriter.Writer {
-	return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-}
+// table returns a writer on w that aligns tab-separated columns by display
+// width; call Flush when done.
+func table(w io.Writer) *widthTable { return newWidthTable(w) }
 
 // planGuard refuses plan edits (objectives, stories) in states that do not
 // allow them, naming the state and the way out.

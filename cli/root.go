@@ -148,6 +148,9 @@ $XDG_DATA_HOME/align/align.db (~/.local/share/align/align.db).`,
 // runRoot opens the terminal UI on a terminal and prints status otherwise.
 func (a *app) runRoot(cmd *cobra.Command, _ []string) error {
 	if !a.interactive() {
+		if err := a.checkMember(); err != nil {
+			return err // --as zed piped is the same error as on a terminal
+		}
 		return a.printStatus("current")
 	}
 	st, err := a.open(false)

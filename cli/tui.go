@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/align-team/align/store"
@@ -63,6 +65,7 @@ func runTUI(st *store.Store, as string, in io.Reader, out io.Writer) (err error)
 		Width: w, Height: h, Facilitator: true, TestPanic: testPanic, Tick: time.Second,
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
+	defer quitOnHangup(p)() // until the saves have drained
 	final, runErr := p.Run()
 	if a, ok := final.(views.App); ok {
 		a.Close(drainTimeout)
@@ -93,7 +96,7 @@ func checkHandle(st *store.Store, as string) error {
 	}
 	var handles []string
 	for _, m := range members {
-		if m.Handle == as {
+		if strings.EqualFold(m.Handle, strings.TrimPrefix(strings.TrimSpace(as), "@")) { // handles are lower-case
 			if !m.Active {
 				return fmt.Errorf("--as %s: that member is inactive; reactivate them or choose another", as)
 			}
@@ -118,4 +121,26 @@ func terminalSize(out io.Writer) (int, int) {
 		}
 	}
 	return 80, 24
+}
+
+// quitOnHangup quits p in order on SIGHUP (the terminal was closed, or
+// someone sent it), as Bubble Tea itself does on SIGINT and SIGTERM: the
+// terminal is restored and queued saves drain before align exits, rather
+// than the process dying with the terminal in raw mode and the alternate
+// screen. The returned function stops listening.
+func quitOnHangup(p *tea.Program) (stop func()) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-hup:
+			p.Quit()
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(hup)
+		close(done)
+	}
 }

@@ -23,7 +23,14 @@ type Summary struct {
 	// Earlier are the action items of earlier sprints still open
 	// (model.OpenActionsBefore); the summary lists them apart.
 	Earlier []model.OpenAction
+	// Anonymous leaves out who estimated what: no names by estimates,
+	// outliers or abstentions. A review run anonymously
+	// (Settings.AnonymousReveal) is exported anonymously too.
+	Anonymous bool
 }
+
+// anonymous reports whether the summary names nobody by their estimates.
+func (s Summary) anonymous() bool { return s.Anonymous || s.Settings.AnonymousReveal }
 
 // Markdown writes the review summary of s.Sprint: a header, alignment at a
 // glance, the discrepancies in agenda order with every estimate and note,

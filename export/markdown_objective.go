@@ -32,7 +32,10 @@ func (md *summaryWriter) objective(n int, st model.ObjectiveStats) {
 	if len(st.Outliers) > 0 {
 		var parts []string
 		for _, e := range st.Estimates {
-			if e.Outlier {
+			switch {
+			case e.Outlier && md.s.anonymous():
+				parts = append(parts, strconv.Itoa(e.Progress))
+			case e.Outlier:
 				parts = append(parts, fmt.Sprintf("%s (%d)", inline(e.Handle), e.Progress))
 			}
 		}
@@ -118,6 +121,14 @@ func (md *summaryWriter) estimates(st model.ObjectiveStats) {
 		md.printf("No estimates yet.\n\n")
 		return
 	}
+	if md.s.anonymous() {
+		notes := make([]string, len(abstained))
+		for i, a := range abstained {
+			notes[i] = a.note
+		}
+		md.anonymousEstimates(st, notes)
+		return
+	}
 	slices.SortFunc(abstained, func(a, b abstention) int { return cmp.Compare(a.handle, b.handle) })
 	t := table{head: []string{"Member", "Estimate", "Confidence", "Note"}, right: []bool{false, true, true, false}}
 	for _, e := range st.Estimates {
@@ -156,4 +167,23 @@ func (md *summaryWriter) outcome(st model.ObjectiveStats) {
 	if strings.TrimSpace(oc.Notes) != "" {
 		md.printf("**Discussion notes:**\n\n%s\n", quote(oc.Notes))
 	}
+}
+
+// anonymousEstimates renders the answers without names, by estimate, then
+// confidence and note, so that their order names nobody either; abstentions
+// follow with their notes.
+func (md *summaryWriter) anonymousEstimates(st model.ObjectiveStats, abstained []string) {
+	es := slices.Clone(st.Estimates)
+	slices.SortFunc(es, func(a, b model.Estimate) int {
+		return cmp.Or(cmp.Compare(a.Progress, b.Progress), cmp.Compare(a.Confidence, b.Confidence), cmp.Compare(a.Note, b.Note))
+	})
+	t := table{head: []string{"Estimate", "Confidence", "Note"}, right: []bool{true, true, false}}
+	for _, e := range es {
+		t.add(strconv.Itoa(e.Progress), strconv.Itoa(e.Confidence), cell(e.Note))
+	}
+	slices.Sort(abstained)
+	for _, n := range abstained {
+		t.add("abstained", "–", cell(n))
+	}
+	md.printf("Anonymous: estimates without names.\n\n%s\n", t.String())
 }

@@ -52,11 +52,22 @@ func quote(s string) string {
 			b.WriteString(" " + l)
 		}
 		if i < len(lines)-1 && l != "" && lines[i+1] != "" {
-			b.WriteString(`\`)
+			b.WriteString(hardBreak(l))
 		}
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// hardBreak is the hard line break to end line l with: a backslash. After
+// a URL it needs a space first: GitHub's autolinks would take the backslash
+// into the link, breaking both the link and the line break.
+func hardBreak(l string) string {
+	f := strings.Fields(l)
+	if last := strings.ToLower(f[len(f)-1]); strings.Contains(last, "://") || strings.HasPrefix(last, "www.") {
+		return ` \`
+	}
+	return `\`
 }
 
 // splitLines sanitises s and returns its lines with leading white space

@@ -31,6 +31,7 @@ type Evidence struct {
 	Points      int
 	PointsDone  int
 	DonePercent int  // share done, by points when every story has points, else by count
+	ByPoints    bool // DonePercent is by points
 	HasEvidence bool // false when the objective has no stories
 	Gap         int  // |median − DonePercent|, when both exist
 	Flag        bool // Gap ≥ Settings.EvidenceGap

@@ -158,6 +158,10 @@ func LevelFor(spread int, s Settings) Level {
 	}
 }
 
+// StoryEvidence is what the live stories of objective id say about its
+// progress: the figure every screen and report shows as the share done.
+func StoryEvidence(id uuid.UUID, stories []Story) Evidence { return evidence(id, stories) }
+
 // evidence counts the live stories of objective id and the share done.
 func evidence(id uuid.UUID, stories []Story) Evidence {
 	var ev Evidence
@@ -181,7 +185,7 @@ func evidence(id uuid.UUID, stories []Story) Evidence {
 	}
 	ev.HasEvidence = true
 	if allPointed && ev.Points > 0 {
-		ev.DonePercent = percent(ev.PointsDone, ev.Points)
+		ev.DonePercent, ev.ByPoints = percent(ev.PointsDone, ev.Points), true
 	} else {
 		ev.DonePercent = percent(ev.StoriesDone, ev.Stories)
 	}

@@ -195,7 +195,7 @@ func TestAnalyzeObjective_Evidence(t *testing.T) {
 		{
 			name: "by points", progress: []int{50},
 			stories: []Story{fxStory(10, o, 5, StoryDone), fxStory(11, o, 3, StoryDoing), fxStory(12, o, 2, StoryTodo)},
-			want:    Evidence{Stories: 3, StoriesDone: 1, Points: 10, PointsDone: 5, DonePercent: 50, HasEvidence: true},
+			want:    Evidence{Stories: 3, StoriesDone: 1, Points: 10, PointsDone: 5, DonePercent: 50, HasEvidence: true, ByPoints: true},
 		},
 		{
 			name: "by count when a story has no points", progress: []int{50},
@@ -210,27 +210,27 @@ func TestAnalyzeObjective_Evidence(t *testing.T) {
 		{
 			name: "deleted and foreign stories ignored", progress: []int{50},
 			stories: []Story{fxStory(10, o, 4, StoryTodo), deletedDone, fxStory(21, other, 8, StoryDone)},
-			want:    Evidence{Stories: 1, Points: 4, DonePercent: 0, Gap: 50, Flag: true, HasEvidence: true},
+			want:    Evidence{Stories: 1, Points: 4, DonePercent: 0, Gap: 50, Flag: true, HasEvidence: true, ByPoints: true},
 		},
 		{
 			name: "gap at the flag boundary", progress: []int{80},
 			stories: []Story{fxStory(10, o, 1, StoryDone), fxStory(11, o, 1, StoryTodo)},
-			want:    Evidence{Stories: 2, StoriesDone: 1, Points: 2, PointsDone: 1, DonePercent: 50, Gap: 30, Flag: true, HasEvidence: true},
+			want:    Evidence{Stories: 2, StoriesDone: 1, Points: 2, PointsDone: 1, DonePercent: 50, Gap: 30, Flag: true, HasEvidence: true, ByPoints: true},
 		},
 		{
 			name: "gap just under the boundary", progress: []int{79, 80},
 			stories: []Story{fxStory(10, o, 1, StoryDone), fxStory(11, o, 1, StoryTodo)},
-			want:    Evidence{Stories: 2, StoriesDone: 1, Points: 2, PointsDone: 1, DonePercent: 50, Gap: 29, HasEvidence: true},
+			want:    Evidence{Stories: 2, StoriesDone: 1, Points: 2, PointsDone: 1, DonePercent: 50, Gap: 29, HasEvidence: true, ByPoints: true},
 		},
 		{
 			name: "perception below the stories", progress: []int{20},
 			stories: []Story{fxStory(10, o, 1, StoryDone), fxStory(11, o, 1, StoryDone)},
-			want:    Evidence{Stories: 2, StoriesDone: 2, Points: 2, PointsDone: 2, DonePercent: 100, Gap: 80, Flag: true, HasEvidence: true},
+			want:    Evidence{Stories: 2, StoriesDone: 2, Points: 2, PointsDone: 2, DonePercent: 100, Gap: 80, Flag: true, HasEvidence: true, ByPoints: true},
 		},
 		{
 			name:    "no responses no flag",
 			stories: []Story{fxStory(10, o, 1, StoryTodo)},
-			want:    Evidence{Stories: 1, Points: 1, HasEvidence: true},
+			want:    Evidence{Stories: 1, Points: 1, HasEvidence: true, ByPoints: true},
 		},
 	}
 	for _, tt := range tests {

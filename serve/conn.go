@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -8,12 +9,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/align-team/align/model"
 	"github.com/charmbracelet/ssh"
+	"github.com/google/uuid"
+	gossh "golang.org/x/crypto/ssh"
 )
-
-// loginGrace bounds how long a connection may take to authenticate, so that
-// half-open handshakes cannot hold the connection slots.
-const loginGrace = time.Minute
 
 // maxOfferedLogged caps the unknown key fingerprints one refusal logs.
 const maxOfferedLogged = 3
@@ -26,6 +26,7 @@ type connInfoKey struct{}
 // the auth callbacks only note refused keys, never an identity.
 type connInfo struct {
 	remote string
+	addr   string // the source address its caps count against
 	start  time.Time
 
 	mu      sync.Mutex
@@ -34,6 +35,10 @@ type connInfo struct {
 	end     string
 	offered []string
 	told    bool // the refusal was shown
+
+	memberID uuid.UUID     // set once the key is verified
+	verified ssh.PublicKey // the key that logged in, nil before
+	channels int           // session channels open
 
 	handlers int               // session handlers still running
 	closed   bool              // the connection is closed
@@ -80,6 +85,46 @@ func (c *connInfo) tellOnce() bool {
 	first := !c.told
 	c.told = true
 	return first
+}
+
+// login records the member whose key the client proved it holds.
+func (c *connInfo) login(m model.Member, key ssh.PublicKey) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.memberID, c.verified = m.ID, key
+	c.member, c.key = m.Handle, gossh.FingerprintSHA256(key)
+}
+
+// loggedIn returns the member of a logged-in connection.
+func (c *connInfo) loggedIn() (uuid.UUID, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.memberID, c.verified != nil
+}
+
+// verifiedKey is the key that logged in, or nil.
+func (c *connInfo) verifiedKey() ssh.PublicKey {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.verified
+}
+
+// openChannel counts a session channel opening, if fewer than max are.
+func (c *connInfo) openChannel(max int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.channels >= max {
+		return false
+	}
+	c.channels++
+	return true
+}
+
+// closeChannel counts a session channel closed.
+func (c *connInfo) closeChannel() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.channels--
 }
 
 // setMember records who the connection is, from the verified key.
@@ -147,21 +192,34 @@ func connInfoOf(ctx ssh.Context) *connInfo {
 
 // trackedConn is a client connection: closing it leads to its log line
 // (see connInfo.close), and it holds the deadline to the login grace until
-// the client has authenticated.
+// the client has logged in.
 type trackedConn struct {
 	net.Conn
-	ctx      ssh.Context
 	info     *connInfo
-	deadline time.Time // the login grace's end
+	deadline time.Time     // the login grace's end
+	grace    time.Duration // for the log
 	once     sync.Once
 }
 
-// SetDeadline keeps an unauthenticated connection within the login grace.
+// SetDeadline keeps a connection that has not logged in within the login
+// grace.
 func (c *trackedConn) SetDeadline(t time.Time) error {
-	if c.ctx.Value(ssh.ContextKeyPublicKey) == nil && (t.IsZero() || t.After(c.deadline)) {
+	if _, in := c.info.loggedIn(); !in && (t.IsZero() || t.After(c.deadline)) {
 		t = c.deadline
 	}
 	return c.Conn.SetDeadline(t)
+}
+
+// Read reads, noting a login that ran out of time.
+func (c *trackedConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		if _, in := c.info.loggedIn(); !in {
+			c.info.setEnd(fmt.Sprintf("refused: did not log in within the login grace (%s)", c.grace))
+		}
+	}
+	return n, err
 }
 
 // Close closes the connection.

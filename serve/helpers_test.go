@@ -177,6 +177,12 @@ type terminal struct {
 // openTerminal opens a 100×30 xterm session on c and starts its shell.
 func openTerminal(t *testing.T, c *gossh.Client, env map[string]string) *terminal {
 	t.Helper()
+	return openTerminalSize(t, c, env, 100, 30)
+}
+
+// openTerminalSize opens a w×h xterm session on c and starts its shell.
+func openTerminalSize(t *testing.T, c *gossh.Client, env map[string]string, w, h int) *terminal {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +192,7 @@ func openTerminal(t *testing.T, c *gossh.Client, env map[string]string) *termina
 			t.Fatal(err)
 		}
 	}
-	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	term := &terminal{t: t, sess: sess, done: make(chan error, 1)}

@@ -112,7 +112,7 @@ func TestServer_Live_SaveUpdatesOthersCount(t *testing.T) {
 	first := model.LiveObjectives(reviewSprint(t, st))[0]
 	n, of := answered(t, st, first.ID)
 
-	jonas.press("1")
+	jonas.press("\x1b[Z") // shift+tab: digits type the progress on Assess
 	jonas.waitFor(fmt.Sprintf("%d of %d answered", n, of))
 	jonas.waitFor("Figures show as the facilitator reveals")
 	// zed, new to the team, estimates the first objective.
@@ -130,7 +130,7 @@ func TestServer_Live_FacilitatorLeadsTheReview(t *testing.T) {
 	st, _, fac, jonas, zed := liveTeam(t)
 	agenda := len(model.LiveObjectives(reviewSprint(t, st)))
 	for _, term := range []*terminal{fac, jonas} {
-		term.press("3")
+		term.press("\t") // from Assess, where digits type the progress
 		term.waitFor("Before the agenda")
 	}
 	// The facilitator opens the agenda; jonas, still on last sprint's
@@ -195,7 +195,7 @@ func TestServer_Live_FacilitatorLeadsTheReview(t *testing.T) {
 	}
 
 	// A late joiner's review opens where the facilitator is.
-	zed.press("3")
+	zed.press("\t")
 	zed.waitFor(fmt.Sprintf("2/%d", agenda))
 	zed.waitFor("Following the facilitator.")
 	quitAll(t, fac, jonas, zed)
@@ -205,14 +205,14 @@ func TestServer_Live_EscapeTypedByOneNeverReachesAnother(t *testing.T) {
 	st, _, fac, jonas, zed := liveTeam(t)
 	first := model.LiveObjectives(reviewSprint(t, st))[0]
 	// zed pastes a note carrying a window-title and a colour sequence.
-	zed.press("n")
+	zed.press("5", "\r", "n") // a note belongs to an answer
 	zed.press("\x1b[200~evil\x1b]2;PWNED\x07 \x1b[31mRED\x1b[201~")
 	zed.waitFor("PWNED")
 	zed.press("\x1b")
 	time.Sleep(300 * time.Millisecond) // the note saves as typed
 	// The facilitator opens that objective in the review and reveals it.
 	mark := fac.mark()
-	fac.press("1", "\r")
+	fac.press("\x1b[Z", "\r")
 	fac.waitSince(mark, first.Title[:min(len(first.Title), 20)])
 	fac.press("3")
 	fac.waitFor("Press space to reveal")

@@ -25,6 +25,7 @@ import (
 	"github.com/align-team/align/views"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
+	"github.com/google/uuid"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -39,6 +40,15 @@ const (
 	DefaultMaxSessions = 32
 	// DefaultDrainTimeout bounds the wait for a session's queued saves.
 	DefaultDrainTimeout = 5 * time.Second
+	// DefaultMaxPerMember caps one member's concurrent sessions, across
+	// all their connections.
+	DefaultMaxPerMember = 3
+	// DefaultLoginGrace bounds how long a connection may take to log in.
+	DefaultLoginGrace = 10 * time.Second
+	// DefaultMaxUnauthPerAddr caps the connections from one address that
+	// are logging in at once; as many again wait for a place, the rest
+	// are closed at once.
+	DefaultMaxUnauthPerAddr = 10
 )
 
 // refusalMessage is the one line a client without a registered key sees.
@@ -56,9 +66,19 @@ type Config struct {
 	// IdleTimeout closes a session that sent no input for this long;
 	// zero means DefaultIdleTimeout.
 	IdleTimeout time.Duration
-	// MaxSessions caps concurrent terminal sessions (and, at twice that,
-	// connections); zero means DefaultMaxSessions.
+	// MaxSessions caps concurrent terminal sessions; zero means
+	// DefaultMaxSessions.
 	MaxSessions int
+	// MaxPerMember caps one member's concurrent sessions, and (at twice
+	// that) their logged-in connections; zero means DefaultMaxPerMember.
+	MaxPerMember int
+	// LoginGrace bounds how long a connection may take to log in; zero
+	// means DefaultLoginGrace.
+	LoginGrace time.Duration
+	// MaxUnauthPerAddr caps one source address's connections that are
+	// logging in at once (as many again wait); zero means
+	// DefaultMaxUnauthPerAddr.
+	MaxUnauthPerAddr int
 	// DrainTimeout bounds the wait for a closing session's queued saves;
 	// zero means DefaultDrainTimeout.
 	DrainTimeout time.Duration
@@ -80,12 +100,17 @@ type Server struct {
 	log     *logWriter
 	hub     *views.Hub // every session's live updates
 
-	mu       sync.Mutex
-	sessions map[*session]bool
-	active   int // sessions holding a slot
-	conns    int // open connections
-	closing  bool
-	handlers sync.WaitGroup
+	mu        sync.Mutex
+	sessions  map[*session]bool
+	active    int               // sessions holding a slot
+	perMember map[uuid.UUID]int // sessions per member
+	adm       admission         // connections, by state
+	closing   bool
+	handlers  sync.WaitGroup
+
+	membersChanged chan struct{}  // one slot: check the sessions' members
+	loggedIn       sync.WaitGroup // logged-in connections not yet logged
+
 }
 
 // New checks cfg, loads (or creates) the host key and builds the server. It
@@ -115,6 +140,9 @@ func New(cfg Config) (*Server, error) {
 	case cfg.MaxSessions < 0:
 		return nil, fmt.Errorf("--max-sessions %d is negative; give at least 1", cfg.MaxSessions)
 	}
+	if err := cfg.admissionDefaults(); err != nil {
+		return nil, err
+	}
 	if cfg.DrainTimeout <= 0 {
 		cfg.DrainTimeout = DefaultDrainTimeout
 	}
@@ -131,24 +159,29 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{cfg: cfg, hostKey: signer, log: &logWriter{w: cfg.Log}, hub: views.NewHub(), sessions: map[*session]bool{}}
+	srv := &Server{cfg: cfg, hostKey: signer, log: &logWriter{w: cfg.Log}, hub: views.NewHub(),
+		sessions: map[*session]bool{}, perMember: map[uuid.UUID]int{}, adm: newAdmission(),
+		membersChanged: make(chan struct{}, 1)}
 	srv.ssh, err = wish.NewServer(
 		ssh.PublicKeyAuth(srv.authorize),
 		ssh.KeyboardInteractiveAuth(srv.explainRefusal),
 		// The connection's own timeout only backs up the sessions' (which
 		// counts keystrokes, not traffic) for connections without one.
-		wish.WithIdleTimeout(cfg.IdleTimeout+loginGrace),
+		wish.WithIdleTimeout(cfg.IdleTimeout+cfg.LoginGrace),
 		func(s *ssh.Server) error { s.AddHostKey(signer); return nil },
 	)
 	if err != nil {
 		return nil, err
 	}
-	srv.ssh.Handler = srv.handle
 	srv.ssh.Version = "align"
 	srv.ssh.ConnCallback = srv.accept
-	srv.ssh.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
-		return &gossh.ServerConfig{MaxAuthTries: 6}
+	srv.ssh.ServerConfigCallback = func(ctx ssh.Context) *gossh.ServerConfig {
+		return &gossh.ServerConfig{MaxAuthTries: 6, VerifiedPublicKeyCallback: srv.verified(ctx)}
 	}
+	// Sessions are align's own (channel.go); no other channel type, and no
+	// global request (port forwarding), is accepted.
+	srv.ssh.ChannelHandlers = map[string]ssh.ChannelHandler{"session": srv.sessionChannel}
+	srv.ssh.RequestHandlers = map[string]ssh.RequestHandler{}
 	return srv, nil
 }
 
@@ -190,6 +223,9 @@ func (srv *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ssh.Serve(ln) }()
+	watching := make(chan struct{})
+	defer close(watching)
+	go srv.watchMembers(watching)
 	select {
 	case err := <-errc:
 		srv.shutdown(ln)
@@ -207,6 +243,8 @@ func (srv *Server) Serve(ctx context.Context, ln net.Listener) error {
 func (srv *Server) shutdown(ln net.Listener) {
 	srv.mu.Lock()
 	srv.closing = true
+	close(srv.adm.freed) // connections waiting to log in give up
+	srv.adm.freed = make(chan struct{})
 	running := make([]*session, 0, len(srv.sessions))
 	for s := range srv.sessions {
 		running = append(running, s)
@@ -229,32 +267,7 @@ func (srv *Server) shutdown(ln net.Listener) {
 		srv.log.printf("%s %d sessions did not finish in time\n", srv.now().UTC().Format(time.RFC3339), n)
 	}
 	_ = srv.ssh.Close()
-}
-
-// accept admits a connection: it caps open connections at twice the session
-// limit (so the refusals of a full server can still be told), starts the
-// login grace and arranges the connection's log line.
-func (srv *Server) accept(ctx ssh.Context, conn net.Conn) net.Conn {
-	srv.mu.Lock()
-	if srv.closing || srv.conns >= 2*srv.cfg.MaxSessions {
-		srv.mu.Unlock()
-		srv.log.printf("%s remote=%s refused: too many connections\n", srv.now().UTC().Format(time.RFC3339), conn.RemoteAddr())
-		return nil
-	}
-	srv.conns++
-	srv.mu.Unlock()
-	start := time.Now()
-	info := &connInfo{remote: conn.RemoteAddr().String(), start: start, done: srv.closed}
-	ctx.SetValue(connInfoKey{}, info)
-	return &trackedConn{Conn: conn, ctx: ctx, info: info, deadline: start.Add(loginGrace)}
-}
-
-// closed logs a connection's line and frees its slot.
-func (srv *Server) closed(c *connInfo) {
-	srv.log.printf("%s", c.line(time.Now()))
-	srv.mu.Lock()
-	srv.conns--
-	srv.mu.Unlock()
+	srv.waitLoggedIn(time.Second) // their log lines say why they ended
 }
 
 // authorize is the public key callback. x/crypto calls it for every key a
@@ -292,24 +305,6 @@ func (srv *Server) memberOf(key ssh.PublicKey) (model.Member, error) {
 		return model.Member{}, fmt.Errorf("reading the members: %w", err)
 	}
 	return MemberForKey(members, key)
-}
-
-// acquire takes a session slot, if one is free.
-func (srv *Server) acquire() bool {
-	srv.mu.Lock()
-	defer srv.mu.Unlock()
-	if srv.active >= srv.cfg.MaxSessions {
-		return false
-	}
-	srv.active++
-	return true
-}
-
-// release frees a session slot.
-func (srv *Server) release() {
-	srv.mu.Lock()
-	srv.active--
-	srv.mu.Unlock()
 }
 
 // track adds (or removes) a running session; adding fails once the server

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/align-team/align/model"
 	"github.com/align-team/align/views"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
@@ -28,11 +29,17 @@ type sessionModel interface {
 	Err() error
 }
 
-// session is one running terminal UI.
+// session is one running terminal UI, with who runs it as the server
+// last checked (see Server.recheckMembers).
 type session struct {
 	program *tea.Program
-	mu      sync.Mutex
-	why     string // why the server ended it, if it did
+	member  model.Member
+	key     ssh.PublicKey
+
+	mu          sync.Mutex
+	why         string // why the server ended it, if it did
+	facilitator bool   // the role the program runs with
+	revoked     bool   // the member lost access: close the connection too
 }
 
 // stop ends the session's program, recording why; the first reason wins.
@@ -55,7 +62,7 @@ func (s *session) reason() string {
 // handle serves one SSH session: check the terminal and the member, take a
 // slot, run the terminal UI, drain its writes. It never panics: a crash
 // ends this session only, with the client's terminal restored.
-func (srv *Server) handle(sess ssh.Session) {
+func (srv *Server) handle(sess *channelSession) {
 	info := connInfoOf(sess.Context())
 	info.begin()
 	defer info.finish()
@@ -73,27 +80,33 @@ func (srv *Server) handle(sess ssh.Session) {
 		srv.refuse(sess, info, "refused: no terminal", "align needs a terminal: connect with `ssh -t` and no command")
 		return
 	}
-	if len(sess.Command()) > 0 || sess.Subsystem() != "" {
+	if sess.command != "" {
 		srv.refuse(sess, info, "refused: a command was given", "align serve runs the review screen only: connect without a command")
 		return
 	}
-	member, err := srv.memberOf(sess.PublicKey())
+	key := info.verifiedKey() // the key the client proved it holds
+	member, err := srv.memberOf(key)
 	if err != nil {
 		srv.refuse(sess, info, "refused: "+err.Error(), refusalMessage)
 		return
 	}
-	info.setMember(member.Handle, gossh.FingerprintSHA256(sess.PublicKey()))
-	if !srv.acquire() {
+	info.setMember(member.Handle, gossh.FingerprintSHA256(key))
+	switch srv.acquire(member) {
+	case slotServerFull:
 		srv.refuse(sess, info, "refused: server full",
 			fmt.Sprintf("align: this server already has %d sessions (its --max-sessions); try again later", srv.cfg.MaxSessions))
 		return
+	case slotMemberFull:
+		srv.refuse(sess, info, "refused: member has too many sessions",
+			fmt.Sprintf("align: @%s already has %s open here (the server's --max-per-member); close one and try again", member.Handle, plural(srv.cfg.MaxPerMember, "session")))
+		return
 	}
-	defer srv.release()
-	srv.run(sess, info, pty, winCh, member.Handle, member.Facilitator)
+	defer srv.release(member)
+	srv.run(sess, info, pty, winCh, member, key)
 }
 
 // refuse tells the client why in one line on stderr and ends the session.
-func (srv *Server) refuse(sess ssh.Session, info *connInfo, logged, told string) {
+func (srv *Server) refuse(sess *channelSession, info *connInfo, logged, told string) {
 	info.setEnd(logged)
 	fmt.Fprintln(sess.Stderr(), told)
 	_ = sess.Exit(1)
@@ -101,14 +114,15 @@ func (srv *Server) refuse(sess ssh.Session, info *connInfo, logged, told string)
 
 // run runs the terminal UI for the member in sess until they quit, the
 // connection drops, the session idles out or the server shuts down.
-func (srv *Server) run(sess ssh.Session, info *connInfo, pty ssh.Pty, winCh <-chan ssh.Window, handle string, facilitator bool) {
+func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh <-chan ssh.Window, member model.Member, key ssh.PublicKey) {
+	handle := member.Handle
 	in := newSessionInput(sess, time.Now())
 	defer in.Close()
 	dark, _ := in.queryBackground(sess, srv.cfg.queryTimeout)
 	model := srv.cfg.newModel(views.Options{
 		Store: srv.cfg.Store, Now: srv.cfg.Now, As: handle,
 		Renderer: newRenderer(sess, pty, dark),
-		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: facilitator,
+		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: member.Facilitator,
 		Hub: srv.hub,
 	})
 	p := tea.NewProgram(model,
@@ -119,7 +133,7 @@ func (srv *Server) run(sess ssh.Session, info *connInfo, pty ssh.Pty, winCh <-ch
 	// the member's own keys (sessionInput).
 	unsubscribe := srv.hub.Subscribe(p.Send)
 	defer unsubscribe()
-	s := &session{program: p}
+	s := &session{program: p, member: member, key: key, facilitator: member.Facilitator}
 	if !srv.track(s, true) {
 		info.setEnd("refused: server shutting down")
 		fmt.Fprintln(sess.Stderr(), "align: the server is shutting down; try again in a moment")
@@ -127,6 +141,7 @@ func (srv *Server) run(sess ssh.Session, info *connInfo, pty ssh.Pty, winCh <-ch
 		return
 	}
 	defer srv.track(s, false)
+	srv.pokeMembers() // a change saved since the login ends this session too
 
 	done := make(chan struct{})
 	defer close(done)
@@ -157,16 +172,28 @@ func (srv *Server) run(sess ssh.Session, info *connInfo, pty ssh.Pty, winCh <-ch
 		fmt.Fprintln(sess.Stderr(), told)
 	}
 	_ = sess.Exit(code)
+	if s.wasRevoked() {
+		if conn, ok := sess.ctx.Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+			_ = conn.Close()
+		}
+	}
 }
 
 // watch forwards window changes to the program and stops it when the
 // client goes away, when it has sent nothing for the idle timeout, or when
 // its input ends.
-func (srv *Server) watch(s *session, sess ssh.Session, in *sessionInput, winCh <-chan ssh.Window, done <-chan struct{}) {
+func (srv *Server) watch(s *session, sess *channelSession, in *sessionInput, winCh <-chan ssh.Window, done <-chan struct{}) {
 	tick := time.NewTicker(srv.idleCheck())
 	defer tick.Stop()
+	// At most windowChangesPerSecond sizes reach the program: after one,
+	// the channel rests; the latest size waits in its one slot.
+	rest := time.NewTimer(0)
+	defer rest.Stop()
+	sizes := winCh
 	for {
 		select {
+		case <-rest.C:
+			sizes = winCh
 		case <-done:
 			return
 		case <-sess.Context().Done():
@@ -175,12 +202,14 @@ func (srv *Server) watch(s *session, sess ssh.Session, in *sessionInput, winCh <
 		case <-in.ended:
 			s.stop("disconnected")
 			return
-		case w, ok := <-winCh:
+		case w, ok := <-sizes:
 			if !ok {
-				winCh = nil
+				sizes, winCh = nil, nil
 				continue
 			}
 			s.program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			sizes = nil
+			rest.Reset(time.Second / windowChangesPerSecond)
 		case <-tick.C:
 			if idle := time.Since(in.idleSince()); idle >= srv.cfg.IdleTimeout {
 				s.stop(fmt.Sprintf("closed after %s without input (--idle-timeout)", srv.cfg.IdleTimeout))
@@ -189,6 +218,10 @@ func (srv *Server) watch(s *session, sess ssh.Session, in *sessionInput, winCh <
 		}
 	}
 }
+
+// windowChangesPerSecond bounds the redraws a client's window changes
+// cause; a faster stream is coalesced to its latest size.
+const windowChangesPerSecond = 10
 
 // idleCheck is how often a session's idle time is checked: often enough
 // that a session closes within a few percent of the timeout.

@@ -196,7 +196,7 @@ func (e sshEnviron) Getenv(k string) string {
 // profile comes from the client's TERM, COLORTERM, NO_COLOR and
 // CLICOLOR_FORCE (as the client sent them), never from the server's own
 // environment; a dumb or missing TERM draws without colour.
-func newRenderer(sess ssh.Session, pty ssh.Pty, dark bool) *lipgloss.Renderer {
+func newRenderer(sess *channelSession, pty ssh.Pty, dark bool) *lipgloss.Renderer {
 	var r *lipgloss.Renderer
 	if pty.Term == "" || pty.Term == "dumb" {
 		r = lipgloss.NewRenderer(sess, termenv.WithProfile(termenv.Ascii))

@@ -153,6 +153,9 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.historyLoaded(msg)
 	case navigateMsg:
 		return a.show(msg)
+	case openSprintMsg:
+		a.sprintID = msg.id
+		return a.show(navigateMsg{to: screenReview})
 	case selectSprintMsg:
 		a.sprintID = msg.id
 		return a, a.deps.load(a.sprintID)
@@ -163,6 +166,8 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case footerMsg:
 		a.footer, a.footerErr = msg.text, false
 		return a, nil
+	case RoleMsg:
+		return a.setRole(msg)
 	case savedMsg:
 		if msg.text != "" {
 			a.footer, a.footerErr = msg.text, false
@@ -174,6 +179,8 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// cursors (by record) and any typed input across a load.
 		a, hist := a.historyStale()
 		return a, tea.Batch(a.deps.load(a.sprintID), hist)
+	case externalReadyMsg, externalEditedMsg:
+		return a.external(msg)
 	case followMsg:
 		var cmd tea.Cmd
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
@@ -185,33 +192,12 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.footer, a.footerErr = msg.Error(), true
 		return a, a.deps.load(a.sprintID)
-	case assessmentSavedMsg:
-		var cmd, hist, pub tea.Cmd
-		if msg.err == nil {
-			a, hist = a.historyStale()
-			pub = a.deps.changed()
-		}
-		a.assessScreen, cmd = a.assessScreen.Update(msg)
-		return a, tea.Batch(cmd, hist, pub)
+	case assessmentSavedMsg, outcomeSavedMsg, actionSavedMsg, anonymousSavedMsg:
+		return a.settled(msg)
 	case memberRememberedMsg:
 		var cmd tea.Cmd
 		a.assessScreen, cmd = a.assessScreen.Update(msg)
 		return a, cmd
-	case outcomeSavedMsg:
-		var cmd, hist, pub tea.Cmd
-		if msg.err == nil {
-			a, hist = a.historyStale()
-			pub = a.deps.changed()
-		}
-		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-		return a, tea.Batch(cmd, hist, pub)
-	case actionSavedMsg:
-		var cmd, pub tea.Cmd
-		if msg.err == nil {
-			pub = a.deps.changed()
-		}
-		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-		return a, tea.Batch(cmd, pub)
 	case planSavedMsg:
 		// Plan edits (objectives, sprint states, members) change the trend.
 		var pub tea.Cmd
@@ -229,6 +215,9 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // ctrl+c always quits; a focused input takes everything else; then the
 // global keys; then the active screen.
 func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if burst(msg) && (a.confirm != nil || !a.capturing()) {
+		return a.splitBurst(msg)
+	}
 	if tooSmallFor(a.width, a.height) {
 		return a.tooSmallKey(msg)
 	}
@@ -246,7 +235,7 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a, tea.Quit
 	}
-	if a.capturing() {
+	if a.capturing() || a.digitsTyped(msg) {
 		return a.updateActive(msg)
 	}
 	switch {
@@ -371,6 +360,13 @@ func (a App) capturing() bool {
 		return a.historyScreen.Capturing()
 	}
 	return false
+}
+
+// digitsTyped reports whether msg is a digit on the Assess screen, where
+// digits type the progress (the screen's main input) instead of switching
+// screens; tab and shift+tab switch there.
+func (a App) digitsTyped(msg tea.KeyMsg) bool {
+	return a.screen == screenAssess && key.Matches(msg, a.assessScreen.keys.Digit)
 }
 
 // unsaved reports whether quitting now would discard typed input.

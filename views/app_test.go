@@ -16,7 +16,7 @@ func TestApp_Update_ScreenKeys(t *testing.T) {
 		key  string
 		want screen
 	}{
-		{"2", screenAssess}, {"3", screenReview}, {"4", screenPlan}, {"5", screenHistory}, {"1", screenDashboard},
+		{"2", screenAssess}, {"tab", screenReview}, {"4", screenPlan}, {"5", screenHistory}, {"1", screenDashboard},
 		{"tab", screenAssess}, {"shift+tab", screenDashboard}, {"shift+tab", screenHistory},
 	}
 	for _, tt := range tests {

@@ -43,8 +43,11 @@ func (a App) helpKeys() helpKeys {
 		return helpKeys{short: append(short, k.ForceQuit), full: append(full, []key.Binding{k.ForceQuit})}
 	}
 	short = append(short, k.Help, k.Quit)
-	full = append(full,
-		[]key.Binding{k.Dashboard, k.Assess, k.Review, k.Plan, k.History},
+	screens := []key.Binding{k.Dashboard, k.Assess, k.Review, k.Plan, k.History}
+	if a.screen == screenAssess {
+		screens = nil // digits type the progress here
+	}
+	full = append(full, screens,
 		[]key.Binding{k.Next, k.Prev, k.Back, k.Help, k.Quit, k.ForceQuit})
 	return helpKeys{short: short, full: full}
 }
@@ -59,7 +62,12 @@ func (a App) helpView() string {
 	if a.capturing() {
 		tail = []key.Binding{a.keys.ForceQuit}
 	}
-	return shortHelpView(a.deps.styles, k.short[:len(k.short)-len(tail)], tail, a.width)
+	own := k.short[:len(k.short)-len(tail)]
+	if a.screen == screenAssess && !a.capturing() {
+		// Digits type here, so say how to reach the other screens.
+		tail = append([]key.Binding{relabel(a.keys.Next, "tab", "screens")}, tail...)
+	}
+	return shortHelpView(a.deps.styles, own, tail, a.width)
 }
 
 // shortHelpView renders one line: as many of the screen's bindings as fit

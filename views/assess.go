@@ -81,12 +81,13 @@ func (m Assess) ShortHelp() []key.Binding {
 	case m.typing || m.filtering:
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	case m.noting:
-		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
+		return noteHelp(m.input)
 	case m.picking:
 		return []key.Binding{relabel(k.Prev, "↑/↓", "member"), k.Select, k.Filter}
 	}
-	return []key.Binding{relabel(k.Prev, "↑/↓", "objective"), relabel(k.Less, "←/→", "progress"),
-		relabel(k.ConfUp, "+/-", "confidence"), k.Note, k.Abstain}
+	return []key.Binding{relabel(k.Digit, "0-9", "progress"), relabel(k.Prev, "↑/↓", "objective"),
+		relabel(k.Less, "←/→", "±5"), relabel(k.ConfUp, "+/-", "confidence"), k.Note, k.Abstain,
+		relabel(k.Withdraw, "d", "withdraw")}
 }
 
 // FullHelp returns the bindings of the full help.
@@ -102,8 +103,8 @@ func (m Assess) FullHelp() [][]key.Binding {
 	member.SetEnabled(m.as == "") // the member is fixed (--as, or the SSH key)
 	return [][]key.Binding{
 		{k.Prev, k.Next},
-		{k.Less, k.More, k.LessFine, k.MoreFine, k.Type},
-		{k.ConfUp, k.ConfDown, k.Note, k.Abstain, member},
+		{k.Digit, k.Less, k.More, k.LessFine, k.MoreFine, k.Type},
+		{k.ConfUp, k.ConfDown, k.Note, k.Abstain, k.Withdraw, member},
 	}
 }
 
@@ -114,6 +115,10 @@ func (m Assess) Update(msg tea.Msg) (Assess, tea.Cmd) {
 		return m.load(msg.data)
 	case assessmentSavedMsg:
 		return m.saved(msg)
+	case withdrawMsg:
+		return m.withdraw(msg)
+	case externalEditedMsg:
+		return m.externalEdited(msg)
 	case memberRememberedMsg:
 		return m, nil
 	case tea.KeyMsg:
@@ -202,7 +207,11 @@ func (m Assess) saved(msg assessmentSavedMsg) (Assess, tea.Cmd) {
 		err := msg.err
 		return m, func() tea.Msg { return errMsg{err: err} }
 	}
-	if idle && msg.a.MemberID == m.member.ID {
+	switch {
+	case !idle || msg.a.MemberID != m.member.ID:
+	case msg.a.Deleted:
+		delete(m.mine, id)
+	default:
 		m.mine[id] = msg.a
 	}
 	return m, nil
@@ -221,48 +230,46 @@ func (m Assess) key(msg tea.KeyMsg) (Assess, tea.Cmd) {
 	}
 	k := m.keys
 	n := len(m.objectives)
+	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, k.Prev):
 		m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Select):
 		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
 	case key.Matches(msg, k.Less):
-		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress-5, 0, 100), false })
+		return m.step(-5)
 	case key.Matches(msg, k.More):
-		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress+5, 0, 100), false })
+		return m.step(5)
 	case key.Matches(msg, k.LessFine):
-		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress-1, 0, 100), false })
+		return m.step(-1)
 	case key.Matches(msg, k.MoreFine):
-		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress+1, 0, 100), false })
-	case key.Matches(msg, k.ConfUp):
-		return m.change(func(a *model.Assessment) { a.Confidence = clamp(a.Confidence+1, 1, 5) })
-	case key.Matches(msg, k.ConfDown):
-		return m.change(func(a *model.Assessment) { a.Confidence = clamp(a.Confidence-1, 1, 5) })
+		return m.step(1)
+	case key.Matches(msg, k.Digit), key.Matches(msg, k.Type):
+		return m.startTyping(msg)
+	case key.Matches(msg, k.Withdraw):
+		return m.askWithdraw()
 	case key.Matches(msg, k.Abstain):
 		return m.change(func(a *model.Assessment) { a.Abstain = !a.Abstain })
-	case key.Matches(msg, k.Type):
-		if o, ok := m.current(); ok && m.editable() {
-			m.typing = true
-			m.number = m.number.SetValue("").Focus()
-			_ = o
-		}
-	case key.Matches(msg, k.Note):
-		if o, ok := m.current(); ok && m.editable() {
-			m.noting = true
-			m.note = m.note.SetValue(m.mine[o.ID].Note).Focus()
-		}
+	case key.Matches(msg, k.ConfUp), key.Matches(msg, k.ConfDown), key.Matches(msg, k.Note):
+		return m.keyAnswered(msg)
 	case key.Matches(msg, k.Member):
-		if m.as == "" {
-			m.picking = true
-			m.pick = 0
-		} else {
-			return m, func() tea.Msg {
-				return footerMsg{text: "you are signed in as @" + m.as + ": the member cannot be switched here"}
-			}
-		}
+		m, cmd = m.switchMember()
 	}
 	m.first = window(m.first, m.cursor, m.listRows(), n)
-	return m, nil
+	return m, cmd
+}
+
+// switchMember opens the member picker, unless the member is fixed.
+func (m Assess) switchMember() (Assess, tea.Cmd) {
+	if m.as == "" {
+		m.picking = true
+		m.pick = 0
+		return m, nil
+	}
+	as := m.as
+	return m, func() tea.Msg {
+		return footerMsg{text: "you are signed in as @" + as + ": the member cannot be switched here"}
+	}
 }
 
 func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
@@ -284,10 +291,10 @@ func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
 		return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = v, false })
 	}
 	if msg.Type == tea.KeyRunes {
-		for _, r := range msg.Runes {
-			if r < '0' || r > '9' {
-				return m, nil // digits only
-			}
+		// Digits only: "65%" typed (or read) at once keeps its digits.
+		msg.Runes = digitsOf(msg.Runes)
+		if len(msg.Runes) == 0 {
+			return m, nil
 		}
 	}
 	m.number = m.number.Update(msg)
@@ -295,10 +302,14 @@ func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
 }
 
 func (m Assess) keyNote(msg tea.KeyMsg) (Assess, tea.Cmd) {
-	if key.Matches(msg, m.input.Cancel) {
+	switch {
+	case key.Matches(msg, m.input.Cancel), key.Matches(msg, m.input.Submit):
 		m.noting = false
 		m.note = m.note.Blur()
 		return m, nil
+	case key.Matches(msg, m.input.External):
+		o, _ := m.current()
+		return m, m.deps.externalEdit("assess-note", o.ID, m.note.Value())
 	}
 	before := m.note.Value()
 	m.note = m.note.Update(msg)
@@ -355,4 +366,15 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 		}
 		return assessmentSavedMsg{a: stored, seq: q.seq()}
 	})
+}
+
+// digitsOf returns the ASCII digits of rs, in order.
+func digitsOf(rs []rune) []rune {
+	var out []rune
+	for _, r := range rs {
+		if r >= '0' && r <= '9' {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -34,7 +34,7 @@ func (m Assess) View() string {
 	case m.picking:
 		return m.pickView()
 	case !m.data.HasSprint:
-		return s.Title.Render("No sprint to assess yet") + "\n" + s.Faint.Render("Create one on the Plan screen (4).")
+		return s.Title.Render("No sprint to assess yet") + "\n" + s.Faint.Render("Create one on the Plan screen (tab twice: digits type here).")
 	case len(m.objectives) == 0:
 		return s.Title.Render("Nothing to assess") + "\n" + s.Faint.Render("This sprint has no objectives yet.")
 	}
@@ -53,6 +53,11 @@ func (m Assess) headView() string {
 		}
 	}
 	who := s.Faint.Render("Assessing as ") + s.Bold.Render(m.member.Name) + s.Faint.Render(" ("+m.member.Handle+") · "+m.data.Sprint.Sprint.Name)
+	if m.as == "" {
+		// Remembered for the workspace: on a shared laptop the next person
+		// opens as the last one, so say how to change it.
+		who += s.Faint.Render(" · not you? m")
+	}
 	var state string
 	switch {
 	case !model.CanAssess(m.data.Sprint.Sprint.State):
@@ -158,7 +163,7 @@ func (m Assess) referenceLines(o model.Objective, w int) []string {
 	if st == model.StateReview || st == model.StateClosed {
 		os, ok := m.stats[o.ID]
 		switch {
-		case !m.data.figuresShown(o.ID, m.deps.facilitator):
+		case !m.data.figuresShown(o.ID):
 			lines = append(lines, truncate(s.Faint.Render("Others' estimates show when the facilitator reveals this objective."), w))
 		case ok && os.Responses > 0:
 			lines = append(lines, truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", figure(os.Median), os.Min, os.Max))+
@@ -180,13 +185,7 @@ func (m Assess) storyLines(o model.Objective, w, room int) []string {
 	if len(list) == 0 {
 		return []string{s.Faint.Render("No stories linked.")}
 	}
-	done := 0
-	for _, st := range list {
-		if st.Status == model.StoryDone {
-			done++
-		}
-	}
-	lines := []string{s.Faint.Render(fmt.Sprintf("Stories: %d of %d done", done, len(list)))}
+	lines := []string{s.Faint.Render(truncate(storiesDone(model.StoryEvidence(o.ID, list)), w))}
 	for i, st := range list {
 		if len(lines) == room-1 && i < len(list)-1 {
 			lines = append(lines, s.Faint.Render(fmt.Sprintf("  … and %d more", len(list)-i)))
@@ -230,7 +229,8 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 	case m.typing:
 		progress = m.number.View()
 	case !answered:
-		progress = label("Progress") + bar(s, 0, barW) + s.Faint.Render("  not answered yet: ←/→ or p")
+		o, _ := m.current()
+		progress = label("Progress") + s.Faint.Render(fmt.Sprintf("not answered: type, or ←/→ from %d%%", startPoint(o)))
 	case a.Abstain:
 		progress = label("Progress") + s.Faint.Render("abstained (not my area)")
 	default:
@@ -251,7 +251,7 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 		truncate(label("Abstain")+s.Text.Render(abst), w),
 	}
 	if m.noting {
-		lines = append(lines, label("Note")+s.Faint.Render("esc when done"))
+		lines = append(lines, truncate(label("Note")+s.Faint.Render("saved as you type · enter when done"), w))
 		lines = append(lines, strings.Split(m.note.View(), "\n")...)
 		return lines
 	}
@@ -281,7 +281,7 @@ func (m Assess) pickView() string {
 	}
 	list := m.filteredCandidates()
 	if len(list) == 0 {
-		b.WriteString("\n" + s.Faint.Render("No active member matches. Add members on the Plan screen (4)."))
+		b.WriteString("\n" + s.Faint.Render("No active member matches. Add members on the Plan screen (tab twice)."))
 	}
 	rows := max(1, m.height-pickHeadLines)
 	first := window(0, m.pick, rows, len(list))

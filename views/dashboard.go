@@ -124,7 +124,7 @@ func (m Dashboard) View() string {
 	b.WriteString(truncate(s.Text.Render(sub), m.width) + "\n")
 	if !m.revealed() {
 		b.WriteString(truncate(s.Faint.Render("Figures stay hidden until the sprint is in review."), m.width) + "\n")
-	} else if !m.deps.facilitator && m.data.Sprint.Sprint.State == model.StateReview {
+	} else if m.data.Sprint.Sprint.State == model.StateReview {
 		b.WriteString(truncate(s.Faint.Render("Figures show as the facilitator reveals each objective."), m.width) + "\n")
 	} else {
 		b.WriteString("\n")
@@ -223,7 +223,7 @@ func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
 	}
 	var fig string
 	switch {
-	case !m.data.figuresShown(o.Objective.ID, m.deps.facilitator):
+	case !m.data.figuresShown(o.Objective.ID):
 		fig = s.Faint.Render(padRight(fmt.Sprintf("%d of %d answered", o.Responses+o.Abstained, m.data.Report.Expected), c.figuresWidth()))
 	case o.Responses == 0:
 		fig = s.Faint.Render(padRight("no estimates", c.figuresWidth()))

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/align-team/align/model"
@@ -63,6 +64,9 @@ func (d workspaceData) member(id uuid.UUID) (model.Member, bool) {
 
 // memberByHandle returns the live member with handle h.
 func (d workspaceData) memberByHandle(h string) (model.Member, bool) {
+	// Handles are stored lower-case (Plan turns "Ana" into ana), so --as Ana
+	// and @ana name the same member, as on the command line.
+	h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "@"))
 	for _, m := range d.Members {
 		if m.Handle == h {
 			return m, true
@@ -96,17 +100,15 @@ func (d workspaceData) activeMembers() []model.Member {
 }
 
 // figuresShown reports whether the team's figures for objective id (median,
-// range, level) may show to this session: once the sprint is closed, and in
-// review to the facilitator, or to anyone once the objective is revealed.
-// A member sees nobody else's estimates before the reveal.
-func (d workspaceData) figuresShown(id uuid.UUID, facilitator bool) bool {
+// range, level) may show on the Dashboard and Assess screens: once the
+// sprint is closed, and in review once the objective is revealed. The
+// facilitator's screens follow the same rule, since they are the ones on
+// the projector: the Review screen is where each objective is revealed.
+func (d workspaceData) figuresShown(id uuid.UUID) bool {
 	switch d.Sprint.Sprint.State {
 	case model.StateClosed:
 		return true
 	case model.StateReview:
-		if facilitator {
-			return true
-		}
 		for _, o := range d.Sprint.Outcomes {
 			if o.ObjectiveID == id && !o.Deleted {
 				return o.Revealed
@@ -230,7 +232,7 @@ func loadHistory(st *store.Store) (historyData, error) {
 	}
 	return historyData{
 		Trend:       model.Trend(ds.Sprints, ds.Members, ws.Settings),
-		Calibration: model.Calibrate(ds.Sprints, ds.Members),
+		Calibration: model.Calibrate(recentSprints(ds.Sprints, calibrationWindow), ds.Members),
 		Members:     len(ds.Members),
 	}, nil
 }

@@ -55,6 +55,15 @@ func (e editor) SetValue(s string) editor {
 	return e
 }
 
+// Replace puts s in place of the text (as typed, so Dirty compares it with
+// the value editing began with) and the cursor at its end.
+func (e editor) Replace(s string) editor {
+	orig := e.original
+	e = e.SetValue(s)
+	e.original, e.selected = orig, false
+	return e
+}
+
 // SetPrompt changes the text shown before the value.
 func (e editor) SetPrompt(p string) editor { e.prompt = p; return e }
 

@@ -19,7 +19,8 @@ func TestEditor_Update_Keys(t *testing.T) {
 		{"insert in the middle", false, 0, "ac", []string{"left", "b"}, "abc"},
 		{"limit", false, 3, "", []string{"a", "b", "c", "d"}, "abc"},
 		{"enter ignored in one line", false, 0, "a", []string{"enter"}, "a"},
-		{"enter is a newline", true, 0, "a", []string{"enter", "b"}, "a\nb"},
+		{"enter is no newline: it saves", true, 0, "a", []string{"enter", "b"}, "ab"},
+		{"ctrl+j is a newline", true, 0, "a", []string{"ctrl+j", "b"}, "a\nb"},
 		{"up keeps the column", true, 0, "abc\nd", []string{"up", "x"}, "axbc\nd"},
 		{"control characters dropped", false, 0, "", []string{"a\x1b[31m"}, "a[31m"},
 	}

@@ -100,6 +100,7 @@ func keyMsg(k string) tea.KeyMsg {
 		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace,
+		"ctrl+j": tea.KeyCtrlJ, "ctrl+o": tea.KeyCtrlO,
 	}
 	if t, ok := special[k]; ok {
 		if t == tea.KeySpace {

@@ -25,6 +25,7 @@ type History struct {
 	first         int
 	filter        editor
 	filtering     bool
+	anonymous     bool // the review is anonymous: calibration names nobody
 }
 
 // NewHistory returns the History screen.
@@ -48,7 +49,7 @@ func (m History) ShortHelp() []key.Binding {
 	if m.filtering {
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	}
-	return []key.Binding{relabel(m.keys.Up, "↑/↓", "sprint"), m.keys.Filter}
+	return []key.Binding{relabel(m.keys.Up, "↑/↓", "sprint"), m.keys.Open, m.keys.Filter}
 }
 
 // FullHelp returns the bindings of the full help.
@@ -56,12 +57,14 @@ func (m History) FullHelp() [][]key.Binding {
 	if m.filtering {
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Filter}}
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Filter}}
 }
 
 // Update handles a message.
 func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
 	switch msg := msg.(type) {
+	case workspaceLoadedMsg:
+		m.anonymous = msg.data.Workspace.Settings.AnonymousReveal
 	case historyLoadedMsg:
 		m.history, m.loaded = m.visible(msg.history), true
 		m = m.refilter()
@@ -74,6 +77,8 @@ func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
 			m.cursor = clamp(m.cursor-1, 0, max(0, len(m.rows)-1))
 		case key.Matches(msg, m.keys.Down):
 			m.cursor = clamp(m.cursor+1, 0, max(0, len(m.rows)-1))
+		case key.Matches(msg, m.keys.Open):
+			return m, m.open()
 		case key.Matches(msg, m.keys.Filter):
 			m.filtering = true
 			m.filter = m.filter.Focus()
@@ -205,35 +210,6 @@ func participationLine(p model.ScorePoint) string {
 	return line
 }
 
-func (m History) calibrationView() string {
-	s := m.deps.styles
-	var b strings.Builder
-	b.WriteString(s.Title.Render("Calibration") + s.Faint.Render("  estimate − agreed, over sprints") + "\n")
-	if len(m.history.Calibration) == 0 {
-		b.WriteString(s.Faint.Render("No agreed outcomes yet."))
-		return b.String()
-	}
-	b.WriteString(s.Faint.Render(fmt.Sprintf("%-12s %-12s %8s %8s %5s", "Member", "Tendency", "Mean gap", "Mean |Δ|", "Count")))
-	rows := len(m.history.Calibration)
-	if !m.wide() {
-		rows = min(rows, 6)
-	}
-	for _, c := range m.history.Calibration[:rows] {
-		t := c.Tendency()
-		ts := s.Text
-		switch t {
-		case "optimist":
-			t, ts = "↑ "+t, s.Divergent
-		case "pessimist":
-			t, ts = "↓ "+t, s.Accent
-		default:
-			t, ts = "= "+t, s.Aligned
-		}
-		b.WriteString(fmt.Sprintf("\n%-12s %s %+8.1f %8.1f %5d", truncate(c.Handle, 12), ts.Render(padRight(t, 12)), c.MeanGap, c.MeanAbsGap, c.Count))
-	}
-	return b.String()
-}
-
 // sparkline renders the most recent scores that fit in w cells, with a
 // caption naming the span and the latest score.
 func (m History) sparkline(w int) (string, string) {
@@ -258,10 +234,9 @@ func (m History) sparkline(w int) (string, string) {
 			continue
 		}
 		last = &pts[i]
-		idx := len(runes) / 2 // all equal: a flat middle line
-		if hi > lo {
-			idx = clamp(int((p.Score-lo)*float64(len(runes)-1)/(hi-lo)+0.5), 0, len(runes)-1)
-		}
+		// On the score's own 0–100 scale: stretching 66–76 over the
+		// whole height would draw a small change as a large one.
+		idx := clamp(int(p.Score*float64(len(runes)-1)/100+0.5), 0, len(runes)-1)
 		b.WriteRune(runes[idx])
 	}
 	caption := fmt.Sprintf("%d sprints", len(pts))
@@ -270,10 +245,10 @@ func (m History) sparkline(w int) (string, string) {
 	case len(pts) < len(m.history.Trend):
 		caption = fmt.Sprintf("last %d of %d sprints (%s → %s)", len(pts), len(m.history.Trend), pts[0].Sprint.Name, pts[len(pts)-1].Sprint.Name)
 	default:
-		caption = fmt.Sprintf("%s → %s, %s", pts[0].Sprint.Name, pts[len(pts)-1].Sprint.Name, plural(len(pts), "%d sprint", "%d sprints"))
+		caption = fmt.Sprintf("%s → %s (%d)", pts[0].Sprint.Name, pts[len(pts)-1].Sprint.Name, len(pts))
 	}
 	if last != nil {
-		caption += fmt.Sprintf("; scores %.0f–%.0f, latest %.0f (100 = everyone agrees)", lo, hi, last.Score)
+		caption += fmt.Sprintf("; scores %.0f–%.0f of 100, latest %.0f (100 = all agree)", lo, hi, last.Score)
 	}
 	return m.deps.styles.Accent.Render(b.String()), caption
 }

@@ -22,16 +22,19 @@ func newInflight() inflight {
 func (f inflight) start(id uuid.UUID) { f.pending[id]++ }
 
 // finish records a save of id leaving the queue; a save that succeeded at
-// sequence seq settles it. It reports whether no other save of id is in
-// flight, so that the stored value may replace the one on screen.
-func (f inflight) finish(id uuid.UUID, seq uint64, ok bool) (idle bool) {
+// sequence seq settles it. It reports whether the stored value may replace
+// the one on screen: no other save of id is in flight, and no later save of
+// it has already come back. Replies arrive in any order, so the last reply
+// to arrive may be an older save's (its text one keystroke short).
+func (f inflight) finish(id uuid.UUID, seq uint64, ok bool) (apply bool) {
 	if f.pending[id] > 0 {
 		f.pending[id]--
 	}
+	prev := f.settled[id]
 	if ok {
-		f.settled[id] = max(f.settled[id], seq)
+		f.settled[id] = max(prev, seq)
 	}
-	return f.pending[id] == 0
+	return f.pending[id] == 0 && seq >= prev
 }
 
 // stale reports whether a snapshot read at sequence seq is older than what

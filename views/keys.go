@@ -56,16 +56,22 @@ func newConfirmKeys() confirmKeys {
 	return confirmKeys{Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "confirm"))}
 }
 
-// inputKeys drive a focused one-line input (a number, an action item).
+// inputKeys drive a focused input (a number, an action item, a note).
+// Enter saves in every field; a multi-line field takes a new line with
+// ctrl+j and opens $EDITOR with ctrl+o.
 type inputKeys struct {
-	Submit key.Binding
-	Cancel key.Binding
+	Submit   key.Binding
+	Cancel   key.Binding
+	Newline  key.Binding
+	External key.Binding
 }
 
 func newInputKeys() inputKeys {
 	return inputKeys{
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Newline:  key.NewBinding(key.WithKeys("ctrl+j", "alt+enter"), key.WithHelp("ctrl+j", "new line")),
+		External: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "edit in $EDITOR")),
 	}
 }
 
@@ -96,7 +102,7 @@ func newEditorKeys() editorKeys {
 		Delete:     key.NewBinding(key.WithKeys("delete", "ctrl+d"), key.WithHelp("del", "delete")),
 		DeleteWord: key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace"), key.WithHelp("ctrl+w", "delete word")),
 		DeleteLine: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "delete to line start")),
-		Newline:    key.NewBinding(key.WithKeys("enter", "ctrl+j"), key.WithHelp("enter", "new line")),
+		Newline:    key.NewBinding(key.WithKeys("ctrl+j", "alt+enter"), key.WithHelp("ctrl+j", "new line")),
 	}
 }
 
@@ -115,9 +121,10 @@ func newDashboardKeys() dashboardKeys {
 	}
 }
 
-// assessKeys: step through objectives and set one's estimate. Progress moves
-// in coarse steps of 5 with ←/→ (h/l) and fine steps of 1 with [ and ] (or
-// H/L, shift+←/→); p types an exact number.
+// assessKeys: step through objectives and set one's estimate. Digits type
+// the progress (so screens switch with tab here, not 1–5); it moves in
+// coarse steps of 5 with ←/→ (h/l) and fine steps of 1 with [ and ] (or
+// H/L, shift+←/→); d withdraws the estimate.
 type assessKeys struct {
 	Prev     key.Binding
 	Next     key.Binding
@@ -126,6 +133,8 @@ type assessKeys struct {
 	LessFine key.Binding
 	MoreFine key.Binding
 	Type     key.Binding
+	Digit    key.Binding
+	Withdraw key.Binding
 	ConfUp   key.Binding
 	ConfDown key.Binding
 	Note     key.Binding
@@ -144,6 +153,8 @@ func newAssessKeys() assessKeys {
 		LessFine: key.NewBinding(key.WithKeys("[", "H", "shift+left"), key.WithHelp("[/H", "−1")),
 		MoreFine: key.NewBinding(key.WithKeys("]", "L", "shift+right"), key.WithHelp("]/L", "+1")),
 		Type:     key.NewBinding(key.WithKeys("p", "%"), key.WithHelp("p", "type progress")),
+		Digit:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "type progress")),
+		Withdraw: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "withdraw estimate")),
 		ConfUp:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "confidence up")),
 		ConfDown: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "confidence down")),
 		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
@@ -198,6 +209,7 @@ type historyKeys struct {
 	Up     key.Binding
 	Down   key.Binding
 	Filter key.Binding
+	Open   key.Binding
 }
 
 func newHistoryKeys() historyKeys {
@@ -205,6 +217,7 @@ func newHistoryKeys() historyKeys {
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open its review")),
 	}
 }
 
@@ -266,8 +279,8 @@ func newPlanKeys() planKeys {
 }
 
 // planFormKeys drive a Plan form, one field at a time. Save (enter) works
-// in one-line fields and lists; in a multi-line field enter is a new line
-// and ctrl+s saves.
+// in every field, as everywhere; in a multi-line field ctrl+j is a new line
+// and ctrl+o opens $EDITOR. ctrl+s saves too, as it did.
 type planFormKeys struct {
 	NextField key.Binding
 	PrevField key.Binding

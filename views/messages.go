@@ -35,6 +35,12 @@ type assessmentSavedMsg struct {
 	seq uint64 // the save's place in the I/O queue (see ioQueue.seq)
 }
 
+// withdrawMsg asks to withdraw a member's estimate of an objective (the
+// answer to the Assess screen's confirmation).
+type withdrawMsg struct {
+	objective, sprint, member uuid.UUID
+}
+
 // outcomeSavedMsg reports a stored review outcome, or err with the outcome
 // that could not be saved.
 type outcomeSavedMsg struct {

@@ -179,6 +179,8 @@ func (p Plan) Update(msg tea.Msg) (Plan, tea.Cmd) {
 		cmd = p.saveCmd(msg.rec, "deleted "+msg.rec.name(), p.afterDelete(msg.rec))
 	case planStateConfirmedMsg:
 		cmd = p.stateCmd(msg.sprint, msg.to)
+	case externalEditedMsg:
+		p = p.externalEdited(msg)
 	case tea.KeyMsg:
 		p, cmd = p.key(msg)
 	case tea.MouseMsg:

@@ -64,14 +64,8 @@ func (p Plan) sprintSide(l planLayout) []string {
 // description.
 func (p Plan) objectiveDetail(o model.Objective) string {
 	var parts []string
-	if list := p.stories[o.ID]; len(list) > 0 {
-		done := 0
-		for _, st := range list {
-			if st.Status == model.StoryDone {
-				done++
-			}
-		}
-		parts = append(parts, fmt.Sprintf("stories done %d/%d (%d%%)", done, len(list), done*100/len(list)))
+	if ev := model.StoryEvidence(o.ID, p.stories[o.ID]); ev.HasEvidence {
+		parts = append(parts, storiesDone(ev))
 	}
 	parts = append(parts, "goal: "+orNone(p.data.goalTitle(o.GoalID), "none"))
 	if o.CarriedFrom != uuid.Nil {

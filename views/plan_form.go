@@ -14,7 +14,7 @@ type fieldKind int
 
 const (
 	fieldText   fieldKind = iota // one line of text
-	fieldLines                   // several lines: enter is a new line
+	fieldLines                   // several lines: ctrl+j is a new line
 	fieldNumber                  // digits only
 	fieldDate                    // YYYY-MM-DD
 	fieldCycle                   // one of a few values, changed in place
@@ -159,7 +159,7 @@ func (f planForm) Update(k tea.KeyMsg) (planForm, formResult) {
 		return f.setFocus(f.focus - 1), formNone
 	case key.Matches(k, f.keys.SaveAny):
 		return f, formSave
-	case key.Matches(k, f.keys.Save) && cur.kind != fieldLines:
+	case key.Matches(k, f.keys.Save):
 		return f, formSave
 	}
 	cur = cur.update(k, f.keys)

@@ -109,7 +109,9 @@ func (p Plan) formHelp() []key.Binding {
 	}
 	switch p.form.fields[p.form.focus].kind {
 	case fieldLines:
-		out = append(out, k.SaveAny)
+		// The keys special to this field first: the footer keeps what fits.
+		ik := newInputKeys()
+		return []key.Binding{k.Save, ik.Newline, relabel(ik.External, "ctrl+o", "$EDITOR"), k.Cancel, k.NextField, k.PrevField}
 	case fieldPick:
 		out = append(out, k.Choose, k.Save)
 	case fieldToggle:

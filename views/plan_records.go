@@ -228,6 +228,9 @@ func errorField(err error) string {
 
 // formKey hands a key to the open form and saves or closes it.
 func (p Plan) formKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
+	if cmd, ok := p.formExternal(msg); ok {
+		return p, cmd
+	}
 	var res formResult
 	p.form, res = p.form.Update(msg)
 	switch res {
@@ -258,7 +261,7 @@ func (p Plan) saveCmd(rec planRecord, text string, show uuid.UUID) tea.Cmd {
 	return p.deps.io.submit(func() tea.Msg {
 		id, err := saveRecord(st, rec)
 		if err != nil {
-			return planSavedMsg{err: fmt.Errorf("saving %s: %w", rec.name(), err)}
+			return planSavedMsg{err: saveConflict(rec.name(), err)}
 		}
 		if newSprint {
 			show = id

@@ -114,7 +114,7 @@ func TestPlan_Update_CreateSprintObjectiveStory(t *testing.T) {
 
 func TestPlan_Update_CreateGoalAndMember(t *testing.T) {
 	a, st := openPlan(t)
-	a = planPress(t, a, "]", "n", "Fewer support calls", "tab", "Line one", "enter", "Line two", "ctrl+s")
+	a = planPress(t, a, "]", "n", "Fewer support calls", "tab", "Line one", "ctrl+j", "Line two", "enter")
 	gs, _ := st.Goals()
 	var g model.Goal
 	for _, x := range gs {

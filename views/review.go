@@ -31,15 +31,17 @@ type Review struct {
 	input         inputKeys
 	width, height int
 
-	loaded    bool
-	data      workspaceData
-	agenda    []model.ObjectiveStats
-	outcomes  map[uuid.UUID]model.Outcome // by objective, with local changes
-	saves     inflight                    // outcome saves, per objective
-	actions   []model.ActionItem          // this sprint's live action items
-	prev      []model.ActionItem          // last sprint's items shown for ticking
-	ticked    map[uuid.UUID]bool          // previous items ticked this session
-	anonymous bool
+	loaded     bool
+	data       workspaceData
+	agenda     []model.ObjectiveStats
+	outcomes   map[uuid.UUID]model.Outcome // by objective, with local changes
+	saves      inflight                    // outcome saves, per objective
+	actions    []model.ActionItem          // this sprint's live action items
+	prev       []model.ActionItem          // last sprint's items shown for ticking
+	ticked     map[uuid.UUID]bool          // previous items ticked this session
+	anonymous  bool                        // the review's anonymous mode (see review_anon.go)
+	anonSaving int                         // saves of the mode in flight
+	anonSeq    uint64                      // I/O sequence of the last one that finished
 	// unnamed holds each objective's estimates in the order the notes list
 	// shows them in anonymous mode: by estimate, then confidence and note,
 	// never by handle (the analysis breaks ties by handle, which would
@@ -120,7 +122,7 @@ func (m Review) ShortHelp() []key.Binding {
 	case modeNewAction:
 		return []key.Binding{m.input.Submit, k.Owner, m.input.Cancel}
 	case modeNotes:
-		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done (saved as you type)"))}
+		return noteHelp(m.input)
 	case modeActions:
 		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), k.Continue}
 	}
@@ -128,7 +130,7 @@ func (m Review) ShortHelp() []key.Binding {
 		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), f(k.ToReview)}
 	}
 	if !m.deps.facilitator {
-		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), k.Anonymous}
+		return []key.Binding{relabel(k.Up, "↑/↓", "objective")}
 	}
 	return []key.Binding{k.Reveal, m.discussable(relabel(k.Discussed, "enter", "done, next")), relabel(k.Agree, "v", "agree"),
 		relabel(k.Action, "a", "action"), k.Notes, k.Anonymous}
@@ -159,7 +161,7 @@ func (m Review) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), k.Anonymous, toReview},
+		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Anonymous), toReview},
 		{f(k.Agree), f(k.Notes), f(k.Action)},
 	}
 }
@@ -203,6 +205,10 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 		return m.actionSaved(msg)
 	case toReviewConfirmedMsg:
 		return m, m.moveToReview(msg.id)
+	case anonymousSavedMsg:
+		return m.anonymousSaved(msg)
+	case externalEditedMsg:
+		return m.externalEdited(msg)
 	case tea.KeyMsg:
 		m, cmd := m.key(msg)
 		m, pub := m.announce()
@@ -214,8 +220,8 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 }
 
 // sync fits the state to the objective under the cursor: the detail starts
-// at the top on another objective, and space reveals only what is hidden
-// (so that help never offers it for a revealed objective).
+// at the top on another objective, and help says whether space reveals or
+// hides it again.
 func (m Review) sync() Review {
 	st, ok := m.current()
 	if st.Objective.ID != m.scrollFor {
@@ -224,13 +230,20 @@ func (m Review) sync() Review {
 	if ok && m.scroll > 0 {
 		m.scroll = clamp(m.scroll, 0, m.maxScroll())
 	}
-	m.keys.Reveal.SetEnabled(!ok || !m.revealed(st.Objective.ID))
+	// space reveals a hidden objective and hides a revealed one again
+	// (during the review; once closed, everything shows).
+	m.keys.Reveal.SetHelp("space", "reveal")
+	if ok && m.revealed(st.Objective.ID) {
+		m.keys.Reveal.SetHelp("space", "hide again")
+	}
+	m.keys.Reveal.SetEnabled(!ok || m.data.Sprint.Sprint.State != model.StateClosed)
 	return m
 }
 
 // load takes a fresh snapshot, keeping local outcomes whose saves are in
 // flight.
 func (m Review) load(d workspaceData) Review {
+	m = m.loadAnonymous(d)
 	// The agenda re-sorts as estimates change: the cursor stays on its
 	// objective, not on its row.
 	var keep uuid.UUID
@@ -278,7 +291,6 @@ func (m Review) load(d workspaceData) Review {
 	}
 	if !m.started {
 		m.started = true
-		m.anonymous = d.Workspace.Settings.AnonymousReveal
 		if len(m.prev) > 0 {
 			m.mode = modeActions
 		}

@@ -86,7 +86,7 @@ func (m Review) detailView() string {
 	}
 	lines = append(lines, p.body[first:end]...)
 	if below > 0 {
-		lines = append(lines, s.Faint.Render(truncate(fmt.Sprintf("+%d more (pgdn)", below), w)))
+		lines = append(lines, s.Faint.Render(truncate(fmt.Sprintf("+%d more lines (pgdn)", below), w)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -103,7 +103,7 @@ func (m Review) detailPane() detailPane {
 	}
 	if !m.revealed(st.Objective.ID) {
 		answered := st.Responses + st.Abstained
-		p.body = append(p.body, "", s.Bold.Render(truncate(fmt.Sprintf("%d of %d submitted", answered, m.data.Report.Expected), w)))
+		p.body = append(p.body, "", s.Bold.Render(truncate(fmt.Sprintf("%d of %d answered this objective", answered, m.data.Report.Expected), w)))
 		switch {
 		case m.revealable() && m.deps.facilitator:
 			p.body = append(p.body, s.Faint.Render(truncate("Estimates are hidden. Press space to reveal them.", w)))
@@ -120,11 +120,17 @@ func (m Review) detailPane() detailPane {
 	}
 	p.body = append(p.body, s.Bold.Render(truncate(resp, w)))
 	if st.Responses > 0 {
+		// The plot marks the agreed value as recorded here, which may be
+		// newer than the analysis's copy until the next load.
+		if o, ok := m.outcomes[st.Objective.ID]; ok {
+			st.Outcome = &o
+		}
 		p.body = append(p.body, dotPlot(s, st, w, m.anonymous)...)
 		p.body = append(p.body, m.figuresLine(st, w))
 	}
 	p = p.withInput(m.inputLines(w))
 	p.body = append(p.body, m.evidenceLines(st, w)...)
+	p.body = append(p.body, m.contextLines(st, w)...)
 	p.body = append(p.body, m.recordLines(st, w)...)
 	p.body = append(p.body, m.noteLines(st, w)...)
 	return p
@@ -173,7 +179,7 @@ func (m Review) evidenceLines(st model.ObjectiveStats, w int) []string {
 	}
 	ev := st.Evidence
 	if ev.HasEvidence {
-		line := fmt.Sprintf("◆ Stories: %d of %d done (%d%%)", ev.StoriesDone, ev.Stories, ev.DonePercent)
+		line := "◆ " + storiesDone(ev)
 		if ev.Flag {
 			line += fmt.Sprintf(" ⚑ %d points from the team's median", ev.Gap)
 			out = append(out, s.Marker.Render(truncate(line, w)))
@@ -194,7 +200,7 @@ func (m Review) inputLines(w int) []string {
 	case modeAgree:
 		return []string{m.agree.View()}
 	case modeNotes:
-		return append([]string{s.Faint.Render(truncate("Discussion notes — esc when done", w))}, strings.Split(m.notes.View(), "\n")...)
+		return append([]string{s.Faint.Render(truncate("Discussion notes — enter or esc when done", w))}, strings.Split(m.notes.View(), "\n")...)
 	case modeNewAction:
 		members := m.data.activeMembers()
 		owner := "nobody"
@@ -219,11 +225,11 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 		}
 		agreed = s.Faint.Render(agreed)
 		if o.Agreed != nil {
-			agreed = s.Success.Render(fmt.Sprintf("%d%%", *o.Agreed))
+			agreed = s.Success.Render(fmt.Sprintf("%d%% ★", *o.Agreed))
 		}
 		disc := ""
 		if o.Discussed {
-			disc = s.Success.Render("  ✓ discussed")
+			disc = s.Success.Render("  " + discussedMark + " discussed")
 		}
 		out = append(out, truncate(s.Bold.Render("Agreed: ")+agreed+disc, w))
 	}
@@ -256,7 +262,7 @@ func (m Review) noteLines(st model.ObjectiveStats, w int) []string {
 			who = "—"
 		}
 		note := strings.ReplaceAll(strings.TrimSpace(e.Note), "\n", " ")
-		head := s.Bold.Render(padRight(truncate(who, 10), 10)) + s.Text.Render(fmt.Sprintf(" %3d%% c%d ", e.Progress, e.Confidence))
+		head := s.Bold.Render(padRight(truncate(who, 10), 10)) + s.Text.Render(fmt.Sprintf(" %3d%% c%d%s ", e.Progress, e.Confidence, m.lateMark(e)))
 		// Notes wrap under their author (the pane scrolls), so the whole
 		// of what someone wrote can be read out in the review.
 		indent := ansi.StringWidth(head)

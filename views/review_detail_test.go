@@ -55,7 +55,7 @@ func TestReview_View_DetailScrolls(t *testing.T) {
 	a, _ := reviewRevealed(t, 80, 24)
 	jonasNote := "Basket and queue"
 	view := plain(a)
-	contains(t, view, "mateo       30%", "more (pgdn)")
+	contains(t, view, "mateo       30%", "more lines (pgdn)")
 	if strings.Contains(view, jonasNote) {
 		t.Fatalf("at 80x24 every note fits; the test needs a cut list:\n%s", view)
 	}
@@ -66,7 +66,7 @@ func TestReview_View_DetailScrolls(t *testing.T) {
 		t.Errorf("scrolled to the end, the pane still offers pgdn:\n%s", view)
 	}
 	a = press(t, a, "pgup")
-	contains(t, plain(a), "more (pgdn)")
+	contains(t, plain(a), "more lines (pgdn)")
 	if strings.Contains(plain(a), jonasNote) {
 		t.Errorf("pgup did not scroll back:\n%s", plain(a))
 	}
@@ -105,7 +105,7 @@ func TestReview_View_InputAlwaysVisible(t *testing.T) {
 				view := plain(a)
 				contains(t, view, in.want, "esc", "1/6  Checkout")
 				checkFits(t, a.View(), size[0], size[1])
-				if !strings.Contains(view, "% c") && !strings.Contains(view, "more (pgdn)") {
+				if !strings.Contains(view, "% c") && !strings.Contains(view, "more lines (pgdn)") {
 					t.Errorf("neither a note nor a hint that more follows:\n%s", view)
 				}
 				// Scrolling while typing keeps the input in view.
@@ -220,7 +220,7 @@ func TestReview_Update_EnterOnHiddenAsksToReveal(t *testing.T) {
 	}
 }
 
-func TestReview_ShortHelp_RevealOnlyWhileHidden(t *testing.T) {
+func TestReview_ShortHelp_RevealThenHideAgain(t *testing.T) {
 	a, _ := newTestApp(t, 120, 40)
 	a = reviewAgenda(t, a)
 	help := func(a App) string { l := splitLines(a.View()); return l[len(l)-1] }
@@ -231,15 +231,18 @@ func TestReview_ShortHelp_RevealOnlyWhileHidden(t *testing.T) {
 	if h := help(a); strings.Contains(h, "space reveal") || !strings.Contains(h, "enter done") {
 		t.Errorf("revealed objective's help: %q, want enter and no space reveal", h)
 	}
-	a = press(t, a, " ")
-	if id := a.reviewScreen.agenda[0].Objective.ID; !a.reviewScreen.revealed(id) {
-		t.Error("space on a revealed objective hid it again")
-	}
 	a = press(t, a, "?")
-	if strings.Contains(plain(a), "reveal") {
-		t.Errorf("full help offers reveal for a revealed objective:\n%s", plain(a))
+	if v := plain(a); strings.Contains(v, "space reveal") || !strings.Contains(v, "space hide again") {
+		t.Errorf("full help for a revealed objective should offer hiding, not revealing:\n%s", v)
 	}
 	contains(t, plain(a), "pgdn")
+	a = press(t, a, "?", " ")
+	if id := a.reviewScreen.agenda[0].Objective.ID; a.reviewScreen.revealed(id) {
+		t.Error("space on a revealed objective did not hide it again")
+	}
+	if v := plain(a); strings.Contains(v, "median") || !strings.Contains(v, "space reveal") {
+		t.Errorf("hidden again, the screen still shows figures or lacks space reveal:\n%s", v)
+	}
 }
 
 func TestReview_View_MembersSeeNoFacilitatorHints(t *testing.T) {

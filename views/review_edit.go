@@ -47,11 +47,7 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 			m.mode = modeActions
 		}
 	case key.Matches(msg, k.Anonymous):
-		m.anonymous = !m.anonymous
-		if m.anonymous {
-			return m, footer("anonymous: names hidden")
-		}
-		return m, footer("names shown")
+		return m.toggleAnonymous()
 	case key.Matches(msg, k.ToReview):
 		return m, m.askToReview()
 	case key.Matches(msg, k.Reveal):
@@ -72,20 +68,7 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		m.first = window(m.first, m.cursor, m.listRows(), n)
 		return m, cmd
 	case key.Matches(msg, k.Agree):
-		if cmd := m.gate("set the agreed value"); cmd != nil {
-			return m, cmd
-		}
-		st, _ := m.current()
-		v, prompt := "", "Agreed progress (0–100): "
-		if st.Responses > 0 {
-			prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", figure(st.Median))
-		}
-		if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {
-			v = strconv.Itoa(*o.Agreed)
-		} else if st.Responses > 0 {
-			v = strconv.Itoa(roundHalfUp(st.Median)) // 52.5 → 53, said in the prompt
-		}
-		m.mode, m.agree = modeAgree, m.agree.SetPrompt(prompt).SetValue(v).Focus()
+		return m.startAgree()
 	case key.Matches(msg, k.Notes):
 		if cmd := m.gate("write the discussion notes"); cmd != nil {
 			return m, cmd
@@ -179,9 +162,13 @@ func (m Review) keyAgree(msg tea.KeyMsg) (Review, tea.Cmd) {
 }
 
 func (m Review) keyNotes(msg tea.KeyMsg) (Review, tea.Cmd) {
-	if key.Matches(msg, m.input.Cancel) {
+	switch {
+	case key.Matches(msg, m.input.Cancel), key.Matches(msg, m.input.Submit):
 		m.mode, m.notes = modeAgenda, m.notes.Blur()
 		return m, nil
+	case key.Matches(msg, m.input.External):
+		st, _ := m.current()
+		return m, m.deps.externalEdit("review-notes", st.Objective.ID, m.notes.Value())
 	}
 	before := m.notes.Value()
 	m.notes = m.notes.Update(msg)
@@ -331,4 +318,27 @@ func (m Review) actionSaved(msg actionSavedMsg) (Review, tea.Cmd) {
 	}
 	m.actions = append(m.actions, a)
 	return m, footer(fmt.Sprintf("action item added for %s", m.ownerName(a.OwnerID)))
+}
+
+// startAgree opens the agreed-value field: pre-filled with the rounded
+// median once the objective is revealed, empty before.
+func (m Review) startAgree() (Review, tea.Cmd) {
+	if cmd := m.gate("set the agreed value"); cmd != nil {
+		return m, cmd
+	}
+	st, _ := m.current()
+	v, prompt := "", "Agreed progress (0–100): "
+	// Before the reveal nothing of the estimates shows, the median
+	// included: the prompt would put it on the projector.
+	shown := m.revealed(st.Objective.ID)
+	if shown && st.Responses > 0 {
+		prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", figure(st.Median))
+	}
+	if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {
+		v = strconv.Itoa(*o.Agreed)
+	} else if shown && st.Responses > 0 {
+		v = strconv.Itoa(roundHalfUp(st.Median)) // 52.5 → 53, said in the prompt
+	}
+	m.mode, m.agree = modeAgree, m.agree.SetPrompt(prompt).SetValue(v).Focus()
+	return m, nil
 }

@@ -195,7 +195,7 @@ func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string 
 			style = s.Error.Render
 		}
 		mark := dotMark(len(g.handles))
-		if len(mark) > 1 && (g.x+1 >= w || taken[g.x+1]) {
+		if len(g.handles) >= 10 && (g.x+1 >= w || taken[g.x+1]) { // len(mark) counts "●" as 3
 			mark = "+" // ten or more, and no room for the second digit
 		}
 		dots.put(g.x, mark, style)
@@ -219,6 +219,9 @@ func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string 
 	}
 	if st.Evidence.HasEvidence {
 		marks.put(axisX(float64(st.Evidence.DonePercent), w), "◆", s.Marker.Render)
+	}
+	if o := st.Outcome; o != nil && !o.Deleted && o.Agreed != nil {
+		marks.put(axisX(float64(*o.Agreed), w), "★", s.Success.Render) // the agreed value
 	}
 	scale := newCellRow(w)
 	for _, v := range []int{0, 25, 50, 75, 100} {

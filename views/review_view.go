@@ -13,7 +13,7 @@ import (
 const reviewHeadLines = 2
 
 // listWidth is the width of the agenda on the left.
-func (m Review) listWidth() int { return clamp(m.width/4, 16, 30) }
+func (m Review) listWidth() int { return clamp(m.width/4, 16, 48) } // titles get room on wide screens
 
 // detailWidth is the width of the objective's detail on the right.
 func (m Review) detailWidth() int { return max(10, m.width-m.listWidth()-2) }
@@ -92,7 +92,7 @@ func (m Review) headView() string {
 	var line2 string
 	switch sp.State {
 	case model.StateReview:
-		line2 = s.Faint.Render("Agenda: most disputed first.")
+		line2 = s.Faint.Render("Agenda: most disputed first; " + discussedMark + " discussed.")
 		if t := m.timerView(); t != "" {
 			line2 = t + s.Faint.Render(" · ") + line2
 		}
@@ -114,7 +114,12 @@ func (m Review) headView() string {
 	return truncate(line1, m.width) + "\n" + truncate(line2, m.width)
 }
 
-// agendaView: one line per objective, the level only once revealed.
+// discussedMark marks a discussed objective. It is not ✓, which means
+// aligned: without colour the two states must still read apart.
+const discussedMark = "●"
+
+// agendaView: one line per objective: · hidden, the level's symbol once
+// revealed, discussedMark once discussed.
 func (m Review) agendaView() string {
 	s := m.deps.styles
 	w := m.listWidth() - 1
@@ -126,7 +131,7 @@ func (m Review) agendaView() string {
 		mark := s.Faint.Render("·")
 		switch {
 		case o.Discussed:
-			mark = s.Success.Render("✓")
+			mark = s.Success.Render(discussedMark)
 		case m.revealed(st.Objective.ID):
 			mark = s.Level(st.Level).Render(strings.Fields(LevelLabel(st.Level))[0])
 		}

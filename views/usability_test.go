@@ -253,7 +253,7 @@ func TestHistory_View_CaptionSaysWhatShows(t *testing.T) {
 		t.Errorf("caption %q", caption)
 	}
 	m.history.Trend = m.history.Trend[:10]
-	if _, caption = m.sparkline(120); !strings.HasPrefix(caption, "Sprint 1 → Sprint 10, 10 sprints") {
+	if _, caption = m.sparkline(120); !strings.HasPrefix(caption, "Sprint 1 → Sprint 10 (10)") {
 		t.Errorf("caption %q", caption)
 	}
 }
@@ -261,7 +261,7 @@ func TestHistory_View_CaptionSaysWhatShows(t *testing.T) {
 func TestPlan_View_LabelledColumns(t *testing.T) {
 	a, _ := openPlan(t)
 	a = planPress(t, a, "l")
-	contains(t, plain(a), "stories", "agreed", "stories done 2/5 (40%)")
+	contains(t, plain(a), "stories", "agreed", "2 of 5 stories done, 8 of 26 points (31%)")
 }
 
 func TestPlan_View_CarryListAligned(t *testing.T) {
@@ -317,7 +317,7 @@ func TestHistory_View_MembersSeeNoOpenSprintScore(t *testing.T) {
 		a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "jonas", Facilitator: fac})
 		t.Cleanup(func() { a.Close(5 * time.Second) })
 		a = drive(t, a, a.Init())
-		a = press(t, a, "5")
+		a = press(t, a, "shift+tab", "5") // via Dashboard: digits type on Assess
 		var row string
 		for _, l := range splitLines(a.View()) {
 			if strings.Contains(l, "Sprint 25") && strings.Contains(l, "review") {

@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
+)
+
+// clearAssessment withdraws m's estimate of o in sprint d, so that the
+// objective counts as not answered again. Withdrawing an estimate that is
+// not there says so and changes nothing.
+func (a *app) clearAssessment(st *store.Store, d model.SprintData, o model.Objective, m model.Member) error {
+	for _, as := range d.Assessments {
+		if as.ObjectiveID != o.ID || as.MemberID != m.ID || as.Deleted {
+			continue
+		}
+		as.Deleted = true
+		if _, err := st.SaveAssessment(as); err != nil {
+			return writeError(err)
+		}
+		fmt.Fprintf(a.out(), "Withdrew %s's estimate for %q: it is not answered now.\n", m.Handle, o.Title)
+		return nil
+	}
+	return fmt.Errorf("%s has no estimate for %q to withdraw", m.Handle, o.Title)
+}
+
+// assessingMember is the active member given by --as or $ALIGN_MEMBER.
+func (a *app) assessingMember(st *store.Store) (model.Member, error) {
+	ms, err := liveMembers(st)
+	if err != nil {
+		return model.Member{}, err
+	}
+	m, err := resolveMember(a.member(), ms)
+	if err != nil {
+		return model.Member{}, err
+	}
+	if !m.Active {
+		return model.Member{}, fmt.Errorf("%s was removed from the team; bring them back with `align member add %q --handle %s`", m.Handle, m.Name, m.Handle)
+	}
+	return m, nil
+}

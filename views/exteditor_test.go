@@ -1,0 +1,105 @@
+package views
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+func TestEditorArgv(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	tests := []struct {
+		env  map[string]string
+		want []string
+	}{
+		{map[string]string{}, []string{"vi"}},
+		{map[string]string{"EDITOR": "nano"}, []string{"nano"}},
+		{map[string]string{"EDITOR": "nano", "VISUAL": "code --wait"}, []string{"code", "--wait"}},
+		{map[string]string{"VISUAL": "  "}, []string{"vi"}},
+	}
+	for _, tt := range tests {
+		got := editorArgv(env(tt.env))
+		if len(got) != len(tt.want) || got[0] != tt.want[0] {
+			t.Errorf("editorArgv(%v) = %v, want %v", tt.env, got, tt.want)
+		}
+	}
+}
+
+func TestExternalEdit_WritesTextAndRefusesOverServe(t *testing.T) {
+	a, _ := newTestApp(t, 80, 24)
+	id := uuid.New()
+	msg, ok := a.deps.externalEdit("assess-note", id, "first\nsecond")().(externalReadyMsg)
+	if !ok {
+		t.Fatal("externalEdit did not prepare a file")
+	}
+	defer os.Remove(msg.path)
+	if b, err := os.ReadFile(msg.path); err != nil || string(b) != "first\nsecond" {
+		t.Fatalf("file holds %q (%v)", b, err)
+	}
+	served := a.deps
+	served.hub = newHub(0)
+	if f, ok := served.externalEdit("assess-note", id, "x")().(footerMsg); !ok || f.text == "" {
+		t.Fatalf("over serve externalEdit gave %#v, want a refusal in the footer", f)
+	}
+	if got := editedText("a\r\nb\n\n"); got != "a\nb" {
+		t.Fatalf("editedText = %q", got)
+	}
+}
+
+func TestAssess_Update_NoteFromEditorIsSaved(t *testing.T) {
+	a, st := newTestApp(t, 80, 24)
+	a = press(t, a, "2", "/", "l", "i", "n", "enter", "5", "0", "enter", "n")
+	o := a.assessScreen.objectives[0]
+	a = drive(t, a, func() tea.Msg { return externalEditedMsg{field: "assess-note", id: o.ID, text: "Second line\nq test"} })
+	if got := a.assessScreen.mine[o.ID].Note; got != "Second line\nq test" {
+		t.Fatalf("note %q after the editor", got)
+	}
+	a = press(t, a, "enter")
+	if a.assessScreen.noting {
+		t.Fatal("enter did not leave the note")
+	}
+	a.Close(5 * time.Second)
+	for _, as := range sprintData(t, st).Assessments {
+		if as.ObjectiveID == o.ID && as.MemberID == a.assessScreen.member.ID && as.Note != "Second line\nq test" {
+			t.Fatalf("stored note %q", as.Note)
+		}
+	}
+}
+
+func TestPlan_Update_DescriptionFromEditor(t *testing.T) {
+	a, st := openPlan(t)
+	a = planPress(t, a, "]", "n", "Fewer support calls", "tab")
+	m, cmd := a.Update(keyMsg("ctrl+o"))
+	a = m.(App)
+	ready, ok := cmd().(externalReadyMsg)
+	if !ok || ready.field != "plan:description" {
+		t.Fatalf("ctrl+o in the description gave %#v", ready)
+	}
+	os.Remove(ready.path)
+	a = drive(t, a, func() tea.Msg {
+		return externalEditedMsg{field: ready.field, text: "Line one\nLine two"}
+	})
+	a = planPress(t, a, "enter")
+	gs, _ := st.Goals()
+	for _, g := range gs {
+		if g.Title == "Fewer support calls" {
+			if g.Description != "Line one\nLine two" {
+				t.Fatalf("description %q", g.Description)
+			}
+			return
+		}
+	}
+	t.Fatal("goal not saved")
+}
+
+// In a multi-line Plan field the footer shows, at 80 columns, how to save,
+// start a new line and open $EDITOR.
+func TestPlan_View_MultiLineFieldHelpFits(t *testing.T) {
+	a, _ := openPlan(t)
+	a = planPress(t, a, "]", "n", "X", "tab")
+	l := splitLines(a.View())
+	contains(t, l[len(l)-1], "enter save", "ctrl+j new line", "ctrl+o $EDITOR", "esc cancel")
+}

@@ -1,0 +1,93 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/align-team/align/model"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
+
+// calibrationMinOutcomes is how many agreed outcomes a member's estimates
+// must be compared with before the screen names their tendency: one or two
+// data points say nothing about a person, and the screen is often shared.
+const calibrationMinOutcomes = 5
+
+// calibrationWindow is how many of the latest sprints (by start date) the
+// calibration reads: how someone estimated two years ago says little about
+// them now.
+const calibrationWindow = 6
+
+// recentSprints returns the n sprints that start last, oldest first.
+func recentSprints(sprints []model.SprintData, n int) []model.SprintData {
+	out := slices.Clone(sprints)
+	slices.SortStableFunc(out, func(a, b model.SprintData) int { return a.Sprint.Start.Compare(b.Sprint.Start) })
+	return out[max(0, len(out)-n):]
+}
+
+// calibrationView lists each member's calibration. A member with fewer than
+// calibrationMinOutcomes agreed outcomes gets no tendency, and while the
+// review is anonymous (the anonymous-reveal setting) the table is kept off
+// the screen altogether.
+func (m History) calibrationView() string {
+	s := m.deps.styles
+	var b strings.Builder
+	b.WriteString(s.Title.Render("Calibration") + s.Faint.Render(fmt.Sprintf("  estimate − agreed, last %d sprints", calibrationWindow)) + "\n")
+	switch {
+	case len(m.history.Calibration) == 0:
+		b.WriteString(s.Faint.Render("No agreed outcomes yet."))
+		return b.String()
+	case m.anonymous:
+		b.WriteString(s.Faint.Render(strings.Join(wrap("Hidden while the review is anonymous (x on the Review screen, or align config anonymous-reveal false).", max(20, m.calWidth())), "\n")))
+		return b.String()
+	}
+	b.WriteString(s.Faint.Render(fmt.Sprintf("%-12s %-12s %8s %8s %5s", "Member", "Tendency", "Mean gap", "Mean |Δ|", "Count")))
+	rows := len(m.history.Calibration)
+	if !m.wide() {
+		rows = min(rows, 6)
+	}
+	for _, c := range m.history.Calibration[:rows] {
+		if c.Count < calibrationMinOutcomes {
+			b.WriteString(fmt.Sprintf("\n%-12s %s %5d", truncate(c.Handle, 12),
+				s.Faint.Render(padRight(fmt.Sprintf("too few outcomes (%d of %d)", c.Count, calibrationMinOutcomes), 30)), c.Count))
+			continue
+		}
+		t := c.Tendency()
+		ts := s.Text
+		switch t {
+		case "optimist":
+			t, ts = "↑ "+t, s.Divergent
+		case "pessimist":
+			t, ts = "↓ "+t, s.Accent
+		default:
+			t, ts = "= "+t, s.Aligned
+		}
+		b.WriteString(fmt.Sprintf("\n%-12s %s %+8.1f %8.1f %5d", truncate(c.Handle, 12), ts.Render(padRight(t, 12)), c.MeanGap, c.MeanAbsGap, c.Count))
+	}
+	return b.String()
+}
+
+// calWidth is the width the calibration table gets.
+func (m History) calWidth() int {
+	if m.wide() {
+		return m.width - m.width*55/100
+	}
+	return m.width
+}
+
+// open shows the sprint under the cursor on every screen and opens its
+// review: the way from the trend to what happened in one sprint.
+func (m History) open() tea.Cmd {
+	if m.cursor < 0 || m.cursor >= len(m.rows) {
+		return nil
+	}
+	id := m.history.Trend[m.rows[m.cursor]].Sprint.ID
+	return func() tea.Msg { return openSprintMsg{id: id} }
+}
+
+// openSprintMsg asks the root to show sprint id everywhere and open its
+// Review.
+type openSprintMsg struct{ id uuid.UUID }

@@ -1,0 +1,33 @@
+package views
+
+import tea "github.com/charmbracelet/bubbletea"
+
+// RoleMsg tells a running App that its member's role changed while it
+// runs (align serve sends it when a facilitator changes a role on the Plan
+// screen): from the next key on, the screens allow what the new role
+// allows, and a demoted facilitator's keys say "only the facilitator can …".
+type RoleMsg struct {
+	// Facilitator is the member's role now.
+	Facilitator bool
+}
+
+// setRole applies a role change to the app and every screen, which each
+// keep their own copy of deps, and says so in the footer.
+func (a App) setRole(msg RoleMsg) (App, tea.Cmd) {
+	if a.deps.facilitator == msg.Facilitator {
+		return a, nil
+	}
+	a.deps.facilitator = msg.Facilitator
+	a.dashboardScreen.deps.facilitator = msg.Facilitator
+	a.assessScreen.deps.facilitator = msg.Facilitator
+	a.reviewScreen.deps.facilitator = msg.Facilitator
+	a.planScreen.deps.facilitator = msg.Facilitator
+	a.historyScreen.deps.facilitator = msg.Facilitator
+	a.footer, a.footerErr = "you are no longer a facilitator", false
+	if msg.Facilitator {
+		a.footer = "you are now a facilitator"
+	}
+	// Facilitators see figures members do not: reload what is shown.
+	a, hist := a.historyStale()
+	return a, tea.Batch(a.deps.load(a.sprintID), hist)
+}
