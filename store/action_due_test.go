@@ -52,3 +52,27 @@ func TestStore_SaveAction_FollowUpInClosedSprint(t *testing.T) {
 		t.Errorf("rewording in a closed sprint: err = %v, want ErrSprintClosed", err)
 	}
 }
+
+func TestStore_OpenActionsBefore(t *testing.T) {
+	s := newTestStore(t)
+	s1 := setState(t, s, addSprint(t, s, "S1", t0), model.StateReview)
+	s2 := addSprint(t, s, "S2", t0.AddDate(0, 0, 14))
+	s3 := addSprint(t, s, "S3", t0.AddDate(0, 0, 28))
+	for _, a := range []model.ActionItem{{SprintID: s1.ID, Text: "open"}, {SprintID: s1.ID, Text: "done", Done: true}} {
+		if _, err := s.SaveAction(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		sp   model.Sprint
+		want int
+	}{{s1, 0}, {s2, 1}, {s3, 1}} {
+		got, err := s.OpenActionsBefore(c.sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != c.want || c.want == 1 && (got[0].Item.Text != "open" || got[0].From.ID != s1.ID) {
+			t.Errorf("%s: got %+v, want %d open item of S1", c.sp.Name, got, c.want)
+		}
+	}
+}

@@ -37,7 +37,8 @@ type Review struct {
 	outcomes   map[uuid.UUID]model.Outcome // by objective, with local changes
 	saves      inflight                    // outcome saves, per objective
 	actions    []model.ActionItem          // this sprint's live action items
-	prev       []model.ActionItem          // last sprint's items shown for ticking
+	prev       []model.ActionItem          // earlier sprints' open items shown for ticking
+	prevFrom   map[uuid.UUID]model.Sprint  // the sprint each of prev comes from
 	ticked     map[uuid.UUID]bool          // previous items ticked this session
 	anonymous  bool                        // the review's anonymous mode (see review_anon.go)
 	anonSaving int                         // saves of the mode in flight
@@ -281,14 +282,7 @@ func (m Review) load(d workspaceData) Review {
 			m.actions = append(m.actions, a)
 		}
 	}
-	m.prev = m.prev[:0:0]
-	if d.HasPrevious {
-		for _, a := range d.Previous.Actions {
-			if !a.Deleted && (!a.Done || m.ticked[a.ID]) {
-				m.prev = append(m.prev, a)
-			}
-		}
-	}
+	m.prev, m.prevFrom = earlierItems(d.Earlier, m.prev, m.prevFrom, m.ticked)
 	if !m.started {
 		m.started = true
 		if len(m.prev) > 0 {
@@ -339,6 +333,37 @@ func (m Review) revealed(id uuid.UUID) bool {
 		return true
 	}
 	return m.outcomes[id].Revealed
+}
+
+// earlierItems returns the open items of earlier sprints to show at the
+// start of the review, and the sprint of each: those still open, and those
+// ticked this session (shown ticked, so that a slip can be undone), oldest
+// sprint first, then in creation order.
+func earlierItems(open []model.OpenAction, shown []model.ActionItem, from map[uuid.UUID]model.Sprint, ticked map[uuid.UUID]bool) ([]model.ActionItem, map[uuid.UUID]model.Sprint) {
+	type row struct {
+		item model.ActionItem
+		from model.Sprint
+	}
+	var rows []row
+	seen := map[uuid.UUID]bool{}
+	for _, oa := range open {
+		rows = append(rows, row{oa.Item, oa.From})
+		seen[oa.Item.ID] = true
+	}
+	for _, a := range shown {
+		if ticked[a.ID] && !seen[a.ID] {
+			rows = append(rows, row{a, from[a.ID]})
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(a.from.Start.Compare(b.from.Start), a.item.CreatedAt.Compare(b.item.CreatedAt), strings.Compare(a.item.ID.String(), b.item.ID.String()))
+	})
+	items, byID := make([]model.ActionItem, 0, len(rows)), make(map[uuid.UUID]model.Sprint, len(rows))
+	for _, r := range rows {
+		items = append(items, r.item)
+		byID[r.item.ID] = r.from
+	}
+	return items, byID
 }
 
 // ownerName returns the handle of the action item's owner.

@@ -146,16 +146,15 @@ func (m Review) agendaView() string {
 	return strings.Join(lines, "\n")
 }
 
-// actionsView: last sprint's open action items, to tick off first.
+// actionsView: earlier sprints' open action items, to tick off first.
 func (m Review) actionsView() string {
 	s := m.deps.styles
-	name := m.data.Previous.Sprint.Name
 	hint := "The facilitator ticks off what is done; enter for the agenda."
 	if m.deps.facilitator {
 		hint = "Tick off what is done (space), then enter for the agenda."
 	}
 	lines := []string{
-		s.Title.Render(truncate("Before the agenda: action items from "+name, m.width)),
+		s.Title.Render(truncate("Before the agenda: open action items from earlier sprints", m.width)),
 		s.Faint.Render(truncate(hint, m.width)),
 		"",
 	}
@@ -167,7 +166,11 @@ func (m Review) actionsView() string {
 		if a.Done {
 			box = s.Success.Render("[x]")
 		}
-		line := box + " " + a.Text + s.Faint.Render(" — "+m.ownerName(a.OwnerID))
+		tail := " — " + m.ownerName(a.OwnerID) + " · " + m.prevFrom[a.ID].Name
+		if !a.Due.IsZero() {
+			tail += " · due " + dateText(a.Due)
+		}
+		line := box + " " + a.Text + s.Faint.Render(tail)
 		if i == m.act {
 			line = s.Accent.Render("▸ ") + line
 		} else {
