@@ -2,6 +2,7 @@ package views
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -20,6 +21,7 @@ const (
 	modeAgree                       // typing the agreed value
 	modeNotes                       // writing the discussion notes
 	modeNewAction                   // writing an action item and picking its owner
+	modeWrapUp                      // the wrap-up after the last objective (review_wrapup.go)
 )
 
 // Review runs the review: last sprint's open action items first, then the
@@ -73,6 +75,9 @@ type Review struct {
 	owner  int // index into the active members; -1 for no owner
 
 	timer reviewTimer // how long the current objective is discussed (review_timer.go)
+
+	wrapKeys wrapUpKeys
+	wrote    string // the file the wrap-up last wrote the summary to
 }
 
 // NewReview returns the Review screen.
@@ -80,11 +85,12 @@ func NewReview(d deps) Review {
 	return Review{
 		deps: d, keys: newReviewKeys(), input: newInputKeys(),
 		outcomes: map[uuid.UUID]model.Outcome{}, saves: newInflight(), ticked: map[uuid.UUID]bool{},
-		agree:  newEditor(d.styles, "Agreed progress (0–100): ", false, 3),
-		notes:  newEditor(d.styles, "│ ", true, model.MaxText),
-		action: newEditor(d.styles, "Action: ", false, model.MaxTitle),
-		owner:  -1,
-		timer:  newReviewTimer(d.tick),
+		agree:    newEditor(d.styles, "Agreed progress (0–100): ", false, 3),
+		notes:    newEditor(d.styles, "│ ", true, model.MaxText),
+		action:   newEditor(d.styles, "Action: ", false, model.MaxTitle),
+		owner:    -1,
+		timer:    newReviewTimer(d.tick),
+		wrapKeys: newWrapUpKeys(),
 	}
 }
 
@@ -126,6 +132,8 @@ func (m Review) ShortHelp() []key.Binding {
 		return noteHelp(m.input)
 	case modeActions:
 		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), k.Continue}
+	case modeWrapUp:
+		return []key.Binding{m.wrapKeys.Write, f(m.wrapKeys.Close), m.wrapKeys.Back}
 	}
 	if !m.revealable() {
 		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), f(k.ToReview)}
@@ -163,7 +171,7 @@ func (m Review) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
 		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Anonymous), toReview},
-		{f(k.Agree), f(k.Notes), f(k.Action)},
+		{f(k.Agree), f(k.Notes), f(k.Action), k.WrapUp},
 	}
 }
 
@@ -206,6 +214,14 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 		return m.actionSaved(msg)
 	case toReviewConfirmedMsg:
 		return m, m.moveToReview(msg.id)
+	case closeConfirmedMsg:
+		return m, m.closeSprint(msg.id)
+	case summaryWrittenMsg:
+		if msg.err != nil {
+			return m, func() tea.Msg { return errMsg{err: fmt.Errorf("writing the summary: %w", msg.err)} }
+		}
+		m.wrote = msg.path
+		return m, footer("summary written to " + msg.path)
 	case anonymousSavedMsg:
 		return m.anonymousSaved(msg)
 	case externalEditedMsg:

@@ -34,6 +34,8 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		return m.keyNewAction(msg)
 	case modeActions:
 		return m.keyActions(msg)
+	case modeWrapUp:
+		return m.wrapUpKey(msg)
 	}
 	k := m.keys
 	n := len(m.agenda)
@@ -45,6 +47,10 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 	case key.Matches(msg, k.Actions), key.Matches(msg, m.input.Cancel):
 		if len(m.prev) > 0 {
 			m.mode = modeActions
+		}
+	case key.Matches(msg, k.WrapUp):
+		if len(m.agenda) > 0 {
+			m.mode = modeWrapUp
 		}
 	case key.Matches(msg, k.Anonymous):
 		return m.toggleAnonymous()
@@ -64,6 +70,9 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		}
 		var cmd tea.Cmd
 		m, cmd = m.changeOutcome(func(o *model.Outcome) { o.Discussed = true })
+		if m.cursor == n-1 {
+			m.mode = modeWrapUp // the last objective: the review wraps up
+		}
 		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
 		m.first = window(m.first, m.cursor, m.listRows(), n)
 		return m, cmd

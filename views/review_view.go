@@ -69,6 +69,8 @@ func (m Review) View() string {
 		return s.Title.Render("No sprint to review yet") + "\n" + s.Faint.Render("Create one on the Plan screen (4).")
 	case m.mode == modeActions:
 		return m.actionsView()
+	case m.mode == modeWrapUp && len(m.agenda) > 0:
+		return m.wrapUpView()
 	case len(m.agenda) == 0:
 		return m.headView() + "\n" + s.Faint.Render("This sprint has no objectives to review.")
 	}
