@@ -311,6 +311,7 @@ func newPlanFormKeys() planFormKeys {
 type planCarryKeys struct {
 	Up     key.Binding
 	Down   key.Binding
+	Toggle key.Binding
 	Carry  key.Binding
 	Cancel key.Binding
 }
@@ -319,6 +320,7 @@ func newPlanCarryKeys() planCarryKeys {
 	return planCarryKeys{
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Toggle: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "carry it or not")),
 		Carry:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "carry into this sprint")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
