@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
@@ -77,14 +76,11 @@ func (e actionEdit) apply(cmd *cobra.Command, it *model.ActionItem, d model.Spri
 		}
 	}
 	if set("due") {
-		it.Due = time.Time{}
-		if !none(*e.due) && strings.TrimSpace(*e.due) != "" {
-			day, err := model.ParseDate("due", *e.due)
-			if err != nil {
-				return err
-			}
-			it.Due = day
+		day, err := model.ParseDue(*e.due)
+		if err != nil {
+			return fmt.Errorf("--due: %w", err)
 		}
+		it.Due = day
 	}
 	if set("objective") {
 		it.ObjectiveID = uuid.Nil

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -62,4 +63,18 @@ func ReviewedSprint(sprints []Sprint, today time.Time) (Sprint, bool) {
 		return *closed, true
 	}
 	return cur, ok
+}
+
+// ParseDue reads an action item's due date: YYYY-MM-DD, or "" or "none"
+// for no due date (the zero time).
+func ParseDue(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, "none") {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return time.Time{}, fieldErr("action item", "due", "%q is not a date; use YYYY-MM-DD, or none", s)
+	}
+	return t, nil
 }

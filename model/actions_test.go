@@ -132,3 +132,22 @@ func TestCarryOver(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDue(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want time.Time
+		ok   bool
+	}{
+		{"2025-03-20", time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC), true},
+		{" none ", time.Time{}, true},
+		{"", time.Time{}, true},
+		{"soon", time.Time{}, false},
+		{"2025-02-30", time.Time{}, false},
+	} {
+		got, err := ParseDue(c.in)
+		if (err == nil) != c.ok || !got.Equal(c.want) {
+			t.Errorf("ParseDue(%q) = %v, %v", c.in, got, err)
+		}
+	}
+}

@@ -16,12 +16,13 @@ import (
 type reviewMode int
 
 const (
-	modeAgenda    reviewMode = iota // walking the agenda
-	modeActions                     // ticking off last sprint's action items
-	modeAgree                       // typing the agreed value
-	modeNotes                       // writing the discussion notes
-	modeNewAction                   // writing an action item and picking its owner
-	modeWrapUp                      // the wrap-up after the last objective (review_wrapup.go)
+	modeAgenda     reviewMode = iota // walking the agenda
+	modeActions                      // ticking off last sprint's action items
+	modeAgree                        // typing the agreed value
+	modeNotes                        // writing the discussion notes
+	modeNewAction                    // writing an action item and picking its owner
+	modeWrapUp                       // the wrap-up after the last objective (review_wrapup.go)
+	modeEditAction                   // editing an action item's text or due date (review_actions.go)
 )
 
 // Review runs the review: last sprint's open action items first, then the
@@ -78,6 +79,11 @@ type Review struct {
 
 	wrapKeys wrapUpKeys
 	wrote    string // the file the wrap-up last wrote the summary to
+
+	actKeys  actionKeys
+	actEdit  editor           // the text or due date being edited
+	actField string           // "text" or "due"
+	editing  model.ActionItem // the item being edited
 }
 
 // NewReview returns the Review screen.
@@ -91,6 +97,8 @@ func NewReview(d deps) Review {
 		owner:    -1,
 		timer:    newReviewTimer(d.tick),
 		wrapKeys: newWrapUpKeys(),
+		actKeys:  newActionKeys(),
+		actEdit:  newEditor(d.styles, "", false, model.MaxTitle*2),
 	}
 }
 
@@ -110,7 +118,7 @@ func (m Review) SetSize(w, h int) Review {
 
 // Capturing reports whether a text field has focus.
 func (m Review) Capturing() bool {
-	return m.mode == modeAgree || m.mode == modeNotes || m.mode == modeNewAction
+	return m.mode == modeAgree || m.mode == modeNotes || m.mode == modeNewAction || m.mode == modeEditAction
 }
 
 // Unsaved reports whether typed input would be lost (notes save as typed).
@@ -131,7 +139,10 @@ func (m Review) ShortHelp() []key.Binding {
 	case modeNotes:
 		return noteHelp(m.input)
 	case modeActions:
-		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), k.Continue}
+		ak := m.actKeys
+		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), f(ak.Owner), f(ak.Due), f(ak.Edit), f(ak.Delete), k.Continue}
+	case modeEditAction:
+		return []key.Binding{m.input.Submit, m.input.Cancel}
 	case modeWrapUp:
 		return []key.Binding{m.wrapKeys.Write, f(m.wrapKeys.Close), m.wrapKeys.Back}
 	}
@@ -159,7 +170,8 @@ func (m Review) FullHelp() [][]key.Binding {
 	k := m.keys
 	f := m.facilitated
 	if m.mode == modeActions {
-		return [][]key.Binding{{k.Up, k.Down, f(k.Tick), k.Continue}}
+		ak := m.actKeys
+		return [][]key.Binding{{k.Up, k.Down, f(k.Tick), k.Continue}, {f(ak.Owner), f(ak.Due), f(ak.Edit), f(ak.Delete)}}
 	}
 	if m.mode != modeAgenda {
 		return [][]key.Binding{m.ShortHelp()}
@@ -216,6 +228,10 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 		return m, m.moveToReview(msg.id)
 	case closeConfirmedMsg:
 		return m, m.closeSprint(msg.id)
+	case actionDeleteMsg:
+		del := msg.a
+		del.Deleted = true
+		return m, m.saveAction(del)
 	case summaryWrittenMsg:
 		if msg.err != nil {
 			return m, func() tea.Msg { return errMsg{err: fmt.Errorf("writing the summary: %w", msg.err)} }
@@ -305,10 +321,10 @@ func (m Review) load(d workspaceData) Review {
 			m.mode = modeActions
 		}
 	}
-	if m.mode == modeActions && len(m.prev) == 0 {
+	if m.mode == modeActions && len(m.actionRows()) == 0 {
 		m.mode = modeAgenda
 	}
-	m.act = clamp(m.act, 0, max(0, len(m.prev)-1))
+	m.act = clamp(m.act, 0, max(0, len(m.actionRows())-1))
 	m.cursor = clamp(m.cursor, 0, max(0, len(m.agenda)-1))
 	for i, st := range m.agenda {
 		if st.Objective.ID == keep {
