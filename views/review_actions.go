@@ -6,7 +6,9 @@ package views
 // the text and deletes an item recorded by mistake.
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -195,4 +197,35 @@ func (m Review) actionsView() string {
 		lines = append(lines, truncate(line, m.width))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// earlierItems returns the open items of earlier sprints to show at the
+// start of the review, and the sprint of each: those still open, and those
+// ticked this session (shown ticked, so that a slip can be undone), oldest
+// sprint first, then in creation order.
+func earlierItems(open []model.OpenAction, shown []model.ActionItem, from map[uuid.UUID]model.Sprint, ticked map[uuid.UUID]bool) ([]model.ActionItem, map[uuid.UUID]model.Sprint) {
+	type row struct {
+		item model.ActionItem
+		from model.Sprint
+	}
+	var rows []row
+	seen := map[uuid.UUID]bool{}
+	for _, oa := range open {
+		rows = append(rows, row{oa.Item, oa.From})
+		seen[oa.Item.ID] = true
+	}
+	for _, a := range shown {
+		if ticked[a.ID] && !seen[a.ID] {
+			rows = append(rows, row{a, from[a.ID]})
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(a.from.Start.Compare(b.from.Start), a.item.CreatedAt.Compare(b.item.CreatedAt), strings.Compare(a.item.ID.String(), b.item.ID.String()))
+	})
+	items, byID := make([]model.ActionItem, 0, len(rows)), make(map[uuid.UUID]model.Sprint, len(rows))
+	for _, r := range rows {
+		items = append(items, r.item)
+		byID[r.item.ID] = r.from
+	}
+	return items, byID
 }

@@ -40,6 +40,11 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 	case modeWrapUp:
 		return m.wrapUpKey(msg)
 	}
+	return m.keyAgenda(msg)
+}
+
+// keyAgenda handles a key while walking the agenda.
+func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 	k := m.keys
 	n := len(m.agenda)
 	switch {
