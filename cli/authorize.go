@@ -31,7 +31,7 @@ func (a *app) authorize(st *store.Store, local, write model.Dataset) error {
 	if len(rs) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s; only a facilitator may (see `align member role`)", rs[0].Msg)
+	return fmt.Errorf("%s: a member changes only their own estimates and name and ticks off the action items they own; a facilitator changes the rest (see `align member role`)", rs[0].Msg)
 }
 
 // sprintChange is the dataset of one sprint with recs put in it, for
