@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
@@ -70,5 +71,23 @@ func TestReview_WrapUp_MemberCannotClose(t *testing.T) {
 	a = press(t, a, "C", "y")
 	if sp := sprintData(t, st).Sprint; sp.State != model.StateReview {
 		t.Errorf("a member's C, y moved the sprint to %s", sp.State)
+	}
+}
+
+// Over ssh (a served session) the wrap-up writes nothing on the server.
+func TestReview_WrapUp_ServedWritesNothing(t *testing.T) {
+	st := newTestStore(t)
+	hub := NewHub()
+	fac := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, Facilitator: true, Hub: hub})
+	t.Cleanup(func() { fac.Close(5 * time.Second) })
+	fac = drive(t, fac, fac.Init())
+	dir := t.TempDir()
+	t.Chdir(dir)
+	fac = press(t, fac, "3", "enter", "w", "e")
+	if v := plain(fac); !strings.Contains(v, "over ssh the summary stays on the server") {
+		t.Errorf("no reason shown:\n%s", v)
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("a served session wrote %v", files)
 	}
 }
