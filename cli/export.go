@@ -69,6 +69,11 @@ func (a *app) exportCmd() *cobra.Command {
 			all := strings.EqualFold(strings.TrimSpace(sprint), "all")
 			switch format {
 			case "md", "markdown":
+				if !cmd.Flags().Changed("sprint") {
+					// After a carry-over the current sprint is the new,
+					// empty one: the summary is of the sprint reviewed.
+					sprint = "reviewed"
+				}
 				if all {
 					return fmt.Errorf("the markdown summary covers one sprint; pass --sprint NAME, or use --format json or csv for all sprints")
 				}
@@ -118,7 +123,7 @@ func (a *app) exportCmd() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id, unique id prefix or current), or all")
+	f.StringVar(&sprint, "sprint", "current", "the sprint (name, id, unique id prefix, current or reviewed), or all; markdown defaults to reviewed: the latest sprint in review, else the one a carry-over left")
 	f.StringVar(&format, "format", "md", "md, json, csv or summary")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
 	f.BoolVar(&anonymous, "anonymous", false, "md only: no names by estimates, outliers or abstentions")
@@ -183,7 +188,12 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string, ano
 	if err != nil {
 		return nil, err
 	}
-	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings, Anonymous: anonymous}
+	ds, err := st.Dataset(store.DatasetOptions{})
+	if err != nil {
+		return nil, err
+	}
+	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings, Anonymous: anonymous,
+		Earlier: model.OpenActionsBefore(ds.Sprints, d.Sprint)}
 	return func(w io.Writer) error { return export.Markdown(w, sum) }, nil
 }
 

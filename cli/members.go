@@ -249,5 +249,5 @@ func (a *app) goalCmd() *cobra.Command {
 			return w.Flush()
 		},
 	}
-	return group(cmd, add, list)
+	return group(cmd, add, list, a.goalArchiveCmd())
 }

@@ -22,7 +22,7 @@ prefix, within the sprint chosen by --sprint (default: current).`,
   align objective list --sprint "Sprint 14"
   align objective rm "Checkout in three steps"`,
 	}
-	return group(cmd, a.objectiveAddCmd(), a.objectiveListCmd(), a.objectiveRmCmd(), a.objectiveSetCmd())
+	return group(cmd, a.objectiveAddCmd(), a.objectiveListCmd(), a.objectiveRmCmd(), a.objectiveSetCmd(), a.objectiveRenameCmd())
 }
 
 func (a *app) objectiveAddCmd() *cobra.Command {

@@ -139,11 +139,19 @@ func dashedPrefix(id uuid.UUID, n int) string {
 
 // resolveSprint finds the sprint that ref names: "current" (or empty) is the
 // open sprint whose dates include today, else the latest open one (see
-// model.CurrentSprint); else a
+// model.CurrentSprint); "reviewed" is the sprint just reviewed
+// (model.ReviewedSprint); else a
 // name (ignoring case), an id or a unique id prefix.
 func resolveSprint(ref string, sprints []model.Sprint, today time.Time) (model.Sprint, error) {
 	if len(sprints) == 0 {
 		return model.Sprint{}, fmt.Errorf("there are no sprints yet; add one with `align sprint add NAME --start YYYY-MM-DD --end YYYY-MM-DD`")
+	}
+	if strings.EqualFold(strings.TrimSpace(ref), "reviewed") {
+		sp, ok := model.ReviewedSprint(sprints, today)
+		if !ok {
+			return model.Sprint{}, fmt.Errorf("no sprint was reviewed yet; name one with --sprint (see `align sprint list`)")
+		}
+		return sp, nil
 	}
 	if r := strings.TrimSpace(ref); r == "" || strings.EqualFold(r, "current") {
 		sp, ok := model.CurrentSprint(sprints, today)

@@ -119,6 +119,9 @@ $XDG_DATA_HOME/align/align.db (~/.local/share/align/align.db).`,
 		a.storyCmd(),
 		a.assessCmd(),
 		a.agreeCmd(),
+		a.outcomeCmd(),
+		a.noteCmd(),
+		a.actionCmd(),
 		a.statusCmd(),
 		a.remindCmd(),
 		a.exportCmd(),
@@ -135,6 +138,8 @@ $XDG_DATA_HOME/align/align.db (~/.local/share/align/align.db).`,
 	// Cobra adds its completion command lazily; add it now so that an
 	// unknown shell is an error like any other unknown subcommand.
 	root.InitDefaultCompletionCmd()
+	a.addJSON(root)
+	a.registerCompletions(root)
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
 			group(c)

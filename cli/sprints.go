@@ -24,7 +24,7 @@ else the latest.`,
   align sprint list
   align sprint state current review`,
 	}
-	return group(cmd, a.sprintAddCmd(), a.sprintListCmd(), a.sprintStateCmd())
+	return group(cmd, a.sprintAddCmd(), a.sprintListCmd(), a.sprintStateCmd(), a.sprintRenameCmd(), a.sprintCarryCmd())
 }
 
 func (a *app) sprintAddCmd() *cobra.Command {

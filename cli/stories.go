@@ -21,7 +21,7 @@ unique id prefix, within the sprint chosen by --sprint (default: current).`,
   align story list
   align story set SHOP-101 --status done`,
 	}
-	return group(cmd, a.storyAddCmd(), a.storyListCmd(), a.storySetCmd(), a.storyImportCmd())
+	return group(cmd, a.storyAddCmd(), a.storyListCmd(), a.storySetCmd(), a.storyImportCmd(), a.storyRmCmd())
 }
 
 func (a *app) storyAddCmd() *cobra.Command {

@@ -251,6 +251,17 @@ type wireAction struct {
 	Text        string  `json:"text"`
 	OwnerID     *string `json:"owner_id"`
 	Done        bool    `json:"done"`
+	// Due (YYYY-MM-DD) came after version 1's first release: absent or
+	// empty when the item has no due date.
+	Due string `json:"due,omitempty" bundle:"optional"`
+}
+
+// optDate writes a zero date as "" (left out).
+func optDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(model.DateLayout)
 }
 
 func fmtTime(t time.Time) string { return t.UTC().Format(timeLayout) }
@@ -339,7 +350,7 @@ func toWireSprint(sd model.SprintData) wireSprint {
 	for _, a := range sd.Actions {
 		ws.Actions = append(ws.Actions, wireAction{
 			wireMeta: toMeta(a.Meta), ObjectiveID: optID(a.ObjectiveID), Text: a.Text,
-			OwnerID: optID(a.OwnerID), Done: a.Done,
+			OwnerID: optID(a.OwnerID), Done: a.Done, Due: optDate(a.Due),
 		})
 	}
 	return ws

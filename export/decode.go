@@ -177,6 +177,14 @@ func (p *parser) date(path, kind, recID, field, s string) time.Time {
 	return t
 }
 
+// optDate parses an optional date: "" is none.
+func (p *parser) optDate(path, kind, recID, field, s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	return p.date(path, kind, recID, field, s)
+}
+
 func (p *parser) meta(path, kind string, m wireMeta) model.Meta {
 	return model.Meta{
 		ID:        p.id(path, kind, m.ID, "id", m.ID),
@@ -271,6 +279,7 @@ func (p *parser) sprint(path string, ws wireSprint) model.SprintData {
 			Meta: p.meta(rp, "action item", a.wireMeta), SprintID: sp.ID,
 			ObjectiveID: p.optID(rp, "action item", a.ID, "objective_id", a.ObjectiveID), Text: a.Text,
 			OwnerID: p.optID(rp, "action item", a.ID, "owner_id", a.OwnerID), Done: a.Done,
+			Due: p.optDate(rp, "action item", a.ID, "due", a.Due),
 		})
 	}
 	return sd

@@ -20,6 +20,9 @@ type Summary struct {
 	Members  []model.Member
 	Goals    []model.Goal
 	Settings model.Settings
+	// Earlier are the action items of earlier sprints still open
+	// (model.OpenActionsBefore); the summary lists them apart.
+	Earlier []model.OpenAction
 	// Anonymous leaves out who estimated what: no names by estimates,
 	// outliers or abstentions. A review run anonymously
 	// (Settings.AnonymousReveal) is exported anonymously too.
@@ -42,6 +45,7 @@ func Markdown(w io.Writer, s Summary) error {
 	md.glance()
 	md.discrepancies()
 	md.actions()
+	md.earlierActions()
 	md.stories()
 	md.notSubmitted()
 	return bw.Flush()
@@ -200,15 +204,11 @@ func (md *summaryWriter) actions() {
 		if a.Done {
 			box = "x"
 		}
-		owner := "unowned"
-		if a.OwnerID != uuid.Nil {
-			owner = "owner: " + inline(md.handle(a.OwnerID))
-		}
 		about := ""
 		if t, ok := md.titles[a.ObjectiveID]; ok {
 			about = "; objective: " + inline(t)
 		}
-		md.printf("- [%s] %s (%s%s)\n", box, inline(a.Text), owner, about)
+		md.printf("- [%s] %s (%s%s)\n", box, inline(a.Text), md.ownerDue(a), about)
 	}
 	md.printf("\n")
 }

@@ -154,8 +154,11 @@ func (c authCheck) record(rec any) []Refusal {
 }
 
 // onlyDoneChanged reports whether b differs from a at most in Done and in
-// the version's times.
+// the version's times; a deletion is more than that.
 func onlyDoneChanged(a, b ActionItem) bool {
+	if a.Deleted != b.Deleted {
+		return false
+	}
 	b.Meta, b.Done = a.Meta, a.Done
 	return a == b
 }

@@ -83,6 +83,10 @@ func TestCheckAuthority_Rules(t *testing.T) {
 	ticked.Meta, ticked.Done = edited(ticked.Meta), true
 	reworded := ticked
 	reworded.Text = "skip the runbook"
+	actionGone := f.action
+	actionGone.Meta, actionGone.Deleted = edited(actionGone.Meta), true
+	redated := f.action
+	redated.Meta, redated.Due = edited(redated.Meta), time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)
 	newMember := fxMember(5, "zed", true)
 	newMember.Keys = []string{"ssh-ed25519 AAAAzed"}
 	goalEdit := f.goal
@@ -119,6 +123,10 @@ func TestCheckAuthority_Rules(t *testing.T) {
 			Author{ID: f.bo.ID}, []string{`bo may not change goal "Shrink"`, `bo may not change story "story"`, `bo may not change the outcome of "Faster search"`}},
 		{"owner rewords own action", f.local(), sprintWith(SprintData{Actions: []ActionItem{reworded}}), Author{ID: f.bo.ID},
 			[]string{`bo may not change action item "skip the runbook"`}},
+		{"owner deletes own action", f.local(), sprintWith(SprintData{Actions: []ActionItem{actionGone}}), Author{ID: f.bo.ID},
+			[]string{`bo may not delete action item "write the runbook"`}},
+		{"owner moves own action's due date", f.local(), sprintWith(SprintData{Actions: []ActionItem{redated}}), Author{ID: f.bo.ID},
+			[]string{`bo may not change action item "write the runbook"`}},
 		{"other member ticks off bo's action", f.local(), sprintWith(SprintData{Actions: []ActionItem{ticked}}), Author{ID: f.ana.ID},
 			[]string{`ana may not change action item "write the runbook"`}},
 		{"member adds a member", f.local(), Dataset{Members: []Member{newMember}}, Author{ID: f.bo.ID},

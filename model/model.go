@@ -184,6 +184,9 @@ type ActionItem struct {
 	Text        string
 	OwnerID     uuid.UUID // uuid.Nil when unowned
 	Done        bool
+	// Due is the calendar day it should be done by, as midnight UTC; zero
+	// when it has no due date.
+	Due time.Time
 }
 
 // SprintData is one sprint with everything that belongs to it. Slices hold

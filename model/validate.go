@@ -357,7 +357,12 @@ func (o Outcome) Validate() error {
 }
 
 // Normalize sanitises every text field of the action item in place.
-func (a *ActionItem) Normalize() { a.Text = Sanitize(a.Text, false) }
+func (a *ActionItem) Normalize() {
+	a.Text = Sanitize(a.Text, false)
+	if !a.Due.IsZero() {
+		a.Due = Day(a.Due.UTC())
+	}
+}
 
 // Validate reports the first invalid field of the action item.
 func (a ActionItem) Validate() error {

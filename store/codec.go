@@ -129,6 +129,7 @@ type actionRec struct {
 	Text        string     `json:"text"`
 	OwnerID     *uuid.UUID `json:"owner_id,omitempty"`
 	Done        bool       `json:"done,omitempty"`
+	Due         *time.Time `json:"due,omitempty"`
 }
 
 func metaToRec(m model.Meta) metaRec {
@@ -164,6 +165,23 @@ func fromOptID(p *uuid.UUID) uuid.UUID {
 }
 
 // copyInt copies an optional number so that records never share memory.
+// optTime writes a zero time as nil (left out).
+func optTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}
+
+// fromOptTime reads nil as the zero time.
+func fromOptTime(p *time.Time) time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	return p.UTC()
+}
+
 func copyInt(p *int) *int {
 	if p == nil {
 		return nil
@@ -323,7 +341,7 @@ func decOutcome(data []byte) (model.Outcome, error) {
 
 func encAction(a model.ActionItem) ([]byte, error) {
 	return json.Marshal(actionRec{metaRec: metaToRec(a.Meta), SprintID: a.SprintID, ObjectiveID: optID(a.ObjectiveID),
-		Text: a.Text, OwnerID: optID(a.OwnerID), Done: a.Done})
+		Text: a.Text, OwnerID: optID(a.OwnerID), Done: a.Done, Due: optTime(a.Due)})
 }
 
 func decAction(data []byte) (model.ActionItem, error) {
@@ -332,5 +350,5 @@ func decAction(data []byte) (model.ActionItem, error) {
 		return model.ActionItem{}, err
 	}
 	return model.ActionItem{Meta: r.model(), SprintID: r.SprintID, ObjectiveID: fromOptID(r.ObjectiveID),
-		Text: r.Text, OwnerID: fromOptID(r.OwnerID), Done: r.Done}, nil
+		Text: r.Text, OwnerID: fromOptID(r.OwnerID), Done: r.Done, Due: fromOptTime(r.Due)}, nil
 }

@@ -88,8 +88,10 @@ func (s *Store) SaveOutcome(o model.Outcome) (model.Outcome, error) {
 // SaveAction normalises, validates and writes a. Its sprint is the one of
 // its objective when it has one, else a.SprintID; its owner, when set, must
 // be a live member. Action items change in any state but closed; in a closed
-// sprint only an existing item's Done flag may change, so that the next
-// review can tick off what the last one decided.
+// sprint an existing item may still be followed up — ticked off or
+// unticked, reassigned, given another due date — so that later reviews can
+// see what an earlier one decided through to done; its text, objective and
+// existence stay as the closed sprint recorded them.
 func (s *Store) SaveAction(a model.ActionItem) (model.ActionItem, error) {
 	in := a
 	err := s.update(func(tx *bolt.Tx) error {
@@ -131,9 +133,9 @@ func (s *Store) SaveAction(a model.ActionItem) (model.ActionItem, error) {
 		if err != nil {
 			return err
 		}
-		// Ticking off last sprint's action items is follow-up, not a change
-		// to what the closed sprint recorded: only Done may change there.
-		if !(sp.State == model.StateClosed && old != nil && onlyDoneChanged(*old, a)) {
+		// Following up an earlier sprint's action item is not a change to
+		// what the closed sprint recorded.
+		if !(sp.State == model.StateClosed && old != nil && followUpOnly(*old, a)) {
 			if err := checkState(sp, "action items", model.CanReview, "not closed"); err != nil {
 				return err
 			}
@@ -160,8 +162,8 @@ func (s *Store) SaveAction(a model.ActionItem) (model.ActionItem, error) {
 	return a, nil
 }
 
-// onlyDoneChanged reports whether b differs from a in nothing but Done (and
-// the timestamps the store sets itself).
-func onlyDoneChanged(a, b model.ActionItem) bool {
-	return a.ObjectiveID == b.ObjectiveID && a.Text == b.Text && a.OwnerID == b.OwnerID
+// followUpOnly reports whether b differs from a in nothing but Done, the
+// owner and the due date (and the timestamps the store sets itself).
+func followUpOnly(a, b model.ActionItem) bool {
+	return a.ObjectiveID == b.ObjectiveID && a.Text == b.Text
 }

@@ -29,6 +29,10 @@ type workspaceData struct {
 	// action items); HasPrevious is false for the first sprint.
 	Previous    model.SprintData
 	HasPrevious bool
+	// Earlier are the open action items of every sprint before Sprint,
+	// oldest first, with the sprint each comes from: a review brings them
+	// back until they are done (model.OpenActionsBefore).
+	Earlier []model.OpenAction
 	// Prior holds, for each objective carried into Sprint, the objective it
 	// continues and that objective's live assessments.
 	Prior map[uuid.UUID]priorObjective
@@ -175,6 +179,9 @@ func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (workspaceData,
 	d.HasSprint = true
 	d.Current = hasCur && cur.ID == d.Sprint.Sprint.ID
 	d.Report = model.Analyze(d.Sprint, d.Members, d.Workspace.Settings)
+	if d.Earlier, err = st.OpenActionsBefore(d.Sprint.Sprint); err != nil {
+		return d, fmt.Errorf("reading earlier action items: %w", err)
+	}
 	d.Prior = map[uuid.UUID]priorObjective{}
 	want := map[uuid.UUID]uuid.UUID{} // earlier objective → carried objective
 	for _, o := range d.Sprint.Objectives {

@@ -53,6 +53,7 @@ var screenKeys = []struct {
 	{"review_actions", []string{"3"}},
 	{"review_hidden", []string{"3", "enter"}},
 	{"review_revealed", []string{"3", "enter", " "}},
+	{"review_wrapup", []string{"3", "enter", "w"}},
 	{"plan", []string{"4"}},
 	{"history", []string{"5"}},
 	{"help", []string{"1", "?"}},

@@ -182,6 +182,7 @@ type reviewKeys struct {
 	Owner     key.Binding
 	PageUp    key.Binding
 	PageDown  key.Binding
+	WrapUp    key.Binding
 }
 
 func newReviewKeys() reviewKeys {
@@ -194,13 +195,14 @@ func newReviewKeys() reviewKeys {
 		Agree:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "agreed value")),
 		Notes:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "notes")),
 		Action:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add action")),
-		Actions:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "last sprint's actions")),
+		Actions:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "earlier sprints' actions")),
 		Tick:      key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "tick off")),
 		Continue:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "to the agenda")),
 		ToReview:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "move sprint to review")),
 		Owner:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next owner")),
 		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll detail up")),
 		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll detail down")),
+		WrapUp:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "wrap up")),
 	}
 }
 
@@ -309,6 +311,7 @@ func newPlanFormKeys() planFormKeys {
 type planCarryKeys struct {
 	Up     key.Binding
 	Down   key.Binding
+	Toggle key.Binding
 	Carry  key.Binding
 	Cancel key.Binding
 }
@@ -317,6 +320,7 @@ func newPlanCarryKeys() planCarryKeys {
 	return planCarryKeys{
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Toggle: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "carry it or not")),
 		Carry:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "carry into this sprint")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}

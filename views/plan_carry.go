@@ -22,7 +22,11 @@ type planCarry struct {
 	stories    map[uuid.UUID][]model.Story // the stories not done, by objective
 	targets    []model.Sprint              // later sprints still planning or assessing
 	fresh      model.Sprint                // the new sprint offered last
-	cursor     int
+	cursor     int                         // the target: an index into targets, len(targets) for fresh
+	// onObj is the objective under the cursor, -1 while it is on the
+	// targets; skip holds the objectives not to carry (space toggles).
+	onObj int
+	skip  map[uuid.UUID]bool
 }
 
 // unfinished returns the shown sprint's objectives with no agreed value or
@@ -56,7 +60,7 @@ func (p Plan) carryWhy() string {
 
 // openCarry opens the carry dialog on the shown sprint.
 func (p Plan) openCarry() (Plan, tea.Cmd) {
-	p.carry = planCarry{}.refresh(p)
+	p.carry = planCarry{onObj: -1, skip: map[uuid.UUID]bool{}}.refresh(p)
 	p.carrying = true
 	return p, nil
 }
@@ -92,6 +96,9 @@ func (c planCarry) refresh(p Plan) planCarry {
 	if i := slices.IndexFunc(c.targets, func(t model.Sprint) bool { return t.ID == keep }); i >= 0 {
 		c.cursor = i
 	}
+	if c.onObj >= len(c.objectives) {
+		c.onObj = len(c.objectives) - 1
+	}
 	return c
 }
 
@@ -102,21 +109,56 @@ func (p Plan) carryKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		p.carrying = false
 	case key.Matches(msg, k.Up):
-		p.carry.cursor = clamp(p.carry.cursor-1, 0, len(p.carry.targets))
+		p.carry = p.carry.move(-1)
 	case key.Matches(msg, k.Down):
-		p.carry.cursor = clamp(p.carry.cursor+1, 0, len(p.carry.targets))
+		p.carry = p.carry.move(1)
+	case key.Matches(msg, k.Toggle):
+		if c := p.carry; c.onObj >= 0 && c.onObj < len(c.objectives) {
+			id := c.objectives[c.onObj].ID
+			c.skip[id] = !c.skip[id]
+		}
 	case key.Matches(msg, k.Carry):
+		if len(p.carry.chosen()) == 0 {
+			return p, func() tea.Msg { return footerMsg{text: "no objective is chosen: space marks the ones to carry on"} }
+		}
 		return p, p.carryCmd()
 	}
 	return p, nil
 }
 
+// move walks the cursor through the objectives (above) and the targets
+// (below), one row at a time.
+func (c planCarry) move(d int) planCarry {
+	n := len(c.objectives)
+	row := n + c.cursor // objectives first, then the targets
+	if c.onObj >= 0 {
+		row = c.onObj
+	}
+	row = clamp(row+d, 0, n+len(c.targets))
+	if row < n {
+		c.onObj = row
+	} else {
+		c.onObj, c.cursor = -1, row-n
+	}
+	return c
+}
+
+// chosen returns the objectives to carry: the unfinished ones not skipped.
+func (c planCarry) chosen() []model.Objective {
+	var out []model.Objective
+	for _, o := range c.objectives {
+		if !c.skip[o.ID] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // carryJob is everything a carry-over needs, copied out of the screen.
 type carryJob struct {
 	from       string
+	fromID     uuid.UUID
 	objectives []model.Objective
-	agreed     map[uuid.UUID]*int
-	stories    map[uuid.UUID][]model.Story
 	target     model.Sprint
 	isNew      bool
 }
@@ -124,16 +166,7 @@ type carryJob struct {
 // carryCmd submits the carry-over into the chosen target.
 func (p Plan) carryCmd() tea.Cmd {
 	c := p.carry
-	job := carryJob{from: c.from.Name, objectives: slices.Clone(c.objectives), agreed: map[uuid.UUID]*int{}, stories: map[uuid.UUID][]model.Story{}}
-	for id, a := range c.agreed {
-		if a != nil {
-			v := *a
-			job.agreed[id] = &v
-		}
-	}
-	for id, ss := range c.stories {
-		job.stories[id] = slices.Clone(ss)
-	}
+	job := carryJob{from: c.from.Name, fromID: c.from.ID, objectives: c.chosen()}
 	if c.cursor < len(c.targets) {
 		job.target = c.targets[c.cursor]
 	} else {
@@ -149,50 +182,27 @@ func (p Plan) carryCmd() tea.Cmd {
 	})
 }
 
-// carryOver writes, in one transaction, a copy of each of job's objectives
-// into the target sprint (created when new) with CarriedFrom set to the
-// original and Baseline to its agreed value, and copies of its stories that
-// are not done. Objectives already carried into the target are skipped. It
-// returns the target's ID and how many objectives it carried.
+// carryOver writes, in one transaction, the carry-over of job's objectives
+// into the target sprint (created when new) as model.CarryOver decides it.
+// It returns the target's ID and how many objectives it carried.
 func carryOver(st *store.Store, job carryJob, now time.Time) (uuid.UUID, int, error) {
-	out := model.SprintData{Sprint: job.target}
-	var existing []model.Objective
+	from, err := st.SprintData(job.fromID)
+	if err != nil {
+		return uuid.Nil, 0, err
+	}
+	target := model.SprintData{Sprint: job.target}
 	if job.isNew {
-		out.Sprint.Meta, out.Sprint.State = model.NewMeta(now), model.StatePlanning
-	} else {
-		d, err := st.SprintData(job.target.ID)
-		if err != nil {
-			return uuid.Nil, 0, err
-		}
-		if !model.CanEditPlan(d.Sprint.State) {
-			return uuid.Nil, 0, fmt.Errorf("%s is %s: objectives are added only while a sprint is planning or assessing", d.Sprint.Name, d.Sprint.State)
-		}
-		out.Sprint, existing = d.Sprint, model.LiveObjectives(d)
+		target.Sprint.Meta, target.Sprint.State = model.NewMeta(now), model.StatePlanning
+	} else if target, err = st.SprintData(job.target.ID); err != nil {
+		return uuid.Nil, 0, err
 	}
-	already := map[uuid.UUID]bool{}
-	for _, o := range existing {
-		already[o.CarriedFrom] = true
-	}
-	order := nextOrder(existing, func(o model.Objective) int { return o.Order })
+	pick := make([]uuid.UUID, 0, len(job.objectives))
 	for _, o := range job.objectives {
-		if already[o.ID] {
-			continue
-		}
-		n := model.Objective{Meta: model.NewMeta(now), SprintID: out.Sprint.ID, Title: o.Title, Description: o.Description,
-			GoalID: o.GoalID, Order: order, CarriedFrom: o.ID}
-		if a := job.agreed[o.ID]; a != nil {
-			v := *a
-			n.Baseline = &v
-		}
-		order++
-		out.Objectives = append(out.Objectives, n)
-		for i, s := range job.stories[o.ID] {
-			out.Stories = append(out.Stories, model.Story{Meta: model.NewMeta(now), SprintID: out.Sprint.ID, ObjectiveID: n.ID,
-				Title: s.Title, Points: s.Points, Status: s.Status, Key: s.Key, Order: i})
-		}
+		pick = append(pick, o.ID)
 	}
-	if len(out.Objectives) == 0 {
-		return uuid.Nil, 0, fmt.Errorf("every unfinished objective is already in %s", out.Sprint.Name)
+	out, err := model.CarryOver(from, target, pick, now)
+	if err != nil {
+		return uuid.Nil, 0, err
 	}
 	if err := st.Apply(model.Dataset{Sprints: []model.SprintData{out}}); err != nil {
 		return uuid.Nil, 0, err
@@ -204,7 +214,7 @@ func carryOver(st *store.Store, job carryJob, now time.Time) (uuid.UUID, int, er
 func (c planCarry) view(s Styles, w, h int) []string {
 	out := []string{
 		truncate(s.Title.Render("Carry on from "+c.from.Name), w),
-		truncate(s.Text.Render(fmt.Sprintf("%d unfinished objective(s), agreed value as baseline, stories not done:", len(c.objectives))), w),
+		truncate(s.Text.Render(fmt.Sprintf("%d of %d unfinished objective(s), agreed value as baseline, stories not done (space: carry or not):", len(c.chosen()), len(c.objectives))), w),
 	}
 	room := max(1, h-len(out)-2-len(c.targets)-1)
 	// Two aligned columns: the titles, padded to the longest that fits,
@@ -219,14 +229,23 @@ func (c planCarry) view(s Styles, w, h int) []string {
 		titleW = max(titleW, ansi.StringWidth(o.Title))
 		baseW = max(baseW, len(bases[i]))
 	}
-	titleW = max(1, min(titleW, w-4-2-baseW-2-len("99 stories")))
+	titleW = max(1, min(titleW, w-6-2-baseW-2-len("99 stories")))
 	for i, o := range c.objectives {
 		if i == room-1 && len(c.objectives) > room {
 			out = append(out, s.Faint.Render(fmt.Sprintf("  … and %d more", len(c.objectives)-i)))
 			break
 		}
 		tail := "  " + padRight(bases[i], baseW) + "  " + plural(len(c.stories[o.ID]), "%d story", "%d stories")
-		out = append(out, truncate("  • "+padRight(truncate(o.Title, titleW), titleW)+s.Faint.Render(tail), w))
+		box := "[x] "
+		if c.skip[o.ID] {
+			box = "[ ] "
+		}
+		line := box + padRight(truncate(o.Title, titleW), titleW)
+		if i == c.onObj {
+			out = append(out, truncate(s.Selected.Render("▸ "+line)+s.Faint.Render(tail), w))
+			continue
+		}
+		out = append(out, truncate("  "+line+s.Faint.Render(tail), w))
 	}
 	out = append(out, s.Bold.Render("Into:"))
 	for i := 0; i <= len(c.targets); i++ {
@@ -237,7 +256,7 @@ func (c planCarry) view(s Styles, w, h int) []string {
 		} else {
 			line = fmt.Sprintf("＋ new sprint %q, %s → %s", c.fresh.Name, dateText(c.fresh.Start), dateText(c.fresh.End))
 		}
-		if i == c.cursor {
+		if i == c.cursor && c.onObj < 0 {
 			out = append(out, s.Selected.Render(padRight(truncate("▸ "+line, w), w)))
 		} else {
 			out = append(out, truncate("  "+line, w))

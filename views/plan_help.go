@@ -64,7 +64,7 @@ func (p Plan) ShortHelp() []key.Binding {
 		return []key.Binding{p.filterHelp(p.input.Submit, "keep filter"), p.filterHelp(p.input.Cancel, "clear filter")}
 	case p.carrying:
 		c := p.carryKeys
-		return []key.Binding{c.Up, c.Down, c.Carry, c.Cancel}
+		return []key.Binding{c.Up, c.Down, c.Toggle, c.Carry, c.Cancel}
 	}
 	// The most important first: the line keeps what fits, then "? more keys".
 	switch p.focused() {

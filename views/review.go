@@ -2,6 +2,7 @@ package views
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -15,11 +16,13 @@ import (
 type reviewMode int
 
 const (
-	modeAgenda    reviewMode = iota // walking the agenda
-	modeActions                     // ticking off last sprint's action items
-	modeAgree                       // typing the agreed value
-	modeNotes                       // writing the discussion notes
-	modeNewAction                   // writing an action item and picking its owner
+	modeAgenda     reviewMode = iota // walking the agenda
+	modeActions                      // ticking off last sprint's action items
+	modeAgree                        // typing the agreed value
+	modeNotes                        // writing the discussion notes
+	modeNewAction                    // writing an action item and picking its owner
+	modeWrapUp                       // the wrap-up after the last objective (review_wrapup.go)
+	modeEditAction                   // editing an action item's text or due date (review_actions.go)
 )
 
 // Review runs the review: last sprint's open action items first, then the
@@ -37,7 +40,8 @@ type Review struct {
 	outcomes   map[uuid.UUID]model.Outcome // by objective, with local changes
 	saves      inflight                    // outcome saves, per objective
 	actions    []model.ActionItem          // this sprint's live action items
-	prev       []model.ActionItem          // last sprint's items shown for ticking
+	prev       []model.ActionItem          // earlier sprints' open items shown for ticking
+	prevFrom   map[uuid.UUID]model.Sprint  // the sprint each of prev comes from
 	ticked     map[uuid.UUID]bool          // previous items ticked this session
 	anonymous  bool                        // the review's anonymous mode (see review_anon.go)
 	anonSaving int                         // saves of the mode in flight
@@ -72,6 +76,14 @@ type Review struct {
 	owner  int // index into the active members; -1 for no owner
 
 	timer reviewTimer // how long the current objective is discussed (review_timer.go)
+
+	wrapKeys wrapUpKeys
+	wrote    string // the file the wrap-up last wrote the summary to
+
+	actKeys  actionKeys
+	actEdit  editor           // the text or due date being edited
+	actField string           // "text" or "due"
+	editing  model.ActionItem // the item being edited
 }
 
 // NewReview returns the Review screen.
@@ -79,11 +91,14 @@ func NewReview(d deps) Review {
 	return Review{
 		deps: d, keys: newReviewKeys(), input: newInputKeys(),
 		outcomes: map[uuid.UUID]model.Outcome{}, saves: newInflight(), ticked: map[uuid.UUID]bool{},
-		agree:  newEditor(d.styles, "Agreed progress (0–100): ", false, 3),
-		notes:  newEditor(d.styles, "│ ", true, model.MaxText),
-		action: newEditor(d.styles, "Action: ", false, model.MaxTitle),
-		owner:  -1,
-		timer:  newReviewTimer(d.tick),
+		agree:    newEditor(d.styles, "Agreed progress (0–100): ", false, 3),
+		notes:    newEditor(d.styles, "│ ", true, model.MaxText),
+		action:   newEditor(d.styles, "Action: ", false, model.MaxTitle),
+		owner:    -1,
+		timer:    newReviewTimer(d.tick),
+		wrapKeys: newWrapUpKeys(),
+		actKeys:  newActionKeys(),
+		actEdit:  newEditor(d.styles, "", false, model.MaxTitle*2),
 	}
 }
 
@@ -103,7 +118,7 @@ func (m Review) SetSize(w, h int) Review {
 
 // Capturing reports whether a text field has focus.
 func (m Review) Capturing() bool {
-	return m.mode == modeAgree || m.mode == modeNotes || m.mode == modeNewAction
+	return m.mode == modeAgree || m.mode == modeNotes || m.mode == modeNewAction || m.mode == modeEditAction
 }
 
 // Unsaved reports whether typed input would be lost (notes save as typed).
@@ -124,7 +139,12 @@ func (m Review) ShortHelp() []key.Binding {
 	case modeNotes:
 		return noteHelp(m.input)
 	case modeActions:
-		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), k.Continue}
+		ak := m.actKeys
+		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), f(ak.Owner), f(ak.Due), f(ak.Edit), f(ak.Delete), k.Continue}
+	case modeEditAction:
+		return []key.Binding{m.input.Submit, m.input.Cancel}
+	case modeWrapUp:
+		return []key.Binding{m.wrapKeys.Write, f(m.wrapKeys.Close), m.wrapKeys.Back}
 	}
 	if !m.revealable() {
 		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), f(k.ToReview)}
@@ -150,7 +170,8 @@ func (m Review) FullHelp() [][]key.Binding {
 	k := m.keys
 	f := m.facilitated
 	if m.mode == modeActions {
-		return [][]key.Binding{{k.Up, k.Down, f(k.Tick), k.Continue}}
+		ak := m.actKeys
+		return [][]key.Binding{{k.Up, k.Down, f(k.Tick), k.Continue}, {f(ak.Owner), f(ak.Due), f(ak.Edit), f(ak.Delete)}}
 	}
 	if m.mode != modeAgenda {
 		return [][]key.Binding{m.ShortHelp()}
@@ -162,7 +183,7 @@ func (m Review) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
 		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Anonymous), toReview},
-		{f(k.Agree), f(k.Notes), f(k.Action)},
+		{f(k.Agree), f(k.Notes), f(k.Action), k.WrapUp},
 	}
 }
 
@@ -205,6 +226,18 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 		return m.actionSaved(msg)
 	case toReviewConfirmedMsg:
 		return m, m.moveToReview(msg.id)
+	case closeConfirmedMsg:
+		return m, m.closeSprint(msg.id)
+	case actionDeleteMsg:
+		del := msg.a
+		del.Deleted = true
+		return m, m.saveAction(del)
+	case summaryWrittenMsg:
+		if msg.err != nil {
+			return m, func() tea.Msg { return errMsg{err: fmt.Errorf("writing the summary: %w", msg.err)} }
+		}
+		m.wrote = msg.path
+		return m, footer("summary written to " + msg.path)
 	case anonymousSavedMsg:
 		return m.anonymousSaved(msg)
 	case externalEditedMsg:
@@ -281,24 +314,17 @@ func (m Review) load(d workspaceData) Review {
 			m.actions = append(m.actions, a)
 		}
 	}
-	m.prev = m.prev[:0:0]
-	if d.HasPrevious {
-		for _, a := range d.Previous.Actions {
-			if !a.Deleted && (!a.Done || m.ticked[a.ID]) {
-				m.prev = append(m.prev, a)
-			}
-		}
-	}
+	m.prev, m.prevFrom = earlierItems(d.Earlier, m.prev, m.prevFrom, m.ticked)
 	if !m.started {
 		m.started = true
 		if len(m.prev) > 0 {
 			m.mode = modeActions
 		}
 	}
-	if m.mode == modeActions && len(m.prev) == 0 {
+	if m.mode == modeActions && len(m.actionRows()) == 0 {
 		m.mode = modeAgenda
 	}
-	m.act = clamp(m.act, 0, max(0, len(m.prev)-1))
+	m.act = clamp(m.act, 0, max(0, len(m.actionRows())-1))
 	m.cursor = clamp(m.cursor, 0, max(0, len(m.agenda)-1))
 	for i, st := range m.agenda {
 		if st.Objective.ID == keep {

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,9 +33,18 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		return m.keyNotes(msg)
 	case modeNewAction:
 		return m.keyNewAction(msg)
+	case modeEditAction:
+		return m.keyEditAction(msg)
 	case modeActions:
 		return m.keyActions(msg)
+	case modeWrapUp:
+		return m.wrapUpKey(msg)
 	}
+	return m.keyAgenda(msg)
+}
+
+// keyAgenda handles a key while walking the agenda.
+func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 	k := m.keys
 	n := len(m.agenda)
 	switch {
@@ -43,8 +53,12 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 	case key.Matches(msg, k.Down):
 		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
 	case key.Matches(msg, k.Actions), key.Matches(msg, m.input.Cancel):
-		if len(m.prev) > 0 {
+		if len(m.actionRows()) > 0 {
 			m.mode = modeActions
+		}
+	case key.Matches(msg, k.WrapUp):
+		if len(m.agenda) > 0 {
+			m.mode = modeWrapUp
 		}
 	case key.Matches(msg, k.Anonymous):
 		return m.toggleAnonymous()
@@ -64,6 +78,9 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		}
 		var cmd tea.Cmd
 		m, cmd = m.changeOutcome(func(o *model.Outcome) { o.Discussed = true })
+		if m.cursor == n-1 {
+			m.mode = modeWrapUp // the last objective: the review wraps up
+		}
 		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
 		m.first = window(m.first, m.cursor, m.listRows(), n)
 		return m, cmd
@@ -213,30 +230,6 @@ func (m Review) keyNewAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 	return m, nil
 }
 
-func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.act = clamp(m.act-1, 0, max(0, len(m.prev)-1))
-	case key.Matches(msg, k.Down):
-		m.act = clamp(m.act+1, 0, max(0, len(m.prev)-1))
-	case key.Matches(msg, k.Continue), key.Matches(msg, m.input.Cancel):
-		m.mode = modeAgenda
-	case key.Matches(msg, k.Tick):
-		if m.act < len(m.prev) {
-			if !m.deps.facilitator {
-				return m, onlyFacilitator("tick off action items")
-			}
-			a := m.prev[m.act]
-			a.Done = !a.Done
-			m.prev[m.act] = a
-			m.ticked[a.ID] = true
-			return m, m.saveAction(a)
-		}
-	}
-	return m, nil
-}
-
 // changeOutcome applies f to the current objective's outcome and saves it.
 // The save carries no ID: the store keeps one outcome per objective.
 func (m Review) changeOutcome(f func(o *model.Outcome)) (Review, tea.Cmd) {
@@ -302,6 +295,11 @@ func (m Review) actionSaved(msg actionSavedMsg) (Review, tea.Cmd) {
 		return m, func() tea.Msg { return errMsg{err: err} }
 	}
 	a := msg.a
+	if a.Deleted {
+		m.actions = slices.DeleteFunc(m.actions, func(x model.ActionItem) bool { return x.ID == a.ID })
+		m.act = clamp(m.act, 0, max(0, len(m.actionRows())-1))
+		return m, footer(fmt.Sprintf("action item %q deleted", a.Text))
+	}
 	if a.SprintID != m.data.Sprint.Sprint.ID {
 		for i := range m.prev {
 			if m.prev[i].ID == a.ID {
@@ -313,7 +311,7 @@ func (m Review) actionSaved(msg actionSavedMsg) (Review, tea.Cmd) {
 	for i := range m.actions {
 		if m.actions[i].ID == a.ID {
 			m.actions[i] = a
-			return m, nil
+			return m, footer("action item updated")
 		}
 	}
 	m.actions = append(m.actions, a)

@@ -31,9 +31,9 @@ func (m Review) mouse(msg tea.MouseMsg) Review {
 	if m.mode == modeActions {
 		switch {
 		case up:
-			m.act = clamp(m.act-1, 0, max(0, len(m.prev)-1))
+			m.act = clamp(m.act-1, 0, max(0, len(m.actionRows())-1))
 		case down:
-			m.act = clamp(m.act+1, 0, max(0, len(m.prev)-1))
+			m.act = clamp(m.act+1, 0, max(0, len(m.actionRows())-1))
 		}
 		return m
 	}
@@ -67,8 +67,10 @@ func (m Review) View() string {
 		return s.Faint.Render("Loading the workspace…")
 	case !m.data.HasSprint:
 		return s.Title.Render("No sprint to review yet") + "\n" + s.Faint.Render("Create one on the Plan screen (4).")
-	case m.mode == modeActions:
+	case m.mode == modeActions || m.mode == modeEditAction:
 		return m.actionsView()
+	case m.mode == modeWrapUp && len(m.agenda) > 0:
+		return m.wrapUpView()
 	case len(m.agenda) == 0:
 		return m.headView() + "\n" + s.Faint.Render("This sprint has no objectives to review.")
 	}
@@ -142,38 +144,6 @@ func (m Review) agendaView() string {
 			title = s.Selected.Render(padRight(title, max(1, w-4)))
 		}
 		lines = append(lines, cur+mark+" "+title)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// actionsView: last sprint's open action items, to tick off first.
-func (m Review) actionsView() string {
-	s := m.deps.styles
-	name := m.data.Previous.Sprint.Name
-	hint := "The facilitator ticks off what is done; enter for the agenda."
-	if m.deps.facilitator {
-		hint = "Tick off what is done (space), then enter for the agenda."
-	}
-	lines := []string{
-		s.Title.Render(truncate("Before the agenda: action items from "+name, m.width)),
-		s.Faint.Render(truncate(hint, m.width)),
-		"",
-	}
-	rows := max(1, m.height-len(lines))
-	first := window(0, m.act, rows, len(m.prev))
-	for i := first; i < min(len(m.prev), first+rows); i++ {
-		a := m.prev[i]
-		box := "[ ]"
-		if a.Done {
-			box = s.Success.Render("[x]")
-		}
-		line := box + " " + a.Text + s.Faint.Render(" — "+m.ownerName(a.OwnerID))
-		if i == m.act {
-			line = s.Accent.Render("▸ ") + line
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, truncate(line, m.width))
 	}
 	return strings.Join(lines, "\n")
 }

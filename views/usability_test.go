@@ -269,7 +269,7 @@ func TestPlan_View_CarryListAligned(t *testing.T) {
 	a = planPress(t, a, "c")
 	col := -1
 	for _, l := range splitLines(a.View()) {
-		if !strings.Contains(l, "│   • ") {
+		if !strings.Contains(l, "│   [x] ") && !strings.Contains(l, "│   [ ] ") {
 			continue
 		}
 		i := strings.Index(l, "from ")

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
+)
+
+// authorize refuses a change that the acting member (--as or
+// $ALIGN_MEMBER) may not make, by the same rule an import applies to a
+// bundle's author (model.CheckAuthority): local holds the records as they
+// are, write the records as the command would write them. With no acting
+// member there is nothing to check: the shell's user owns the file.
+func (a *app) authorize(st *store.Store, local, write model.Dataset) error {
+	h := a.member()
+	if strings.TrimSpace(h) == "" {
+		return nil
+	}
+	ms, err := st.Members()
+	if err != nil {
+		return err
+	}
+	me, err := resolveMember(h, live(ms, func(m model.Member) bool { return m.Deleted }))
+	if err != nil {
+		return err
+	}
+	local.Members = ms
+	rs := model.CheckAuthority(local, write, model.Author{ID: me.ID})
+	if len(rs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: a member changes only their own estimates and name and ticks off the action items they own; a facilitator changes the rest (see `align member role`)", rs[0].Msg)
+}
+
+// sprintChange is the dataset of one sprint with recs put in it, for
+// authorize.
+func sprintChange(sp model.Sprint, fill func(*model.SprintData)) model.Dataset {
+	sd := model.SprintData{Sprint: sp}
+	if fill != nil {
+		fill(&sd)
+	}
+	return model.Dataset{Sprints: []model.SprintData{sd}}
+}
