@@ -254,7 +254,14 @@ func (term *terminal) mark() int { return len(term.raw()) }
 // waitSince waits until what the session drew after mark contains want.
 func (term *terminal) waitSince(mark int, want string) {
 	term.t.Helper()
-	deadline := time.Now().Add(waitLong)
+	term.waitSinceWithin(mark, want, waitLong)
+}
+
+// waitSinceWithin is waitSince with its own limit, for a step whose cost
+// grows with the number of sessions (every one of them reloads).
+func (term *terminal) waitSinceWithin(mark int, want string, limit time.Duration) {
+	term.t.Helper()
+	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
 		if strings.Contains(ansi.Strip(term.raw()[mark:]), want) {
 			return

@@ -98,7 +98,10 @@ func TestServer_Session_ConcurrentAssessLosesNothing(t *testing.T) {
 				mark = term.mark()
 				ready <- struct{}{}
 				<-begin
-				term.waitSince(mark, fmt.Sprintf("%d of %d answered", n3+1, of))
+				// Twenty sessions reload after every save: on a loaded
+				// machine under -race they catch up slowly, so this step
+				// waits longer; the latency is logged, not asserted.
+				term.waitSinceWithin(mark, fmt.Sprintf("%d of %d answered", n3+1, of), 4*waitLong)
 				took := time.Since(started)
 				latMu.Lock()
 				latencies = append(latencies, took)
