@@ -22,7 +22,7 @@ func DecodeSummaryRecent(r io.Reader, n int) (model.TeamSummary, error) {
 	dec := json.NewDecoder(io.LimitReader(r, MaxSummarySize+1))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		if errors.Is(err, io.EOF) {
-			return model.TeamSummary{}, fmt.Errorf("summary: the file is empty; a team writes it with align export --format summary")
+			return model.TeamSummary{}, fmt.Errorf("summary: the file is empty; %s", summaryFileKind.empty)
 		}
 		return model.TeamSummary{}, fmt.Errorf("summary: not a JSON object (a team writes its summary with align export --format summary)")
 	}
