@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -36,24 +33,11 @@ type exitRun struct {
 }
 
 // runBinary runs the binary with args in a clean environment (no ALIGN_*
-// variables, a private XDG directory) and no terminal attached.
+// variables, a private XDG directory) and no terminal attached, killed
+// after runLimit (runBounded).
 func runBinary(t *testing.T, bin string, args ...string) exitRun {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "XDG_DATA_HOME=" + t.TempDir()}
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	start := time.Now()
-	err := cmd.Run()
-	r := exitRun{stdout: out.String(), stderr: errb.String(), took: time.Since(start)}
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		r.code = ee.ExitCode()
-	case err != nil:
-		t.Fatalf("run %s: %v", strings.Join(args, " "), err)
-	}
-	return r
+	return runBounded(t, bin, nil, args...)
 }
 
 // TestBinary_ExitCodes runs the built binary: success exits 0, every error

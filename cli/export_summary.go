@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 
@@ -43,14 +42,7 @@ func (a *app) exportSummary(cmd *cobra.Command, output string, bundleFlags bool)
 	}
 	s := model.Summarize(ws.Team, ws.Settings.Org, d.Goals, d.Members, d.Sprints, ws.Settings, a.now())
 	write := func(w io.Writer) error { return export.WriteSummary(w, s) }
-	if output == "" || output == "-" {
-		bw := bufio.NewWriter(a.out())
-		if err := write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
-	if err := writeFileAtomic(output, write); err != nil {
+	if err := a.writeOutput(output, write); err != nil || toStdout(output) {
 		return err
 	}
 	a.hint("wrote %s: %s in aggregates, no member's name, handle, estimate or note", output, plural(len(s.Sprints), "sprint"))

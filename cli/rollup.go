@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -81,14 +80,7 @@ func (a *app) rollupCmd() *cobra.Command {
 			if output == "" && !cmd.Flags().Changed("format") && !asJSON && a.interactive() {
 				return runRollupTUI(r, a.env.Stdin, a.env.Stdout)
 			}
-			if output == "" || output == "-" {
-				bw := bufio.NewWriter(a.out())
-				if err := write(bw, r); err != nil {
-					return err
-				}
-				return bw.Flush()
-			}
-			return writeFileAtomic(output, func(w io.Writer) error { return write(w, r) })
+			return a.writeOutput(output, func(w io.Writer) error { return write(w, r) })
 		},
 	}
 	f := cmd.Flags()

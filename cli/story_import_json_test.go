@@ -121,20 +121,7 @@ func TestStoryImport_Run_FromToolsRefusedWhole(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			before := fileHash(t, db)
 			r := runIn(t, db, strings.NewReader(tt.doc), "story", "import", "--from", tt.from, "-")
-			if r.err == nil || !strings.Contains(r.err.Error(), tt.err) {
-				t.Fatalf("error %v, want %q", r.err, tt.err)
-			}
-			for _, w := range tt.stderr {
-				if !strings.Contains(r.stderr, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
-				}
-			}
-			if r.stdout != "" {
-				t.Errorf("a refused import printed a report:\n%s", r.stdout)
-			}
-			if fileHash(t, db) != before {
-				t.Errorf("the workspace file changed")
-			}
+			checkImportRefused(t, r, db, before, tt.err, tt.stderr)
 		})
 	}
 }

@@ -104,20 +104,7 @@ func TestStoryImport_Run_NothingHalfImported(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			before := fileHash(t, db)
 			r := run(t, db, append([]string{"story", "import", writeTemp(t, "in.csv", []byte(tt.csv))}, tt.args...)...)
-			if r.err == nil || !strings.Contains(r.err.Error(), tt.err) {
-				t.Fatalf("error %v, want %q", r.err, tt.err)
-			}
-			for _, w := range tt.stderr {
-				if !strings.Contains(r.stderr, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
-				}
-			}
-			if r.stdout != "" {
-				t.Errorf("a failed import printed a report:\n%s", r.stdout)
-			}
-			if fileHash(t, db) != before {
-				t.Errorf("the workspace file changed")
-			}
+			checkImportRefused(t, r, db, before, tt.err, tt.stderr)
 		})
 	}
 }
@@ -155,5 +142,26 @@ func TestStoryImport_Run_KeylessRowsMatchByTitle(t *testing.T) {
 	}
 	if n := strings.Count(storyLines(t, db), "Write release notes"); n != 1 {
 		t.Errorf("keyless story listed %d times, want once", n)
+	}
+}
+
+// checkImportRefused checks a refused story import: its error says want,
+// stderr says each of stderr, it printed no report, and the workspace at
+// db still hashes to before.
+func checkImportRefused(t *testing.T, r result, db, before, want string, stderr []string) {
+	t.Helper()
+	if r.err == nil || !strings.Contains(r.err.Error(), want) {
+		t.Fatalf("error %v, want %q", r.err, want)
+	}
+	for _, w := range stderr {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+		}
+	}
+	if r.stdout != "" {
+		t.Errorf("a refused import printed a report:\n%s", r.stdout)
+	}
+	if fileHash(t, db) != before {
+		t.Errorf("the workspace file changed")
 	}
 }

@@ -60,10 +60,10 @@ func (m *machine) git(args ...string) string {
 	return m.run(m.repo, "git", args...)
 }
 
-// TestBinary_SyncWalkthrough performs README's "Working on separate
-// machines" with the real binary: three workspaces, one git repository.
-func TestBinary_SyncWalkthrough(t *testing.T) {
-	bin := buildBinary(t)
+// bareRemote makes the team's shared repository: a new bare git
+// repository whose branch is main. Without git the test skips.
+func bareRemote(t *testing.T) string {
+	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
@@ -71,6 +71,14 @@ func TestBinary_SyncWalkthrough(t *testing.T) {
 	if out, err := exec.Command("git", "init", "--quiet", "--bare", "--initial-branch=main", remote).CombinedOutput(); err != nil {
 		t.Fatalf("git init: %v\n%s", err, out)
 	}
+	return remote
+}
+
+// TestBinary_SyncWalkthrough performs README's "Working on separate
+// machines" with the real binary: three workspaces, one git repository.
+func TestBinary_SyncWalkthrough(t *testing.T) {
+	bin := buildBinary(t)
+	remote := bareRemote(t)
 	today := time.Now()
 	start, end := today.AddDate(0, 0, -3).Format("2006-01-02"), today.AddDate(0, 0, 10).Format("2006-01-02")
 

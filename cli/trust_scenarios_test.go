@@ -67,13 +67,7 @@ type team struct {
 func newTeam(t *testing.T) *team {
 	t.Helper()
 	bin := buildBinary(t)
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	remote := filepath.Join(t.TempDir(), "team.git")
-	if out, err := exec.Command("git", "init", "--quiet", "--bare", "--initial-branch=main", remote).CombinedOutput(); err != nil {
-		t.Fatalf("git init: %v\n%s", err, out)
-	}
+	remote := bareRemote(t)
 	keyDir := t.TempDir()
 	tm := &team{bin: bin, remote: remote, fac: newMachine(t, bin, remote), keys: map[string]string{}}
 	for _, h := range []string{"fay", "ana", "bo"} {

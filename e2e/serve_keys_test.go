@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,24 +13,13 @@ func TestServe_OpenSSHClient_BurstsAreNotLost(t *testing.T) {
 	tt := newTerm(t)
 	bin := binary(t)
 	db := filepath.Join(tt.dir, "team.db")
-	key := filepath.Join(tt.dir, "id_ed25519")
 	run(t, bin, "demo", "--db", db)
-	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key).CombinedOutput(); err != nil {
-		t.Fatalf("ssh-keygen: %v\n%s", err, out)
-	}
-	run(t, bin, "--db", db, "member", "key", "add", "lin", "--file", key+".pub")
+	memberKey(t, bin, db, tt.dir, "lin")
 	port, _ := startServe(t, bin, db)
 
-	tt.typeLine(fmt.Sprintf("ssh -p %d -i %s -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t 127.0.0.1", port, key))
+	tt.typeLine(sshCommand(port, filepath.Join(tt.dir, "lin")))
 	tt.waitFor("(lin)", "1/6")
-	tt.burst("jj")
-	tt.waitFor("3/6")
-	tt.burst("65%")
-	tt.waitFor("Progress (0–100): 65")
-	tt.keys("Enter")
-	tt.waitFor(" 65%")
-	tt.burst("]]]]]")
-	tt.waitFor(" 70%")
+	tt.assessInBursts()
 	tt.keys("q")
 	tt.waitPrompt()
 	tt.checkSane()

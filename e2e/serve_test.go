@@ -85,21 +85,23 @@ func startServe(t *testing.T, bin, db string) (port int, log *os.File) {
 	}
 }
 
+// sshCommand is the shell line that logs in to align serve on port with
+// the private key file key, through the real OpenSSH client.
+func sshCommand(port int, key string) string {
+	return fmt.Sprintf("ssh -p %d -i %s -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t 127.0.0.1", port, key)
+}
+
 func TestServe_OpenSSHClient_DashboardQuitSane(t *testing.T) {
 	needSSH(t)
 	tt := newTerm(t)
 	bin := binary(t)
 	db := filepath.Join(tt.dir, "team.db")
-	key := filepath.Join(tt.dir, "id_ed25519")
 	run(t, bin, "demo", "--db", db)
-	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key).CombinedOutput(); err != nil {
-		t.Fatalf("ssh-keygen: %v\n%s", err, out)
-	}
-	run(t, bin, "--db", db, "member", "key", "add", "jonas", "--file", key+".pub")
+	memberKey(t, bin, db, tt.dir, "jonas")
 	run(t, bin, "--db", db, "member", "role", "jonas", "facilitator")
 	port, log := startServe(t, bin, db)
 
-	tt.typeLine(fmt.Sprintf("ssh -p %d -i %s -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t 127.0.0.1", port, key))
+	tt.typeLine(sshCommand(port, filepath.Join(tt.dir, "jonas")))
 	tt.waitFor("(jonas)")
 	tt.keys("BTab") // from Assess, where digits type the progress
 	tt.waitFor("Submissions:", "Checkout works offline")

@@ -57,27 +57,9 @@ func WriteOrg(w io.Writer, o model.Org) error {
 // exactly the documented fields, of this format and version, whose
 // organisation validates (model.Org.Validate). Errors name the field.
 func DecodeOrg(r io.Reader) (model.Org, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxOrgSize+1))
-	if err != nil {
-		return model.Org{}, fmt.Errorf("goals file: %v", err)
-	}
-	if len(data) > MaxOrgSize {
-		return model.Org{}, fmt.Errorf("goals file: larger than %d MiB; this is not an organisation's goals file", MaxOrgSize>>20)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return model.Org{}, fmt.Errorf("goals file: the file is empty; expected a JSON object with \"format\": %q (made by align org init)", OrgFormat)
-	}
-	if err := headerOf(data, OrgFormat, OrgVersion, "goals file"); err != nil {
-		return model.Org{}, err
-	}
-	if err := checkShape(data, reflect.TypeFor[wireOrg]()); err != nil {
-		return model.Org{}, fmt.Errorf("goals file: %s", strings.TrimPrefix(err.Error(), "bundle: "))
-	}
 	var w wireOrg
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		return model.Org{}, fmt.Errorf("goals file: %v", err)
+	if err := orgFileKind.decode(r, &w); err != nil {
+		return model.Org{}, err
 	}
 	var p parser
 	o := model.Org{Name: model.Sanitize(w.Name, false), UpdatedAt: p.time("", "header", "", "updated_at", w.UpdatedAt)}
@@ -96,6 +78,50 @@ func DecodeOrg(r io.Reader) (model.Org, error) {
 		return model.Org{}, fmt.Errorf("goals file: %v", err)
 	}
 	return o, nil
+}
+
+// orgFileKind is how DecodeOrg reads a goals file.
+var orgFileKind = strictFile{what: "goals file", kind: "an organisation's goals file", max: MaxOrgSize,
+	format: OrgFormat, version: OrgVersion,
+	empty: fmt.Sprintf("expected a JSON object with \"format\": %q (made by align org init)", OrgFormat)}
+
+// strictFile is a kind of JSON file that is read whole and strictly: the
+// goals file and a team's summary.
+type strictFile struct {
+	what, kind string // the file's name in errors, and what it is ("a team's summary")
+	max        int    // its largest size in bytes
+	format     string
+	version    int
+	empty      string // what an empty file's error goes on to say
+}
+
+// decode reads at most f.max bytes of JSON into dst, a pointer to the
+// file's wire struct: of f's format and version (headerOf), with exactly
+// the documented fields (checkShape), no unknown ones. Errors start with
+// f.what.
+func (f strictFile) decode(r io.Reader, dst any) error {
+	data, err := io.ReadAll(io.LimitReader(r, int64(f.max)+1))
+	if err != nil {
+		return fmt.Errorf("%s: %v", f.what, err)
+	}
+	if len(data) > f.max {
+		return fmt.Errorf("%s: larger than %d MiB; this is not %s", f.what, f.max>>20, f.kind)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fmt.Errorf("%s: the file is empty; %s", f.what, f.empty)
+	}
+	if err := headerOf(data, f.format, f.version, f.what); err != nil {
+		return err
+	}
+	if err := checkShape(data, reflect.TypeOf(dst).Elem()); err != nil {
+		return fmt.Errorf("%s: %s", f.what, strings.TrimPrefix(err.Error(), "bundle: "))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return fmt.Errorf("%s: %v", f.what, err)
+	}
+	return nil
 }
 
 // headerOf checks a file's format and version leniently, so that another

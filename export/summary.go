@@ -5,11 +5,9 @@ package export
 // member: see model.Summarize.
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -25,6 +23,10 @@ const (
 // MaxSummarySize is the largest summary DecodeSummary reads, in bytes:
 // far above ten years of sprints with twenty objectives each.
 const MaxSummarySize = 16 << 20
+
+// summaryFileKind is how DecodeSummary reads a team's summary.
+var summaryFileKind = strictFile{what: "summary", kind: "a team's summary", max: MaxSummarySize,
+	format: SummaryFormat, version: SummaryVersion, empty: "a team writes it with align export --format summary"}
 
 type wireSummary struct {
 	Format     string `json:"format"`
@@ -119,27 +121,9 @@ func toWireSprintSummary(sp model.SprintSummary) wireSprintSummary {
 // DecodeSummary reads a team's summary: at most MaxSummarySize bytes of
 // JSON with exactly the documented fields, of this format and version.
 func DecodeSummary(r io.Reader) (model.TeamSummary, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxSummarySize+1))
-	if err != nil {
-		return model.TeamSummary{}, fmt.Errorf("summary: %v", err)
-	}
-	if len(data) > MaxSummarySize {
-		return model.TeamSummary{}, fmt.Errorf("summary: larger than %d MiB; this is not a team's summary", MaxSummarySize>>20)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return model.TeamSummary{}, fmt.Errorf("summary: the file is empty; a team writes it with align export --format summary")
-	}
-	if err := headerOf(data, SummaryFormat, SummaryVersion, "summary"); err != nil {
-		return model.TeamSummary{}, err
-	}
-	if err := checkShape(data, reflect.TypeFor[wireSummary]()); err != nil {
-		return model.TeamSummary{}, fmt.Errorf("summary: %s", strings.TrimPrefix(err.Error(), "bundle: "))
-	}
 	var w wireSummary
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
-		return model.TeamSummary{}, fmt.Errorf("summary: %v", err)
+	if err := summaryFileKind.decode(r, &w); err != nil {
+		return model.TeamSummary{}, err
 	}
 	return fromWireSummary(w)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 
 	"github.com/align-team/align/model"
 )
@@ -22,7 +21,7 @@ func DecodeSummaryRecent(r io.Reader, n int) (model.TeamSummary, error) {
 	dec := json.NewDecoder(io.LimitReader(r, MaxSummarySize+1))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		if errors.Is(err, io.EOF) {
-			return model.TeamSummary{}, fmt.Errorf("summary: the file is empty; a team writes it with align export --format summary")
+			return model.TeamSummary{}, fmt.Errorf("summary: the file is empty; %s", summaryFileKind.empty)
 		}
 		return model.TeamSummary{}, fmt.Errorf("summary: not a JSON object (a team writes its summary with align export --format summary)")
 	}
@@ -84,17 +83,7 @@ func recentSprints(dec *json.Decoder, w wireSummary, seen map[string]bool, n int
 func plainJSONError(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Errorf("expected %s, found a JSON %s", goKind(te.Type), te.Value)
+		return fmt.Errorf("expected %s, found a JSON %s", describeType(te.Type), te.Value)
 	}
 	return err
-}
-
-func goKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Int:
-		return "a whole number"
-	}
-	return t.Kind().String()
 }

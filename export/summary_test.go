@@ -87,7 +87,7 @@ func TestDecodeSummaryRecent_ReadsTheNewestOnly(t *testing.T) {
 		{"wrong type", strings.Replace(raw, `"version": 1`, `"version": "1"`, 1), "expected a whole number"},
 		{"no header", `{"sprints": []}`, `"format" field is missing`},
 		{"bundle", strings.Replace(raw, SummaryFormat, BundleFormat, 1), "not \"align-team-summary\""},
-		{"bad sprint", strings.Replace(raw, `"sealed": false`, `"sealed": 0`, 1), "sprints[0]"},
+		{"bad sprint", strings.Replace(raw, `"sealed": false`, `"sealed": 0`, 1), "sprints[0]: expected true or false, found a JSON number"},
 		{"missing field", strings.Replace(raw, `"answered": `, `"x": `, 1), "unknown field"},
 		{"state left out", strings.Replace(raw, `"state": "review",`, ``, 1), "is not a state"},
 		{"title left out", regexp.MustCompile(`"title": "[^"]*",`).ReplaceAllString(raw, ""), "title: must not be empty"},

@@ -42,11 +42,18 @@ func widestLine(raw string) int {
 	return widest
 }
 
-func TestServer_Attack_HugeWindowIsClamped(t *testing.T) {
+// jonasServer starts a server with cfg on a new store in which jonas is
+// a member with the test key 1, and returns it with that key.
+func jonasServer(t *testing.T, cfg Config) (*testServer, gossh.Signer) {
+	t.Helper()
 	st := newTestStore(t)
 	key := testKey(t, 1)
 	register(t, st, "jonas", key.PublicKey())
-	ts := startServer(t, st, Config{})
+	return startServer(t, st, cfg), key
+}
+
+func TestServer_Attack_HugeWindowIsClamped(t *testing.T) {
+	ts, key := jonasServer(t, Config{})
 	before := heapInUse()
 
 	// 4294967295×4294967295 once ended the whole server out of memory.
@@ -74,10 +81,7 @@ func TestServer_Attack_HugeWindowIsClamped(t *testing.T) {
 }
 
 func TestServer_Attack_ClampedScreenDraws(t *testing.T) {
-	st := newTestStore(t)
-	key := testKey(t, 1)
-	register(t, st, "jonas", key.PublicKey())
-	ts := startServer(t, st, Config{})
+	ts, key := jonasServer(t, Config{})
 	term := openTerminalSize(t, ts.login(t, key), nil, 5000, 3000)
 	term.waitFor("Assessing as Jonas Weber (jonas)")
 	term.waitFor("Checkout works offline")
@@ -89,10 +93,7 @@ func TestServer_Attack_ClampedScreenDraws(t *testing.T) {
 }
 
 func TestServer_Attack_EnvFloodIsRefused(t *testing.T) {
-	st := newTestStore(t)
-	key := testKey(t, 1)
-	register(t, st, "jonas", key.PublicKey())
-	ts := startServer(t, st, Config{})
+	ts, key := jonasServer(t, Config{})
 	c := ts.login(t, key)
 	before := heapInUse()
 	sess, err := c.NewSession()
@@ -128,10 +129,7 @@ func TestServer_Attack_EnvFloodIsRefused(t *testing.T) {
 }
 
 func TestServer_Attack_UnusedRequestsRefused(t *testing.T) {
-	st := newTestStore(t)
-	key := testKey(t, 1)
-	register(t, st, "jonas", key.PublicKey())
-	ts := startServer(t, st, Config{})
+	ts, key := jonasServer(t, Config{})
 	c := ts.login(t, key)
 	sess, err := c.NewSession()
 	if err != nil {
@@ -191,11 +189,8 @@ func bytesTimeout(err error, ne *net.Error) bool {
 }
 
 func TestServer_Attack_LoginFloodCannotKeepMembersOut(t *testing.T) {
-	st := newTestStore(t)
-	key := testKey(t, 1)
-	register(t, st, "jonas", key.PublicKey())
 	grace := 2 * time.Second
-	ts := startServer(t, st, Config{LoginGrace: grace})
+	ts, key := jonasServer(t, Config{LoginGrace: grace})
 	flood := make([]net.Conn, 200)
 	for i := range flood { // 200 connections that never speak
 		flood[i] = dialFrom(t, "127.0.0.2", ts.addr)
@@ -261,10 +256,7 @@ func TestServer_Attack_OneMemberCannotTakeEverySlot(t *testing.T) {
 }
 
 func TestServer_Attack_LogNamesVerifiedMemberWithoutPty(t *testing.T) {
-	st := newTestStore(t)
-	key := testKey(t, 1)
-	register(t, st, "jonas", key.PublicKey())
-	ts := startServer(t, st, Config{})
+	ts, key := jonasServer(t, Config{})
 	c := ts.login(t, key)
 	sess, err := c.NewSession()
 	if err != nil {

@@ -22,13 +22,19 @@ const liveBound = time.Second
 // setRole makes handle a facilitator or not.
 func setRole(t *testing.T, st *store.Store, handle string, facilitator bool) {
 	t.Helper()
+	editMember(t, st, handle, func(m *model.Member) { m.Facilitator = facilitator })
+}
+
+// editMember saves the live member handle after change.
+func editMember(t *testing.T, st *store.Store, handle string, change func(*model.Member)) {
+	t.Helper()
 	ms, err := st.Members()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range ms {
 		if m.Handle == handle && !m.Deleted {
-			m.Facilitator = facilitator
+			change(&m)
 			if _, err := st.SaveMember(m); err != nil {
 				t.Fatal(err)
 			}

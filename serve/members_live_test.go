@@ -14,23 +14,10 @@ import (
 // screen does, and tells the sessions through the hub; it returns when.
 func changeMember(t *testing.T, st *store.Store, ts *testServer, handle string, change func(*model.Member)) time.Time {
 	t.Helper()
-	ms, err := st.Members()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range ms {
-		if m.Handle == handle && !m.Deleted {
-			change(&m)
-			start := time.Now()
-			if _, err := st.SaveMember(m); err != nil {
-				t.Fatal(err)
-			}
-			ts.publishSave()
-			return start
-		}
-	}
-	t.Fatalf("no member %q", handle)
-	return time.Time{}
+	var start time.Time
+	editMember(t, st, handle, func(m *model.Member) { change(m); start = time.Now() })
+	ts.publishSave()
+	return start
 }
 
 func TestServer_Members_RevocationEndsOpenSessions(t *testing.T) {
