@@ -36,7 +36,7 @@ var settings = []setting{
 	{"evidence-gap", "a gap this large between the median and the stories done raises a flag",
 		func(w store.Workspace) string { return strconv.Itoa(w.Settings.EvidenceGap) },
 		intSetter("evidence-gap", func(s *model.Settings) *int { return &s.EvidenceGap })},
-	{"anonymous-reveal", "reveals in the review start with names hidden (true or false)",
+	{"anonymous-reveal", "the review is anonymous: no names by estimates on any screen or in the markdown export (true or false)",
 		func(w store.Workspace) string { return strconv.FormatBool(w.Settings.AnonymousReveal) },
 		func(w *store.Workspace, v string) error {
 			b, err := parseBool(v)
@@ -97,11 +97,8 @@ func findSetting(key string) (setting, error) {
 	return setting{}, fmt.Errorf("%q is not a setting; use one of %s", key, strings.Join(keys, ", "))
 }
 
-func (a *app) configCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "config [KEY [VALUE]]",
-		Short: "Show or change the workspace's settings",
-		Long: `Show every setting, show one KEY, or set KEY to VALUE. The settings are
+// configLong is the help text of align config.
+const configLong = `Show every setting, show one KEY, or set KEY to VALUE. The settings are
 stored in the workspace, so the whole team shares them:
 
   team              the team's name, shown in reports
@@ -112,7 +109,9 @@ stored in the workspace, so the whole team shares them:
                     an outlier, with at least three responses (default 25)
   evidence-gap      a gap this large between the median and the share of
                     stories done raises a flag (default 30)
-  anonymous-reveal  reveals in the review start with names hidden (false)
+  anonymous-reveal  the review is anonymous: no names by estimates on any
+                    screen or in the markdown export; x in the Review
+                    switches it (false)
   require-signed-bundles
                     align import refuses a bundle that is not signed by its
                     author with a key registered here (false)
@@ -122,14 +121,23 @@ stored in the workspace, so the whole team shares them:
                     the author's registered keys
   timebox-minutes   minutes of discussion per objective; past them the
                     Review screen's timer turns to "over" (0: none, the
-                    default)`,
-		Example: `  align config
+                    default)`
+
+// configExample is the examples of align config.
+const configExample = `  align config
   align config split-at
   align config split-at 40
   align config anonymous-reveal true
   align config signing-key ~/.ssh/id_ed25519
   align config require-signed-bundles true
-  align config timebox-minutes 8`,
+  align config timebox-minutes 8`
+
+func (a *app) configCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "config [KEY [VALUE]]",
+		Short:   "Show or change the workspace's settings",
+		Long:    configLong,
+		Example: configExample,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 2 {
 				return fmt.Errorf("config takes at most KEY and VALUE, got %d arguments; quote values that contain spaces", len(args))

@@ -48,22 +48,25 @@ summary names nobody by an estimate, an outlier or an abstention.
 The output goes to standard output, or with -o to FILE, written whole or not
 at all (an existing FILE is replaced). The workspace is opened read-only.`
 
-func (a *app) exportCmd() *cobra.Command {
-	var sprint, format, output string
-	var mine, withEstimates, anonymous bool
-	cmd := &cobra.Command{
-		Use:   "export [--sprint S|all] [--format md|json|csv|summary] [--anonymous] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
-		Short: "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
-		Long:  exportLong,
-		Example: `  align export -o review-14.md
+// exportExample is the examples of align export.
+const exportExample = `  align export -o review-14.md
   align export --anonymous -o review-14.md
   align export --sprint all --format json -o team.json
   align export --sprint all --format csv > estimates.csv
   align export --format json --sprint current -o plan.json   # and plan.json.sig
   align export --format json --with-estimates -o ~/laptop2/sprint.json
   align export --format json --mine --as ana -o sync/ana.json
-  align export --format summary -o teams/checkout.json`,
-		Args: noArgs,
+  align export --format summary -o teams/checkout.json`
+
+func (a *app) exportCmd() *cobra.Command {
+	var sprint, format, output string
+	var mine, withEstimates, anonymous bool
+	cmd := &cobra.Command{
+		Use:     "export [--sprint S|all] [--format md|json|csv|summary] [--anonymous] [--mine --as HANDLE] [--with-estimates] [-o FILE]",
+		Short:   "Write a sprint's review summary (markdown), a JSON bundle or a CSV of estimates",
+		Long:    exportLong,
+		Example: exportExample,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format = strings.ToLower(strings.TrimSpace(format))
 			all := strings.EqualFold(strings.TrimSpace(sprint), "all")
