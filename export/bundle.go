@@ -238,6 +238,9 @@ type wireOutcome struct {
 	// Minutes came after version 1's first release: readers accept
 	// bundles without it (see shape.go, optionalKey).
 	Minutes int `json:"minutes,omitempty" bundle:"optional"`
+	// Sealed (round 1 sealed by a reveal) came with issue 15; older
+	// bundles have none, and read as sealed when revealed.
+	Sealed bool `json:"sealed,omitempty" bundle:"optional"`
 }
 
 type wireAction struct {
@@ -328,7 +331,7 @@ func toWireSprint(sd model.SprintData) wireSprint {
 	for _, o := range sd.Outcomes {
 		ws.Outcomes = append(ws.Outcomes, wireOutcome{
 			wireMeta: toMeta(o.Meta), ObjectiveID: o.ObjectiveID.String(), Agreed: cloneInt(o.Agreed),
-			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Minutes: o.Minutes,
+			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Minutes: o.Minutes,
 		})
 	}
 	for _, a := range sd.Actions {

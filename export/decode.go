@@ -261,7 +261,7 @@ func (p *parser) sprint(path string, ws wireSprint) model.SprintData {
 		sd.Outcomes = append(sd.Outcomes, model.Outcome{
 			Meta: p.meta(rp, "outcome", o.wireMeta), SprintID: sp.ID,
 			ObjectiveID: p.id(rp, "outcome", o.ID, "objective_id", o.ObjectiveID),
-			Agreed:      o.Agreed, Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Minutes: o.Minutes,
+			Agreed:      o.Agreed, Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Minutes: o.Minutes,
 		})
 	}
 	for i, a := range ws.Actions {

@@ -158,6 +158,9 @@ type Outcome struct {
 	Notes       string
 	Discussed   bool
 	Revealed    bool
+	// Sealed is set by the first reveal and never cleared: the first
+	// round of estimates can no longer change (see Round1Sealed).
+	Sealed bool
 	// Minutes is how long the review discussed it, in whole minutes, as
 	// the Review screen's timer measured; 0 when it was not timed.
 	Minutes int

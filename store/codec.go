@@ -115,6 +115,7 @@ type outcomeRec struct {
 	Notes       string    `json:"notes,omitempty"`
 	Discussed   bool      `json:"discussed,omitempty"`
 	Revealed    bool      `json:"revealed,omitempty"`
+	Sealed      bool      `json:"sealed,omitempty"`
 	Minutes     int       `json:"minutes,omitempty"`
 }
 
@@ -303,7 +304,7 @@ func decAssessment(data []byte) (model.Assessment, error) {
 
 func encOutcome(o model.Outcome) ([]byte, error) {
 	return json.Marshal(outcomeRec{metaRec: metaToRec(o.Meta), SprintID: o.SprintID, ObjectiveID: o.ObjectiveID,
-		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Minutes: o.Minutes})
+		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Minutes: o.Minutes})
 }
 
 func decOutcome(data []byte) (model.Outcome, error) {
@@ -312,7 +313,7 @@ func decOutcome(data []byte) (model.Outcome, error) {
 		return model.Outcome{}, err
 	}
 	return model.Outcome{Meta: r.model(), SprintID: r.SprintID, ObjectiveID: r.ObjectiveID, Agreed: r.Agreed,
-		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Minutes: r.Minutes}, nil
+		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Sealed: r.Sealed, Minutes: r.Minutes}, nil
 }
 
 func encAction(a model.ActionItem) ([]byte, error) {

@@ -228,6 +228,9 @@ func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) {
 	err := s.update(func(tx *bolt.Tx) error {
 		now := s.clock()
 		if a.Deleted {
+			if err := checkWithdrawOpen(tx, a.ID, a.SprintID); err != nil {
+				return err
+			}
 			var err error
 			a, err = deleteIn(tx, assessmentKind, a.ID, a.SprintID, now, openAllowed("assessments"))
 			return err
@@ -252,6 +255,9 @@ func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) {
 			return err
 		}
 		if err := checkState(sp, "assessments", model.CanAssess, "planning, assessing or in review"); err != nil {
+			return err
+		}
+		if err := checkRoundOpen(tx, a.SprintID, a.ObjectiveID); err != nil {
 			return err
 		}
 		b, err := writeSub(tx, a.SprintID, subAssessments)

@@ -342,6 +342,9 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 	if !m.editable() {
 		return m, func() tea.Msg { return footerMsg{text: "this sprint is closed: assessments are read-only"} }
 	}
+	if cmd := m.sealedCmd(o); cmd != nil {
+		return m, cmd
+	}
 	now := m.deps.now()
 	a, exists := m.mine[o.ID]
 	if !exists {
