@@ -27,6 +27,9 @@ func mrgCheckAgainstLocal(loc *mrgLocal, inc *mrgIncoming) error {
 			if r.MemberID != lr.MemberID {
 				return e.fail("member", "moves it from member %s to %s; an assessment never changes member", lr.MemberID, r.MemberID)
 			}
+			if r.Round2 != lr.Round2 {
+				return e.fail("round", "moves it from one round to the other; an assessment never changes round")
+			}
 		case Outcome:
 			lr := l.rec.(Outcome)
 			if r.ObjectiveID != lr.ObjectiveID {

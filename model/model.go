@@ -147,6 +147,11 @@ type Assessment struct {
 	Abstain     bool // "not my area": counted apart from responses
 	Submitted   bool
 	Late        bool // first saved while the sprint was in review
+	// Round2 marks an estimate of the second round, made privately after
+	// the discussion; it is kept in SprintData.Round2, round 1 in
+	// SprintData.Assessments. A member has one live estimate per
+	// objective and round.
+	Round2 bool
 }
 
 // Outcome is what the team agreed on an objective during the review.
@@ -161,6 +166,9 @@ type Outcome struct {
 	// Sealed is set by the first reveal and never cleared: the first
 	// round of estimates can no longer change (see Round1Sealed).
 	Sealed bool
+	// Round2Open: the facilitator opened a second round of estimates;
+	// Round2Revealed: and revealed it.
+	Round2Open, Round2Revealed bool
 	// Minutes is how long the review discussed it, in whole minutes, as
 	// the Review screen's timer measured; 0 when it was not timed.
 	Minutes int
@@ -183,7 +191,9 @@ type SprintData struct {
 	Objectives  []Objective
 	Stories     []Story
 	Assessments []Assessment
-	Outcomes    []Outcome
+	// Round2 holds the second round's estimates (Assessment.Round2).
+	Round2   []Assessment
+	Outcomes []Outcome
 	Actions     []ActionItem
 }
 

@@ -37,25 +37,52 @@ func KeepSeal(old *Outcome, o Outcome) Outcome {
 	return o
 }
 
-// SealedError refuses a change to a first-round estimate after its reveal.
+// SealedError refuses a change to an estimate of a round that is closed:
+// round 1 after its reveal, round 2 before it opens or after its reveal.
 type SealedError struct {
 	// Objective is the objective's title.
 	Objective string
+	// Round is 1 or 2.
+	Round int
+	// NotOpen: round 2 was never opened.
+	NotOpen bool
 }
 
 // Error says why the estimate cannot change.
 func (e *SealedError) Error() string {
-	return fmt.Sprintf("round 1 is sealed since %q was revealed: the estimates the room saw stay as they were", e.Objective)
+	switch {
+	case e.Round == 1:
+		return fmt.Sprintf("round 1 is sealed since %q was revealed: the estimates the room saw stay as they were", e.Objective)
+	case e.NotOpen:
+		return fmt.Sprintf("round 2 on %q is not open: the facilitator opens it after the discussion", e.Objective)
+	}
+	return fmt.Sprintf("round 2 is sealed since %q's second round was revealed", e.Objective)
+}
+
+// outcomeOf returns the live outcome of objective id among outcomes.
+func outcomeOf(outcomes []Outcome, id uuid.UUID) (Outcome, bool) {
+	for _, oc := range outcomes {
+		if oc.ObjectiveID == id && !oc.Deleted {
+			return oc, true
+		}
+	}
+	return Outcome{}, false
 }
 
 // CheckEstimateChange returns a *SealedError when saving, changing or
-// withdrawing an estimate of objective o would change its sealed round 1;
-// outcomes are the sprint's outcomes as stored.
-func CheckEstimateChange(outcomes []Outcome, o Objective) error {
-	for _, oc := range outcomes {
-		if oc.ObjectiveID == o.ID && Round1Sealed(oc) {
-			return &SealedError{Objective: o.Title}
-		}
+// withdrawing an estimate of objective o in round 1 (round2 false) or
+// round 2 would change a round that is closed: round 1 once revealed,
+// round 2 unless it is open and not yet revealed. outcomes are the
+// sprint's outcomes as stored.
+func CheckEstimateChange(outcomes []Outcome, o Objective, round2 bool) error {
+	oc, _ := outcomeOf(outcomes, o.ID)
+	switch {
+	case !round2 && Round1Sealed(oc):
+		return &SealedError{Objective: o.Title, Round: 1}
+	case round2 && !oc.Round2Open:
+		return &SealedError{Objective: o.Title, Round: 2, NotOpen: true}
+	case round2 && oc.Round2Revealed:
+		return &SealedError{Objective: o.Title, Round: 2}
 	}
 	return nil
 }
@@ -123,4 +150,17 @@ func sealVerb(exists bool, l, a Assessment) string {
 		return fmt.Sprintf("change (%d%% → %d%%)", l.Progress, a.Progress)
 	}
 	return "change"
+}
+
+// SplitRounds returns the first-round and the second-round estimates of as,
+// each in the order of as.
+func SplitRounds(as []Assessment) (round1, round2 []Assessment) {
+	for _, a := range as {
+		if a.Round2 {
+			round2 = append(round2, a)
+		} else {
+			round1 = append(round1, a)
+		}
+	}
+	return round1, round2
 }

@@ -60,13 +60,13 @@ func TestKeepSeal(t *testing.T) {
 
 func TestCheckEstimateChange(t *testing.T) {
 	f, d := sealedFixture(true)
-	err := CheckEstimateChange(d.Sprints[0].Outcomes, f.obj)
+	err := CheckEstimateChange(d.Sprints[0].Outcomes, f.obj, false)
 	want := `round 1 is sealed since "Faster search" was revealed: the estimates the room saw stay as they were`
 	if err == nil || err.Error() != want {
 		t.Fatalf("sealed: err = %v, want %q", err, want)
 	}
 	_, open := sealedFixture(false)
-	if err := CheckEstimateChange(open.Sprints[0].Outcomes, f.obj); err != nil {
+	if err := CheckEstimateChange(open.Sprints[0].Outcomes, f.obj, false); err != nil {
 		t.Fatalf("not revealed: err = %v", err)
 	}
 }

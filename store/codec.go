@@ -105,6 +105,7 @@ type assessmentRec struct {
 	Abstain     bool      `json:"abstain,omitempty"`
 	Submitted   bool      `json:"submitted,omitempty"`
 	Late        bool      `json:"late,omitempty"`
+	Round2      bool      `json:"round2,omitempty"`
 }
 
 type outcomeRec struct {
@@ -116,6 +117,8 @@ type outcomeRec struct {
 	Discussed   bool      `json:"discussed,omitempty"`
 	Revealed    bool      `json:"revealed,omitempty"`
 	Sealed      bool      `json:"sealed,omitempty"`
+	Round2Open  bool      `json:"round2_open,omitempty"`
+	Round2Shown bool      `json:"round2_revealed,omitempty"`
 	Minutes     int       `json:"minutes,omitempty"`
 }
 
@@ -289,7 +292,7 @@ func decStory(data []byte) (model.Story, error) {
 func encAssessment(a model.Assessment) ([]byte, error) {
 	return json.Marshal(assessmentRec{metaRec: metaToRec(a.Meta), SprintID: a.SprintID, ObjectiveID: a.ObjectiveID,
 		MemberID: a.MemberID, Progress: a.Progress, Confidence: a.Confidence, Note: a.Note,
-		Abstain: a.Abstain, Submitted: a.Submitted, Late: a.Late})
+		Abstain: a.Abstain, Submitted: a.Submitted, Late: a.Late, Round2: a.Round2})
 }
 
 func decAssessment(data []byte) (model.Assessment, error) {
@@ -299,12 +302,12 @@ func decAssessment(data []byte) (model.Assessment, error) {
 	}
 	return model.Assessment{Meta: r.model(), SprintID: r.SprintID, ObjectiveID: r.ObjectiveID, MemberID: r.MemberID,
 		Progress: r.Progress, Confidence: r.Confidence, Note: r.Note, Abstain: r.Abstain,
-		Submitted: r.Submitted, Late: r.Late}, nil
+		Submitted: r.Submitted, Late: r.Late, Round2: r.Round2}, nil
 }
 
 func encOutcome(o model.Outcome) ([]byte, error) {
 	return json.Marshal(outcomeRec{metaRec: metaToRec(o.Meta), SprintID: o.SprintID, ObjectiveID: o.ObjectiveID,
-		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Minutes: o.Minutes})
+		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Round2Open: o.Round2Open, Round2Shown: o.Round2Revealed, Minutes: o.Minutes})
 }
 
 func decOutcome(data []byte) (model.Outcome, error) {
@@ -313,7 +316,7 @@ func decOutcome(data []byte) (model.Outcome, error) {
 		return model.Outcome{}, err
 	}
 	return model.Outcome{Meta: r.model(), SprintID: r.SprintID, ObjectiveID: r.ObjectiveID, Agreed: r.Agreed,
-		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Sealed: r.Sealed, Minutes: r.Minutes}, nil
+		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Sealed: r.Sealed, Round2Open: r.Round2Open, Round2Revealed: r.Round2Shown, Minutes: r.Minutes}, nil
 }
 
 func encAction(a model.ActionItem) ([]byte, error) {

@@ -102,8 +102,12 @@ func checkSprintView(d model.SprintData, r refs, prefix string) []finding {
 	for _, st := range d.Stories {
 		common(st.Meta, fmt.Sprintf("story %q", st.Title), subStories, st.SprintID, st.ObjectiveID, true, st.Validate())
 	}
-	perMember := map[[2]uuid.UUID]uuid.UUID{}
-	for _, a := range d.Assessments {
+	type roundKey struct {
+		objective, member uuid.UUID
+		round2            bool
+	}
+	perMember := map[roundKey]uuid.UUID{}
+	for _, a := range append(d.Assessments[:len(d.Assessments):len(d.Assessments)], d.Round2...) {
 		where := common(a.Meta, "assessment", subAssessments, a.SprintID, a.ObjectiveID, true, a.Validate())
 		if a.MemberID == uuid.Nil {
 			fs = append(fs, found(ErrReference, where, "assessment has no member"))
@@ -112,7 +116,7 @@ func checkSprintView(d model.SprintData, r refs, prefix string) []finding {
 		if a.Deleted {
 			continue
 		}
-		key := [2]uuid.UUID{a.ObjectiveID, a.MemberID}
+		key := roundKey{a.ObjectiveID, a.MemberID, a.Round2}
 		if other, dup := perMember[key]; dup {
 			fs = append(fs, found(ErrDuplicate, where, "member %s has a second live assessment of objective %s (the other is %s)", a.MemberID, a.ObjectiveID, other))
 		}

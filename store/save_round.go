@@ -9,7 +9,7 @@ import (
 // checkRoundOpen refuses to change an estimate of objective objID in
 // sprint sid once model.CheckEstimateChange says its round is closed to it.
 // A deleted or missing objective passes: the caller reports it.
-func checkRoundOpen(tx *bolt.Tx, sid, objID uuid.UUID) error {
+func checkRoundOpen(tx *bolt.Tx, sid, objID uuid.UUID, round2 bool) error {
 	obj, _, ok, err := objectiveKind.locate(tx, objID, sid)
 	if err != nil || !ok {
 		return err
@@ -18,7 +18,7 @@ func checkRoundOpen(tx *bolt.Tx, sid, objID uuid.UUID) error {
 	if err != nil {
 		return err
 	}
-	return model.CheckEstimateChange(outs, obj)
+	return model.CheckEstimateChange(outs, obj, round2)
 }
 
 // checkWithdrawOpen is checkRoundOpen for the withdrawal of assessment id.
@@ -27,7 +27,7 @@ func checkWithdrawOpen(tx *bolt.Tx, id, hint uuid.UUID) error {
 	if err != nil || !ok {
 		return err // deleteIn reports a missing one
 	}
-	return checkRoundOpen(tx, sid, a.ObjectiveID)
+	return checkRoundOpen(tx, sid, a.ObjectiveID, a.Round2)
 }
 
 // checkOutcomeSeal refuses to delete outcome id while it seals its

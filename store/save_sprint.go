@@ -257,7 +257,7 @@ func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) {
 		if err := checkState(sp, "assessments", model.CanAssess, "planning, assessing or in review"); err != nil {
 			return err
 		}
-		if err := checkRoundOpen(tx, a.SprintID, a.ObjectiveID); err != nil {
+		if err := checkRoundOpen(tx, a.SprintID, a.ObjectiveID, a.Round2); err != nil {
 			return err
 		}
 		b, err := writeSub(tx, a.SprintID, subAssessments)
@@ -265,7 +265,7 @@ func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) {
 			return err
 		}
 		old, err := existingPer(assessmentKind, b, a.ID, func(v model.Assessment) bool {
-			return v.ObjectiveID == a.ObjectiveID && v.MemberID == a.MemberID
+			return v.ObjectiveID == a.ObjectiveID && v.MemberID == a.MemberID && v.Round2 == a.Round2
 		})
 		if err != nil {
 			return err
@@ -274,7 +274,7 @@ func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) {
 			stampNew(&a.Meta, now)
 			a.Late = sp.State == model.StateReview
 		} else {
-			if old.ObjectiveID != a.ObjectiveID || old.MemberID != a.MemberID {
+			if old.ObjectiveID != a.ObjectiveID || old.MemberID != a.MemberID || old.Round2 != a.Round2 {
 				return newErr(ErrReference, nil, "assessment %s belongs to another objective or member and cannot move", a.ID)
 			}
 			stampUpdate(&a.Meta, old.Meta, now)
