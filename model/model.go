@@ -194,7 +194,7 @@ type SprintData struct {
 	// Round2 holds the second round's estimates (Assessment.Round2).
 	Round2   []Assessment
 	Outcomes []Outcome
-	Actions     []ActionItem
+	Actions  []ActionItem
 }
 
 // Settings are the workspace's analysis thresholds and review defaults.

@@ -45,9 +45,9 @@ func copyDataset(d model.Dataset) model.Dataset {
 	}
 	for _, sd := range d.Sprints {
 		out.Sprints = append(out.Sprints, model.SprintData{
-			Sprint:      sd.Sprint,
-			Objectives:  append([]model.Objective(nil), sd.Objectives...),
-			Stories:     append([]model.Story(nil), sd.Stories...),
+			Sprint:     sd.Sprint,
+			Objectives: append([]model.Objective(nil), sd.Objectives...),
+			Stories:    append([]model.Story(nil), sd.Stories...),
 			// Both rounds share one bucket: the store handles them as one list.
 			Assessments: append(append([]model.Assessment(nil), sd.Assessments...), sd.Round2...),
 			Outcomes:    append([]model.Outcome(nil), sd.Outcomes...),
