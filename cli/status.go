@@ -114,6 +114,7 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 	for i, s := range r.Agenda {
 		b.WriteString("\n")
 		writeObjective(&b, i+1, s, goalTitle[s.Objective.GoalID], missing[s.Objective.ID], r.Expected)
+		writeRound2(&b, r.Rounds, s)
 	}
 
 	var trace []string

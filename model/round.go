@@ -29,10 +29,15 @@ func SealedObjectives(d Dataset) map[uuid.UUID]bool {
 
 // KeepSeal returns o as it may be saved over old (nil when o is the
 // objective's first outcome): a reveal seals round 1, and nothing unseals
-// it.
+// it; an opened or revealed second round stays so, whatever stale copy a
+// screen saves.
 func KeepSeal(old *Outcome, o Outcome) Outcome {
 	if o.Revealed || (old != nil && Round1Sealed(*old)) {
 		o.Sealed = true
+	}
+	if old != nil {
+		o.Round2Open = o.Round2Open || old.Round2Open
+		o.Round2Revealed = o.Round2Revealed || old.Round2Revealed
 	}
 	return o
 }

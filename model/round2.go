@@ -2,7 +2,10 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -149,3 +152,65 @@ func AgreedDefault(o Outcome, r Round2Stats) (float64, bool) {
 }
 
 func quote(s string) string { return "\"" + mrgTruncate(s, 60) + "\"" }
+
+// analyzeRounds returns the second rounds of objs that are open.
+func analyzeRounds(d SprintData, objs []Objective, outcomes map[uuid.UUID]Outcome, members map[uuid.UUID]Member, s Settings) map[uuid.UUID]Round2Stats {
+	var out map[uuid.UUID]Round2Stats
+	for _, o := range objs {
+		if !outcomes[o.ID].Round2Open {
+			continue
+		}
+		if out == nil {
+			out = map[uuid.UUID]Round2Stats{}
+		}
+		out[o.ID] = AnalyzeRound2(o, d, members, s)
+	}
+	return out
+}
+
+// Summary reads "spread 75 → 30, 2 of 4 moved" once round 2 is revealed,
+// and "round 2 open: 3 of 4 re-estimated" before.
+func (r Round2Stats) Summary(revealed bool) string {
+	if !revealed {
+		return fmt.Sprintf("round 2 open: %d of %d re-estimated", r.Revised, r.Of)
+	}
+	return fmt.Sprintf("spread %d → %d, %d of %d moved", r.Round1.Spread, r.Round2.Spread, r.Moved, r.Of)
+}
+
+// MovesText lists the members whose value changed, "ana 20→40, dee 95→70",
+// "–" standing for no estimate (an abstention).
+func (r Round2Stats) MovesText() string {
+	var parts []string
+	for _, m := range r.Moves {
+		if !m.Moved() {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %s→%s", m.Handle, moveValue(m.From, m.HasFrom), moveValue(m.To, m.HasTo)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func moveValue(v int, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return strconv.Itoa(v)
+}
+
+// CurrentEstimates returns the estimates members edit now: of each
+// objective whose second round is open (and not revealed), the round-2
+// ones; of every other, the round-1 ones.
+func CurrentEstimates(sd SprintData) []Assessment {
+	var out []Assessment
+	for _, a := range sd.Assessments {
+		if !EstimateRound2(sd.Outcomes, a.ObjectiveID) {
+			out = append(out, a)
+		}
+	}
+	for _, a := range sd.Round2 {
+		if EstimateRound2(sd.Outcomes, a.ObjectiveID) {
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -272,7 +272,7 @@ func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) {
 		}
 		if old == nil {
 			stampNew(&a.Meta, now)
-			a.Late = sp.State == model.StateReview
+			a.Late = sp.State == model.StateReview && !a.Round2 // round 2 is always in review
 		} else {
 			if old.ObjectiveID != a.ObjectiveID || old.MemberID != a.MemberID || old.Round2 != a.Round2 {
 				return newErr(ErrReference, nil, "assessment %s belongs to another objective or member and cannot move", a.ID)

@@ -151,7 +151,7 @@ func withdrawAssessment(st storeWriter, msg withdrawMsg) (model.Assessment, erro
 		return model.Assessment{}, err
 	}
 	gone := model.Assessment{Meta: model.Meta{Deleted: true}, SprintID: msg.sprint, ObjectiveID: msg.objective, MemberID: msg.member}
-	for _, a := range d.Assessments {
+	for _, a := range model.CurrentEstimates(d) {
 		if a.ObjectiveID == msg.objective && a.MemberID == msg.member && !a.Deleted {
 			a.Deleted = true
 			return st.SaveAssessment(a)

@@ -172,6 +172,7 @@ type reviewKeys struct {
 	Reveal    key.Binding
 	Discussed key.Binding
 	Anonymous key.Binding
+	Round2    key.Binding
 	Agree     key.Binding
 	Notes     key.Binding
 	Action    key.Binding
@@ -191,6 +192,7 @@ func newReviewKeys() reviewKeys {
 		Reveal:    key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "reveal")),
 		Discussed: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "discussed, next")),
 		Anonymous: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "anonymous")),
+		Round2:    key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open round 2")),
 		Agree:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "agreed value")),
 		Notes:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "notes")),
 		Action:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add action")),

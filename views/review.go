@@ -161,7 +161,7 @@ func (m Review) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Anonymous), toReview},
+		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Round2), f(k.Anonymous), toReview},
 		{f(k.Agree), f(k.Notes), f(k.Action)},
 	}
 }

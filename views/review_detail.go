@@ -127,6 +127,7 @@ func (m Review) detailPane() detailPane {
 		}
 		p.body = append(p.body, dotPlot(s, st, w, m.anonymous)...)
 		p.body = append(p.body, m.figuresLine(st, w))
+		p.body = append(p.body, m.round2Lines(st, w)...)
 	}
 	p = p.withInput(m.inputLines(w))
 	p.body = append(p.body, m.evidenceLines(st, w)...)

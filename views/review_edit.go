@@ -54,7 +54,9 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		if cmd := m.gate("reveal"); cmd != nil {
 			return m, cmd
 		}
-		return m.changeOutcome(func(o *model.Outcome) { o.Revealed = !o.Revealed })
+		return m.reveal()
+	case key.Matches(msg, k.Round2):
+		return m.openRound2()
 	case key.Matches(msg, k.Discussed):
 		if cmd := m.gate("mark objectives discussed"); cmd != nil {
 			return m, cmd
@@ -333,6 +335,10 @@ func (m Review) startAgree() (Review, tea.Cmd) {
 	shown := m.revealed(st.Objective.ID)
 	if shown && st.Responses > 0 {
 		prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", figure(st.Median))
+	}
+	if med, ok := m.round2Median(st.Objective.ID); ok {
+		prompt = fmt.Sprintf("Agreed %% (0–100, round 2 median %s): ", figure(med))
+		st.Median = med
 	}
 	if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {
 		v = strconv.Itoa(*o.Agreed)

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRound_Run_SecondRound runs a review with a second round from the
+// shell: round 1 sealed at the reveal (a change refused, nothing written),
+// round 2 opened, re-estimated privately, revealed, and shown by status.
+func TestRound_Run_SecondRound(t *testing.T) {
+	db := newWorkspace(t)
+	seedSprint(t, db)
+	const o = "Checkout in three steps"
+	if r := run(t, db, "round", "open", o); r.err == nil || !strings.Contains(r.err.Error(), "rounds are revealed in the review") {
+		t.Fatalf("open in assessing: %v", r.err)
+	}
+	mustRun(t, db, "sprint", "state", "current", "review")
+	if r := run(t, db, "round", "open", o); r.err == nil || !strings.Contains(r.err.Error(), "reveal round 1 of") {
+		t.Fatalf("open before the reveal: %v", r.err)
+	}
+	if out := mustRun(t, db, "round", "reveal", o); !strings.Contains(out, "Revealed round 1") {
+		t.Fatalf("reveal: %q", out)
+	}
+	before := takeSnapshot(t, db)
+	for _, args := range [][]string{
+		{"assess", "--as", "ana", "--objective", o, "--progress", "30"},
+		{"assess", "--as", "ana", "--objective", o, "--clear"},
+		{"assess", "--as", "eve", "--objective", o, "--progress", "30"},
+	} {
+		if r := run(t, db, args...); r.err == nil || !strings.Contains(r.err.Error(), "round 1 is sealed since") {
+			t.Errorf("align %s: %v, want round 1 sealed", strings.Join(args, " "), r.err)
+		}
+	}
+	if r := run(t, db, "assess", "--as", "ana", "--objective", o, "--round", "2", "--progress", "40"); r.err == nil || !strings.Contains(r.err.Error(), "round 2 on") {
+		t.Errorf("round 2 before it opens: %v", r.err)
+	}
+	if !sameSnapshot(before, takeSnapshot(t, db)) {
+		t.Fatal("refused estimates changed the workspace")
+	}
+	mustRun(t, db, "round", "open", o)
+	if out := mustRun(t, db, "assess", "--as", "ana", "--objective", o, "--round", "2", "--progress", "40"); !strings.Contains(out, "in round 2 (round 1: 20%): 40%") {
+		t.Errorf("round 2 estimate: %q", out)
+	}
+	mustRun(t, db, "assess", "--as", "dee", "--objective", o, "--round", "2", "--progress", "70")
+	if s := mustRun(t, db, "status"); !strings.Contains(s, "round 2 open: 2 of 4 re-estimated") || strings.Contains(s, "95→70") {
+		t.Errorf("status before the round-2 reveal:\n%s", s)
+	}
+	mustRun(t, db, "round", "reveal", o)
+	// Hand-computed: 20 45 50 95 → 40 45 50 70: spread 75 → 30, median
+	// (45+50)/2 = 47.5, ana and dee moved.
+	s := mustRun(t, db, "status")
+	for _, w := range []string{"estimates: ana 20, bo 45, cy 50, dee 95", "round 2: median 47.5, range 40–70 [split]; spread 75 → 30, 2 of 4 moved", "moves: ana 20→40, dee 95→70"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("status lacks %q:\n%s", w, s)
+		}
+	}
+	if r := run(t, db, "assess", "--as", "bo", "--objective", o, "--round", "2", "--progress", "50"); r.err == nil || !strings.Contains(r.err.Error(), "second round was revealed") {
+		t.Errorf("round 2 after its reveal: %v", r.err)
+	}
+	if r := run(t, db, "round", "reveal", o, "--round", "3"); r.err == nil || !strings.Contains(r.err.Error(), "--round 3") {
+		t.Errorf("--round 3: %v", r.err)
+	}
+}
+
+// TestRound_Run_ImportRefusesSealedChange: a bundle that changes a sealed
+// round-1 estimate is refused with the record named, and the workspace file
+// stays byte-identical; the bundle's round-2 estimates travel and import.
+func TestRound_Run_ImportRefusesSealedChange(t *testing.T) {
+	dir := t.TempDir()
+	fac := newWorkspace(t)
+	seedSprint(t, fac)
+	plan := filepath.Join(dir, "plan.json")
+	mustRun(t, fac, "export", "--format", "json", "--sprint", "current", "--as", "ana", "--with-estimates", "-o", plan)
+	bo := newWorkspace(t)
+	mustRun(t, bo, "import", plan)
+	mustRun(t, bo, "assess", "--as", "bo", "--objective", "Checkout in three steps", "--progress", "80")
+	mine := filepath.Join(dir, "bo.json")
+	mustRun(t, bo, "export", "--format", "json", "--mine", "--as", "bo", "-o", mine)
+
+	mustRun(t, fac, "sprint", "state", "current", "review")
+	mustRun(t, fac, "round", "reveal", "Checkout in three steps")
+	sum := func() [32]byte {
+		data, err := os.ReadFile(fac)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sha256.Sum256(data)
+	}
+	was := sum()
+	r := run(t, fac, "import", mine)
+	if r.err == nil || !strings.Contains(r.stderr+r.err.Error(), `round 1 on "Checkout in three steps" is sealed since its reveal: the bundle would change (45% → 80%) bo's estimate`) {
+		t.Fatalf("import of a sealed change: %v\nstderr: %s\nstdout: %s", r.err, r.stderr, r.stdout)
+	}
+	if sum() != was {
+		t.Fatal("the refused import changed the workspace file")
+	}
+}

@@ -1,0 +1,99 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/align-team/align/model"
+	"github.com/google/uuid"
+)
+
+// reveal is space on the agenda: it reveals an open second round, and
+// otherwise shows or hides round 1 (hiding keeps round 1 sealed).
+func (m Review) reveal() (Review, tea.Cmd) {
+	st, ok := m.current()
+	if !ok {
+		return m, nil
+	}
+	o := m.outcomes[st.Objective.ID]
+	if o.Round2Open && !o.Round2Revealed {
+		next, err := model.RevealRound2(o, st.Objective.Title)
+		if err != nil {
+			return m, footer(err.Error())
+		}
+		return m.changeOutcome(func(x *model.Outcome) { *x = next })
+	}
+	return m.changeOutcome(func(o *model.Outcome) { o.Revealed = !o.Revealed })
+}
+
+// openRound2 opens a second, private round on the current objective.
+func (m Review) openRound2() (Review, tea.Cmd) {
+	if cmd := m.gate("open a second round"); cmd != nil {
+		return m, cmd
+	}
+	st, ok := m.current()
+	if !ok {
+		return m, nil
+	}
+	next, err := model.OpenRound2(m.outcomes[st.Objective.ID], st.Objective.Title)
+	if err != nil {
+		return m, footer(err.Error())
+	}
+	m, cmd := m.changeOutcome(func(x *model.Outcome) { *x = next })
+	return m, tea.Batch(cmd, footer("round 2 is open: members re-estimate on Assess; space reveals it"))
+}
+
+// round2Median is the second round's median once it is revealed.
+func (m Review) round2Median(id uuid.UUID) (float64, bool) {
+	r, ok := m.data.Report.Rounds[id]
+	if !ok || !m.outcomes[id].Round2Revealed || r.Round2.Responses == 0 {
+		return 0, false
+	}
+	return r.Round2.Median, true
+}
+
+// round2Lines: while the second round is open, how many re-estimated;
+// once revealed, its plot, the spread before and after and each move.
+func (m Review) round2Lines(st model.ObjectiveStats, w int) []string {
+	s := m.deps.styles
+	o := m.outcomes[st.Objective.ID]
+	r, ok := m.data.Report.Rounds[st.Objective.ID]
+	if !o.Round2Open || !ok {
+		return nil
+	}
+	if !o.Round2Revealed {
+		text := r.Summary(false)
+		if m.deps.facilitator {
+			text += " · space reveals it"
+		}
+		return []string{s.Bold.Render(truncate("Round 2 "+strings.TrimPrefix(text, "round 2 "), w))}
+	}
+	out := []string{s.Bold.Render(truncate("Round 2: "+r.Summary(true), w))}
+	if r.Round2.Responses > 0 {
+		out = append(out, dotPlot(s, r.Round2, w, m.anonymous)...)
+	}
+	var moves []string
+	for _, mv := range r.Moves {
+		if !mv.Moved() {
+			continue
+		}
+		if m.anonymous {
+			moves = append(moves, fmt.Sprintf("%s→%s", moveText(mv.From, mv.HasFrom), moveText(mv.To, mv.HasTo)))
+		} else {
+			moves = append(moves, fmt.Sprintf("%s %s→%s", mv.Handle, moveText(mv.From, mv.HasFrom), moveText(mv.To, mv.HasTo)))
+		}
+	}
+	if len(moves) > 0 {
+		out = append(out, s.Text.Render(truncate("Moves: "+strings.Join(moves, " · "), w)))
+	}
+	return out
+}
+
+func moveText(v int, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return fmt.Sprint(v)
+}
