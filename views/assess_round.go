@@ -53,7 +53,7 @@ func (m Assess) roundLine(o model.Objective, w int) []string {
 		return nil
 	}
 	s := m.deps.styles
-	text := "Round 2 is open: re-estimate privately"
+	text := "Round 2, private"
 	if first, ok := m.first1(o); ok {
 		if first.Abstain {
 			text += " · round 1: you abstained"

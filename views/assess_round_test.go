@@ -47,3 +47,31 @@ func TestAssess_Update_SealedAfterReveal(t *testing.T) {
 		}
 	}
 }
+
+// TestReview_Update_SecondRound: O opens round 2 on the revealed objective,
+// Assess then edits the member's second estimate starting from their first,
+// and space on the Review reveals round 2 with the spread before and after.
+func TestReview_Update_SecondRound(t *testing.T) {
+	a, st := newTestApp(t, 80, 24)
+	a = press(t, a, "3", "enter", "O")
+	contains(t, plain(a), "reveal round 1 of")
+	a = press(t, a, " ", "O")
+	contains(t, plain(a), "Round 2 open: 0 of 6 re-estimated")
+	a = press(t, a, "2", "/", "l", "i", "n", "enter")
+	contains(t, plain(a), "Round 2, private · round 1: you said 45%")
+	a = press(t, a, "9", "0", "enter", "tab", " ")
+	// Round 1 is 30 45 50 55 60 80 (spread 50); lin moves 45 → 90:
+	// 30 50 55 60 80 90, spread 90 − 30 = 60, 1 of 6 moved.
+	contains(t, plain(a), "Round 2: spread 50 → 60, 1 of 6 moved")
+	d := sprintData(t, st)
+	if len(d.Round2) != 1 || d.Round2[0].Progress != 90 || !d.Round2[0].Round2 {
+		t.Fatalf("round 2 stored: %+v", d.Round2)
+	}
+	for _, o := range d.Outcomes {
+		if o.ObjectiveID == d.Round2[0].ObjectiveID && !(o.Sealed && o.Round2Open && o.Round2Revealed) {
+			t.Fatalf("outcome %+v: want sealed, round 2 open and revealed", o)
+		}
+	}
+	a = press(t, a, "v")
+	contains(t, plain(a), "round 2 median 57.5")
+}

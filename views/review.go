@@ -236,6 +236,9 @@ func (m Review) sync() Review {
 	if ok && m.revealed(st.Objective.ID) {
 		m.keys.Reveal.SetHelp("space", "hide again")
 	}
+	if ok && model.EstimateRound2([]model.Outcome{m.outcomes[st.Objective.ID]}, st.Objective.ID) {
+		m.keys.Reveal.SetHelp("space", "reveal round 2")
+	}
 	m.keys.Reveal.SetEnabled(!ok || m.data.Sprint.Sprint.State != model.StateClosed)
 	return m
 }

@@ -336,7 +336,7 @@ func (m Review) startAgree() (Review, tea.Cmd) {
 	if shown && st.Responses > 0 {
 		prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", figure(st.Median))
 	}
-	if med, ok := m.round2Median(st.Objective.ID); ok {
+	if med, ok := m.round2Median(st.Objective); ok {
 		prompt = fmt.Sprintf("Agreed %% (0–100, round 2 median %s): ", figure(med))
 		st.Median = med
 	}

@@ -45,13 +45,23 @@ func (m Review) openRound2() (Review, tea.Cmd) {
 	return m, tea.Batch(cmd, footer("round 2 is open: members re-estimate on Assess; space reveals it"))
 }
 
+// round2 analyses the second round of objective o from the loaded sprint
+// (the outcome as this screen last saved it says whether it is open).
+func (m Review) round2(o model.Objective) model.Round2Stats {
+	ms := make(map[uuid.UUID]model.Member, len(m.data.Members))
+	for _, x := range m.data.Members {
+		ms[x.ID] = x
+	}
+	return model.AnalyzeRound2(o, m.data.Sprint, ms, m.data.Workspace.Settings)
+}
+
 // round2Median is the second round's median once it is revealed.
-func (m Review) round2Median(id uuid.UUID) (float64, bool) {
-	r, ok := m.data.Report.Rounds[id]
-	if !ok || !m.outcomes[id].Round2Revealed || r.Round2.Responses == 0 {
+func (m Review) round2Median(o model.Objective) (float64, bool) {
+	if !m.outcomes[o.ID].Round2Revealed {
 		return 0, false
 	}
-	return r.Round2.Median, true
+	r := m.round2(o)
+	return r.Round2.Median, r.Round2.Responses > 0
 }
 
 // round2Lines: while the second round is open, how many re-estimated;
@@ -59,10 +69,10 @@ func (m Review) round2Median(id uuid.UUID) (float64, bool) {
 func (m Review) round2Lines(st model.ObjectiveStats, w int) []string {
 	s := m.deps.styles
 	o := m.outcomes[st.Objective.ID]
-	r, ok := m.data.Report.Rounds[st.Objective.ID]
-	if !o.Round2Open || !ok {
+	if !o.Round2Open {
 		return nil
 	}
+	r := m.round2(st.Objective)
 	if !o.Round2Revealed {
 		text := r.Summary(false)
 		if m.deps.facilitator {
