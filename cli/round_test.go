@@ -58,6 +58,26 @@ func TestRound_Run_SecondRound(t *testing.T) {
 			t.Errorf("status lacks %q:\n%s", w, s)
 		}
 	}
+	md := mustRun(t, db, "export")
+	for _, w := range []string{"spread 75 → 30, 2 of 4 moved", "**Moves:** ana 20 → 40; dee 95 → 70", "**range:** 40–70; **level:** split"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("markdown lacks %q:\n%s", w, md)
+		}
+	}
+	bundle := filepath.Join(t.TempDir(), "all.json")
+	mustRun(t, db, "export", "--format", "json", "--as", "ana", "-o", bundle)
+	data, err := os.ReadFile(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if js := string(data); strings.Count(js, `"round": 2`) != 2 || !strings.Contains(js, `"round2_revealed": true`) || !strings.Contains(js, `"sealed": true`) {
+		t.Errorf("the JSON bundle lacks the rounds:\n%s", js)
+	}
+	other := newWorkspace(t)
+	mustRun(t, other, "import", bundle)
+	if s := mustRun(t, other, "status"); !strings.Contains(s, "spread 75 → 30, 2 of 4 moved") {
+		t.Errorf("status after importing the bundle:\n%s", s)
+	}
 	if r := run(t, db, "assess", "--as", "bo", "--objective", o, "--round", "2", "--progress", "50"); r.err == nil || !strings.Contains(r.err.Error(), "second round was revealed") {
 		t.Errorf("round 2 after its reveal: %v", r.err)
 	}
