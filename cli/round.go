@@ -25,7 +25,7 @@ A member who gives no second estimate keeps their first.`,
   align assess --as bo --objective "Faster search" --round 2 --progress 55
   align round reveal "Faster search"            # round 2 (once open)`,
 	}
-	return group(cmd, a.roundOpenCmd(), a.roundRevealCmd())
+	return group(cmd, a.roundOpenCmd(), a.roundRevealCmd(), a.roundUncertainCmd())
 }
 
 func (a *app) roundOpenCmd() *cobra.Command {
@@ -158,4 +158,72 @@ func writeRound2(b *strings.Builder, rounds map[uuid.UUID]model.Round2Stats, s m
 	if mv := r.MovesText(); mv != "" {
 		fmt.Fprintf(b, "%smoves: %s\n", ind, mv)
 	}
+}
+
+func (a *app) roundUncertainCmd() *cobra.Command {
+	var sprint, question, owner string
+	cmd := &cobra.Command{
+		Use:   "uncertain OBJECTIVE --question TEXT [--owner HANDLE] [--sprint S]",
+		Short: "Close a revealed objective as \"uncertain: needs information\", with the question to answer",
+		Long: `When the team still disagrees after the discussion, record that it does not
+know rather than a number nobody believes: the objective closes as
+"uncertain: needs information", with the question that would settle it and
+the member who will find out. Any agreed value is cleared; agreeing on a number
+later (v on the Review) replaces the uncertain close.`,
+		Example: `  align round uncertain "Checkout works offline" --question "Does the queue survive a real train ride?" --owner mateo`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if strings.TrimSpace(question) == "" {
+				return fmt.Errorf("--question is required: what the team needs to find out")
+			}
+			return a.changeRoundWith(sprint, args[0], owner, func(o model.Outcome, title string, ownerID uuid.UUID, ownerHandle string) (model.Outcome, string, error) {
+				o, err := model.MarkUncertain(o, title, question, ownerID)
+				return o, fmt.Sprintf("%q is uncertain: needs information (%s).", title, ownerHandle), err
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sprint, "sprint", "current", "the sprint: name, id, unique id prefix or current")
+	f.StringVar(&question, "question", "", "the question whose answer would settle the estimate (required)")
+	f.StringVar(&owner, "owner", "", "the handle of the member who will find out")
+	return cmd
+}
+
+// changeRoundWith is changeRound with the member --owner names resolved.
+func (a *app) changeRoundWith(sprintRef, ref, owner string, change func(model.Outcome, string, uuid.UUID, string) (model.Outcome, string, error)) error {
+	id, handle := uuid.Nil, "unowned"
+	if owner != "" {
+		st, err := a.open(true)
+		if err != nil {
+			return err
+		}
+		ms, err := liveMembers(st)
+		st.Close()
+		if err != nil {
+			return err
+		}
+		m, err := resolveMember(owner, ms)
+		if err != nil {
+			return err
+		}
+		id, handle = m.ID, "asks "+m.Handle
+	}
+	return a.changeRound(sprintRef, ref, func(o model.Outcome, title string) (model.Outcome, string, error) {
+		return change(o, title, id, handle)
+	})
+}
+
+// writeUncertain adds an uncertain outcome's question and owner.
+func writeUncertain(b *strings.Builder, s model.ObjectiveStats, handles map[uuid.UUID]string) {
+	o := s.Outcome
+	if o == nil || !o.Uncertain {
+		return
+	}
+	owner := "unowned"
+	if h, ok := handles[o.QuestionOwner]; ok {
+		owner = "asks " + h
+	} else if o.QuestionOwner != uuid.Nil {
+		owner = "asks " + o.QuestionOwner.String()
+	}
+	fmt.Fprintf(b, "   outcome: uncertain, needs information: %s (%s)\n", oneLine(o.Question), owner)
 }

@@ -78,6 +78,24 @@ func TestRound_Run_SecondRound(t *testing.T) {
 	if s := mustRun(t, other, "status"); !strings.Contains(s, "spread 75 → 30, 2 of 4 moved") {
 		t.Errorf("status after importing the bundle:\n%s", s)
 	}
+	if r := run(t, db, "round", "uncertain", o); r.err == nil || !strings.Contains(r.err.Error(), "--question is required") {
+		t.Errorf("uncertain without a question: %v", r.err)
+	}
+	if r := run(t, db, "round", "uncertain", "Docs refresh", "--question", "q"); r.err == nil || !strings.Contains(r.err.Error(), "reveal \"Docs refresh\" first") {
+		t.Errorf("uncertain before the reveal: %v", r.err)
+	}
+	mustRun(t, db, "round", "uncertain", o, "--question", "Does the address step go?", "--owner", "bo")
+	if s := mustRun(t, db, "status"); !strings.Contains(s, "outcome: uncertain, needs information: Does the address step go? (asks bo)") {
+		t.Errorf("status of an uncertain outcome:\n%s", s)
+	}
+	if md := mustRun(t, db, "export"); !strings.Contains(md, "**Outcome:** uncertain, needs information. **Question:** Does the address step go? (owner: bo)") {
+		t.Errorf("markdown of an uncertain outcome:\n%s", md)
+	}
+	mustRun(t, db, "export", "--format", "json", "--as", "ana", "-o", bundle)
+	mustRun(t, other, "import", bundle)
+	if s := mustRun(t, other, "status"); !strings.Contains(s, "(asks bo)") {
+		t.Errorf("the uncertain outcome did not travel:\n%s", s)
+	}
 	if r := run(t, db, "assess", "--as", "bo", "--objective", o, "--round", "2", "--progress", "50"); r.err == nil || !strings.Contains(r.err.Error(), "second round was revealed") {
 		t.Errorf("round 2 after its reveal: %v", r.err)
 	}

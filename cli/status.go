@@ -110,11 +110,18 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 	for _, m := range r.Missing {
 		missing[m.ObjectiveID] = m.Handles
 	}
+	handles := map[uuid.UUID]string{}
+	for _, st := range r.Objectives {
+		for _, e := range st.Estimates {
+			handles[e.MemberID] = e.Handle
+		}
+	}
 	b.WriteString("Agenda, most disputed first:\n")
 	for i, s := range r.Agenda {
 		b.WriteString("\n")
 		writeObjective(&b, i+1, s, goalTitle[s.Objective.GoalID], missing[s.Objective.ID], r.Expected)
 		writeRound2(&b, r.Rounds, s)
+		writeUncertain(&b, s, handles)
 	}
 
 	var trace []string

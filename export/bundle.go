@@ -249,6 +249,10 @@ type wireOutcome struct {
 	Sealed         bool `json:"sealed,omitempty" bundle:"optional"`
 	Round2Open     bool `json:"round2_open,omitempty" bundle:"optional"`
 	Round2Revealed bool `json:"round2_revealed,omitempty" bundle:"optional"`
+	// An honest outcome (issue 15): "uncertain: needs information".
+	Uncertain     bool    `json:"uncertain,omitempty" bundle:"optional"`
+	Question      string  `json:"question,omitempty" bundle:"optional"`
+	QuestionOwner *string `json:"question_owner_id,omitempty" bundle:"optional"`
 }
 
 type wireAction struct {
@@ -340,6 +344,7 @@ func toWireSprint(sd model.SprintData) wireSprint {
 		ws.Outcomes = append(ws.Outcomes, wireOutcome{
 			wireMeta: toMeta(o.Meta), ObjectiveID: o.ObjectiveID.String(), Agreed: cloneInt(o.Agreed),
 			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Round2Open: o.Round2Open, Round2Revealed: o.Round2Revealed, Minutes: o.Minutes,
+			Uncertain: o.Uncertain, Question: o.Question, QuestionOwner: optID(o.QuestionOwner),
 		})
 	}
 	for _, a := range sd.Actions {

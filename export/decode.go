@@ -263,6 +263,7 @@ func (p *parser) sprint(path string, ws wireSprint) model.SprintData {
 			ObjectiveID: p.id(rp, "outcome", o.ID, "objective_id", o.ObjectiveID),
 			Agreed:      o.Agreed, Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Minutes: o.Minutes,
 			Round2Open: o.Round2Open, Round2Revealed: o.Round2Revealed,
+			Uncertain: o.Uncertain, Question: o.Question, QuestionOwner: p.optID(rp, "outcome", o.ID, "question_owner_id", o.QuestionOwner),
 		})
 	}
 	for i, a := range ws.Actions {

@@ -47,3 +47,16 @@ func moveValue(v int, ok bool) string {
 	}
 	return num(float64(v))
 }
+
+// uncertain renders an outcome closed as "uncertain: needs information".
+func (md *summaryWriter) uncertain(st model.ObjectiveStats) {
+	o := st.Outcome
+	if o == nil || !o.Uncertain {
+		return
+	}
+	owner := "unowned"
+	if h, ok := md.handles[o.QuestionOwner]; ok {
+		owner = "owner: " + inline(h)
+	}
+	md.printf("**Outcome:** uncertain, needs information. **Question:** %s (%s)\n\n", inline(o.Question), owner)
+}

@@ -79,7 +79,9 @@ func mrgCheckRefs(loc *mrgLocal, inc *mrgIncoming) error {
 				err = ref(e, "member", r.MemberID, mrgMember, true)
 			}
 		case Outcome:
-			err = ref(e, "objective", r.ObjectiveID, mrgObjective, true)
+			if err = ref(e, "objective", r.ObjectiveID, mrgObjective, true); err == nil {
+				err = ref(e, "question_owner", r.QuestionOwner, mrgMember, false)
+			}
 		case ActionItem:
 			if err = ref(e, "objective", r.ObjectiveID, mrgObjective, false); err == nil {
 				err = ref(e, "owner", r.OwnerID, mrgMember, false)

@@ -169,6 +169,13 @@ type Outcome struct {
 	// Round2Open: the facilitator opened a second round of estimates;
 	// Round2Revealed: and revealed it.
 	Round2Open, Round2Revealed bool
+	// Uncertain closes the objective honestly when the team still
+	// disagrees: "uncertain: needs information", with the Question to
+	// answer and its owner (uuid.Nil when unowned), instead of a number
+	// nobody believes. Agreed is then nil.
+	Uncertain     bool
+	Question      string
+	QuestionOwner uuid.UUID
 	// Minutes is how long the review discussed it, in whole minutes, as
 	// the Review screen's timer measured; 0 when it was not timed.
 	Minutes int

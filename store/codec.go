@@ -119,6 +119,9 @@ type outcomeRec struct {
 	Sealed      bool      `json:"sealed,omitempty"`
 	Round2Open  bool      `json:"round2_open,omitempty"`
 	Round2Shown bool      `json:"round2_revealed,omitempty"`
+	Uncertain   bool      `json:"uncertain,omitempty"`
+	Question    string    `json:"question,omitempty"`
+	QOwner      uuid.UUID `json:"question_owner,omitempty"`
 	Minutes     int       `json:"minutes,omitempty"`
 }
 
@@ -307,7 +310,8 @@ func decAssessment(data []byte) (model.Assessment, error) {
 
 func encOutcome(o model.Outcome) ([]byte, error) {
 	return json.Marshal(outcomeRec{metaRec: metaToRec(o.Meta), SprintID: o.SprintID, ObjectiveID: o.ObjectiveID,
-		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Round2Open: o.Round2Open, Round2Shown: o.Round2Revealed, Minutes: o.Minutes})
+		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Round2Open: o.Round2Open, Round2Shown: o.Round2Revealed, Minutes: o.Minutes,
+		Uncertain: o.Uncertain, Question: o.Question, QOwner: o.QuestionOwner})
 }
 
 func decOutcome(data []byte) (model.Outcome, error) {
@@ -316,7 +320,8 @@ func decOutcome(data []byte) (model.Outcome, error) {
 		return model.Outcome{}, err
 	}
 	return model.Outcome{Meta: r.model(), SprintID: r.SprintID, ObjectiveID: r.ObjectiveID, Agreed: r.Agreed,
-		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Sealed: r.Sealed, Round2Open: r.Round2Open, Round2Revealed: r.Round2Shown, Minutes: r.Minutes}, nil
+		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Sealed: r.Sealed, Round2Open: r.Round2Open, Round2Revealed: r.Round2Shown, Minutes: r.Minutes,
+		Uncertain: r.Uncertain, Question: r.Question, QuestionOwner: r.QOwner}, nil
 }
 
 func encAction(a model.ActionItem) ([]byte, error) {

@@ -125,6 +125,7 @@ func checkSprintView(d model.SprintData, r refs, prefix string) []finding {
 	perObjective := map[uuid.UUID]uuid.UUID{}
 	for _, o := range d.Outcomes {
 		where := common(o.Meta, "outcome", subOutcomes, o.SprintID, o.ObjectiveID, true, o.Validate())
+		member(where, "outcome", "question owner", o.QuestionOwner)
 		if o.Deleted {
 			continue
 		}

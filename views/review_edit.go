@@ -154,7 +154,7 @@ func (m Review) keyAgree(msg tea.KeyMsg) (Review, tea.Cmd) {
 			}
 		}
 		m.mode, m.agree = modeAgenda, m.agree.Blur()
-		return m.changeOutcome(func(o *model.Outcome) { o.Agreed = &v })
+		return m.changeOutcome(func(o *model.Outcome) { *o = model.Agree(*o, v) })
 	}
 	if msg.Type == tea.KeyRunes && strings.Trim(string(msg.Runes), "0123456789") != "" {
 		return m, nil // digits only

@@ -107,3 +107,11 @@ func moveText(v int, ok bool) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// questionText is an uncertain outcome's question and its owner.
+func (m Review) questionText(o model.Outcome) string {
+	if o.QuestionOwner == uuid.Nil {
+		return o.Question + " (unowned)"
+	}
+	return o.Question + " (" + m.ownerName(o.QuestionOwner) + ")"
+}
