@@ -71,3 +71,31 @@ func TestServe_OpenSSHClient_SecondRound(t *testing.T) {
 		t.Errorf("status after the review:\n%s", after)
 	}
 }
+
+// TestTUI_SecondRound runs the second round in the real binary's TUI in a
+// terminal: the facilitator reveals, opens round 2 (O), re-estimates as two
+// members on Assess (m picks who), and reveals round 2.
+func TestTUI_SecondRound(t *testing.T) {
+	tt := newTerm(t)
+	bin := binary(t)
+	db := filepath.Join(tt.dir, "team.db")
+	run(t, bin, "demo", "--db", db)
+	tt.typeLine("align --db " + db)
+	tt.waitFor("Dashboard")
+	tt.keys("3", "Enter", "Space", "O")
+	tt.waitFor("Round 2 open: 0 of 6 re-estimated")
+	tt.keys("2", "/", "l", "i", "n", "Enter")
+	tt.waitFor("Round 2, private · round 1: you said 45%")
+	tt.keys("5", "5", "Enter", "m", "/", "j", "o", "n", "a", "s", "Enter")
+	tt.waitFor("Round 2, private · round 1: you said 80%")
+	tt.keys("6", "0", "Enter", "Tab")
+	tt.waitFor("Round 2 open: 2 of 6 re-estimated")
+	// 30 45 50 55 60 80 → 30 50 55 55 60 60: spread 50 → 30, 2 of 6 moved.
+	tt.keys("Space")
+	tt.waitFor("Round 2: spread 50 → 30, 2 of 6 moved")
+	tt.keys("q")
+	tt.waitPrompt()
+	if s := run(t, bin, "--db", db, "status"); !strings.Contains(s, "moves: jonas 80→60, lin 45→55") {
+		t.Errorf("status after the TUI's second round:\n%s", s)
+	}
+}
