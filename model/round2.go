@@ -214,3 +214,34 @@ func CurrentEstimates(sd SprintData) []Assessment {
 	}
 	return out
 }
+
+// Narrowing is a sprint's convergence in discussion: over its Objectives
+// whose second round was revealed with two or more responses in each
+// round, the mean spread before (Before) and after (After).
+type Narrowing struct {
+	Objectives    int
+	Before, After float64
+}
+
+// By is how many points the discussion narrowed the mean spread
+// (negative: it widened).
+func (n Narrowing) By() float64 { return n.Before - n.After }
+
+// NarrowingOf returns the narrowing of the sprint r reports.
+func NarrowingOf(r SprintReport) Narrowing {
+	var n Narrowing
+	for _, st := range r.Objectives {
+		rs, ok := r.Rounds[st.Objective.ID]
+		if !ok || st.Outcome == nil || !st.Outcome.Round2Revealed || rs.Round1.Responses < 2 || rs.Round2.Responses < 2 {
+			continue
+		}
+		n.Objectives++
+		n.Before += float64(rs.Round1.Spread)
+		n.After += float64(rs.Round2.Spread)
+	}
+	if n.Objectives > 0 {
+		n.Before /= float64(n.Objectives)
+		n.After /= float64(n.Objectives)
+	}
+	return n
+}

@@ -110,3 +110,29 @@ func TestRound2_OpenRevealAndAgreedDefault(t *testing.T) {
 		t.Errorf("a revealed round 2 accepts a change: %v", err)
 	}
 }
+
+func TestNarrowingOf(t *testing.T) {
+	// Hand-computed: two revealed second rounds, 75 → 30 and 50 → 15: mean
+	// spread before (75+50)/2 = 62.5, after (30+15)/2 = 22.5, narrowed by
+	// 40. A round 2 open but not revealed counts for nothing.
+	a, b, c := fxID(1), fxID(2), fxID(3)
+	r := SprintReport{Objectives: []ObjectiveStats{
+		{Objective: Objective{Meta: Meta{ID: a}}, Outcome: &Outcome{Round2Open: true, Round2Revealed: true}},
+		{Objective: Objective{Meta: Meta{ID: b}}, Outcome: &Outcome{Round2Open: true, Round2Revealed: true}},
+		{Objective: Objective{Meta: Meta{ID: c}}, Outcome: &Outcome{Round2Open: true}},
+	}, Rounds: map[uuid.UUID]Round2Stats{
+		a: {Round1: ObjectiveStats{Responses: 4, Spread: 75}, Round2: ObjectiveStats{Responses: 4, Spread: 30}},
+		b: {Round1: ObjectiveStats{Responses: 6, Spread: 50}, Round2: ObjectiveStats{Responses: 6, Spread: 15}},
+		c: {Round1: ObjectiveStats{Responses: 6, Spread: 90}, Round2: ObjectiveStats{Responses: 6, Spread: 0}},
+	}}
+	n := NarrowingOf(r)
+	if n.Objectives != 2 {
+		t.Fatalf("objectives %d, want 2", n.Objectives)
+	}
+	fxApprox(t, "before", n.Before, 62.5)
+	fxApprox(t, "after", n.After, 22.5)
+	fxApprox(t, "by", n.By(), 40)
+	if got := NarrowingOf(SprintReport{}); got.Objectives != 0 || got.Before != 0 {
+		t.Errorf("no rounds: %+v", got)
+	}
+}

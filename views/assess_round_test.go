@@ -75,3 +75,12 @@ func TestReview_Update_SecondRound(t *testing.T) {
 	a = press(t, a, "v")
 	contains(t, plain(a), "round 2 median 57.5")
 }
+
+// TestHistory_View_Narrowing: after a revealed second round, History shows
+// the sprint's spread before and after beside its score.
+func TestHistory_View_Narrowing(t *testing.T) {
+	a, _ := newTestApp(t, 80, 24)
+	a = press(t, a, "3", "enter", " ", "O", "2", "/", "l", "i", "n", "enter", "9", "0", "enter", "tab", " ", "5")
+	// 30 45 50 55 60 80 → lin 90: 30 50 55 60 80 90, spread 50 → 60.
+	contains(t, plain(a), "Round 2", "50→60", "round 2: spread 50 → 60")
+}
