@@ -25,7 +25,7 @@ A member who gives no second estimate keeps their first.`,
   align assess --as bo --objective "Faster search" --round 2 --progress 55
   align round reveal "Faster search"            # round 2 (once open)`,
 	}
-	return group(cmd, a.roundOpenCmd(), a.roundRevealCmd(), a.roundUncertainCmd())
+	return group(cmd, a.roundOpenCmd(), a.roundRevealCmd(), a.roundUncertainCmd(), a.roundScoresCmd())
 }
 
 func (a *app) roundOpenCmd() *cobra.Command {

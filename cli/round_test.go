@@ -137,3 +137,21 @@ func TestRound_Run_ImportRefusesSealedChange(t *testing.T) {
 		t.Fatal("the refused import changed the workspace file")
 	}
 }
+
+// TestRound_Run_Scores: the sample team's first-round scores, side by side,
+// with a score under five estimates withheld.
+func TestRound_Run_Scores(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	mustRun(t, db, "demo", "--db", db)
+	out := mustRun(t, db, "round", "scores")
+	for _, w := range []string{"vs agreed", "vs stories at sprint end", "jonas        +17.3 (|17.3|, 12)", "confidence 4:"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("scores lack %q:\n%s", w, out)
+		}
+	}
+	empty := newWorkspace(t)
+	seedSprint(t, empty)
+	if out := mustRun(t, empty, "round", "scores"); !strings.Contains(out, "ana          — (0 of 5)") {
+		t.Errorf("scores with nothing agreed:\n%s", out)
+	}
+}
