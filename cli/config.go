@@ -62,6 +62,7 @@ var settings = []setting{
 	{"timebox-minutes", "minutes of discussion per objective before the review timer says over (0: no time box)",
 		func(w store.Workspace) string { return strconv.Itoa(w.Settings.TimeboxMinutes) },
 		intSetter("timebox-minutes", func(s *model.Settings) *int { return &s.TimeboxMinutes })},
+	rankBySetting,
 }
 
 func intSetter(key string, field func(*model.Settings) *int) func(*store.Workspace, string) error {
@@ -122,14 +123,17 @@ stored in the workspace, so the whole team shares them:
                     the author's registered keys
   timebox-minutes   minutes of discussion per objective; past them the
                     Review screen's timer turns to "over" (0: none, the
-                    default)`,
+                    default)
+  rank-by           raw (the default) or adjusted: align status ranks the
+                    agenda by the spread net of each member's usual offset`,
 		Example: `  align config
   align config split-at
   align config split-at 40
   align config anonymous-reveal true
   align config signing-key ~/.ssh/id_ed25519
   align config require-signed-bundles true
-  align config timebox-minutes 8`,
+  align config timebox-minutes 8
+  align config rank-by adjusted`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 2 {
 				return fmt.Errorf("config takes at most KEY and VALUE, got %d arguments; quote values that contain spaces", len(args))

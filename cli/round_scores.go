@@ -7,6 +7,7 @@ import (
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/google/uuid"
 	"github.com/spf13/cobra"
 )
 
@@ -65,4 +66,51 @@ func scoreText(s model.Score) string {
 		return fmt.Sprintf("— (%d of %d)", s.Count, model.MinScored)
 	}
 	return fmt.Sprintf("%+.1f (|%.1f|, %d)", s.MeanGap, s.MeanAbsGap, s.Count)
+}
+
+// rankBySetting is `align config rank-by raw|adjusted`.
+var rankBySetting = setting{"rank-by", "align status ranks the agenda by the raw spread, or adjusted: net of each member's usual offset (raw or adjusted)",
+	func(w store.Workspace) string {
+		if w.Settings.RankByAdjusted {
+			return "adjusted"
+		}
+		return "raw"
+	},
+	func(w *store.Workspace, v string) error {
+		switch strings.TrimSpace(v) {
+		case "raw":
+			w.Settings.RankByAdjusted = false
+		case "adjusted":
+			w.Settings.RankByAdjusted = true
+		default:
+			return fmt.Errorf("rank-by %q is not raw or adjusted", v)
+		}
+		return nil
+	}}
+
+// pastOffsets returns the members' usual offsets over every sprint but
+// this one: the habit is what they did before.
+func pastOffsets(st *store.Store, this uuid.UUID) (map[uuid.UUID]float64, error) {
+	d, err := st.Dataset(store.DatasetOptions{})
+	if err != nil {
+		return nil, err
+	}
+	past := make([]model.SprintData, 0, len(d.Sprints))
+	for _, sd := range d.Sprints {
+		if sd.Sprint.ID != this {
+			past = append(past, sd)
+		}
+	}
+	ms, _ := model.Scores(past, d.Members)
+	return model.Offsets(ms), nil
+}
+
+// writeAdjusted adds the spread net of habit beside the raw one, once some
+// responder's offset is known.
+func writeAdjusted(b *strings.Builder, s model.ObjectiveStats, offsets map[uuid.UUID]float64) {
+	adj := model.AdjustedSpread(s, offsets)
+	if !adj.OK {
+		return
+	}
+	fmt.Fprintf(b, "   net of habit: spread %s (raw %d; usual offsets known for %d of %d)\n", num(adj.Spread), s.Spread, adj.Known, adj.Of)
 }

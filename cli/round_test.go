@@ -155,3 +155,23 @@ func TestRound_Run_Scores(t *testing.T) {
 		t.Errorf("scores with nothing agreed:\n%s", out)
 	}
 }
+
+// TestRound_Run_NetOfHabit: status shows the spread net of the members'
+// usual offsets beside the raw one, and rank-by adjusted reorders the agenda
+// by it.
+func TestRound_Run_NetOfHabit(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	mustRun(t, db, "demo", "--db", db)
+	s := mustRun(t, db, "status")
+	if !strings.Contains(s, "net of habit: spread 6.2 (raw 25; usual offsets known for 5 of 5)") || strings.Index(s, "Address autocomplete") > strings.Index(s, "Loyalty points") {
+		t.Fatalf("raw ranking:\n%s", s)
+	}
+	if r := run(t, db, "config", "rank-by", "sideways"); r.err == nil || !strings.Contains(r.err.Error(), `rank-by "sideways" is not raw or adjusted`) {
+		t.Errorf("bad rank-by: %v", r.err)
+	}
+	mustRun(t, db, "config", "rank-by", "adjusted")
+	s = mustRun(t, db, "status")
+	if strings.Index(s, "Address autocomplete") < strings.Index(s, "Loyalty points") {
+		t.Errorf("adjusted ranking keeps the habit-driven dispute first:\n%s", s)
+	}
+}

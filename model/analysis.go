@@ -82,4 +82,7 @@ type SprintReport struct {
 	// Rounds holds, for each objective whose second round is open, both
 	// rounds' figures and the moves (see AnalyzeRound2).
 	Rounds map[uuid.UUID]Round2Stats
+	// Offsets holds members' usual offsets from past sprints (see
+	// Offsets), when the caller has them; nil otherwise.
+	Offsets map[uuid.UUID]float64
 }

@@ -229,6 +229,9 @@ type Settings struct {
 	// TimeboxMinutes is the time box of one objective's discussion in the
 	// review: past it, the Review screen's timer says "over"; 0 is none.
 	TimeboxMinutes int
+	// RankByAdjusted ranks the agenda by the spread net of each member's
+	// usual offset (see AdjustedSpread) instead of the raw spread.
+	RankByAdjusted bool
 }
 
 // DefaultSettings returns the settings a new workspace starts with.

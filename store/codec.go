@@ -37,6 +37,7 @@ type settingsRec struct {
 	RequireSigned   bool   `json:"require_signed_bundles,omitempty"`
 	SigningKey      string `json:"signing_key,omitempty"`
 	TimeboxMinutes  int    `json:"timebox_minutes,omitempty"`
+	RankByAdjusted  bool   `json:"rank_by_adjusted,omitempty"`
 }
 
 // workspaceRec is the value of meta/workspace.
@@ -192,13 +193,15 @@ func decodeJSON(data []byte, v any) error {
 func encodeSettings(s model.Settings) settingsRec {
 	return settingsRec{AlignedBelow: s.AlignedBelow, SplitAt: s.SplitAt, OutlierDistance: s.OutlierDistance,
 		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal,
-		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey, TimeboxMinutes: s.TimeboxMinutes}
+		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey, TimeboxMinutes: s.TimeboxMinutes,
+		RankByAdjusted: s.RankByAdjusted}
 }
 
 func (r settingsRec) model() model.Settings {
 	return model.Settings{AlignedBelow: r.AlignedBelow, SplitAt: r.SplitAt, OutlierDistance: r.OutlierDistance,
 		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal,
-		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey, TimeboxMinutes: r.TimeboxMinutes}
+		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey, TimeboxMinutes: r.TimeboxMinutes,
+		RankByAdjusted: r.RankByAdjusted}
 }
 
 func encWorkspace(w Workspace) ([]byte, error) {
