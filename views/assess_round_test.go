@@ -1,6 +1,7 @@
 package views
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
 	"testing"
 
 	"github.com/align-team/align/model"
@@ -83,4 +84,24 @@ func TestHistory_View_Narrowing(t *testing.T) {
 	a = press(t, a, "3", "enter", " ", "O", "2", "/", "l", "i", "n", "enter", "9", "0", "enter", "tab", " ", "5")
 	// 30 45 50 55 60 80 → lin 90: 30 50 55 60 80 90, spread 50 → 60.
 	contains(t, plain(a), "Round 2", "50→60", "round 2: spread 50 → 60")
+}
+
+// TestReview_Update_MemberCannotOpenRound2: a member's O opens nothing and
+// changes nothing in the store.
+func TestReview_Update_MemberCannotOpenRound2(t *testing.T) {
+	a, st := newTestApp(t, 120, 40)
+	a = press(t, a, "3", "enter", " ")
+	a = drive(t, a, func() tea.Msg { return RoleMsg{Facilitator: false} })
+	before := sprintData(t, st).Outcomes
+	a = press(t, a, "O")
+	contains(t, plain(a), "only the facilitator can open a second round")
+	after := sprintData(t, st).Outcomes
+	if len(after) != len(before) {
+		t.Fatalf("outcomes %d → %d", len(before), len(after))
+	}
+	for i := range before {
+		if before[i].Round2Open != after[i].Round2Open || before[i].UpdatedAt != after[i].UpdatedAt {
+			t.Fatalf("a member's O changed an outcome: %+v → %+v", before[i], after[i])
+		}
+	}
 }
