@@ -1,7 +1,10 @@
 package views
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
 	"testing"
 
 	"github.com/align-team/align/model"
@@ -102,6 +105,34 @@ func TestReview_Update_MemberCannotOpenRound2(t *testing.T) {
 	for i := range before {
 		if before[i].Round2Open != after[i].Round2Open || before[i].UpdatedAt != after[i].UpdatedAt {
 			t.Fatalf("a member's O changed an outcome: %+v → %+v", before[i], after[i])
+		}
+	}
+}
+
+// TestReview_Update_Uncertain: u closes a revealed objective as uncertain
+// with the question and, by tab, its owner; agreeing on a number later
+// replaces it.
+func TestReview_Update_Uncertain(t *testing.T) {
+	a, st := newTestApp(t, 120, 40)
+	a = press(t, a, "3", "enter", "u")
+	contains(t, plain(a), "reveal it first (space)")
+	a = press(t, a, " ", "u")
+	a = press(t, a, strings.Split("Does the queue survive a train?", "")...)
+	a = press(t, a, "tab", "enter")
+	contains(t, plain(a), "uncertain: needs information", "Question: Does the queue survive a train? (amara)")
+	var got model.Outcome
+	for _, o := range sprintData(t, st).Outcomes {
+		if o.Uncertain {
+			got = o
+		}
+	}
+	if got.Question != "Does the queue survive a train?" || got.QuestionOwner == uuid.Nil || got.Agreed != nil {
+		t.Fatalf("stored %+v", got)
+	}
+	a = press(t, a, "v", "backspace", "backspace", "backspace", "5", "0", "enter")
+	for _, o := range sprintData(t, st).Outcomes {
+		if o.ID == got.ID && (o.Uncertain || o.Question != "" || o.Agreed == nil || *o.Agreed != 50) {
+			t.Fatalf("after v 50: %+v", o)
 		}
 	}
 }

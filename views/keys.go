@@ -173,6 +173,7 @@ type reviewKeys struct {
 	Discussed key.Binding
 	Anonymous key.Binding
 	Round2    key.Binding
+	Uncertain key.Binding
 	Agree     key.Binding
 	Notes     key.Binding
 	Action    key.Binding
@@ -193,6 +194,7 @@ func newReviewKeys() reviewKeys {
 		Discussed: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "discussed, next")),
 		Anonymous: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "anonymous")),
 		Round2:    key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open round 2")),
+		Uncertain: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "uncertain: needs information")),
 		Agree:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "agreed value")),
 		Notes:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "notes")),
 		Action:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add action")),

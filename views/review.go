@@ -66,7 +66,9 @@ type Review struct {
 	leadOn    uuid.UUID // the sprint of lead
 	published uuid.UUID // the objective this facilitator last published
 
-	agree  editor
+	agree editor
+	// asking: the action editor is taking an uncertain outcome's question.
+	asking bool
 	notes  editor
 	action editor
 	owner  int // index into the active members; -1 for no owner
@@ -162,7 +164,7 @@ func (m Review) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
 		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Round2), f(k.Anonymous), toReview},
-		{f(k.Agree), f(k.Notes), f(k.Action)},
+		{f(k.Agree), f(k.Uncertain), f(k.Notes), f(k.Action)},
 	}
 }
 

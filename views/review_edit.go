@@ -81,7 +81,9 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 		if cmd := m.gate("add action items"); cmd != nil {
 			return m, cmd
 		}
-		m.mode, m.action, m.owner = modeNewAction, m.action.SetValue("").Focus(), -1
+		m.mode, m.action, m.owner, m.asking = modeNewAction, m.action.SetPrompt("Action: ").SetValue("").Focus(), -1, false
+	case key.Matches(msg, k.Uncertain):
+		return m.startQuestion()
 	}
 	m.first = window(m.first, m.cursor, m.listRows(), n)
 	return m, nil
@@ -184,8 +186,10 @@ func (m Review) keyNewAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 	members := m.data.activeMembers()
 	switch {
 	case key.Matches(msg, m.input.Cancel):
-		m.mode, m.action = modeAgenda, m.action.Blur()
+		m.mode, m.action, m.asking = modeAgenda, m.action.Blur(), false
 		return m, nil
+	case key.Matches(msg, m.input.Submit) && m.asking:
+		return m.submitQuestion(members)
 	case key.Matches(msg, m.keys.Owner):
 		m.owner++
 		if m.owner >= len(members) {

@@ -115,3 +115,40 @@ func (m Review) questionText(o model.Outcome) string {
 	}
 	return o.Question + " (" + m.ownerName(o.QuestionOwner) + ")"
 }
+
+// startQuestion opens the editor for an uncertain outcome's question; tab
+// picks who will find out, as for an action item.
+func (m Review) startQuestion() (Review, tea.Cmd) {
+	if cmd := m.gate("record an uncertain outcome"); cmd != nil {
+		return m, cmd
+	}
+	st, ok := m.current()
+	if !ok {
+		return m, nil
+	}
+	if !model.Round1Sealed(m.outcomes[st.Objective.ID]) {
+		return m, footer("reveal it first (space): it is uncertain once the team has seen it disagree")
+	}
+	m.mode, m.action, m.owner, m.asking = modeNewAction, m.action.SetPrompt("Question: ").SetValue("").Focus(), -1, true
+	return m, nil
+}
+
+// submitQuestion closes the current objective as uncertain with the typed
+// question and the picked owner.
+func (m Review) submitQuestion(members []model.Member) (Review, tea.Cmd) {
+	text := strings.TrimSpace(m.action.Value())
+	if text == "" {
+		return m, footer("an uncertain outcome needs the question to answer (esc cancels)")
+	}
+	st, _ := m.current()
+	owner := uuid.Nil
+	if m.owner >= 0 && m.owner < len(members) {
+		owner = members[m.owner].ID
+	}
+	next, err := model.MarkUncertain(m.outcomes[st.Objective.ID], st.Objective.Title, text, owner)
+	if err != nil {
+		return m, footer(err.Error())
+	}
+	m.mode, m.action, m.asking = modeAgenda, m.action.Blur(), false
+	return m.changeOutcome(func(x *model.Outcome) { *x = next })
+}
