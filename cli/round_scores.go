@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -88,21 +89,33 @@ var rankBySetting = setting{"rank-by", "align status ranks the agenda by the raw
 		return nil
 	}}
 
-// pastOffsets returns the members' usual offsets over every sprint but
-// this one: the habit is what they did before.
+// offsetWindow is how many sprints before the one shown the usual offsets
+// rest on, as the History screen's calibration does: recent habit, and a
+// cost that does not grow with the workspace's age.
+const offsetWindow = 6
+
+// pastOffsets returns the members' usual offsets over the offsetWindow
+// sprints started before sprint this: the habit is what they did before.
 func pastOffsets(st *store.Store, this uuid.UUID) (map[uuid.UUID]float64, error) {
-	d, err := st.Dataset(store.DatasetOptions{})
+	sprints, err := st.Sprints() // live, by start date
 	if err != nil {
 		return nil, err
 	}
-	past := make([]model.SprintData, 0, len(d.Sprints))
-	for _, sd := range d.Sprints {
-		if sd.Sprint.ID != this {
-			past = append(past, sd)
+	idx := slices.IndexFunc(sprints, func(s model.Sprint) bool { return s.ID == this })
+	var past []model.SprintData
+	for i := idx - 1; i >= 0 && i >= idx-offsetWindow; i-- {
+		d, err := st.SprintData(sprints[i].ID)
+		if err != nil {
+			return nil, err
 		}
+		past = append(past, d)
 	}
-	ms, _ := model.Scores(past, d.Members)
-	return model.Offsets(ms), nil
+	ms, err := liveMembers(st)
+	if err != nil {
+		return nil, err
+	}
+	scores, _ := model.Scores(past, ms)
+	return model.Offsets(scores), nil
 }
 
 // writeAdjusted adds the spread net of habit beside the raw one, once some
