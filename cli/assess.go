@@ -14,6 +14,7 @@ func (a *app) assessCmd() *cobra.Command {
 	var sprint, objective, note string
 	var progress, confidence int
 	var abstain, clear bool
+	var round int
 	cmd := &cobra.Command{
 		Use:   "assess --as HANDLE --objective O --progress N [--confidence C] [--note TEXT] [--abstain | --clear] [--sprint S]",
 		Short: "Save a member's estimate of an objective's progress",
@@ -21,15 +22,21 @@ func (a *app) assessCmd() *cobra.Command {
 confidence 1–5 (default 3) and a short note; or --abstain when the objective
 is not their area. Assessing the same objective again replaces the estimate.
 Estimates first saved while the sprint is in review are marked late.
+Once an objective is revealed its round 1 is sealed; after the discussion the
+facilitator may open round 2 (align round open), estimated with --round 2.
 --clear withdraws the member's estimate: the objective is unanswered again.`,
 		Example: `  align assess --as ana --objective "Checkout in three steps" --progress 60 --confidence 4 --note "payment done, address step left"
   ALIGN_MEMBER=bo align assess --objective "Faster search" --abstain
-  align assess --as ana --objective "Faster search" --clear`,
+  align assess --as ana --objective "Faster search" --clear
+  align assess --as ana --objective "Faster search" --round 2 --progress 55`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			setProgress := cmd.Flags().Changed("progress")
 			if err := checkAssessFlags(objective, abstain, clear, setProgress, progress, confidence); err != nil {
 				return err
+			}
+			if round != 1 && round != 2 {
+				return fmt.Errorf("--round %d: an estimate is of round 1 or round 2", round)
 			}
 			st, err := a.open(false)
 			if err != nil {
@@ -52,11 +59,11 @@ Estimates first saved while the sprint is in review are marked late.
 				return fmt.Errorf("sprint %q is closed: estimates can no longer change", d.Sprint.Name)
 			}
 			if clear {
-				return a.clearAssessment(st, d, o, m)
+				return a.clearAssessment(st, d, o, m, round == 2)
 			}
 			// With no ID the store saves over the member's earlier estimate
 			// of the objective, and marks a first estimate in review late.
-			as := model.Assessment{SprintID: d.Sprint.ID, ObjectiveID: o.ID, MemberID: m.ID}
+			as := model.Assessment{SprintID: d.Sprint.ID, ObjectiveID: o.ID, MemberID: m.ID, Round2: round == 2}
 			as.Abstain, as.Note, as.Submitted = abstain, note, true
 			as.Progress, as.Confidence = progress, confidence
 			if abstain {
@@ -66,11 +73,7 @@ Estimates first saved while the sprint is in review are marked late.
 			if err != nil {
 				return writeError(err)
 			}
-			if saved.Abstain {
-				fmt.Fprintf(a.out(), "Saved in sprint %q: %s abstains on %q.\n", d.Sprint.Name, m.Handle, o.Title)
-			} else {
-				fmt.Fprintf(a.out(), "Saved %s's estimate for %q in sprint %q: %d%% (confidence %d).\n", m.Handle, o.Title, d.Sprint.Name, saved.Progress, saved.Confidence)
-			}
+			a.printSavedEstimate(m, o, saved, d)
 			if saved.Late {
 				a.hint("the sprint is already in review, so this estimate is marked late")
 			}
@@ -85,6 +88,7 @@ Estimates first saved while the sprint is in review are marked late.
 	f.StringVar(&note, "note", "", "a short reason, shown in the review")
 	f.BoolVar(&abstain, "abstain", false, "not my area: give no estimate")
 	f.BoolVar(&clear, "clear", false, "withdraw the estimate: the objective is unanswered again")
+	f.IntVar(&round, "round", 1, "the round: 1, or 2 once the facilitator opened it (align round open)")
 	return cmd
 }
 

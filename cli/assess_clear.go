@@ -10,8 +10,12 @@ import (
 // clearAssessment withdraws m's estimate of o in sprint d, so that the
 // objective counts as not answered again. Withdrawing an estimate that is
 // not there says so and changes nothing.
-func (a *app) clearAssessment(st *store.Store, d model.SprintData, o model.Objective, m model.Member) error {
-	for _, as := range d.Assessments {
+func (a *app) clearAssessment(st *store.Store, d model.SprintData, o model.Objective, m model.Member, round2 bool) error {
+	list := d.Assessments
+	if round2 {
+		list = d.Round2
+	}
+	for _, as := range list {
 		if as.ObjectiveID != o.ID || as.MemberID != m.ID || as.Deleted {
 			continue
 		}

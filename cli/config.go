@@ -62,6 +62,7 @@ var settings = []setting{
 	{"timebox-minutes", "minutes of discussion per objective before the review timer says over (0: no time box)",
 		func(w store.Workspace) string { return strconv.Itoa(w.Settings.TimeboxMinutes) },
 		intSetter("timebox-minutes", func(s *model.Settings) *int { return &s.TimeboxMinutes })},
+	rankBySetting,
 }
 
 func intSetter(key string, field func(*model.Settings) *int) func(*store.Workspace, string) error {
@@ -121,7 +122,9 @@ stored in the workspace, so the whole team shares them:
                     the author's registered keys
   timebox-minutes   minutes of discussion per objective; past them the
                     Review screen's timer turns to "over" (0: none, the
-                    default)`
+                    default)
+  rank-by           raw (the default) or adjusted: align status ranks the
+                    agenda by the spread net of each member's usual offset`
 
 // configExample is the examples of align config.
 const configExample = `  align config
@@ -130,7 +133,8 @@ const configExample = `  align config
   align config anonymous-reveal true
   align config signing-key ~/.ssh/id_ed25519
   align config require-signed-bundles true
-  align config timebox-minutes 8`
+  align config timebox-minutes 8
+  align config rank-by adjusted`
 
 func (a *app) configCmd() *cobra.Command {
 	return &cobra.Command{

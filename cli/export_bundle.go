@@ -66,7 +66,7 @@ func (a *app) bundleExporter(st *store.Store, ref string, all, mine, withEstimat
 	if !withEstimates {
 		var left int
 		if ds, left = model.SealEstimates(ds, authorID); left > 0 {
-			a.hint("left out %s of other members: the sprint is not in review yet (--with-estimates keeps them, for your own second machine)", countOf(left, "estimate", "estimates"))
+			a.hint("left out %s of other members: the sprint is not in review yet, or their second round is not revealed (--with-estimates keeps them, for your own second machine)", countOf(left, "estimate", "estimates"))
 		}
 	}
 	job.bundle = export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), scope, ds)
@@ -138,7 +138,7 @@ func (a *app) mineBundle(st *store.Store, ws store.Workspace, m model.Member, re
 	}
 	sd := model.SprintData{Sprint: model.Sprint{Meta: model.Meta{ID: sp.ID}}}
 	live := 0
-	for _, x := range full.Sprints[0].Assessments {
+	for _, x := range slices.Concat(full.Sprints[0].Assessments, full.Sprints[0].Round2) {
 		if x.MemberID == m.ID {
 			sd.Assessments = append(sd.Assessments, x)
 			if !x.Deleted {

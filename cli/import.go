@@ -251,7 +251,7 @@ func mergeBundles(local model.Dataset, files []bundleFile, now time.Time) (impor
 		if err != nil {
 			return importPlan{}, fmt.Errorf("%s: cannot merge it into this workspace: %v; nothing was imported", f.name, err)
 		}
-		if rs := model.CheckAuthority(state, res.Write, f.author); len(rs) > 0 {
+		if rs := append(model.CheckAuthority(state, res.Write, f.author), model.CheckSeal(state, res.Write)...); len(rs) > 0 {
 			plan.refusals = append(plan.refusals, fileRefusal{name: f.name, signedBy: f.signedBy, refusals: rs})
 			continue
 		}

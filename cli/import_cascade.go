@@ -98,7 +98,7 @@ func cascadeDeletions(merged model.Dataset) (model.Dataset, []model.Change) {
 				add("story", s.Meta, storyLabel(s), note)
 			}
 		}
-		for _, x := range sd.Assessments {
+		for _, x := range slices.Concat(sd.Assessments, sd.Round2) {
 			if note, ok := why(x.ObjectiveID); ok && !x.Deleted {
 				x.Deleted = true
 				c.Assessments = append(c.Assessments, x)

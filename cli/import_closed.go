@@ -4,6 +4,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/align-team/align/model"
 	"github.com/google/uuid"
@@ -42,7 +43,7 @@ func withoutClosedSprints(local, w model.Dataset) (model.Dataset, map[uuid.UUID]
 		for _, s := range sd.Stories {
 			dropped[s.ID] = name
 		}
-		for _, a := range sd.Assessments {
+		for _, a := range slices.Concat(sd.Assessments, sd.Round2) {
 			dropped[a.ID] = name
 		}
 		for _, o := range sd.Outcomes {

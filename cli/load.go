@@ -54,6 +54,7 @@ func liveData(d model.SprintData) model.SprintData {
 	d.Objectives = model.LiveObjectives(d)
 	d.Stories = live(d.Stories, func(s model.Story) bool { return s.Deleted })
 	d.Assessments = live(d.Assessments, func(s model.Assessment) bool { return s.Deleted })
+	d.Round2 = live(d.Round2, func(s model.Assessment) bool { return s.Deleted })
 	d.Outcomes = live(d.Outcomes, func(s model.Outcome) bool { return s.Deleted })
 	d.Actions = live(d.Actions, func(s model.ActionItem) bool { return s.Deleted })
 	return d

@@ -66,6 +66,12 @@ func (a *app) statusFrom(st *store.Store, ref string) error {
 		return err
 	}
 	r := model.Analyze(d, ms, ws.Settings)
+	if r.Offsets, err = pastOffsets(st, d.Sprint.ID); err != nil {
+		return err
+	}
+	if ws.Settings.RankByAdjusted {
+		r.Agenda = model.RankAdjusted(r.Agenda, r.Offsets)
+	}
 	return writeStatus(a.out(), ws.Team, r, goals, a.today())
 }
 
@@ -110,10 +116,19 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 	for _, m := range r.Missing {
 		missing[m.ObjectiveID] = m.Handles
 	}
+	handles := map[uuid.UUID]string{}
+	for _, st := range r.Objectives {
+		for _, e := range st.Estimates {
+			handles[e.MemberID] = e.Handle
+		}
+	}
 	b.WriteString("Agenda, most disputed first:\n")
 	for i, s := range r.Agenda {
 		b.WriteString("\n")
 		writeObjective(&b, i+1, s, goalTitle[s.Objective.GoalID], missing[s.Objective.ID], r.Expected)
+		writeRound2(&b, r.Rounds, s)
+		writeUncertain(&b, s, handles)
+		writeAdjusted(&b, s, r.Offsets)
 	}
 
 	var trace []string

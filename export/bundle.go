@@ -114,6 +114,7 @@ func sortedCopy(d model.Dataset) model.Dataset {
 		sd.Objectives = sortByID(sd.Objectives, func(o model.Objective) uuid.UUID { return o.ID })
 		sd.Stories = sortByID(sd.Stories, func(s model.Story) uuid.UUID { return s.ID })
 		sd.Assessments = sortByID(sd.Assessments, func(a model.Assessment) uuid.UUID { return a.ID })
+		sd.Round2 = sortByID(sd.Round2, func(a model.Assessment) uuid.UUID { return a.ID })
 		sd.Outcomes = sortByID(sd.Outcomes, func(o model.Outcome) uuid.UUID { return o.ID })
 		sd.Actions = sortByID(sd.Actions, func(a model.ActionItem) uuid.UUID { return a.ID })
 	}
@@ -231,6 +232,10 @@ type wireAssessment struct {
 	Abstain     bool   `json:"abstain"`
 	Submitted   bool   `json:"submitted"`
 	Late        bool   `json:"late"`
+	// Round (2 for the second round; absent or 1 for the first) came with
+	// issue 15: older bundles have none, and all their estimates are of
+	// round 1.
+	Round int `json:"round,omitempty" bundle:"optional"`
 }
 
 type wireOutcome struct {
@@ -243,6 +248,16 @@ type wireOutcome struct {
 	// Minutes came after version 1's first release: readers accept
 	// bundles without it (see shape.go, optionalKey).
 	Minutes int `json:"minutes,omitempty" bundle:"optional"`
+	// Sealed (round 1 sealed by a reveal) came with issue 15; older
+	// bundles have none, and read as sealed when revealed. So did the
+	// second round's state.
+	Sealed         bool `json:"sealed,omitempty" bundle:"optional"`
+	Round2Open     bool `json:"round2_open,omitempty" bundle:"optional"`
+	Round2Revealed bool `json:"round2_revealed,omitempty" bundle:"optional"`
+	// An honest outcome (issue 15): "uncertain: needs information".
+	Uncertain     bool    `json:"uncertain,omitempty" bundle:"optional"`
+	Question      string  `json:"question,omitempty" bundle:"optional"`
+	QuestionOwner *string `json:"question_owner_id,omitempty" bundle:"optional"`
 }
 
 type wireAction struct {
@@ -334,17 +349,18 @@ func toWireSprint(sd model.SprintData) wireSprint {
 			Points: s.Points, Status: string(s.Status), Key: s.Key, Order: s.Order,
 		})
 	}
-	for _, a := range sd.Assessments {
+	for _, a := range slices.Concat(sd.Assessments, sd.Round2) {
 		ws.Assessments = append(ws.Assessments, wireAssessment{
 			wireMeta: toMeta(a.Meta), ObjectiveID: a.ObjectiveID.String(), MemberID: a.MemberID.String(),
 			Progress: a.Progress, Confidence: a.Confidence, Note: a.Note, Abstain: a.Abstain,
-			Submitted: a.Submitted, Late: a.Late,
+			Submitted: a.Submitted, Late: a.Late, Round: wireRound(a.Round2),
 		})
 	}
 	for _, o := range sd.Outcomes {
 		ws.Outcomes = append(ws.Outcomes, wireOutcome{
 			wireMeta: toMeta(o.Meta), ObjectiveID: o.ObjectiveID.String(), Agreed: cloneInt(o.Agreed),
-			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Minutes: o.Minutes,
+			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Round2Open: o.Round2Open, Round2Revealed: o.Round2Revealed, Minutes: o.Minutes,
+			Uncertain: o.Uncertain, Question: o.Question, QuestionOwner: optID(o.QuestionOwner),
 		})
 	}
 	for _, a := range sd.Actions {
@@ -354,4 +370,13 @@ func toWireSprint(sd model.SprintData) wireSprint {
 		})
 	}
 	return ws
+}
+
+// wireRound is an estimate's round as a bundle writes it: 2, or absent for
+// the first.
+func wireRound(round2 bool) int {
+	if round2 {
+		return 2
+	}
+	return 0
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/align-team/align/model"
 	"github.com/google/uuid"
@@ -87,8 +88,9 @@ func decodeMine(data []byte) (Bundle, error) {
 	for i, s := range w.Sprints {
 		path := fmt.Sprintf("sprints[%d]", i)
 		id := p.id(path, "sprint", s.ID, "id", s.ID)
+		as, r2 := model.SplitRounds(p.assessments(path, id, s.Assessments))
 		b.data.Sprints = append(b.data.Sprints, model.SprintData{Sprint: model.Sprint{Meta: model.Meta{ID: id}},
-			Assessments: p.assessments(path, id, s.Assessments)})
+			Assessments: as, Round2: r2})
 	}
 	if p.err != nil {
 		return Bundle{}, p.err
@@ -126,7 +128,7 @@ func (b Bundle) checkMine() error {
 	if len(sd.Objectives)+len(sd.Stories)+len(sd.Outcomes)+len(sd.Actions) > 0 {
 		return hdr("scope", "a %q bundle holds only its author's estimates", ScopeMine)
 	}
-	for i, a := range sd.Assessments {
+	for i, a := range slices.Concat(sd.Assessments, sd.Round2) {
 		if a.MemberID != b.Author {
 			return &RecordError{Path: fmt.Sprintf("sprints[0].assessments[%d]", i), Kind: "assessment", ID: a.ID.String(), Field: "member_id",
 				Msg: fmt.Sprintf("a %q bundle holds only its author's own estimates (%s)", ScopeMine, b.Author)}

@@ -102,6 +102,7 @@ func deepCopy(d model.Dataset) model.Dataset {
 			Objectives:  slices.Clone(sd.Objectives),
 			Stories:     slices.Clone(sd.Stories),
 			Assessments: slices.Clone(sd.Assessments),
+			Round2:      slices.Clone(sd.Round2),
 			Outcomes:    slices.Clone(sd.Outcomes),
 			Actions:     slices.Clone(sd.Actions),
 		}
@@ -221,12 +222,12 @@ func (v *validator) sprint(path string, sd *model.SprintData, ref bool) {
 	for i := range sd.Assessments {
 		a := &sd.Assessments[i]
 		rp := fmt.Sprintf("%s.assessments[%d]", path, i)
-		a.SprintID = sp.ID
-		v.meta(rp, "assessment", a.Meta)
-		v.ref(rp, "assessment", a.ID, "objective_id", a.ObjectiveID)
-		v.ref(rp, "assessment", a.ID, "member_id", a.MemberID)
-		a.Normalize()
-		v.valid(rp, "assessment", a.ID, a.Validate())
+		v.assessment(rp, sp.ID, a)
+	}
+	for i := range sd.Round2 {
+		a := &sd.Round2[i]
+		rp := fmt.Sprintf("%s.assessments[%d]", path, len(sd.Assessments)+i)
+		v.assessment(rp, sp.ID, a)
 	}
 	for i := range sd.Outcomes {
 		o := &sd.Outcomes[i]
@@ -245,4 +246,14 @@ func (v *validator) sprint(path string, sd *model.SprintData, ref bool) {
 		a.Normalize()
 		v.valid(rp, "action item", a.ID, a.Validate())
 	}
+}
+
+// assessment checks one estimate of sprint sid (either round).
+func (v *validator) assessment(rp string, sid uuid.UUID, a *model.Assessment) {
+	a.SprintID = sid
+	v.meta(rp, "assessment", a.Meta)
+	v.ref(rp, "assessment", a.ID, "objective_id", a.ObjectiveID)
+	v.ref(rp, "assessment", a.ID, "member_id", a.MemberID)
+	a.Normalize()
+	v.valid(rp, "assessment", a.ID, a.Validate())
 }

@@ -264,13 +264,15 @@ func (p *parser) sprint(path string, ws wireSprint) model.SprintData {
 		}
 		sd.Stories = append(sd.Stories, st)
 	}
-	sd.Assessments = p.assessments(path, sp.ID, ws.Assessments)
+	sd.Assessments, sd.Round2 = model.SplitRounds(p.assessments(path, sp.ID, ws.Assessments))
 	for i, o := range ws.Outcomes {
 		rp := fmt.Sprintf("%s.outcomes[%d]", path, i)
 		sd.Outcomes = append(sd.Outcomes, model.Outcome{
 			Meta: p.meta(rp, "outcome", o.wireMeta), SprintID: sp.ID,
 			ObjectiveID: p.id(rp, "outcome", o.ID, "objective_id", o.ObjectiveID),
-			Agreed:      o.Agreed, Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Minutes: o.Minutes,
+			Agreed:      o.Agreed, Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Minutes: o.Minutes,
+			Round2Open: o.Round2Open, Round2Revealed: o.Round2Revealed,
+			Uncertain: o.Uncertain, Question: o.Question, QuestionOwner: p.optID(rp, "outcome", o.ID, "question_owner_id", o.QuestionOwner),
 		})
 	}
 	for i, a := range ws.Actions {
@@ -304,8 +306,11 @@ func (p *parser) assessments(path string, sprint uuid.UUID, ws []wireAssessment)
 			ObjectiveID: p.id(rp, "assessment", a.ID, "objective_id", a.ObjectiveID),
 			MemberID:    p.id(rp, "assessment", a.ID, "member_id", a.MemberID),
 			Progress:    a.Progress, Confidence: a.Confidence, Note: a.Note,
-			Abstain: a.Abstain, Submitted: a.Submitted, Late: a.Late,
+			Abstain: a.Abstain, Submitted: a.Submitted, Late: a.Late, Round2: a.Round == 2,
 		})
+		if a.Round < 0 || a.Round > 2 {
+			p.fail(rp, "assessment", a.ID, "round", "is %d; an estimate is of round 1 or 2", a.Round)
+		}
 	}
 	return out
 }

@@ -57,6 +57,8 @@ func (md *summaryWriter) objective(n int, st model.ObjectiveStats) {
 	}
 	md.printf("\n")
 	md.estimates(st)
+	md.round2(st)
+	md.uncertain(st)
 	md.outcome(st)
 }
 

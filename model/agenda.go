@@ -54,6 +54,7 @@ func Analyze(d SprintData, members []Member, s Settings) SprintReport {
 		live = append(live, asByObj[o.ID]...)
 	}
 	r.Late = lateHandles(live, byID)
+	r.Rounds = analyzeRounds(d, objs, outcomes, byID, s)
 	return r
 }
 

@@ -79,4 +79,10 @@ type SprintReport struct {
 	Late                []string // handles of members with an estimate first saved in review, sorted
 	Score               float64  // alignment score, valid when HasScore
 	HasScore            bool
+	// Rounds holds, for each objective whose second round is open, both
+	// rounds' figures and the moves (see AnalyzeRound2).
+	Rounds map[uuid.UUID]Round2Stats
+	// Offsets holds members' usual offsets from past sprints (see
+	// Offsets), when the caller has them; nil otherwise.
+	Offsets map[uuid.UUID]float64
 }

@@ -15,6 +15,9 @@ type ScorePoint struct {
 	HasScore bool
 	// Participation is who answered the sprint, and who answered late.
 	Participation Participation
+	// Narrowing is how far the discussion narrowed the spread, over the
+	// objectives whose second round was revealed.
+	Narrowing Narrowing
 }
 
 // Trend returns the alignment score of each sprint, ordered by start date.
@@ -27,7 +30,8 @@ func Trend(sprints []SprintData, members []Member, s Settings) []ScorePoint {
 	out := make([]ScorePoint, 0, len(live))
 	for _, d := range live {
 		r := Analyze(d, members, s)
-		out = append(out, ScorePoint{Sprint: d.Sprint, Score: r.Score, HasScore: r.HasScore, Participation: r.Participation()})
+		out = append(out, ScorePoint{Sprint: d.Sprint, Score: r.Score, HasScore: r.HasScore, Participation: r.Participation(),
+			Narrowing: NarrowingOf(r)})
 	}
 	return out
 }

@@ -110,7 +110,8 @@ func (r MergeResult) Empty() bool {
 //     deleted, with the fields (and UpdatedAt) of the rule 1 winner. No
 //     copy, older or newer, brings a deleted record back; to restore one,
 //     create it anew.
-//  3. Natural keys: a member has at most one live assessment per objective,
+//  3. Natural keys: a member has at most one live assessment per objective
+//     and round,
 //     and an objective at most one live outcome. When records with
 //     different IDs share such a key, the one with the greatest ID (byte
 //     order), deleted or not, survives; the others are deleted — Deleted
@@ -242,12 +243,13 @@ func mrgResolveKeys(merged map[uuid.UUID]*mrgEntry) map[uuid.UUID]mrgKeyLoss {
 	type key struct {
 		kind        mrgKind
 		obj, member uuid.UUID
+		round2      bool
 	}
 	groups := make(map[key][]*mrgEntry)
 	for _, e := range merged {
 		switch r := e.rec.(type) {
 		case Assessment:
-			k := key{mrgAssessment, r.ObjectiveID, r.MemberID}
+			k := key{mrgAssessment, r.ObjectiveID, r.MemberID, r.Round2}
 			groups[k] = append(groups[k], e)
 		case Outcome:
 			k := key{kind: mrgOutcome, obj: r.ObjectiveID}

@@ -27,6 +27,9 @@ func mrgCheckAgainstLocal(loc *mrgLocal, inc *mrgIncoming) error {
 			if r.MemberID != lr.MemberID {
 				return e.fail("member", "moves it from member %s to %s; an assessment never changes member", lr.MemberID, r.MemberID)
 			}
+			if r.Round2 != lr.Round2 {
+				return e.fail("round", "moves it from one round to the other; an assessment never changes round")
+			}
 		case Outcome:
 			lr := l.rec.(Outcome)
 			if r.ObjectiveID != lr.ObjectiveID {
@@ -76,7 +79,9 @@ func mrgCheckRefs(loc *mrgLocal, inc *mrgIncoming) error {
 				err = ref(e, "member", r.MemberID, mrgMember, true)
 			}
 		case Outcome:
-			err = ref(e, "objective", r.ObjectiveID, mrgObjective, true)
+			if err = ref(e, "objective", r.ObjectiveID, mrgObjective, true); err == nil {
+				err = ref(e, "question_owner", r.QuestionOwner, mrgMember, false)
+			}
 		case ActionItem:
 			if err = ref(e, "objective", r.ObjectiveID, mrgObjective, false); err == nil {
 				err = ref(e, "owner", r.OwnerID, mrgMember, false)

@@ -168,6 +168,11 @@ func mrgFlatten(d Dataset, visit func(rec any, listedUnder uuid.UUID) error) err
 				return err
 			}
 		}
+		for _, r := range sd.Round2 {
+			if err := visit(r, sid); err != nil {
+				return err
+			}
+		}
 		for _, r := range sd.Outcomes {
 			if err := visit(r, sid); err != nil {
 				return err

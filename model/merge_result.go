@@ -161,6 +161,9 @@ func (a *mrgAccumulator) add(d Dataset) {
 		for _, r := range sd.Assessments {
 			a.put(r, s)
 		}
+		for _, r := range sd.Round2 {
+			a.put(r, s)
+		}
 		for _, r := range sd.Outcomes {
 			a.put(r, s)
 		}
@@ -220,7 +223,8 @@ func (a *mrgAccumulator) dataset() Dataset {
 			Sprint:      s.sprint,
 			Objectives:  mrgSorted(s.objectives, func(r Objective) uuid.UUID { return r.ID }),
 			Stories:     mrgSorted(s.stories, func(r Story) uuid.UUID { return r.ID }),
-			Assessments: mrgSorted(s.assessments, func(r Assessment) uuid.UUID { return r.ID }),
+			Assessments: mrgSorted(mrgRound(s.assessments, false), func(r Assessment) uuid.UUID { return r.ID }),
+			Round2:      mrgSorted(mrgRound(s.assessments, true), func(r Assessment) uuid.UUID { return r.ID }),
 			Outcomes:    mrgSorted(s.outcomes, func(r Outcome) uuid.UUID { return r.ID }),
 			Actions:     mrgSorted(s.actions, func(r ActionItem) uuid.UUID { return r.ID }),
 		})
@@ -238,5 +242,16 @@ func mrgSorted[T any](m map[uuid.UUID]T, id func(T) uuid.UUID) []T {
 		out = append(out, v)
 	}
 	sort.Slice(out, func(i, j int) bool { return mrgIDLess(id(out[i]), id(out[j])) })
+	return out
+}
+
+// mrgRound returns the assessments of m of round 2 (second) or round 1.
+func mrgRound(m map[uuid.UUID]Assessment, second bool) map[uuid.UUID]Assessment {
+	out := make(map[uuid.UUID]Assessment, len(m))
+	for id, a := range m {
+		if a.Round2 == second {
+			out[id] = a
+		}
+	}
 	return out
 }

@@ -160,6 +160,11 @@ type Assessment struct {
 	Abstain     bool // "not my area": counted apart from responses
 	Submitted   bool
 	Late        bool // first saved while the sprint was in review
+	// Round2 marks an estimate of the second round, made privately after
+	// the discussion; it is kept in SprintData.Round2, round 1 in
+	// SprintData.Assessments. A member has one live estimate per
+	// objective and round.
+	Round2 bool
 }
 
 // Outcome is what the team agreed on an objective during the review.
@@ -171,6 +176,19 @@ type Outcome struct {
 	Notes       string
 	Discussed   bool
 	Revealed    bool
+	// Sealed is set by the first reveal and never cleared: the first
+	// round of estimates can no longer change (see Round1Sealed).
+	Sealed bool
+	// Round2Open: the facilitator opened a second round of estimates;
+	// Round2Revealed: and revealed it.
+	Round2Open, Round2Revealed bool
+	// Uncertain closes the objective honestly when the team still
+	// disagrees: "uncertain: needs information", with the Question to
+	// answer and its owner (uuid.Nil when unowned), instead of a number
+	// nobody believes. Agreed is then nil.
+	Uncertain     bool
+	Question      string
+	QuestionOwner uuid.UUID
 	// Minutes is how long the review discussed it, in whole minutes, as
 	// the Review screen's timer measured; 0 when it was not timed.
 	Minutes int
@@ -196,8 +214,10 @@ type SprintData struct {
 	Objectives  []Objective
 	Stories     []Story
 	Assessments []Assessment
-	Outcomes    []Outcome
-	Actions     []ActionItem
+	// Round2 holds the second round's estimates (Assessment.Round2).
+	Round2   []Assessment
+	Outcomes []Outcome
+	Actions  []ActionItem
 }
 
 // Settings are the workspace's analysis thresholds and review defaults.
@@ -230,6 +250,9 @@ type Settings struct {
 	// next goals file must be signed with one of them.
 	Org     string
 	OrgKeys string
+	// RankByAdjusted ranks the agenda by the spread net of each member's
+	// usual offset (see AdjustedSpread) instead of the raw spread.
+	RankByAdjusted bool
 }
 
 // DefaultSettings returns the settings a new workspace starts with.

@@ -18,6 +18,9 @@ func SealEstimates(d Dataset, author uuid.UUID) (Dataset, int) {
 	left := 0
 	for i, sd := range d.Sprints {
 		out.Sprints[i] = sd
+		var n int
+		out.Sprints[i].Round2, n = sealRound2(sd, author)
+		left += n
 		if !EstimatesSealed(sd.Sprint.State) {
 			continue
 		}
@@ -32,4 +35,23 @@ func SealEstimates(d Dataset, author uuid.UUID) (Dataset, int) {
 		out.Sprints[i].Assessments = keep
 	}
 	return out, left
+}
+
+// sealRound2 returns the second-round estimates of sd that may travel in a
+// bundle by author, and how many it left out: before an objective's second
+// round is revealed, only author's own; once the sprint is closed, all.
+func sealRound2(sd SprintData, author uuid.UUID) ([]Assessment, int) {
+	if sd.Sprint.State == StateClosed {
+		return sd.Round2, 0
+	}
+	var keep []Assessment
+	left := 0
+	for _, a := range sd.Round2 {
+		if oc, _ := outcomeOf(sd.Outcomes, a.ObjectiveID); a.MemberID == author || oc.Round2Revealed {
+			keep = append(keep, a)
+		} else {
+			left++
+		}
+	}
+	return keep, left
 }

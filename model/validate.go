@@ -343,7 +343,10 @@ func (a Assessment) Validate() error {
 }
 
 // Normalize sanitises every text field of the outcome in place.
-func (o *Outcome) Normalize() { o.Notes = Sanitize(o.Notes, true) }
+func (o *Outcome) Normalize() {
+	o.Notes = Sanitize(o.Notes, true)
+	o.Question = Sanitize(o.Question, false)
+}
 
 // Validate reports the first invalid field of the outcome.
 func (o Outcome) Validate() error {
@@ -352,6 +355,9 @@ func (o Outcome) Validate() error {
 	}
 	if o.Minutes < 0 || o.Minutes > MaxMinutes {
 		return fieldErr("outcome", "minutes", "%d is outside 0–%d", o.Minutes, MaxMinutes)
+	}
+	if err := validUncertain(o); err != nil {
+		return err
 	}
 	return checkText("outcome", "notes", o.Notes, MaxText, false)
 }

@@ -45,10 +45,11 @@ func copyDataset(d model.Dataset) model.Dataset {
 	}
 	for _, sd := range d.Sprints {
 		out.Sprints = append(out.Sprints, model.SprintData{
-			Sprint:      sd.Sprint,
-			Objectives:  append([]model.Objective(nil), sd.Objectives...),
-			Stories:     append([]model.Story(nil), sd.Stories...),
-			Assessments: append([]model.Assessment(nil), sd.Assessments...),
+			Sprint:     sd.Sprint,
+			Objectives: append([]model.Objective(nil), sd.Objectives...),
+			Stories:    append([]model.Story(nil), sd.Stories...),
+			// Both rounds share one bucket: the store handles them as one list.
+			Assessments: append(append([]model.Assessment(nil), sd.Assessments...), sd.Round2...),
 			Outcomes:    append([]model.Outcome(nil), sd.Outcomes...),
 			Actions:     append([]model.ActionItem(nil), sd.Actions...),
 		})
@@ -237,7 +238,8 @@ func checkMerged(tx *bolt.Tx, d model.Dataset) error {
 		cur.Sprint = sd.Sprint
 		cur.Objectives = overlay(objectiveKind, cur.Objectives, sd.Objectives)
 		cur.Stories = overlay(storyKind, cur.Stories, sd.Stories)
-		cur.Assessments = overlay(assessmentKind, cur.Assessments, sd.Assessments)
+		cur.Assessments = overlay(assessmentKind, append(cur.Assessments, cur.Round2...), sd.Assessments)
+		cur.Round2 = nil
 		cur.Outcomes = overlay(outcomeKind, cur.Outcomes, sd.Outcomes)
 		cur.Actions = overlay(actionKind, cur.Actions, sd.Actions)
 		fs = append(fs, checkSprintView(cur, r, fmt.Sprintf("sprint %q", sd.Sprint.Name))...)

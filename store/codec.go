@@ -39,6 +39,7 @@ type settingsRec struct {
 	TimeboxMinutes  int    `json:"timebox_minutes,omitempty"`
 	Org             string `json:"org,omitempty"`
 	OrgKeys         string `json:"org_keys,omitempty"`
+	RankByAdjusted  bool   `json:"rank_by_adjusted,omitempty"`
 }
 
 // workspaceRec is the value of meta/workspace.
@@ -109,6 +110,7 @@ type assessmentRec struct {
 	Abstain     bool      `json:"abstain,omitempty"`
 	Submitted   bool      `json:"submitted,omitempty"`
 	Late        bool      `json:"late,omitempty"`
+	Round2      bool      `json:"round2,omitempty"`
 }
 
 type outcomeRec struct {
@@ -119,6 +121,12 @@ type outcomeRec struct {
 	Notes       string    `json:"notes,omitempty"`
 	Discussed   bool      `json:"discussed,omitempty"`
 	Revealed    bool      `json:"revealed,omitempty"`
+	Sealed      bool      `json:"sealed,omitempty"`
+	Round2Open  bool      `json:"round2_open,omitempty"`
+	Round2Shown bool      `json:"round2_revealed,omitempty"`
+	Uncertain   bool      `json:"uncertain,omitempty"`
+	Question    string    `json:"question,omitempty"`
+	QOwner      uuid.UUID `json:"question_owner,omitempty"`
 	Minutes     int       `json:"minutes,omitempty"`
 }
 
@@ -208,14 +216,14 @@ func encodeSettings(s model.Settings) settingsRec {
 	return settingsRec{AlignedBelow: s.AlignedBelow, SplitAt: s.SplitAt, OutlierDistance: s.OutlierDistance,
 		EvidenceGap: s.EvidenceGap, AnonymousReveal: s.AnonymousReveal,
 		RequireSigned: s.RequireSignedBundles, SigningKey: s.SigningKey, TimeboxMinutes: s.TimeboxMinutes,
-		Org: s.Org, OrgKeys: s.OrgKeys}
+		Org: s.Org, OrgKeys: s.OrgKeys, RankByAdjusted: s.RankByAdjusted}
 }
 
 func (r settingsRec) model() model.Settings {
 	return model.Settings{AlignedBelow: r.AlignedBelow, SplitAt: r.SplitAt, OutlierDistance: r.OutlierDistance,
 		EvidenceGap: r.EvidenceGap, AnonymousReveal: r.AnonymousReveal,
 		RequireSignedBundles: r.RequireSigned, SigningKey: r.SigningKey, TimeboxMinutes: r.TimeboxMinutes,
-		Org: r.Org, OrgKeys: r.OrgKeys}
+		Org: r.Org, OrgKeys: r.OrgKeys, RankByAdjusted: r.RankByAdjusted}
 }
 
 func encWorkspace(w Workspace) ([]byte, error) {
@@ -312,7 +320,7 @@ func decStory(data []byte) (model.Story, error) {
 func encAssessment(a model.Assessment) ([]byte, error) {
 	return json.Marshal(assessmentRec{metaRec: metaToRec(a.Meta), SprintID: a.SprintID, ObjectiveID: a.ObjectiveID,
 		MemberID: a.MemberID, Progress: a.Progress, Confidence: a.Confidence, Note: a.Note,
-		Abstain: a.Abstain, Submitted: a.Submitted, Late: a.Late})
+		Abstain: a.Abstain, Submitted: a.Submitted, Late: a.Late, Round2: a.Round2})
 }
 
 func decAssessment(data []byte) (model.Assessment, error) {
@@ -322,12 +330,13 @@ func decAssessment(data []byte) (model.Assessment, error) {
 	}
 	return model.Assessment{Meta: r.model(), SprintID: r.SprintID, ObjectiveID: r.ObjectiveID, MemberID: r.MemberID,
 		Progress: r.Progress, Confidence: r.Confidence, Note: r.Note, Abstain: r.Abstain,
-		Submitted: r.Submitted, Late: r.Late}, nil
+		Submitted: r.Submitted, Late: r.Late, Round2: r.Round2}, nil
 }
 
 func encOutcome(o model.Outcome) ([]byte, error) {
 	return json.Marshal(outcomeRec{metaRec: metaToRec(o.Meta), SprintID: o.SprintID, ObjectiveID: o.ObjectiveID,
-		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Minutes: o.Minutes})
+		Agreed: copyInt(o.Agreed), Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Round2Open: o.Round2Open, Round2Shown: o.Round2Revealed, Minutes: o.Minutes,
+		Uncertain: o.Uncertain, Question: o.Question, QOwner: o.QuestionOwner})
 }
 
 func decOutcome(data []byte) (model.Outcome, error) {
@@ -336,7 +345,8 @@ func decOutcome(data []byte) (model.Outcome, error) {
 		return model.Outcome{}, err
 	}
 	return model.Outcome{Meta: r.model(), SprintID: r.SprintID, ObjectiveID: r.ObjectiveID, Agreed: r.Agreed,
-		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Minutes: r.Minutes}, nil
+		Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Sealed: r.Sealed, Round2Open: r.Round2Open, Round2Revealed: r.Round2Shown, Minutes: r.Minutes,
+		Uncertain: r.Uncertain, Question: r.Question, QuestionOwner: r.QOwner}, nil
 }
 
 func encAction(a model.ActionItem) ([]byte, error) {

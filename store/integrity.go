@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/align-team/align/model"
 	"github.com/google/uuid"
@@ -102,25 +103,13 @@ func checkSprintView(d model.SprintData, r refs, prefix string) []finding {
 	for _, st := range d.Stories {
 		common(st.Meta, fmt.Sprintf("story %q", st.Title), subStories, st.SprintID, st.ObjectiveID, true, st.Validate())
 	}
-	perMember := map[[2]uuid.UUID]uuid.UUID{}
-	for _, a := range d.Assessments {
-		where := common(a.Meta, "assessment", subAssessments, a.SprintID, a.ObjectiveID, true, a.Validate())
-		if a.MemberID == uuid.Nil {
-			fs = append(fs, found(ErrReference, where, "assessment has no member"))
-		}
-		member(where, "assessment", "member", a.MemberID)
-		if a.Deleted {
-			continue
-		}
-		key := [2]uuid.UUID{a.ObjectiveID, a.MemberID}
-		if other, dup := perMember[key]; dup {
-			fs = append(fs, found(ErrDuplicate, where, "member %s has a second live assessment of objective %s (the other is %s)", a.MemberID, a.ObjectiveID, other))
-		}
-		perMember[key] = a.ID
-	}
+	// common and member append to fs themselves: call first, then append.
+	more := checkAssessments(slices.Concat(d.Assessments, d.Round2), common, member)
+	fs = append(fs, more...)
 	perObjective := map[uuid.UUID]uuid.UUID{}
 	for _, o := range d.Outcomes {
 		where := common(o.Meta, "outcome", subOutcomes, o.SprintID, o.ObjectiveID, true, o.Validate())
+		member(where, "outcome", "question owner", o.QuestionOwner)
 		if o.Deleted {
 			continue
 		}
@@ -132,6 +121,37 @@ func checkSprintView(d model.SprintData, r refs, prefix string) []finding {
 	for _, a := range d.Actions {
 		where := common(a.Meta, fmt.Sprintf("action item %q", a.Text), subActions, a.SprintID, a.ObjectiveID, false, a.Validate())
 		member(where, "action item", "owner", a.OwnerID)
+	}
+	return fs
+}
+
+// roundKey is the natural key of an assessment: one live estimate per
+// objective, member and round.
+type roundKey struct {
+	objective, member uuid.UUID
+	round2            bool
+}
+
+// checkAssessments checks a sprint's estimates of both rounds with
+// checkSprintView's common and member checks, and their natural key.
+func checkAssessments(as []model.Assessment, common func(model.Meta, string, string, uuid.UUID, uuid.UUID, bool, error) string,
+	member func(where, name, field string, id uuid.UUID)) []finding {
+	var fs []finding
+	perMember := map[roundKey]uuid.UUID{}
+	for _, a := range as {
+		where := common(a.Meta, "assessment", subAssessments, a.SprintID, a.ObjectiveID, true, a.Validate())
+		if a.MemberID == uuid.Nil {
+			fs = append(fs, found(ErrReference, where, "assessment has no member"))
+		}
+		member(where, "assessment", "member", a.MemberID)
+		if a.Deleted {
+			continue
+		}
+		key := roundKey{a.ObjectiveID, a.MemberID, a.Round2}
+		if other, dup := perMember[key]; dup {
+			fs = append(fs, found(ErrDuplicate, where, "member %s has a second live assessment of objective %s (the other is %s)", a.MemberID, a.ObjectiveID, other))
+		}
+		perMember[key] = a.ID
 	}
 	return fs
 }

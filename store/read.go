@@ -47,6 +47,7 @@ func sortSprintData(d *model.SprintData) {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), byCreated(a.Meta, b.Meta))
 	})
 	slices.SortFunc(d.Assessments, func(a, b model.Assessment) int { return byCreated(a.Meta, b.Meta) })
+	slices.SortFunc(d.Round2, func(a, b model.Assessment) int { return byCreated(a.Meta, b.Meta) })
 	slices.SortFunc(d.Outcomes, func(a, b model.Outcome) int { return byCreated(a.Meta, b.Meta) })
 	slices.SortFunc(d.Actions, func(a, b model.ActionItem) int { return byCreated(a.Meta, b.Meta) })
 }
@@ -127,6 +128,8 @@ func loadSprint(tx *bolt.Tx, id uuid.UUID, withDeleted bool) (model.SprintData, 
 	if d.Assessments, err = assessmentKind.all(sub(subAssessments), withDeleted); err != nil {
 		return d, err
 	}
+	// Both rounds share the bucket; readers see them apart.
+	d.Assessments, d.Round2 = model.SplitRounds(d.Assessments)
 	if d.Outcomes, err = outcomeKind.all(sub(subOutcomes), withDeleted); err != nil {
 		return d, err
 	}

@@ -41,6 +41,9 @@ func (s *Store) SaveOutcome(o model.Outcome) (model.Outcome, error) {
 	err := s.update(func(tx *bolt.Tx) error {
 		now := s.clock()
 		if o.Deleted {
+			if err := checkOutcomeSeal(tx, o.ID, o.SprintID); err != nil {
+				return err
+			}
 			var err error
 			o, err = deleteIn(tx, outcomeKind, o.ID, o.SprintID, now, openAllowed("outcomes"))
 			return err
@@ -77,6 +80,7 @@ func (s *Store) SaveOutcome(o model.Outcome) (model.Outcome, error) {
 			}
 			stampUpdate(&o.Meta, old.Meta, now)
 		}
+		o = model.KeepSeal(old, o)
 		return outcomeKind.put(b, o)
 	})
 	if err != nil {

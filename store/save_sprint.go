@@ -228,6 +228,9 @@ func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) {
 	err := s.update(func(tx *bolt.Tx) error {
 		now := s.clock()
 		if a.Deleted {
+			if err := checkWithdrawOpen(tx, a.ID, a.SprintID); err != nil {
+				return err
+			}
 			var err error
 			a, err = deleteIn(tx, assessmentKind, a.ID, a.SprintID, now, openAllowed("assessments"))
 			return err
@@ -254,21 +257,24 @@ func (s *Store) SaveAssessment(a model.Assessment) (model.Assessment, error) {
 		if err := checkState(sp, "assessments", model.CanAssess, "planning, assessing or in review"); err != nil {
 			return err
 		}
+		if err := checkRoundOpen(tx, a.SprintID, a.ObjectiveID, a.Round2); err != nil {
+			return err
+		}
 		b, err := writeSub(tx, a.SprintID, subAssessments)
 		if err != nil {
 			return err
 		}
 		old, err := existingPer(assessmentKind, b, a.ID, func(v model.Assessment) bool {
-			return v.ObjectiveID == a.ObjectiveID && v.MemberID == a.MemberID
+			return v.ObjectiveID == a.ObjectiveID && v.MemberID == a.MemberID && v.Round2 == a.Round2
 		})
 		if err != nil {
 			return err
 		}
 		if old == nil {
 			stampNew(&a.Meta, now)
-			a.Late = sp.State == model.StateReview
+			a.Late = sp.State == model.StateReview && !a.Round2 // round 2 is always in review
 		} else {
-			if old.ObjectiveID != a.ObjectiveID || old.MemberID != a.MemberID {
+			if old.ObjectiveID != a.ObjectiveID || old.MemberID != a.MemberID || old.Round2 != a.Round2 {
 				return newErr(ErrReference, nil, "assessment %s belongs to another objective or member and cannot move", a.ID)
 			}
 			stampUpdate(&a.Meta, old.Meta, now)

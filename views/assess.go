@@ -167,7 +167,7 @@ func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
 		m.member = mem
 	}
 	m.picking = m.member.ID == uuid.Nil
-	m = m.mergeMine(d.Sprint.Assessments, d.seq)
+	m = m.mergeMine(model.CurrentEstimates(d.Sprint), d.seq)
 	m.cursor = clamp(m.cursor, 0, max(0, len(m.objectives)-1))
 	for i, o := range m.objectives {
 		if o.ID == keep.ID && keep.ID != uuid.Nil {
@@ -342,14 +342,13 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 	if !m.editable() {
 		return m, func() tea.Msg { return footerMsg{text: "this sprint is closed: assessments are read-only"} }
 	}
+	if cmd := m.sealedCmd(o); cmd != nil {
+		return m, cmd
+	}
 	now := m.deps.now()
 	a, exists := m.mine[o.ID]
 	if !exists {
-		a = model.Assessment{Meta: model.NewMeta(now), SprintID: o.SprintID, ObjectiveID: o.ID,
-			MemberID: m.member.ID, Confidence: 3}
-		if o.Baseline != nil {
-			a.Progress = *o.Baseline
-		}
+		a = m.newEstimate(o, now)
 	} else {
 		a.Touch(now)
 	}

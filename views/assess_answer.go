@@ -46,11 +46,15 @@ func (m Assess) step(d int) (Assess, tea.Cmd) {
 
 // startTyping opens the progress field; a digit that opened it is its first.
 func (m Assess) startTyping(msg tea.KeyMsg) (Assess, tea.Cmd) {
-	if _, ok := m.current(); !ok {
+	o, ok := m.current()
+	if !ok {
 		return m, nil
 	}
 	if !m.editable() {
 		return m, func() tea.Msg { return footerMsg{text: m.readOnlyReason()} }
+	}
+	if cmd := m.sealedCmd(o); cmd != nil {
+		return m, cmd
 	}
 	m.typing = true
 	m.number = m.number.SetValue("").Focus()
@@ -69,6 +73,9 @@ func (m Assess) keyAnswered(msg tea.KeyMsg) (Assess, tea.Cmd) {
 	}
 	if !m.editable() {
 		return m, func() tea.Msg { return footerMsg{text: m.readOnlyReason()} }
+	}
+	if cmd := m.sealedCmd(o); cmd != nil {
+		return m, cmd
 	}
 	if _, answered := m.mine[o.ID]; !answered {
 		return m, func() tea.Msg {
@@ -104,6 +111,9 @@ func (m Assess) askWithdraw() (Assess, tea.Cmd) {
 	}
 	if !m.editable() {
 		return m, func() tea.Msg { return footerMsg{text: m.readOnlyReason()} }
+	}
+	if cmd := m.sealedCmd(o); cmd != nil {
+		return m, cmd
 	}
 	if _, answered := m.mine[o.ID]; !answered {
 		return m, func() tea.Msg { return footerMsg{text: "nothing to withdraw: this objective is not answered"} }
@@ -141,7 +151,7 @@ func withdrawAssessment(st storeWriter, msg withdrawMsg) (model.Assessment, erro
 		return model.Assessment{}, err
 	}
 	gone := model.Assessment{Meta: model.Meta{Deleted: true}, SprintID: msg.sprint, ObjectiveID: msg.objective, MemberID: msg.member}
-	for _, a := range d.Assessments {
+	for _, a := range model.CurrentEstimates(d) {
 		if a.ObjectiveID == msg.objective && a.MemberID == msg.member && !a.Deleted {
 			a.Deleted = true
 			return st.SaveAssessment(a)

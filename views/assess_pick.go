@@ -75,7 +75,7 @@ func (m Assess) choose(mem model.Member) (Assess, tea.Cmd) {
 	m.pickFilter = m.pickFilter.Blur().SetValue("")
 	m.saves = newInflight()
 	m.mine = map[uuid.UUID]model.Assessment{}
-	m = m.mergeMine(m.data.Sprint.Assessments, m.data.seq)
+	m = m.mergeMine(model.CurrentEstimates(m.data.Sprint), m.data.seq)
 	memory, id := m.deps.memory, mem.ID
 	if memory == nil {
 		return m, nil

@@ -121,6 +121,7 @@ func (m Assess) detailView() string {
 		top = append(top, s.Text.Render(l))
 	}
 	top = append(top, m.referenceLines(o, w)...)
+	top = append(top, m.roundLine(o, w)...)
 
 	form := m.formLines(a, answered, w)
 	room := m.height - assessHeadLines - len(top) - len(form) - 1

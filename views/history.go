@@ -174,14 +174,14 @@ func (m History) listView() string {
 	if m.filtering || m.filter.Value() != "" {
 		b.WriteString(m.filter.View() + "\n")
 	}
-	b.WriteString(s.Faint.Render(fmt.Sprintf("  %-20s %-10s %-9s %-5s %s", "Sprint", "Start", "State", "Ans.", "Score")))
+	b.WriteString(s.Faint.Render(fmt.Sprintf("  %-20s %-10s %-9s %-5s %-14s %s", "Sprint", "Start", "State", "Ans.", "Score", "Round 2")))
 	if len(m.rows) == 0 {
 		b.WriteString("\n" + s.Faint.Render("No sprint matches."))
 	}
 	end := min(len(m.rows), m.first+m.listRows())
 	for i := m.first; i < end; i++ {
 		p := m.history.Trend[m.rows[i]]
-		score := s.Faint.Render("—")
+		score := s.Faint.Render("—") + strings.Repeat(" ", 13)
 		if p.HasScore {
 			score = bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3.0f", p.Score)
 		}
@@ -191,7 +191,7 @@ func (m History) listView() string {
 		if i == m.cursor {
 			cur, line = s.Accent.Render("▸ "), s.Selected.Render(line)
 		}
-		b.WriteString("\n" + cur + line + score)
+		b.WriteString("\n" + cur + line + score + narrowingCell(s, p.Narrowing))
 	}
 	if m.cursor < len(m.rows) {
 		b.WriteString("\n" + s.Faint.Render(participationLine(m.history.Trend[m.rows[m.cursor]])))
@@ -207,7 +207,7 @@ func participationLine(p model.ScorePoint) string {
 	if len(pa.Late) > 0 {
 		line += "; late: " + strings.Join(pa.Late, ", ")
 	}
-	return line
+	return line + narrowingText(p.Narrowing)
 }
 
 // sparkline renders the most recent scores that fit in w cells, with a

@@ -172,6 +172,8 @@ type reviewKeys struct {
 	Reveal    key.Binding
 	Discussed key.Binding
 	Anonymous key.Binding
+	Round2    key.Binding
+	Uncertain key.Binding
 	Agree     key.Binding
 	Notes     key.Binding
 	Action    key.Binding
@@ -192,6 +194,8 @@ func newReviewKeys() reviewKeys {
 		Reveal:    key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "reveal")),
 		Discussed: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "discussed, next")),
 		Anonymous: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "anonymous")),
+		Round2:    key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open round 2")),
+		Uncertain: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "uncertain: needs information")),
 		Agree:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "agreed value")),
 		Notes:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "notes")),
 		Action:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add action")),

@@ -70,7 +70,9 @@ type Review struct {
 	leadOn    uuid.UUID // the sprint of lead
 	published uuid.UUID // the objective this facilitator last published
 
-	agree  editor
+	agree editor
+	// asking: the action editor is taking an uncertain outcome's question.
+	asking bool
 	notes  editor
 	action editor
 	owner  int // index into the active members; -1 for no owner
@@ -182,8 +184,8 @@ func (m Review) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Anonymous), toReview},
-		{f(k.Agree), f(k.Notes), f(k.Action), k.WrapUp},
+		{m.discussable(f(k.Discussed)), k.Actions, f(k.Reveal), f(k.Round2), f(k.Anonymous), toReview},
+		{f(k.Agree), f(k.Uncertain), f(k.Notes), f(k.Action), k.WrapUp},
 	}
 }
 
@@ -268,6 +270,9 @@ func (m Review) sync() Review {
 	m.keys.Reveal.SetHelp("space", "reveal")
 	if ok && m.revealed(st.Objective.ID) {
 		m.keys.Reveal.SetHelp("space", "hide again")
+	}
+	if ok && model.EstimateRound2([]model.Outcome{m.outcomes[st.Objective.ID]}, st.Objective.ID) {
+		m.keys.Reveal.SetHelp("space", "reveal round 2")
 	}
 	m.keys.Reveal.SetEnabled(!ok || m.data.Sprint.Sprint.State != model.StateClosed)
 	return m

@@ -127,6 +127,7 @@ func (m Review) detailPane() detailPane {
 		}
 		p.body = append(p.body, dotPlot(s, st, w, m.anonymous)...)
 		p.body = append(p.body, m.figuresLine(st, w))
+		p.body = append(p.body, m.round2Lines(st, w)...)
 	}
 	p = p.withInput(m.inputLines(w))
 	p.body = append(p.body, m.evidenceLines(st, w)...)
@@ -227,11 +228,17 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 		if o.Agreed != nil {
 			agreed = s.Success.Render(fmt.Sprintf("%d%% ★", *o.Agreed))
 		}
+		if o.Uncertain {
+			agreed = s.Error.Render("uncertain: needs information")
+		}
 		disc := ""
 		if o.Discussed {
 			disc = s.Success.Render("  " + discussedMark + " discussed")
 		}
 		out = append(out, truncate(s.Bold.Render("Agreed: ")+agreed+disc, w))
+	}
+	if o.Uncertain {
+		out = append(out, truncate(s.Bold.Render("Question: ")+s.Text.Render(m.questionText(o)), w))
 	}
 	if n := strings.TrimSpace(o.Notes); n != "" && m.mode != modeNotes {
 		nl := wrap(n, max(1, w-7))

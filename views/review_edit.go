@@ -68,7 +68,9 @@ func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 		if cmd := m.gate("reveal"); cmd != nil {
 			return m, cmd
 		}
-		return m.changeOutcome(func(o *model.Outcome) { o.Revealed = !o.Revealed })
+		return m.reveal()
+	case key.Matches(msg, k.Round2):
+		return m.openRound2()
 	case key.Matches(msg, k.Discussed):
 		if cmd := m.gate("mark objectives discussed"); cmd != nil {
 			return m, cmd
@@ -96,7 +98,9 @@ func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 		if cmd := m.gate("add action items"); cmd != nil {
 			return m, cmd
 		}
-		m.mode, m.action, m.owner = modeNewAction, m.action.SetValue("").Focus(), -1
+		m.mode, m.action, m.owner, m.asking = modeNewAction, m.action.SetPrompt("Action: ").SetValue("").Focus(), -1, false
+	case key.Matches(msg, k.Uncertain):
+		return m.startQuestion()
 	}
 	m.first = window(m.first, m.cursor, m.listRows(), n)
 	return m, nil
@@ -169,7 +173,7 @@ func (m Review) keyAgree(msg tea.KeyMsg) (Review, tea.Cmd) {
 			}
 		}
 		m.mode, m.agree = modeAgenda, m.agree.Blur()
-		return m.changeOutcome(func(o *model.Outcome) { o.Agreed = &v })
+		return m.changeOutcome(func(o *model.Outcome) { *o = model.Agree(*o, v) })
 	}
 	if msg.Type == tea.KeyRunes && strings.Trim(string(msg.Runes), "0123456789") != "" {
 		return m, nil // digits only
@@ -199,8 +203,10 @@ func (m Review) keyNewAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 	members := m.data.activeMembers()
 	switch {
 	case key.Matches(msg, m.input.Cancel):
-		m.mode, m.action = modeAgenda, m.action.Blur()
+		m.mode, m.action, m.asking = modeAgenda, m.action.Blur(), false
 		return m, nil
+	case key.Matches(msg, m.input.Submit) && m.asking:
+		return m.submitQuestion(members)
 	case key.Matches(msg, m.keys.Owner):
 		m.owner++
 		if m.owner >= len(members) {
@@ -331,6 +337,10 @@ func (m Review) startAgree() (Review, tea.Cmd) {
 	shown := m.revealed(st.Objective.ID)
 	if shown && st.Responses > 0 {
 		prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", figure(st.Median))
+	}
+	if med, ok := m.round2Median(st.Objective); ok {
+		prompt = fmt.Sprintf("Agreed %% (0–100, round 2 median %s): ", figure(med))
+		st.Median = med
 	}
 	if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {
 		v = strconv.Itoa(*o.Agreed)
