@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/align-team/align/export"
@@ -175,16 +177,43 @@ func readSummaries(files []string, window int) []readResult {
 }
 
 // readSummary reads the header and the newest window sprints of the
-// summary at path, and no more of the file.
+// summary at path, and no more of the file. A summary is a file a team
+// committed: a symbolic link (which a clone may carry, pointing at
+// /dev/stdin or at a file outside the repository), a FIFO or a device is
+// refused without reading it, so that no entry of teams/ can hang the
+// roll-up or make it read another file.
 func readSummary(path string, window int) (model.TeamSummary, error) {
-	f, err := os.Open(path)
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return model.TeamSummary{}, fmt.Errorf("%s: not a regular file (%s); a team commits its summary as a plain file", path, fileKind(fi.Mode()))
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
 	if err != nil {
 		return model.TeamSummary{}, fmt.Errorf("%s: cannot read it: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return model.TeamSummary{}, fmt.Errorf("%s: not a regular file (%s); a team commits its summary as a plain file", path, fileKind(fi.Mode()))
+	}
 	s, err := export.DecodeSummaryRecent(f, window)
 	if err != nil {
 		return model.TeamSummary{}, fmt.Errorf("%s: %v", path, err)
 	}
 	return s, nil
+}
+
+// fileKind names what a file that is not a regular one is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "not a plain file"
 }

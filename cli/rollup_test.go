@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // rollupRepo makes a shared repository: Acme's goals and the summary of
@@ -109,6 +111,44 @@ func TestRollup_Run_EscapesInASummaryAreStripped(t *testing.T) {
 		}
 		if !strings.Contains(out, "Check") {
 			t.Errorf("--format %s lost the team:\n%s", format, out)
+		}
+	}
+}
+
+// An entry of teams/ that is not a plain file (a FIFO nobody writes to, a
+// symbolic link a clone carries to /dev/stdin or to a file outside the
+// repository, a directory) is left out with a warning naming what it is;
+// it never hangs the roll-up, and the real team still rolls up.
+func TestRollup_Run_NotAPlainFileIsLeftOut(t *testing.T) {
+	dir, _ := rollupRepo(t)
+	teams := filepath.Join(dir, "teams")
+	if err := syscall.Mkfifo(filepath.Join(teams, "fifo.json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "other.json")
+	data, _ := os.ReadFile(filepath.Join(teams, "checkout.json"))
+	os.WriteFile(outside, []byte(strings.Replace(string(data), `"Checkout"`, `"Elsewhere"`, 1)), 0o600)
+	for name, target := range map[string]string{"stdin.json": "/dev/stdin", "outside.json": outside, "tofifo.json": "fifo.json"} {
+		if err := os.Symlink(target, filepath.Join(teams, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Mkdir(filepath.Join(teams, "dir.json"), 0o755)
+	done := make(chan result, 1)
+	go func() { done <- run(t, newWorkspace(t), "rollup", dir) }()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("align rollup hung on an entry of teams/ that is not a plain file")
+	}
+	if r.err != nil || !strings.Contains(r.stdout, "Acme: 1 team,") || strings.Contains(r.stdout, "Elsewhere") {
+		t.Fatalf("rollup: %v\n%s\n%s", r.err, r.stdout, r.stderr)
+	}
+	for _, w := range []string{"fifo.json: not a regular file (a named pipe)", "stdin.json: not a regular file (a symbolic link)",
+		"outside.json: not a regular file (a symbolic link)", "tofifo.json: not a regular file (a symbolic link)", "dir.json: not a regular file (a directory)"} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
 	}
 }
