@@ -21,7 +21,10 @@ import (
 
 // rollupLong is the help text of align rollup.
 const rollupLong = `Roll up the organisation from a clone of the shared repository DIR: its goals
-(DIR/org/goals.json, which must carry a keeper's valid signature) and one
+(DIR/org/goals.json, which must carry a keeper's valid signature; when
+this command's workspace, --db or ALIGN_DB, follows the organisation, by a
+keeper that workspace trusts, as for align org import; else the roll-up
+prints the signer's fingerprint to check) and one
 summary per team (DIR/teams/*.json, written by align export --format summary).
 
 For each organisation goal: the teams working on it in their last --window
@@ -115,8 +118,12 @@ func (a *app) rollup(dir, orgPath string, o model.RollupOptions) (model.Rollup, 
 	if err != nil {
 		return model.Rollup{}, err
 	}
-	if _, err := verifyOrg(of); err != nil {
+	fp, err := verifyOrg(of)
+	if err != nil {
 		return model.Rollup{}, fmt.Errorf("%v; the roll-up needs the goals as a keeper signed them", err)
+	}
+	if err := a.rollupTrust(of, fp); err != nil {
+		return model.Rollup{}, err
 	}
 	files, err := filepath.Glob(filepath.Join(dir, "teams", "*.json"))
 	if err != nil {

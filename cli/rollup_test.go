@@ -152,3 +152,28 @@ func TestRollup_Run_NotAPlainFileIsLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// A goals file can name any keepers: Mallory's own "Acme", with her key as
+// its keeper and a goal renamed, verifies against itself. A workspace that
+// follows Acme refuses it, as align org import does, and prints no
+// roll-up; without such a workspace the roll-up names the signer's key.
+func TestRollup_Run_GoalsSignedByAnUntrustedKeeper(t *testing.T) {
+	dir, _ := rollupRepo(t)
+	goals := filepath.Join(dir, "org", "goals.json")
+	team := newWorkspace(t)
+	mustRun(t, team, "org", "import", goals)
+	mallory := writeKey(t, t.TempDir(), "mallory")
+	os.Remove(goals)
+	os.Remove(goals + ".sig")
+	mustRun(t, team, "org", "init", "--name", "Acme", "--keeper", "Olga Ivanova", "--key", mallory, "--file", goals)
+	mustRun(t, team, "org", "goal", "add", "Cut support load", "--key", mallory, "--file", goals)
+	r := run(t, team, "rollup", dir)
+	if r.err == nil || !strings.Contains(r.err.Error(), "a key this workspace does not yet trust") ||
+		!strings.Contains(r.err.Error(), "the roll-up was not made") || r.stdout != "" {
+		t.Errorf("rollup with Mallory's goals in a workspace that follows Acme: %v\n%s", r.err, r.stdout)
+	}
+	r = run(t, newWorkspace(t), "rollup", dir)
+	if r.err != nil || !strings.Contains(r.stderr, "is signed by Olga Ivanova with SHA256:") || !strings.Contains(r.stderr, "a keeper the file itself names") {
+		t.Errorf("rollup without a workspace that follows Acme: %v\n%s", r.err, r.stderr)
+	}
+}
