@@ -123,7 +123,7 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 		Store: srv.cfg.Store, Now: srv.cfg.Now, As: handle,
 		Renderer: newRenderer(sess, pty, dark),
 		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: member.Facilitator,
-		Hub: srv.hub,
+		Hub: srv.hub, Tick: time.Second, // the Review's discussion timer redraws by itself, as in the local align
 	})
 	p := tea.NewProgram(model,
 		tea.WithInput(in), tea.WithOutput(sess),
