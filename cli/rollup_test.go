@@ -172,8 +172,14 @@ func TestRollup_Run_GoalsSignedByAnUntrustedKeeper(t *testing.T) {
 		!strings.Contains(r.err.Error(), "the roll-up was not made") || r.stdout != "" {
 		t.Errorf("rollup with Mallory's goals in a workspace that follows Acme: %v\n%s", r.err, r.stdout)
 	}
-	r = run(t, newWorkspace(t), "rollup", dir)
-	if r.err != nil || !strings.Contains(r.stderr, "is signed by Olga Ivanova with SHA256:") || !strings.Contains(r.stderr, "a keeper the file itself names") {
-		t.Errorf("rollup without a workspace that follows Acme: %v\n%s", r.err, r.stderr)
+	globex := newWorkspace(t)
+	other := filepath.Join(t.TempDir(), "goals.json")
+	mustRun(t, globex, "org", "init", "--name", "Globex", "--keeper", "Gil", "--key", writeKey(t, t.TempDir(), "gil"), "--file", other)
+	mustRun(t, globex, "org", "import", other)
+	for _, db := range []string{newWorkspace(t), globex} { // none, another organisation
+		r = run(t, db, "rollup", dir)
+		if r.err != nil || !strings.Contains(r.stderr, "is signed by Olga Ivanova with SHA256:") || !strings.Contains(r.stderr, "a keeper the file itself names") {
+			t.Errorf("rollup without a workspace that follows Acme: %v\n%s", r.err, r.stderr)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/align-team/align/model"
 )
@@ -11,7 +12,7 @@ import (
 // signature verified with the key fp of one of the keepers the file itself
 // names. A file can name any keepers, so that alone proves only that whoever
 // wrote it signed it: when the workspace of this command (--db, ALIGN_DB or
-// the default) follows the organisation, the signer must be a keeper it
+// the default) follows this organisation, the signer must be a keeper it
 // trusts, as for align org import; otherwise the roll-up says whose key
 // signed the goals, for the reader to compare.
 func (a *app) rollupTrust(of orgFile, fp string) error {
@@ -26,7 +27,7 @@ func (a *app) rollupTrust(of orgFile, fp string) error {
 			if err != nil {
 				return err
 			}
-			if ws.Settings.Org != "" {
+			if ws.Settings.Org != "" && strings.EqualFold(ws.Settings.Org, of.org.Name) {
 				if _, err := model.CheckOrgSigner(ws.Settings, of.org, fp); err != nil {
 					return fmt.Errorf("%s: %v; the roll-up was not made (workspace %s)", of.path, err, path)
 				}
