@@ -19,6 +19,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// maxSilentDays bounds --silent-after (ten years): a larger number of days
+// overflowed the duration and called every team silent.
+const maxSilentDays = 3650
+
 // rollupLong is the help text of align rollup.
 const rollupLong = `Roll up the organisation from a clone of the shared repository DIR: its goals
 (DIR/org/goals.json, which must carry a keeper's valid signature; when
@@ -75,8 +79,8 @@ func (a *app) rollupCmd() *cobra.Command {
 			if o.Window < 1 || o.Window > 100 {
 				return fmt.Errorf("--window %d is outside 1–100", o.Window)
 			}
-			if silentDays < 1 {
-				return fmt.Errorf("--silent-after %d: give a number of days of 1 or more", silentDays)
+			if silentDays < 1 || silentDays > maxSilentDays {
+				return fmt.Errorf("--silent-after %d: give a number of days from 1 to %d", silentDays, maxSilentDays)
 			}
 			o.SilentAfter = time.Duration(silentDays) * 24 * time.Hour
 			r, err := a.rollup(args[0], orgPath, o)
@@ -102,7 +106,7 @@ func (a *app) rollupCmd() *cobra.Command {
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVar(&orgPath, "org", "", "the goals file (default DIR/org/goals.json)")
 	f.IntVar(&o.Window, "window", o.Window, "how many of each team's latest sprints to look at")
-	f.IntVar(&silentDays, "silent-after", silentDays, "a team whose summary is older than this many days is silent")
+	f.IntVar(&silentDays, "silent-after", silentDays, "a team whose summary is older than this many days is silent (1–3650)")
 	return cmd
 }
 

@@ -89,6 +89,8 @@ func TestRollup_Run_BadInput(t *testing.T) {
 		{[]string{"rollup", filepath.Join(dir, "nope")}, "is not a directory"},
 		{[]string{"rollup", dir, "--format", "pdf"}, `--format "pdf" is not a format`},
 		{[]string{"rollup", dir, "--window", "0"}, "--window 0 is outside"},
+		{[]string{"rollup", dir, "--silent-after", "0"}, "--silent-after 0: give a number of days from 1 to 3650"},
+		{[]string{"rollup", dir, "--silent-after", "106752"}, "--silent-after 106752: give a number of days from 1 to 3650"},
 		{[]string{"rollup"}, "needs DIR"},
 	} {
 		if r := run(t, db, tc.args...); r.err == nil || !strings.Contains(r.err.Error(), tc.want) {
