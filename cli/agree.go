@@ -37,6 +37,9 @@ objective's earlier discussion notes stay unless --notes replaces them.`,
 			if err != nil {
 				return err
 			}
+			if d.Sprint.State == model.StateClosed {
+				return fmt.Errorf("sprint %q is closed and read-only: its agreed values can no longer change", d.Sprint.Name)
+			}
 			if d.Sprint.State != model.StateReview {
 				return fmt.Errorf("sprint %q is in %s: the team agrees in the review, after the reveal (align sprint state %q review)", d.Sprint.Name, d.Sprint.State, d.Sprint.Name)
 			}

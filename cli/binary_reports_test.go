@@ -129,8 +129,12 @@ func TestBinary_TruthfulErrors(t *testing.T) {
 		}
 	}
 	r := runBounded(t, bin, nil, "--db", db, "objective", "add", "-2+3", "--sprint", "S")
-	if r.code != 1 || !strings.Contains(r.stderr, "put -- before it: align objective add -- -2+3") {
+	if r.code != 1 || !strings.Contains(r.stderr, "put -- before it, after the flags: align objective add -- -2+3") {
 		t.Errorf("a dash title: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = runBounded(t, bin, nil, "--db", db, "objective", "add", "--", "-2+3", "--sprint", "S")
+	if r.code != 1 || !strings.Contains(r.stderr, `got "--sprint" after --, where everything is text, not a flag: put the flags before -- (align objective add [flags] -- -2+3)`) {
+		t.Errorf("a flag after --: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if r := runBounded(t, bin, nil, "--db", db, "objective", "add", "--sprint", "S", "--", "-2+3"); r.code != 0 {
 		t.Errorf("a dash title after --: %s", r.stderr)

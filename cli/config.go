@@ -59,7 +59,7 @@ var settings = []setting{
 	{"signing-key", "the private SSH key file align export signs bundles with (empty: ssh-agent)",
 		func(w store.Workspace) string { return w.Settings.SigningKey },
 		func(w *store.Workspace, v string) error { return setSigningKey(w, v) }},
-	{"timebox-minutes", "minutes of discussion per objective before the review timer says over (0: no time box)",
+	{"timebox-minutes", "minutes of discussion per objective before the review timer says OVER (0: no time box)",
 		func(w store.Workspace) string { return strconv.Itoa(w.Settings.TimeboxMinutes) },
 		intSetter("timebox-minutes", func(s *model.Settings) *int { return &s.TimeboxMinutes })},
 	rankBySetting,
@@ -121,7 +121,7 @@ stored in the workspace, so the whole team shares them:
                     signs with the running ssh-agent when it holds one of
                     the author's registered keys
   timebox-minutes   minutes of discussion per objective; past them the
-                    Review screen's timer turns to "over" (0: none, the
+                    Review screen's timer turns to "OVER" (0: none, the
                     default)
   rank-by           raw (the default) or adjusted: align status ranks the
                     agenda by the spread net of each member's usual offset`

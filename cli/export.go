@@ -86,10 +86,8 @@ func (a *app) exportCmd() *cobra.Command {
 			default:
 				return fmt.Errorf("--format %q is not a format; use md, json, csv or summary", format)
 			}
-			if mine {
-				if err := checkMine(format, all, a.member()); err != nil {
-					return err
-				}
+			if err := checkExportFlags(format, all, anonymous, mine, a.member()); err != nil {
+				return err
 			}
 			if withEstimates && (format != "json" || mine) {
 				return fmt.Errorf("--with-estimates is for a full JSON bundle (--format json without --mine); markdown and CSV always show every estimate, and --mine carries only your own")
@@ -135,6 +133,23 @@ func (a *app) exportCmd() *cobra.Command {
 	return cmd
 }
 
+// errAnonymousFormat refuses --anonymous where it cannot apply: a JSON
+// bundle or a CSV holds every record, names included, and must not be
+// mistaken for an anonymous file.
+var errAnonymousFormat = errors.New("--anonymous applies to the markdown summary; json and csv hold every record as it is, names included")
+
+// checkExportFlags refuses --anonymous where it cannot apply and --mine
+// combinations that cannot make a member's bundle.
+func checkExportFlags(format string, all, anonymous, mine bool, member string) error {
+	if anonymous && format != "md" && format != "markdown" {
+		return errAnonymousFormat
+	}
+	if mine {
+		return checkMine(format, all, member)
+	}
+	return nil
+}
+
 // checkMine refuses --mine combinations that cannot make a member's bundle.
 func checkMine(format string, all bool, member string) error {
 	switch {
@@ -152,7 +167,7 @@ func checkMine(format string, all bool, member string) error {
 // it, so that nothing is written when loading fails.
 func (a *app) exporter(st *store.Store, ref string, all bool, format string, anonymous bool) (func(io.Writer) error, error) {
 	if anonymous && format != "md" && format != "markdown" {
-		return nil, fmt.Errorf("--anonymous applies to the markdown summary; json and csv hold every record as it is")
+		return nil, errAnonymousFormat
 	}
 	ws, err := st.Workspace()
 	if err != nil {

@@ -24,7 +24,7 @@ func textLikeFlag(cmd *cobra.Command, err error) error {
 	if strings.Contains(err.Error(), "unknown flag: --"+ne.GetSpecifiedName()) && isWordy(ne.GetSpecifiedName()) {
 		return nil // a mistyped long flag, such as --bogus: the usual message
 	}
-	return fmt.Errorf("%v; if %q is text (a title, a note), not a flag, put -- before it: %s -- %s (see %s --help)",
+	return fmt.Errorf("%v; if %q is text (a title, a note), not a flag, put -- before it, after the flags: %s -- %s (see %s --help)",
 		err, arg, cmd.CommandPath(), shellWord(arg), cmd.CommandPath())
 }
 

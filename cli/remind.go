@@ -27,7 +27,8 @@ JSON for scripts (--json). An abstention ("not my area") counts as an answer.
 Only active members are expected.
 
 The exit status is the result: 0 when every expected member has answered
-every objective (or there is nothing to answer), 1 when someone has not. No
+every objective (or there is nothing to answer, as in a closed sprint, where
+no estimate can be added any more), 1 when someone has not. No
 error is printed for 1; other failures (no workspace, unknown sprint) print
 an error and exit 1 too, with nothing on standard output. It opens the
 workspace read-only.`,
@@ -39,6 +40,9 @@ workspace read-only.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "text" && format != "md" {
 				return fmt.Errorf("--format %q: use text or md (or --json)", format)
+			}
+			if asJSON && cmd.Flags().Changed("format") {
+				return fmt.Errorf("--json and --format %s: choose one (--json is for scripts, --format md for a chat)", format)
 			}
 			st, d, err := a.openSprint(true, sprint)
 			if err != nil {
@@ -64,7 +68,7 @@ workspace read-only.`,
 			if err := write(a.out(), r); err != nil {
 				return err
 			}
-			if !r.Done() {
+			if !r.Done() && r.Sprint.State != model.StateClosed {
 				return ExitStatus(1)
 			}
 			return nil

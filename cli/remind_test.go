@@ -97,3 +97,33 @@ func TestBinary_RemindExitStatus(t *testing.T) {
 		t.Errorf("unknown sprint: exit %d, stderr %q, stdout %q", r.code, r.stderr, r.stdout)
 	}
 }
+
+// A closed sprint is read-only: remind does not ask anyone to assess it
+// (a cron job on "current" would otherwise nag forever after the last
+// sprint closed) and exits 0; --json with --format is refused.
+func TestRemind_ClosedSprint_NobodyAsked(t *testing.T) {
+	db := newWorkspace(t)
+	seedSprint(t, db)
+	mustRun(t, db, "sprint", "state", "Sprint 14", "closed", "--force")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "Sprint 14 is closed: no estimate can be added any more; 4 of 5 members had assessed every objective.\n"},
+		{[]string{"--format", "md"}, "**Sprint 14** is closed: no estimate can be added any more; 4 of 5 members had assessed every objective.\n"},
+	}
+	for _, tt := range tests {
+		r := run(t, db, append([]string{"remind"}, tt.args...)...)
+		if r.err != nil || r.stdout != tt.want {
+			t.Errorf("remind %v on a closed sprint: %v\n%q\nwant exit 0 and\n%q", tt.args, r.err, r.stdout, tt.want)
+		}
+	}
+	r := run(t, db, "remind", "--json")
+	if r.err != nil || !strings.Contains(r.stdout, `"state": "closed"`) || !strings.Contains(r.stdout, `"handle": "eve"`) {
+		t.Errorf("remind --json on a closed sprint: %v\n%s", r.err, r.stdout)
+	}
+	r = run(t, db, "remind", "--json", "--format", "md")
+	if r.err == nil || errors.Is(r.err, ExitStatus(1)) || !strings.Contains(r.err.Error(), "choose one") || r.stdout != "" {
+		t.Errorf("remind --json --format md: %v\n%s", r.err, r.stdout)
+	}
+}

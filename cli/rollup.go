@@ -3,12 +3,14 @@ package cli
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/align-team/align/export"
@@ -16,9 +18,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// maxSilentDays bounds --silent-after (ten years): a larger number of days
+// overflowed the duration and called every team silent.
+const maxSilentDays = 3650
+
 // rollupLong is the help text of align rollup.
 const rollupLong = `Roll up the organisation from a clone of the shared repository DIR: its goals
-(DIR/org/goals.json, which must carry a keeper's valid signature) and one
+(DIR/org/goals.json, which must carry a keeper's valid signature; when
+this command's workspace, --db or ALIGN_DB, follows the organisation, by a
+keeper that workspace trusts, as for align org import; else the roll-up
+prints the signer's fingerprint to check) and one
 summary per team (DIR/teams/*.json, written by align export --format summary).
 
 For each organisation goal: the teams working on it in their last --window
@@ -69,8 +78,8 @@ func (a *app) rollupCmd() *cobra.Command {
 			if o.Window < 1 || o.Window > 100 {
 				return fmt.Errorf("--window %d is outside 1–100", o.Window)
 			}
-			if silentDays < 1 {
-				return fmt.Errorf("--silent-after %d: give a number of days of 1 or more", silentDays)
+			if silentDays < 1 || silentDays > maxSilentDays {
+				return fmt.Errorf("--silent-after %d: give a number of days from 1 to %d", silentDays, maxSilentDays)
 			}
 			o.SilentAfter = time.Duration(silentDays) * 24 * time.Hour
 			r, err := a.rollup(args[0], orgPath, o)
@@ -89,7 +98,7 @@ func (a *app) rollupCmd() *cobra.Command {
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVar(&orgPath, "org", "", "the goals file (default DIR/org/goals.json)")
 	f.IntVar(&o.Window, "window", o.Window, "how many of each team's latest sprints to look at")
-	f.IntVar(&silentDays, "silent-after", silentDays, "a team whose summary is older than this many days is silent")
+	f.IntVar(&silentDays, "silent-after", silentDays, "a team whose summary is older than this many days is silent (1–3650)")
 	return cmd
 }
 
@@ -105,8 +114,12 @@ func (a *app) rollup(dir, orgPath string, o model.RollupOptions) (model.Rollup, 
 	if err != nil {
 		return model.Rollup{}, err
 	}
-	if _, err := verifyOrg(of); err != nil {
+	fp, err := verifyOrg(of)
+	if err != nil {
 		return model.Rollup{}, fmt.Errorf("%v; the roll-up needs the goals as a keeper signed them", err)
+	}
+	if err := a.rollupTrust(of, fp); err != nil {
+		return model.Rollup{}, err
 	}
 	files, err := filepath.Glob(filepath.Join(dir, "teams", "*.json"))
 	if err != nil {
@@ -167,16 +180,43 @@ func readSummaries(files []string, window int) []readResult {
 }
 
 // readSummary reads the header and the newest window sprints of the
-// summary at path, and no more of the file.
+// summary at path, and no more of the file. A summary is a file a team
+// committed: a symbolic link (which a clone may carry, pointing at
+// /dev/stdin or at a file outside the repository), a FIFO or a device is
+// refused without reading it, so that no entry of teams/ can hang the
+// roll-up or make it read another file.
 func readSummary(path string, window int) (model.TeamSummary, error) {
-	f, err := os.Open(path)
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return model.TeamSummary{}, fmt.Errorf("%s: not a regular file (%s); a team commits its summary as a plain file", path, fileKind(fi.Mode()))
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
 	if err != nil {
 		return model.TeamSummary{}, fmt.Errorf("%s: cannot read it: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		return model.TeamSummary{}, fmt.Errorf("%s: not a regular file (%s); a team commits its summary as a plain file", path, fileKind(fi.Mode()))
+	}
 	s, err := export.DecodeSummaryRecent(f, window)
 	if err != nil {
 		return model.TeamSummary{}, fmt.Errorf("%s: %v", path, err)
 	}
 	return s, nil
+}
+
+// fileKind names what a file that is not a regular one is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "not a plain file"
 }

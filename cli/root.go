@@ -226,6 +226,10 @@ func needArgs(names ...string) cobra.PositionalArgs {
 			return fmt.Errorf("%s needs %s (usage: %s)", cmd.CommandPath(), names[len(args)], cmd.UseLine())
 		}
 		if len(args) > len(names) {
+			if extra := args[len(names)]; strings.HasPrefix(extra, "-") && cmd.ArgsLenAtDash() >= 0 {
+				return fmt.Errorf("%s got %q after --, where everything is text, not a flag: put the flags before -- (%s [flags] -- %s)",
+					cmd.CommandPath(), extra, cmd.CommandPath(), shellWord(args[0]))
+			}
 			return fmt.Errorf("%s got an unexpected argument %q; quote values that contain spaces (usage: %s)",
 				cmd.CommandPath(), args[len(names)], cmd.UseLine())
 		}

@@ -60,7 +60,7 @@ func (a *app) storyImportCmd() *cobra.Command {
 		Short:   "Add or update stories from a tracker's CSV export or its own CLI's JSON (gh, jira, glab)",
 		Long:    storyImportLong,
 		Example: storyImportExample,
-		Args:    needArgs("FILE.csv"),
+		Args:    needArgs("FILE.csv, FILE.json or - (standard input)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			mapping, err := export.ParseTrackerMap(maps)
 			if err != nil {

@@ -12,7 +12,8 @@ import (
 
 // RemindText writes a reminder as plain text: one line saying how many
 // members have answered, then one line per member with something left,
-// naming the objectives. User text is sanitised: a name cannot move the
+// naming the objectives; a closed sprint, where nobody can answer any
+// more, gets one line with the count and no one is asked. User text is sanitised: a name cannot move the
 // cursor or recolour the terminal.
 func RemindText(w io.Writer, r model.Reminder) error {
 	bw := bufio.NewWriter(w)
@@ -24,6 +25,8 @@ func RemindText(w io.Writer, r model.Reminder) error {
 		fmt.Fprintf(bw, "%s (%s): no active members are expected to assess.\n", name, r.Sprint.State)
 	case r.Done():
 		fmt.Fprintf(bw, "%s (%s): %s assessed every objective.\n", name, r.Sprint.State, everyone(r.Expected))
+	case r.Sprint.State == model.StateClosed:
+		fmt.Fprintf(bw, "%s is closed: no estimate can be added any more; %d of %s had assessed every objective.\n", name, r.Answered, members(r.Expected))
 	default:
 		fmt.Fprintf(bw, "%s (%s): %d of %s have assessed every objective; not yet:\n", name, r.Sprint.State, r.Answered, members(r.Expected))
 		width := 0
@@ -51,6 +54,8 @@ func RemindMarkdown(w io.Writer, r model.Reminder) error {
 		fmt.Fprintf(bw, "**%s**: no active members are expected to assess.\n", name)
 	case r.Done():
 		fmt.Fprintf(bw, "**%s**: %s assessed every objective. Thank you!\n", name, everyone(r.Expected))
+	case r.Sprint.State == model.StateClosed:
+		fmt.Fprintf(bw, "**%s** is closed: no estimate can be added any more; %d of %s had assessed every objective.\n", name, r.Answered, members(r.Expected))
 	default:
 		fmt.Fprintf(bw, "**%s**: %d of %s have assessed every objective. Still to assess:\n\n", name, r.Answered, members(r.Expected))
 		for _, p := range r.Pending {
