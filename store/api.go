@@ -88,6 +88,15 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.ReadOnly && opt.Snapshot {
 		return openReadOnlyOrSnapshot(path, opt)
 	}
+	if existed && !opt.ReadOnly && opt.VerifyInBackground {
+		if s, ok, err := openVerifyingInBackground(path, opt); ok {
+			if err != nil {
+				return nil, err
+			}
+			s.autoBackupAtOpen(opt)
+			return s, nil
+		}
+	}
 	if found {
 		// Validate the file before bbolt maps it: bbolt can crash the
 		// process on a damaged page (see guard.go).
@@ -124,8 +133,8 @@ func Open(path string, opt Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	if existed && !opt.NoAutoBackup {
-		s.autoPath, s.autoErr = s.autoBackupIfDue()
+	if existed {
+		s.autoBackupAtOpen(opt)
 	}
 	return s, nil
 }
@@ -187,7 +196,7 @@ func (s *Store) prepare() error {
 	}
 	var version int
 	complete := true
-	if err := s.view(func(tx *bolt.Tx) error {
+	if err := s.viewPrefix(func(tx *bolt.Tx) error {
 		version, err = readVersion(tx)
 		for _, name := range topBuckets {
 			complete = complete && tx.Bucket(name) != nil
@@ -365,6 +374,8 @@ func makeDir(dir string) error {
 
 // Close closes the file. Closing twice is harmless.
 func (s *Store) Close() error {
+	s.waitAutoBackup()
+	_ = s.waitVerified() // the background walk's mapping goes with the store
 	err := s.db.Close()
 	if s.snapshot != nil {
 		_ = s.snapshot.Close()

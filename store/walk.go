@@ -34,6 +34,7 @@ type walker struct {
 	pgid     uint64 // high-water mark: pages [0, pgid) exist
 	used     []byte // per page: 0 unseen, 1 in the tree or the freelist, 2 free
 	all      bool
+	shallow  bool // the prefix check: into the meta bucket only (guard_async.go)
 	found    []*fileProblem
 }
 
@@ -206,6 +207,9 @@ func (w *walker) leafEntry(pg []byte, e int, id uint64, i, depth int, what owner
 	sub := owner{key: key}
 	if len(val) < bucketHeaderSize {
 		return w.fail(id, problem(ErrDamaged, "%s has a %d-byte header", sub, len(val)))
+	}
+	if !w.descend(key) {
+		return nil
 	}
 	if root := le.Uint64(val); root != 0 {
 		return w.page(root, id, depth+1, sub)

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"time"
+
+	"github.com/align-team/align/store"
+	"github.com/align-team/align/views"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// firstFrameDelay is how long after the first load the automatic backup
+// starts: Bubble Tea draws at 60 frames a second, so by then the loaded
+// first frame is on the screen, and the copy never delays it.
+const firstFrameDelay = 3 * time.Second / 60
+
+// openTUI opens the existing workspace for the terminal UI: like open(false),
+// except that the automatic backup, when one is due, is left for after the
+// first frame (backupAfterFirstFrame) instead of copying the whole file
+// before the program starts, and the page walk runs while the program
+// starts (store.Options.VerifyInBackground): a damaged file ends the
+// program with the walk's error (see backupAfterFirstFrame).
+func (a *app) openTUI() (*store.Store, error) {
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if err := mustExist(path); err != nil {
+		return nil, err
+	}
+	return a.openWith(path, store.Options{DeferAutoBackup: true, VerifyInBackground: true})
+}
+
+// backupAfterFirstFrame runs the app and starts the store's deferred
+// automatic backup (store.Options.DeferAutoBackup) once the first load has
+// been drawn. It also waits for the store's background page walk: when the
+// walk finds the file damaged (every read and write then fails with that
+// error, changing nothing), the program quits and runTUI returns the
+// walk's error, as an ordinary open would have. Everything else is the
+// app's.
+type backupAfterFirstFrame struct {
+	views.App
+	st      *store.Store
+	started bool
+	damaged *error // the walk's verdict when it refused the file; shared by copies
+}
+
+// walkMsg carries the store's background walk verdict.
+type walkMsg struct{ err error }
+
+// Init implements tea.Model.
+func (m backupAfterFirstFrame) Init() tea.Cmd {
+	st := m.st
+	return tea.Batch(m.App.Init(), func() tea.Msg { return walkMsg{st.Verified()} })
+}
+
+// Update implements tea.Model.
+func (m backupAfterFirstFrame) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if w, ok := msg.(walkMsg); ok {
+		if w.err == nil {
+			return m, nil
+		}
+		*m.damaged = w.err
+		return m, tea.Quit
+	}
+	next, cmd := m.App.Update(msg)
+	app, ok := next.(views.App)
+	if !ok {
+		return next, cmd
+	}
+	m.App = app
+	if !m.started && app.Loaded() {
+		m.started = true
+		st := m.st
+		cmd = tea.Batch(cmd, tea.Tick(firstFrameDelay, func(time.Time) tea.Msg {
+			st.StartAutoBackup()
+			return nil
+		}))
+	}
+	return m, cmd
+}
