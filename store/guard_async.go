@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -31,6 +32,12 @@ import (
 type walkGate struct {
 	done chan struct{}
 	err  error
+
+	mu       sync.Mutex
+	early    bool            // stage one passed (guard_stages.go)
+	sprints  map[string]bool // the sprints' nested buckets that passed
+	progress chan struct{}   // closed at each step, then replaced
+	wanted   []string        // sprint buckets readers wait for, walked next
 }
 
 // waitVerified waits for the store's background walk, if any, and returns
@@ -95,12 +102,12 @@ func guardPrefix(path string, timeout time.Duration) (gate *walkGate, txid uint6
 		_ = f.Close()
 		return nil, 0, p.err(path)
 	}
-	gate = &walkGate{done: make(chan struct{})}
+	gate = &walkGate{done: make(chan struct{}), progress: make(chan struct{})}
 	go func() {
 		defer close(gate.done)
 		defer func() { _ = f.Close() }()
 		defer unmap()
-		if ps := safeWalk(data, h, false); len(ps) > 0 {
+		if ps := stagedWalk(data, h, gate); len(ps) > 0 {
 			gate.err = ps[0].err(path)
 		}
 	}()

@@ -136,9 +136,62 @@ func openInBackground(path string) (err error, changed bool) {
 	before := fileDigest(path)
 	s, err := Open(path, Options{Timeout: 100 * time.Millisecond, NoAutoBackup: true, VerifyInBackground: true})
 	if err == nil {
+		// The first load's reads, which may run before the verdict
+		// (viewEarly, viewSprint), then everything.
+		_, _ = s.Workspace()
+		_, _ = s.Members()
+		_, _ = s.Goals()
+		sprints, _ := s.Sprints()
+		for _, sp := range sprints {
+			_, _ = s.SprintData(sp.ID)
+		}
 		_, err = s.Dataset(DatasetOptions{IncludeDeleted: true})
 		err = firstErr(s.Verified(), err)
 		_ = s.Close()
 	}
 	return err, err != nil && fileDigest(path) != before
+}
+
+// The reads the first frame makes may run before the whole walk's verdict,
+// but only on what has passed: the rotten sprint's records are never read
+// (ErrDamaged), and once the verdict is in, every read and write fails.
+func TestOpen_VerifyInBackground_StagedReads(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "align.db")
+	bigWorkspace(t, path)
+	plain := openTestStore(t, path, Options{ReadOnly: true})
+	sprints := must[[]model.Sprint](t)(plain.Sprints())
+	_ = plain.Close()
+	page, ps := branchRoot(t, path) // in the first sprint's bucket
+	rotBranch(t, path, page, ps)
+	digest := fileDigest(path)
+	for range 5 { // the walk races the reads: every interleaving must hold
+		s, err := Open(path, Options{VerifyInBackground: true, NoAutoBackup: true})
+		if err != nil {
+			t.Fatalf("Open = %v; the damage is outside what the open reads", err)
+		}
+		var rotten error
+		for _, sp := range sprints {
+			if _, err := s.SprintData(sp.ID); err != nil && !errors.Is(err, ErrDamaged) {
+				t.Errorf("SprintData(%s) = %v, want data or ErrDamaged", sp.Name, err)
+			} else if err != nil && rotten == nil {
+				rotten = err
+			}
+		}
+		if rotten == nil {
+			t.Error("every sprint read, the rotten one too")
+		}
+		if !errors.Is(s.Verified(), ErrDamaged) {
+			t.Errorf("Verified() = %v, want ErrDamaged", s.Verified())
+		}
+		if _, err := s.Members(); !errors.Is(err, ErrDamaged) {
+			t.Errorf("Members after the verdict = %v, want ErrDamaged", err)
+		}
+		if _, err := s.SaveGoal(model.Goal{Title: "Never"}); !errors.Is(err, ErrDamaged) {
+			t.Errorf("write = %v, want ErrDamaged", err)
+		}
+		_ = s.Close()
+	}
+	if fileDigest(path) != digest {
+		t.Error("the file changed")
+	}
 }

@@ -36,6 +36,9 @@ type walker struct {
 	all      bool
 	shallow  bool // the prefix check: into the meta bucket only (guard_async.go)
 	found    []*fileProblem
+
+	deferIn  []byte        // the bucket whose nested buckets wait for a later stage (guard_stages.go)
+	deferred []laterBucket // those nested buckets, in the order met
 }
 
 // fail records p found on page id (0: not on one page) and returns it when
@@ -67,6 +70,11 @@ func (w *walker) walk(h header) {
 		// subtree, its pages are unseen and would only repeat the problem.
 		return
 	}
+	w.lost()
+}
+
+// lost reports the pages that are neither in the tree nor free.
+func (w *walker) lost() {
 	for id, u := range w.used {
 		if u == 0 {
 			if w.fail(uint64(id), problem(ErrDamaged, "page %d is neither in use nor free", id)) != nil {
@@ -211,6 +219,17 @@ func (w *walker) leafEntry(pg []byte, e int, id uint64, i, depth int, what owner
 	if !w.descend(key) {
 		return nil
 	}
+	if w.deferIn != nil && what.key != nil && string(what.key) == string(w.deferIn) {
+		w.deferred = append(w.deferred, laterBucket{key: key, val: val, id: id, depth: depth})
+		return nil
+	}
+	return w.bucket(val, id, depth, sub)
+}
+
+// bucket checks the nested bucket sub whose header (and inline page) is
+// val, kept on leaf page id, and everything below it.
+func (w *walker) bucket(val []byte, id uint64, depth int, sub owner) *fileProblem {
+	le := binary.LittleEndian
 	if root := le.Uint64(val); root != 0 {
 		return w.page(root, id, depth+1, sub)
 	}
