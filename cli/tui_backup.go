@@ -9,9 +9,11 @@ import (
 )
 
 // firstFrameDelay is how long after the first load the automatic backup
-// starts: Bubble Tea draws at 60 frames a second, so by then the loaded
-// first frame is on the screen, and the copy never delays it.
-const firstFrameDelay = 3 * time.Second / 60
+// starts. Bubble Tea draws at 60 frames a second, so the loaded first frame
+// is on the screen well before; the margin keeps the copy (and the walk of
+// each backup it keeps) off a start-up slowed by a busy machine. A program
+// that quits sooner takes the backup as it exits.
+const firstFrameDelay = 500 * time.Millisecond
 
 // openTUI opens the existing workspace for the terminal UI: like open(false),
 // except that the automatic backup, when one is due, is left for after the
