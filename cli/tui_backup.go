@@ -15,6 +15,11 @@ import (
 // that quits sooner takes the backup as it exits.
 const firstFrameDelay = 500 * time.Millisecond
 
+// walkDelay is how long after the first load the background page walk goes
+// on past what the first screen read (store.Store.ResumeWalk): three frames,
+// so the first frame is drawn without the walk competing for the CPU.
+const walkDelay = 3 * time.Second / 60
+
 // openTUI opens the existing workspace for the terminal UI: like open(false),
 // except that the automatic backup, when one is due, is left for after the
 // first frame (backupAfterFirstFrame) instead of copying the whole file
@@ -52,7 +57,7 @@ type walkMsg struct{ err error }
 // Init implements tea.Model.
 func (m backupAfterFirstFrame) Init() tea.Cmd {
 	st := m.st
-	return tea.Batch(m.App.Init(), func() tea.Msg { return walkMsg{st.Verified()} })
+	return tea.Batch(m.App.Init(), func() tea.Msg { return walkMsg{st.AwaitWalk()} })
 }
 
 // Update implements tea.Model.
@@ -73,7 +78,10 @@ func (m backupAfterFirstFrame) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !m.started && app.Loaded() {
 		m.started = true
 		st := m.st
-		cmd = tea.Batch(cmd, tea.Tick(firstFrameDelay, func(time.Time) tea.Msg {
+		cmd = tea.Batch(cmd, tea.Tick(walkDelay, func(time.Time) tea.Msg {
+			st.ResumeWalk()
+			return nil
+		}), tea.Tick(firstFrameDelay, func(time.Time) tea.Msg {
 			st.StartAutoBackup()
 			return nil
 		}))

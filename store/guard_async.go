@@ -38,6 +38,8 @@ type walkGate struct {
 	sprints  map[string]bool // the sprints' nested buckets that passed
 	progress chan struct{}   // closed at each step, then replaced
 	wanted   []string        // sprint buckets readers wait for, walked next
+	hold     chan struct{}   // closed by resume: until then only wanted buckets are walked
+	resumed  sync.Once
 }
 
 // waitVerified waits for the store's background walk, if any, and returns
@@ -46,6 +48,7 @@ func (s *Store) waitVerified() error {
 	if s.gate == nil {
 		return nil
 	}
+	s.gate.resume()
 	<-s.gate.done
 	return s.gate.err
 }
@@ -102,7 +105,7 @@ func guardPrefix(path string, timeout time.Duration) (gate *walkGate, txid uint6
 		_ = f.Close()
 		return nil, 0, p.err(path)
 	}
-	gate = &walkGate{done: make(chan struct{}), progress: make(chan struct{})}
+	gate = &walkGate{done: make(chan struct{}), progress: make(chan struct{}), hold: make(chan struct{}), sprints: map[string]bool{}}
 	go func() {
 		defer close(gate.done)
 		defer func() { _ = f.Close() }()

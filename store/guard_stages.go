@@ -20,6 +20,7 @@ package store
 
 import (
 	"runtime/debug"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -43,9 +44,6 @@ func (g *walkGate) publishEarly() {
 // publishSprint marks the nested bucket under key as passed.
 func (g *walkGate) publishSprint(key []byte) {
 	g.mu.Lock()
-	if g.sprints == nil {
-		g.sprints = map[string]bool{}
-	}
 	g.sprints[string(key)] = true
 	g.progressed()
 	g.mu.Unlock()
@@ -66,6 +64,7 @@ func (g *walkGate) waitPart(key []byte) error {
 	if key != nil {
 		g.mu.Lock()
 		g.wanted = append(g.wanted, string(key)) // walked next
+		g.progressed()
 		g.mu.Unlock()
 	}
 	for {
@@ -114,6 +113,10 @@ func stagedWalk(data []byte, h header, g *walkGate) (ps []*fileProblem) {
 	next := len(w.deferred) - 1
 	for range w.deferred {
 		i := g.takeWanted(index, walked)
+		for i < 0 && g.holding() {
+			g.waitHold()
+			i = g.takeWanted(index, walked)
+		}
 		if i < 0 {
 			for walked[next] {
 				next--
@@ -131,6 +134,44 @@ func stagedWalk(data []byte, h header, g *walkGate) (ps []*fileProblem) {
 	return w.found
 }
 
+// resume lets the walk go on past the buckets readers wait for; every
+// wait for the whole verdict calls it, and so can the opener once its
+// first screen is drawn (Store.ResumeWalk).
+func (g *walkGate) resume() { g.resumed.Do(func() { close(g.hold) }) }
+
+// holding reports whether the walk is still held.
+func (g *walkGate) holding() bool {
+	select {
+	case <-g.hold:
+		return false
+	default:
+		return true
+	}
+}
+
+// waitHold waits, while the walk is held, until something happens (a reader
+// wants a bucket, the walk is resumed) or holdLimit passes, which resumes it.
+func (g *walkGate) waitHold() {
+	g.mu.Lock()
+	ch, want := g.progress, len(g.wanted) > 0
+	g.mu.Unlock()
+	if want {
+		return
+	}
+	t := time.NewTimer(holdLimit)
+	defer t.Stop()
+	select {
+	case <-g.hold:
+	case <-ch:
+	case <-t.C:
+		g.resume()
+	}
+}
+
+// holdLimit bounds how long the walk is held for an opener that never
+// resumes it.
+const holdLimit = time.Second
+
 // takeWanted returns the index of a sprint bucket a reader waits for that
 // is not walked yet, or -1; the readers' wishes go first.
 func (g *walkGate) takeWanted(index map[string]int, walked []bool) int {
@@ -139,7 +180,15 @@ func (g *walkGate) takeWanted(index map[string]int, walked []bool) int {
 	for len(g.wanted) > 0 {
 		key := g.wanted[0]
 		g.wanted = g.wanted[1:]
-		if i, ok := index[key]; ok && !walked[i] {
+		i, ok := index[key]
+		if !ok {
+			// No such bucket: looking for it reads only the sprintdata
+			// bucket's own pages, which stage one checked.
+			g.sprints[key] = true
+			g.progressed()
+			continue
+		}
+		if !walked[i] {
 			return i
 		}
 	}
@@ -168,4 +217,26 @@ func (s *Store) viewSprint(id uuid.UUID, fn func(*bolt.Tx) error) error {
 		return err
 	}
 	return s.viewPrefix(fn)
+}
+
+// ResumeWalk lets a VerifyInBackground open's walk go on with the sprints
+// nobody has asked for yet. Until then (or a second at most) the walk
+// checks only what readers wait for, so that it does not compete with the
+// caller's first screen; anything that needs the whole verdict (every
+// write, every read beyond the first screen's) resumes it itself.
+func (s *Store) ResumeWalk() {
+	if s.gate != nil {
+		s.gate.resume()
+	}
+}
+
+// AwaitWalk is Verified without resuming a held walk (see ResumeWalk): it
+// waits for the verdict of the walk as it goes, for a caller that only
+// listens for damage while it draws.
+func (s *Store) AwaitWalk() error {
+	if s.gate == nil {
+		return nil
+	}
+	<-s.gate.done
+	return s.gate.err
 }
