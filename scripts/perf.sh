@@ -53,6 +53,11 @@ for w in one-sprint five-year twenty-year; do
 done
 trash=$out/trash # automatic backups moved aside so that the next open owes one
 mkdir -p "$trash"
+# A copy of five years held under an exclusive flock by this shell, as the
+# TUI or serve holds the file during a review: reports then read a snapshot.
+cp "$ws_dir/five-year.db" "$ws_dir/held.db"
+exec {held_fd}<>"$ws_dir/held.db"
+flock -x "$held_fd"
 
 if [ "${SKIP_BENCH:-}" != 1 ]; then
 	log "Go benchmarks (-benchtime $benchtime)"
@@ -105,7 +110,12 @@ for round in $(seq 1 "$rounds"); do
 		once "bare-$w" "$bin/bare" "$ws_dir/$w.db"
 	done
 	once version "$bin/align" version # align's start-up alone, no workspace
+	once status-held "$bin/align" --db "$ws_dir/held.db" status
+	once status-free "$bin/align" --db "$ws_dir/five-year.db" status
 done
+
+flock -u "$held_fd"
+exec {held_fd}>&-
 
 log "peak RSS"
 rss() { # label command...
