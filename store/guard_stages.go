@@ -90,7 +90,7 @@ func (g *walkGate) waitPart(key []byte) error {
 // stagedWalk is safeWalk in the stages above, publishing to g as it goes;
 // it returns the problems found.
 func stagedWalk(data []byte, h header, g *walkGate) (ps []*fileProblem) {
-	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid), deferIn: bucketSprintData}
+	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid), deferIn: bucketSprintData, release: true}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
