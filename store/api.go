@@ -90,11 +90,7 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if existed && !opt.ReadOnly && opt.VerifyInBackground {
 		if s, ok, err := openVerifyingInBackground(path, opt); ok {
-			if err != nil {
-				return nil, err
-			}
-			s.autoBackupAtOpen(opt)
-			return s, nil
+			return s, err
 		}
 	}
 	if found {
@@ -133,9 +129,7 @@ func Open(path string, opt Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	if existed {
-		s.autoBackupAtOpen(opt)
-	}
+	s.autoBackupAtOpen(opt, existed)
 	return s, nil
 }
 

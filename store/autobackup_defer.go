@@ -56,10 +56,11 @@ func (s *Store) waitAutoBackup() {
 }
 
 // autoBackupAtOpen takes the automatic backup a writing Open of an existing
-// workspace owes, or leaves it for StartAutoBackup (DeferAutoBackup).
-func (s *Store) autoBackupAtOpen(opt Options) {
+// workspace owes, or leaves it for StartAutoBackup (DeferAutoBackup). A new
+// workspace (existed false) owes none.
+func (s *Store) autoBackupAtOpen(opt Options, existed bool) {
 	switch {
-	case opt.NoAutoBackup:
+	case !existed, opt.NoAutoBackup:
 	case opt.DeferAutoBackup:
 		s.deferred = &deferredBackup{done: make(chan struct{})}
 	default:

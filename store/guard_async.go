@@ -166,6 +166,7 @@ func openVerifyingInBackground(path string, opt Options) (s *Store, ok bool, err
 		_ = s.Close()
 		return nil, true, firstErr(gate.err, err)
 	}
+	s.autoBackupAtOpen(opt, true)
 	return s, true, nil
 }
 
