@@ -41,7 +41,13 @@ type Workspace struct {
 var (
 	FiveYears = Workspace{"five-year", demo.Size{Sprints: 130, Members: 15, Objectives: 10, Stories: 50, Seed: 1}}
 	OneSprint = Workspace{"one-sprint", demo.Size{Sprints: 1, Members: 15, Objectives: 10, Stories: 50, Seed: 1}}
+	// TwentyYears is FiveYears with four times the history (520 sprints).
+	TwentyYears = Workspace{"twenty-year", demo.Size{Sprints: 520, Members: 15, Objectives: 10, Stories: 50, Seed: 1}}
 )
+
+// Histories lists the workspaces of growing history for the start-up
+// benchmarks: 1, 130 and 520 sprints.
+var Histories = []Workspace{OneSprint, FiveYears, TwentyYears}
 
 // Both lists the workspaces in the order benchmarks report them.
 var Both = []Workspace{OneSprint, FiveYears}

@@ -157,11 +157,12 @@ func (a *app) runRoot(cmd *cobra.Command, _ []string) error {
 		}
 		return a.printStatus("current")
 	}
-	st, err := a.open(false)
+	st, err := a.openTUI()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	defer a.warnAutoBackup(st) // after the terminal is restored
 	return runTUI(st, a.member(), a.env.Stdin, a.env.Stdout)
 }
 

@@ -70,9 +70,18 @@ func runTUI(st *store.Store, as string, in io.Reader, out io.Writer) (err error)
 		Width: w, Height: h, Facilitator: true, TestPanic: testPanic, Tick: time.Second,
 		Memory: memory,
 	})
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
+	var damaged error
+	p := tea.NewProgram(backupAfterFirstFrame{App: app, st: st, damaged: &damaged}, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
 	defer quitOnHangup(p)() // until the saves have drained
 	final, runErr := p.Run()
+	if w, ok := final.(backupAfterFirstFrame); ok {
+		final = w.App
+	}
+	if damaged != nil {
+		app.Close(drainTimeout)
+		return damaged // the walk refused the file: nothing was read or written
+	}
+	st.StartAutoBackup() // if the program ended before its first frame
 	if a, ok := final.(views.App); ok {
 		a.Close(drainTimeout)
 		if ferr := a.Err(); ferr != nil {

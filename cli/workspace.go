@@ -43,15 +43,31 @@ func (a *app) open(ro bool) (*store.Store, error) {
 // openPath opens (or creates) the workspace at path and maps store errors to
 // sentences.
 func (a *app) openPath(path string, ro bool) (*store.Store, error) {
-	st, err := store.Open(path, store.Options{ReadOnly: ro, Snapshot: ro, Timeout: time.Second, Now: a.env.Now})
+	st, err := a.openWith(path, store.Options{ReadOnly: ro, Snapshot: ro})
+	if err != nil {
+		return nil, err
+	}
+	a.warnAutoBackup(st)
+	return st, nil
+}
+
+// openWith opens the workspace at path with opt (plus the command's clock
+// and lock timeout) and maps store errors to sentences.
+func (a *app) openWith(path string, opt store.Options) (*store.Store, error) {
+	opt.Timeout, opt.Now = time.Second, a.env.Now
+	st, err := store.Open(path, opt)
 	if err != nil {
 		return nil, openError(path, err)
 	}
+	return st, nil
+}
+
+// warnAutoBackup says once, on stderr, that the automatic backup failed: the
+// workspace is fine, only the safety copy is missing.
+func (a *app) warnAutoBackup(st *store.Store) {
 	if _, err := st.AutoBackup(); err != nil {
-		// The workspace is fine; only the safety copy failed. Say so once.
 		fmt.Fprintf(a.env.Stderr, "align: warning: automatic backup failed: %v\n", err)
 	}
-	return st, nil
 }
 
 // mustExist reports a clear error when no workspace file is at path.

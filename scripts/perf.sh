@@ -44,12 +44,20 @@ ws_dir=$out/ws
 rm -rf "$ws_dir" && mkdir -p "$ws_dir"
 "$bin/align" demo --sprints 130 --members 15 --objectives 10 --stories 50 --seed 1 --db "$ws_dir/five-year.db" >&2
 "$bin/align" demo --sprints 1 --members 15 --objectives 10 --stories 50 --seed 1 --db "$ws_dir/one-sprint.db" >&2
+"$bin/align" demo --sprints 520 --members 15 --objectives 10 --stories 50 --seed 1 --db "$ws_dir/twenty-year.db" >&2
 # The first writing open of each file takes its automatic backup and
 # verifies the file (store/autobackup.go, store/guard.go); do it here so that
 # the rounds measure the everyday open.
-for w in one-sprint five-year; do
+for w in one-sprint five-year twenty-year; do
 	"$ttff" -runs 1 -warmup 0 -marker "Submissions:" -- "$bin/align" --db "$ws_dir/$w.db" >/dev/null
 done
+trash=$out/trash # automatic backups moved aside so that the next open owes one
+mkdir -p "$trash"
+# A copy of five years held under an exclusive flock by this shell, as the
+# TUI or serve holds the file during a review: reports then read a snapshot.
+cp "$ws_dir/five-year.db" "$ws_dir/held.db"
+exec {held_fd}<>"$ws_dir/held.db"
+flock -x "$held_fd"
 
 if [ "${SKIP_BENCH:-}" != 1 ]; then
 	log "Go benchmarks (-benchtime $benchtime)"
@@ -86,12 +94,28 @@ for round in $(seq 1 "$rounds"); do
 			sh -c "rm -f '$ws_dir'/*/.$w-verified; exec '$bin/align' --db '$ws_dir/$w.db'" \
 			>"$out/ttff/$w-changed.$round.json"
 	done
+	# History: 520 sprints against one, as is and with the daily automatic
+	# backup due (its files moved aside by sh, which both sides pay). The
+	# TUI takes the backup after its first frame and walks the file while
+	# it starts (store/guard_async.go).
+	tui twenty-year "Submissions:" "$bin/align" --db "$ws_dir/twenty-year.db"
+	for w in one-sprint twenty-year; do
+		"$ttff" -runs "$runs" -warmup 1 -marker "Submissions:" -json -- \
+			sh -c "mv '$ws_dir'/align-backups/$w-2*.db '$trash'/ 2>/dev/null; exec '$bin/align' --db '$ws_dir/$w.db'" \
+			>"$out/ttff/$w-backup-due.$round.json"
+		rm -f "$trash"/*
+	done
 	for w in one-sprint five-year; do
 		once "export-$w" "$bin/align" --db "$ws_dir/$w.db" export --format md
 		once "bare-$w" "$bin/bare" "$ws_dir/$w.db"
 	done
 	once version "$bin/align" version # align's start-up alone, no workspace
+	once status-held "$bin/align" --db "$ws_dir/held.db" status
+	once status-free "$bin/align" --db "$ws_dir/five-year.db" status
 done
+
+flock -u "$held_fd"
+exec {held_fd}>&-
 
 log "peak RSS"
 rss() { # label command...

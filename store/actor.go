@@ -31,7 +31,7 @@ var txActors sync.Map // *bolt.Tx → uuid.UUID
 // runs. Reads are unchanged. align serve gives each session one; Close on
 // it does nothing (close the store As was called on).
 func (s *Store) As(id uuid.UUID) *Store {
-	return &Store{db: s.db, path: s.path, now: s.now, ro: s.ro, actor: id, child: true}
+	return &Store{db: s.db, path: s.path, now: s.now, ro: s.ro, gate: s.gate, actor: id, child: true}
 }
 
 // Actor returns the member As made this store write for, or uuid.Nil.

@@ -88,6 +88,11 @@ func Open(path string, opt Options) (*Store, error) {
 	if opt.ReadOnly && opt.Snapshot {
 		return openReadOnlyOrSnapshot(path, opt)
 	}
+	if existed && !opt.ReadOnly && opt.VerifyInBackground {
+		if s, ok, err := openVerifyingInBackground(path, opt); ok {
+			return s, err
+		}
+	}
 	if found {
 		// Validate the file before bbolt maps it: bbolt can crash the
 		// process on a damaged page (see guard.go).
@@ -124,9 +129,7 @@ func Open(path string, opt Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	if existed && !opt.NoAutoBackup {
-		s.autoPath, s.autoErr = s.autoBackupIfDue()
-	}
+	s.autoBackupAtOpen(opt, existed)
 	return s, nil
 }
 
@@ -187,7 +190,7 @@ func (s *Store) prepare() error {
 	}
 	var version int
 	complete := true
-	if err := s.view(func(tx *bolt.Tx) error {
+	if err := s.viewPrefix(func(tx *bolt.Tx) error {
 		version, err = readVersion(tx)
 		for _, name := range topBuckets {
 			complete = complete && tx.Bucket(name) != nil
@@ -368,6 +371,8 @@ func (s *Store) Close() error {
 	if s.child {
 		return nil
 	}
+	s.waitAutoBackup()
+	_ = s.waitVerified() // the background walk's mapping goes with the store
 	err := s.db.Close()
 	if s.snapshot != nil {
 		_ = s.snapshot.Close()

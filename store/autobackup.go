@@ -130,8 +130,12 @@ func backupTxid(path string) uint64 {
 // AutoBackup returns the automatic backup this Open took (empty when none
 // was due) and the error that kept it from being taken, if any. A failed
 // automatic backup does not fail Open: the workspace is intact and usable,
-// and the caller decides how loudly to warn.
-func (s *Store) AutoBackup() (path string, err error) { return s.autoPath, s.autoErr }
+// and the caller decides how loudly to warn. After StartAutoBackup it waits
+// for that backup to finish.
+func (s *Store) AutoBackup() (path string, err error) {
+	s.waitAutoBackup()
+	return s.autoPath, s.autoErr
+}
 
 // autoBackupIfDue takes an automatic backup when one is due and prunes the
 // old ones; see the policy at the top of this file.

@@ -319,11 +319,20 @@ func openDamaged(path, want string) (kind, detail string) {
 		}
 		_ = s.Close()
 	}
+	// The TUI's open walks in the background: it must refuse what the
+	// writing open refuses, at Open or at the first transaction.
+	bgErr, bgChanged := openInBackground(path)
 	// The writing path (the TUI and most commands) must not crash either.
 	w, err := Open(path, Options{Timeout: 100 * time.Millisecond, NoAutoBackup: true})
 	if err == nil {
 		_, _ = w.SaveGoal(model.Goal{Title: "Written after the damage"})
 		_ = w.Close()
+	}
+	switch {
+	case bgChanged:
+		kind, detail = outWrong, "the background-walk open changed a file it refused: "+bgErr.Error()
+	case errors.Is(err, ErrDamaged) && !errors.Is(bgErr, ErrDamaged):
+		kind, detail = outWrong, fmt.Sprintf("the background-walk open did not refuse a file the writing open refuses (%v): %v", err, bgErr)
 	}
 	return kind, detail
 }

@@ -32,3 +32,6 @@ func mapFile(f *os.File, size int) ([]byte, func(), error) {
 
 // fileIno is 0 where inodes are not available.
 func fileIno(os.FileInfo) uint64 { return 0 }
+
+// releaseMapped does nothing where the file is read into memory.
+func releaseMapped([]byte) {}

@@ -55,3 +55,9 @@ func fileIno(info os.FileInfo) uint64 {
 	}
 	return 0
 }
+
+// releaseMapped lets the kernel drop the process's mapping of data's pages
+// (a read-only file mapping: they stay in the page cache, and a later read
+// maps them again with the same bytes), so that a walk over the whole file
+// does not hold all of it in the process's resident memory.
+func releaseMapped(data []byte) { _ = syscall.Madvise(data, syscall.MADV_DONTNEED) }

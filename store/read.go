@@ -55,7 +55,7 @@ func sortSprintData(d *model.SprintData) {
 // Goals returns the live goals, oldest first.
 func (s *Store) Goals() ([]model.Goal, error) {
 	var gs []model.Goal
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewEarly(func(tx *bolt.Tx) error {
 		var err error
 		gs, err = goalKind.all(tx.Bucket(bucketGoals), false)
 		return err
@@ -67,7 +67,7 @@ func (s *Store) Goals() ([]model.Goal, error) {
 // Members returns the live members (active and inactive), by handle.
 func (s *Store) Members() ([]model.Member, error) {
 	var ms []model.Member
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewEarly(func(tx *bolt.Tx) error {
 		var err error
 		ms, err = memberKind.all(tx.Bucket(bucketMembers), false)
 		return err
@@ -79,7 +79,7 @@ func (s *Store) Members() ([]model.Member, error) {
 // Sprints returns the live sprint headers, by start date (then creation).
 func (s *Store) Sprints() ([]model.Sprint, error) {
 	var ss []model.Sprint
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewEarly(func(tx *bolt.Tx) error {
 		var err error
 		ss, err = sprintKind.all(tx.Bucket(bucketSprints), false)
 		return err
@@ -94,7 +94,7 @@ func (s *Store) Sprints() ([]model.Sprint, error) {
 // Order then CreatedAt; assessments, outcomes and action items by CreatedAt.
 func (s *Store) SprintData(id uuid.UUID) (model.SprintData, error) {
 	var d model.SprintData
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewSprint(id, func(tx *bolt.Tx) error {
 		var err error
 		d, err = loadSprint(tx, id, false)
 		return err

@@ -154,6 +154,9 @@ func tombstone[T any](k kind[T], b *bolt.Bucket, v T, now time.Time) (T, error) 
 // or a memory fault in the mapping, which SetPanicOnFault turns into a
 // panic) becomes ErrDamaged naming the file; bbolt has already rolled back.
 func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
+	if err := s.waitVerified(); err != nil {
+		return err
+	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.recoverDamage(&err)
 	return s.db.View(fn)
@@ -164,6 +167,9 @@ func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
 func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
 	if s.ro {
 		return newErr(ErrReadOnly, nil, "%s is open read-only", s.path)
+	}
+	if err := s.waitVerified(); err != nil {
+		return err
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.recoverDamage(&err)

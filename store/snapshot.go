@@ -10,10 +10,13 @@ import (
 	"time"
 )
 
-// snapshotLockWait is how long a snapshot-capable read-only open waits for
-// the shared lock before it reads a snapshot instead. A writer holds its
-// exclusive lock for as long as it runs, so waiting longer gains nothing.
-const snapshotLockWait = 100 * time.Millisecond
+// snapshotLockWait bounds bbolt's own wait for the shared lock after the
+// guard took it at the first try: a writer that came in between. A
+// snapshot-capable read-only open does not wait for a writer at all (the
+// guard tries the lock once): the TUI and serve hold their exclusive lock
+// for as long as they run, and the snapshot of the last commit is exactly
+// what a reader that waited for the lock would read.
+const snapshotLockWait = time.Millisecond
 
 // snapshotTries bounds the copies attempted while commits keep landing.
 const snapshotTries = 5
@@ -24,10 +27,9 @@ var errMovedOn = errors.New("the workspace changed while it was being read")
 // openReadOnlyOrSnapshot opens path read-only, or, when another process holds
 // it for writing, a consistent snapshot of its last commit.
 func openReadOnlyOrSnapshot(path string, opt Options) (*Store, error) {
-	wait := min(opt.Timeout, snapshotLockWait)
 	ro := opt
-	ro.Timeout = wait
-	err := guardFile(path, wait)
+	ro.Timeout = min(opt.Timeout, snapshotLockWait)
+	err := guardFile(path, 0) // one try: a held lock means a snapshot now
 	if err == nil {
 		var s *Store
 		if s, err = openReadOnly(path, ro); err == nil {

@@ -60,6 +60,16 @@ type Options struct {
 	// NoAutoBackup turns off the automatic backup a writing open takes when
 	// one is due (see AutoBackupKeep), for tools that write scratch files.
 	NoAutoBackup bool
+	// DeferAutoBackup leaves the automatic backup a writing open would take
+	// (when due) for StartAutoBackup, so that a caller with a screen to
+	// draw (the TUI) takes it after its first frame rather than before.
+	DeferAutoBackup bool
+	// VerifyInBackground makes a writing open of an existing workspace
+	// check before it returns only the pages bbolt and the open itself
+	// read, and walk the rest in the background; every transaction waits
+	// for that walk and fails with its ErrDamaged (see guard_async.go and
+	// Store.Verified). The TUI uses it to draw meanwhile.
+	VerifyInBackground bool
 	// Snapshot lets a ReadOnly open that finds the file held by a writer
 	// (the TUI, serve) read a consistent snapshot of its last commit instead
 	// of failing with ErrLocked; see openSnapshot. Reports use it.
@@ -89,10 +99,12 @@ type Store struct {
 	now  func() time.Time
 	ro   bool
 
-	created  bool     // this Open made the file
-	autoPath string   // the automatic backup Open took, if any
-	autoErr  error    // why the automatic backup due at Open failed
-	snapshot *os.File // the private, unlinked copy a snapshot open reads; closed on Close
+	created  bool            // this Open made the file
+	autoPath string          // the automatic backup Open took, if any
+	autoErr  error           // why the automatic backup due at Open failed
+	deferred *deferredBackup // the automatic backup left for StartAutoBackup, if any
+	gate     *walkGate       // the background page walk every transaction waits for, if any
+	snapshot *os.File        // the private, unlinked copy a snapshot open reads; closed on Close
 
 	actor uuid.UUID // the member every write is checked as (see As); Nil: none
 	child bool      // made by As: shares the file, Close leaves it open

@@ -23,6 +23,13 @@ func (o owner) String() string {
 	return "bucket " + keyString(o.key)
 }
 
+// releaseEvery is how many pages a releasing walk reads before it lets the
+// kernel drop its mapping of them (releaseMapped): about 4 MB, so the
+// walk's resident memory stays flat in the size of the file. It costs the
+// walk about half again in CPU (the pages fault in once more), so only the
+// background walk, off the TUI's path, does it.
+const releaseEvery = 1024
+
 // walker walks the page tree of a mapped file, with every access checked.
 //
 // The guard stops at the first problem. With all set (Check), a problem
@@ -34,7 +41,13 @@ type walker struct {
 	pgid     uint64 // high-water mark: pages [0, pgid) exist
 	used     []byte // per page: 0 unseen, 1 in the tree or the freelist, 2 free
 	all      bool
+	shallow  bool // the prefix check: into the meta bucket only (guard_async.go)
 	found    []*fileProblem
+
+	release  bool          // release the mapping as the walk goes (the TUI's background walk)
+	touched  int           // pages read since the mapping was last released (releaseEvery)
+	deferIn  []byte        // the bucket whose nested buckets wait for a later stage (guard_stages.go)
+	deferred []laterBucket // those nested buckets, in the order met
 }
 
 // fail records p found on page id (0: not on one page) and returns it when
@@ -66,6 +79,11 @@ func (w *walker) walk(h header) {
 		// subtree, its pages are unseen and would only repeat the problem.
 		return
 	}
+	w.lost()
+}
+
+// lost reports the pages that are neither in the tree nor free.
+func (w *walker) lost() {
 	for id, u := range w.used {
 		if u == 0 {
 			if w.fail(uint64(id), problem(ErrDamaged, "page %d is neither in use nor free", id)) != nil {
@@ -103,6 +121,12 @@ func (w *walker) span(id, from uint64, flags uint16, what owner) ([]byte, *fileP
 	}
 	for i := id; i <= id+overflow; i++ {
 		w.used[i] = 1
+	}
+	if w.touched += int(overflow) + 1; w.release && w.touched > releaseEvery {
+		// The pages still being checked are mapped again on their next
+		// read; only the process's resident memory changes.
+		releaseMapped(w.data)
+		w.touched = 0
 	}
 	return w.data[off : (id+overflow+1)*uint64(w.pageSize)], nil
 }
@@ -207,6 +231,20 @@ func (w *walker) leafEntry(pg []byte, e int, id uint64, i, depth int, what owner
 	if len(val) < bucketHeaderSize {
 		return w.fail(id, problem(ErrDamaged, "%s has a %d-byte header", sub, len(val)))
 	}
+	if !w.descend(key) {
+		return nil
+	}
+	if w.deferIn != nil && what.key != nil && string(what.key) == string(w.deferIn) {
+		w.deferred = append(w.deferred, laterBucket{key: key, val: val, id: id, depth: depth})
+		return nil
+	}
+	return w.bucket(val, id, depth, sub)
+}
+
+// bucket checks the nested bucket sub whose header (and inline page) is
+// val, kept on leaf page id, and everything below it.
+func (w *walker) bucket(val []byte, id uint64, depth int, sub owner) *fileProblem {
+	le := binary.LittleEndian
 	if root := le.Uint64(val); root != 0 {
 		return w.page(root, id, depth+1, sub)
 	}

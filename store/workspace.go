@@ -54,7 +54,7 @@ func (s *Store) editWorkspace(change func(tx *bolt.Tx, ws *Workspace) error) err
 // Workspace returns the workspace-wide state.
 func (s *Store) Workspace() (Workspace, error) {
 	var ws Workspace
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.viewEarly(func(tx *bolt.Tx) error {
 		var err error
 		ws, err = getWorkspace(tx)
 		return err

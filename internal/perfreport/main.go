@@ -196,9 +196,13 @@ func report(w io.Writer, dir string) error {
 	// their ratio is meaningful.
 	row(w, "first frame after a write (file re-verified), five-year / one-sprint",
 		med("five-year-changed", "first-frame"), med("one-sprint-changed", "first-frame"), "ms", 0)
+	row(w, "first frame, 520 sprints / one-sprint", med("twenty-year", "first-frame"), med("one-sprint", "first-frame"), "ms", 1.05)
+	row(w, "first frame with the automatic backup due, 520 sprints / one-sprint",
+		med("twenty-year-backup-due", "first-frame"), med("one-sprint-backup-due", "first-frame"), "ms", 1.05)
 	for _, ws := range []string{"one-sprint", "five-year"} {
 		row(w, "`align export` (markdown, current sprint), "+ws+" / bare reader", med("export-"+ws, "exit"), med("bare-"+ws, "exit"), "ms", 2)
 	}
+	row(w, "`align status` while another process holds the file / unlocked, five-year", med("status-held", "exit"), med("status-free", "exit"), "ms", 2)
 	row(w, "`align version` (start-up only, no workspace) / bare reader, five-year", med("version", "exit"), med("bare-five-year", "exit"), "ms", 0)
 	for _, ws := range []string{"one-sprint", "five-year"} {
 		row(w, "peak RSS of the TUI, "+ws+" / floor", median(rss[ws])/1024, median(rss["floor"])/1024, "MB", 2)
