@@ -107,4 +107,3 @@ func skipString(rs []rune, j int) int {
 	}
 	return len(rs) - 1
 }
-
