@@ -48,102 +48,125 @@ func (s *Store) Check() ([]Problem, error) {
 
 // checkTx runs every check in tx.
 func checkTx(tx *bolt.Tx) []Problem {
-	var fs []finding
+	c := &checker{seen: map[uuid.UUID]string{}}
 	for err := range tx.Check() {
-		fs = append(fs, found(nil, "file", "bbolt consistency: %v", err))
+		c.fs = append(c.fs, found(nil, "file", "bbolt consistency: %v", err))
 	}
 	for _, name := range topBuckets {
 		if tx.Bucket(name) == nil {
-			fs = append(fs, found(nil, string(name), "the %s bucket is missing", name))
+			c.fs = append(c.fs, found(nil, string(name), "the %s bucket is missing", name))
 		}
 	}
-	if len(fs) > 0 && tx.Bucket(bucketMeta) == nil {
-		return problems(fs)
+	if len(c.fs) > 0 && tx.Bucket(bucketMeta) == nil {
+		return problems(c.fs)
 	}
+	ws, wsErr := c.meta(tx)
+	if tx.Bucket(bucketGoals) == nil || tx.Bucket(bucketMembers) == nil ||
+		tx.Bucket(bucketSprints) == nil || tx.Bucket(bucketSprintData) == nil {
+		return problems(c.fs)
+	}
+	r, byID := c.plan(tx, ws, wsErr)
+	c.sprintData(tx, r, byID)
+	return problems(c.fs)
+}
+
+// checker gathers what checkTx finds, and where each record ID is stored.
+type checker struct {
+	fs   []finding
+	seen map[uuid.UUID]string // every record ID → where it is stored
+}
+
+// note records where id is stored, or a duplicate if it was seen before.
+func (c *checker) note(id uuid.UUID, where string) {
+	if other, dup := c.seen[id]; dup {
+		c.fs = append(c.fs, found(ErrDuplicate, where, "ID %s is also used by %s", id, other))
+		return
+	}
+	c.seen[id] = where
+}
+
+// meta checks the schema version and the workspace record.
+func (c *checker) meta(tx *bolt.Tx) (Workspace, error) {
 	if v, err := readVersion(tx); err != nil {
-		fs = append(fs, found(nil, "meta/schema", "%v", err))
+		c.fs = append(c.fs, found(nil, "meta/schema", "%v", err))
 	} else if v != SchemaVersion {
-		fs = append(fs, found(nil, "meta/schema", "schema version is %d, expected %d", v, SchemaVersion))
+		c.fs = append(c.fs, found(nil, "meta/schema", "schema version is %d, expected %d", v, SchemaVersion))
 	}
 	ws, wsErr := getWorkspace(tx)
 	if wsErr != nil {
-		fs = append(fs, found(nil, "meta/workspace", "%v", wsErr))
+		c.fs = append(c.fs, found(nil, "meta/workspace", "%v", wsErr))
 	} else if err := ws.Settings.Validate(); err != nil {
-		fs = append(fs, found(nil, "meta/workspace", "settings do not validate: %v", err))
+		c.fs = append(c.fs, found(nil, "meta/workspace", "settings do not validate: %v", err))
 	}
-	if tx.Bucket(bucketGoals) == nil || tx.Bucket(bucketMembers) == nil ||
-		tx.Bucket(bucketSprints) == nil || tx.Bucket(bucketSprintData) == nil {
-		return problems(fs)
-	}
+	return ws, wsErr
+}
 
-	seen := map[uuid.UUID]string{} // every record ID → where it is stored
-	note := func(id uuid.UUID, where string) {
-		if other, dup := seen[id]; dup {
-			fs = append(fs, found(ErrDuplicate, where, "ID %s is also used by %s", id, other))
-			return
-		}
-		seen[id] = where
-	}
-
+// plan checks the goals, members and sprint headers, and returns what the
+// sprints' records may refer to and the headers by ID.
+func (c *checker) plan(tx *bolt.Tx, ws Workspace, wsErr error) (refs, map[uuid.UUID]model.Sprint) {
 	goals, gf := decodeBucket(goalKind, tx.Bucket(bucketGoals), "goals")
 	members, mf := decodeBucket(memberKind, tx.Bucket(bucketMembers), "members")
 	headers, hf := decodeBucket(sprintKind, tx.Bucket(bucketSprints), "sprints")
-	fs = append(append(append(fs, gf...), mf...), hf...)
+	c.fs = append(append(append(c.fs, gf...), mf...), hf...)
 	r := refs{goals: map[uuid.UUID]bool{}, members: map[uuid.UUID]bool{}}
 	for _, g := range goals {
-		note(g.ID, "goals/"+g.ID.String())
+		c.note(g.ID, "goals/"+g.ID.String())
 		r.goals[g.ID] = true
 		if err := g.Validate(); err != nil {
-			fs = append(fs, found(errInvalid, "goals/"+g.ID.String(), "goal does not validate: %v", err))
+			c.fs = append(c.fs, found(errInvalid, "goals/"+g.ID.String(), "goal does not validate: %v", err))
 		}
 	}
 	for _, m := range members {
-		note(m.ID, "members/"+m.ID.String())
+		c.note(m.ID, "members/"+m.ID.String())
 		r.members[m.ID] = true
 		if err := m.Validate(); err != nil {
-			fs = append(fs, found(errInvalid, "members/"+m.ID.String(), "member does not validate: %v", err))
+			c.fs = append(c.fs, found(errInvalid, "members/"+m.ID.String(), "member does not validate: %v", err))
 		}
 	}
-	fs = append(fs, checkMembers(members)...)
+	c.fs = append(c.fs, checkMembers(members)...)
 	if wsErr == nil && ws.LastMember != uuid.Nil && !r.members[ws.LastMember] {
-		fs = append(fs, found(ErrReference, "meta/workspace", "last member %s does not exist", ws.LastMember))
+		c.fs = append(c.fs, found(ErrReference, "meta/workspace", "last member %s does not exist", ws.LastMember))
 	}
 	byID := map[uuid.UUID]model.Sprint{}
 	for _, h := range headers {
-		note(h.ID, "sprints/"+h.ID.String())
+		c.note(h.ID, "sprints/"+h.ID.String())
 		byID[h.ID] = h
 		if err := h.Validate(); err != nil {
-			fs = append(fs, found(errInvalid, "sprints/"+h.ID.String(), "sprint does not validate: %v", err))
+			c.fs = append(c.fs, found(errInvalid, "sprints/"+h.ID.String(), "sprint does not validate: %v", err))
 		}
 		if sprintBucket(tx, h.ID) == nil {
-			fs = append(fs, found(nil, "sprints/"+h.ID.String(), "sprint %q has no sprintdata bucket", h.Name))
+			c.fs = append(c.fs, found(nil, "sprints/"+h.ID.String(), "sprint %q has no sprintdata bucket", h.Name))
 		}
 	}
+	return r, byID
+}
 
+// sprintData checks every sprint's bucket: its records, their IDs and
+// what they refer to.
+func (c *checker) sprintData(tx *bolt.Tx, r refs, byID map[uuid.UUID]model.Sprint) {
 	err := tx.Bucket(bucketSprintData).ForEach(func(k, v []byte) error {
 		where := "sprintdata/" + keyString(k)
 		sid, err := keyID(k)
 		if err != nil || v != nil {
-			fs = append(fs, found(nil, where, "unexpected entry: sprintdata holds only one bucket per sprint"))
+			c.fs = append(c.fs, found(nil, where, "unexpected entry: sprintdata holds only one bucket per sprint"))
 			return nil
 		}
 		h, ok := byID[sid]
 		if !ok {
-			fs = append(fs, found(ErrReference, where, "bucket of sprint %s, which has no header in sprints", sid))
+			c.fs = append(c.fs, found(ErrReference, where, "bucket of sprint %s, which has no header in sprints", sid))
 			h = model.Sprint{Meta: model.Meta{ID: sid}, Name: sid.String()}
 		}
 		d, df := decodeSprintBucket(tx.Bucket(bucketSprintData).Bucket(k), h, where)
-		fs = append(fs, df...)
+		c.fs = append(c.fs, df...)
 		for _, id := range sprintRecordIDs(d) {
-			note(id.id, where+"/"+id.sub+"/"+id.id.String())
+			c.note(id.id, where+"/"+id.sub+"/"+id.id.String())
 		}
-		fs = append(fs, checkSprintView(d, r, where)...)
+		c.fs = append(c.fs, checkSprintView(d, r, where)...)
 		return nil
 	})
 	if err != nil {
-		fs = append(fs, found(nil, "sprintdata", "cannot read: %v", err))
+		c.fs = append(c.fs, found(nil, "sprintdata", "cannot read: %v", err))
 	}
-	return problems(fs)
 }
 
 func problems(fs []finding) []Problem {
