@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,18 +19,12 @@ func TestServe_OpenSSHClient_ReviewWithThreeClients(t *testing.T) {
 	run(t, bin, "demo", "--db", db)
 	keys := map[string]string{}
 	for _, h := range []string{"jonas", "lin", "amara"} {
-		key := filepath.Join(fac.dir, "id_"+h)
-		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key).CombinedOutput(); err != nil {
-			t.Fatalf("ssh-keygen: %v\n%s", err, out)
-		}
-		run(t, bin, "--db", db, "member", "key", "add", h, "--file", key+".pub")
-		keys[h] = key
+		memberKey(t, bin, db, fac.dir, h)
+		keys[h] = filepath.Join(fac.dir, h)
 	}
 	run(t, bin, "--db", db, "member", "role", "jonas", "facilitator")
 	port, _ := startServe(t, bin, db)
-	ssh := func(key string) string {
-		return fmt.Sprintf("ssh -p %d -i %s -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -t 127.0.0.1", port, key)
-	}
+	ssh := func(key string) string { return sshCommand(port, key) }
 	fac.typeLine(ssh(keys["jonas"]))
 	lin.typeLine(ssh(keys["lin"]))
 	amara.typeLine(ssh(keys["amara"]))
