@@ -83,7 +83,7 @@ func New(opt Options) App {
 	if r == nil {
 		r = lipgloss.NewRenderer(nil)
 	}
-	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue(), hub: opt.Hub, tick: opt.Tick, memory: opt.Memory, closing: &sync.Once{}}
+	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue(), hub: opt.Hub, tick: opt.Tick, memory: opt.Memory, closing: &sync.Once{}, session: uuid.New()}
 	h := help.New()
 	h.Styles = d.styles.Help
 	a := App{
