@@ -240,6 +240,11 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a, tea.Quit
 	}
+	if a.fullHelp && key.Matches(msg, a.keys.Back) {
+		// esc closes the full help first, and does nothing else.
+		a.fullHelp = false
+		return a.resize(a.width, a.height), nil
+	}
 	if a.capturing() || a.digitsTyped(msg) {
 		return a.updateActive(msg)
 	}
