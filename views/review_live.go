@@ -25,7 +25,7 @@ func (m Review) announce() (Review, tea.Cmd) {
 		return m, nil
 	}
 	id, sprint := st.Objective.ID, m.data.Sprint.Sprint.ID
-	if id == m.lead && sprint == m.leadOn && !m.leadSince.IsZero() {
+	if id == m.lead && sprint == m.leadOn {
 		// Already the review's current objective (another facilitator
 		// moved there): its clock runs on.
 		m.published = id

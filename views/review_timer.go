@@ -59,7 +59,9 @@ func (m Review) timedObjective() *model.Objective {
 // while something is timed.
 func (m Review) retime() (Review, tea.Cmd) {
 	if m.deps.hub != nil {
-		return m.retimeLive().tickOn()
+		m, start := m.startLead()
+		m, tick := m.retimeLive().tickOn()
+		return m, tea.Batch(start, tick)
 	}
 	now := m.deps.now()
 	m.timer.now = now

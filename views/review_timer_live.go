@@ -22,10 +22,22 @@ func (m Review) moveLead(id, sprint uuid.UUID) (Review, tea.Cmd) {
 	now := m.deps.now()
 	m, save := m.recordLead(now)
 	m.published, m.lead, m.leadOn, m.steering = id, id, sprint, true
-	m.leadSince = now.Add(-m.timer.carry[id])
-	delete(m.timer.carry, id)
+	m.leadSince = time.Time{} // no clock before the sprint is in review (startLead)
+	if m.revealable() {
+		m.leadSince = now.Add(-m.timer.carry[id])
+		delete(m.timer.carry, id)
+	}
 	ev := Event{Kind: EventFocus, Sprint: sprint, Objective: id, Since: m.leadSince, From: m.deps.session}
 	return m, tea.Batch(save, m.deps.publish(ev))
+}
+
+// startLead starts the clock of the objective this facilitator made the
+// review's current one before the sprint was in review, once it is.
+func (m Review) startLead() (Review, tea.Cmd) {
+	if !m.steering || !m.leadSince.IsZero() || !m.revealable() || m.lead == uuid.Nil || m.leadOn != m.data.Sprint.Sprint.ID {
+		return m, nil
+	}
+	return m.moveLead(m.lead, m.leadOn)
 }
 
 // recordLead adds the time of the review's current objective, from its

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -114,5 +115,31 @@ func TestReview_LiveTimer_MemberSeesTheReviewClock(t *testing.T) {
 	}
 	if got := outcomeMinutes(t, st, first.Objective); got != 0 {
 		t.Errorf("minutes recorded before anyone moved on: %d", got)
+	}
+}
+
+// TestReview_LiveTimer_StartsWhenTheSprintIsInReview: an objective made
+// current while the sprint is still being assessed is timed from when the
+// sprint moves to review, not from before.
+func TestReview_LiveTimer_StartsWhenTheSprintIsInReview(t *testing.T) {
+	st := newTestStore(t)
+	sp := sprintData(t, st).Sprint
+	sp.State = model.StateAssessing
+	if _, err := st.SaveSprint(sp); err != nil {
+		t.Fatal(err)
+	}
+	hub := newHub(0)
+	clock := testNow
+	fac, _ := liveApp(t, st, hub, &clock, true, "")
+	fac = reviewAgenda(t, fac)
+	clock = clock.Add(5 * time.Minute)
+	sp.State = model.StateReview
+	if _, err := st.SaveSprint(sp); err != nil {
+		t.Fatal(err)
+	}
+	fac = drive(t, fac, func() tea.Msg { return remoteChangedMsg{} })
+	fac = tick(t, fac, &clock, 30*time.Second)
+	if v := plain(fac); !strings.Contains(v, "timer 0:30") {
+		t.Errorf("the clock does not start with the review:\n%s", v)
 	}
 }
