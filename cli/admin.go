@@ -51,18 +51,24 @@ when --team is given.`,
 			if err != nil {
 				return err
 			}
-			name := ws.Team
-			if name == "" {
-				name = "(no team name; set one with `align config team NAME`)"
+			where := path
+			if ws.Team == "" {
+				where += " (no team name yet: align config team NAME)"
 			}
 			switch {
+			case !exists && ws.Team == "":
+				fmt.Fprintf(a.out(), "Created a workspace at %s\n", where)
 			case !exists:
-				fmt.Fprintf(a.out(), "Created a workspace for %s at %s\n", name, path)
-				a.hint("next: align member add NAME --handle H, then align sprint add NAME --start YYYY-MM-DD --end YYYY-MM-DD")
+				fmt.Fprintf(a.out(), "Created a workspace for %s at %s\n", ws.Team, path)
 			case team != "":
-				fmt.Fprintf(a.out(), "Renamed the team to %s in %s\n", name, path)
+				fmt.Fprintf(a.out(), "Renamed the team to %s in %s\n", ws.Team, path)
+			case ws.Team == "":
+				fmt.Fprintf(a.out(), "A workspace already exists at %s; nothing changed\n", where)
 			default:
-				fmt.Fprintf(a.out(), "A workspace for %s already exists at %s; nothing changed\n", name, path)
+				fmt.Fprintf(a.out(), "A workspace for %s already exists at %s; nothing changed\n", ws.Team, path)
+			}
+			if !exists {
+				a.hint("next: align member add NAME --handle H, then align sprint add NAME --start YYYY-MM-DD --end YYYY-MM-DD")
 			}
 			return nil
 		},

@@ -83,7 +83,7 @@ func New(opt Options) App {
 	if r == nil {
 		r = lipgloss.NewRenderer(nil)
 	}
-	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue(), hub: opt.Hub, tick: opt.Tick, memory: opt.Memory, closing: &sync.Once{}}
+	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue(), hub: opt.Hub, tick: opt.Tick, memory: opt.Memory, closing: &sync.Once{}, session: uuid.New()}
 	h := help.New()
 	h.Styles = d.styles.Help
 	a := App{
@@ -239,6 +239,11 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	if key.Matches(msg, a.keys.ForceQuit) {
 		return a, tea.Quit
+	}
+	if a.fullHelp && key.Matches(msg, a.keys.Back) {
+		// esc closes the full help first, and does nothing else.
+		a.fullHelp = false
+		return a.resize(a.width, a.height), nil
 	}
 	if a.capturing() || a.digitsTyped(msg) {
 		return a.updateActive(msg)

@@ -59,7 +59,7 @@ func (d deps) externalEdit(field string, id uuid.UUID, text string) tea.Cmd {
 		if err != nil {
 			return errMsg{err: fmt.Errorf("opening the editor: %w", err)}
 		}
-		_, werr := f.WriteString(text)
+		_, werr := f.WriteString(fileText(text))
 		if cerr := f.Close(); werr == nil {
 			werr = cerr
 		}
@@ -96,11 +96,21 @@ func runExternal(msg externalReadyMsg) tea.Cmd {
 	})
 }
 
+// fileText is text as the editor's file holds it: ending in a newline, as
+// a text file does, so that an editor or script that appends starts a new
+// line (empty text stays an empty file).
+func fileText(text string) string {
+	if text == "" {
+		return text
+	}
+	return text + "\n"
+}
+
 // editedText normalises what an editor saved: CRLF to LF, and without the
-// final newline editors add.
+// one final newline a text file ends with (fileText).
 func editedText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.TrimRight(s, "\n")
+	return strings.TrimSuffix(s, "\n")
 }
 
 // noteHelp is the help of a notes field, which saves as it is typed.

@@ -36,7 +36,7 @@ func TestExternalEdit_WritesTextAndRefusesOverServe(t *testing.T) {
 		t.Fatal("externalEdit did not prepare a file")
 	}
 	defer os.Remove(msg.path)
-	if b, err := os.ReadFile(msg.path); err != nil || string(b) != "first\nsecond" {
+	if b, err := os.ReadFile(msg.path); err != nil || string(b) != "first\nsecond\n" {
 		t.Fatalf("file holds %q (%v)", b, err)
 	}
 	served := a.deps
@@ -44,8 +44,44 @@ func TestExternalEdit_WritesTextAndRefusesOverServe(t *testing.T) {
 	if f, ok := served.externalEdit("assess-note", id, "x")().(footerMsg); !ok || f.text == "" {
 		t.Fatalf("over serve externalEdit gave %#v, want a refusal in the footer", f)
 	}
-	if got := editedText("a\r\nb\n\n"); got != "a\nb" {
-		t.Fatalf("editedText = %q", got)
+	for in, want := range map[string]string{"a\r\nb\n": "a\nb", "a\nb\n\n": "a\nb\n", "a": "a", "": ""} {
+		if got := editedText(in); got != want {
+			t.Errorf("editedText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestExternalEdit_AppendingEditorStartsANewLine: what an editor or script
+// appends to the file starts on a line of its own, and the text read back
+// is the text written, whatever it ends with.
+func TestExternalEdit_AppendingEditorStartsANewLine(t *testing.T) {
+	a, _ := newTestApp(t, 80, 24)
+	for _, tt := range []struct{ text, appended, want string }{
+		{"abc", "from editor\n", "abc\nfrom editor"},
+		{"abc", "", "abc"},
+		{"two\nlines\n", "", "two\nlines\n"},
+		{"", "from editor\n", "from editor"},
+	} {
+		msg, ok := a.deps.externalEdit("review-notes", uuid.New(), tt.text)().(externalReadyMsg)
+		if !ok {
+			t.Fatal("externalEdit did not prepare a file")
+		}
+		f, err := os.OpenFile(msg.path, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, werr := f.WriteString(tt.appended)
+		if err := f.Close(); err != nil || werr != nil {
+			t.Fatal(err, werr)
+		}
+		b, err := os.ReadFile(msg.path)
+		os.Remove(msg.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := editedText(string(b)); got != tt.want {
+			t.Errorf("%q with %q appended reads back %q, want %q", tt.text, tt.appended, got, tt.want)
+		}
 	}
 }
 

@@ -129,8 +129,20 @@ func (m History) refilter() History {
 	return m
 }
 
-// wide reports whether the calibration sits beside the sprint list.
-func (m History) wide() bool { return m.width >= 100 }
+// historyListWidth is how wide the sprint list's columns are, Round 2
+// included; calibrationTableWidth is the calibration table's (listView,
+// calibrationView).
+const (
+	historyListWidth      = 72
+	calibrationTableWidth = 49
+)
+
+// wide reports whether the calibration sits beside the sprint list: only
+// when both fit whole, with two columns between them.
+func (m History) wide() bool { return m.width >= historyListWidth+2+calibrationTableWidth }
+
+// listWidth is the width the sprint list gets beside the calibration.
+func (m History) listWidth() int { return max(historyListWidth+2, m.width*55/100) }
 
 // listRows is how many sprint rows fit.
 func (m History) listRows() int {
@@ -160,7 +172,7 @@ func (m History) View() string {
 	cal := m.calibrationView()
 	list := m.listView()
 	if m.wide() {
-		lw := m.width * 55 / 100
+		lw := m.listWidth()
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, s.Plain.Width(lw).Render(fit(list, lw-2, m.height)), fit(cal, m.width-lw, m.height)))
 	} else {
 		b.WriteString(list + "\n\n" + cal)

@@ -73,7 +73,7 @@ func (m History) calibrationView() string {
 // calWidth is the width the calibration table gets.
 func (m History) calWidth() int {
 	if m.wide() {
-		return m.width - m.width*55/100
+		return m.width - m.listWidth()
 	}
 	return m.width
 }

@@ -29,6 +29,12 @@ type Event struct {
 	Kind      EventKind
 	Sprint    uuid.UUID // EventFocus: the sprint shown
 	Objective uuid.UUID // EventFocus: the objective under the cursor
+	// Since is, for EventFocus, when Objective became the review's current
+	// one: every screen times the discussion from it (review_timer_live.go).
+	Since time.Time
+	// From is the session that published the event (deps.session), so
+	// that a session ignores its own focus coming back.
+	From uuid.UUID
 }
 
 // remoteChangedMsg tells an app that another session (or this one) saved
@@ -36,7 +42,10 @@ type Event struct {
 type remoteChangedMsg struct{}
 
 // followMsg tells an app where the facilitator's review is.
-type followMsg struct{ sprint, objective uuid.UUID }
+type followMsg struct {
+	sprint, objective, from uuid.UUID
+	since                   time.Time
+}
 
 // Hub connects the apps of one server: each publishes what it saved and,
 // for a facilitator, where its review is; every subscriber hears of it.
@@ -168,7 +177,7 @@ func (s *subscriber) run(coalesce time.Duration) {
 		// The focus goes first: the reload that follows a reveal then
 		// lands on the objective the facilitator is on.
 		if focus != nil {
-			s.send(followMsg{sprint: focus.Sprint, objective: focus.Objective})
+			s.send(followMsg{sprint: focus.Sprint, objective: focus.Objective, since: focus.Since, from: focus.From})
 		}
 		if changed {
 			s.send(remoteChangedMsg{})

@@ -72,6 +72,7 @@ type deps struct {
 	tick        time.Duration
 	memory      MemberMemory // nil: remember nothing
 	closing     *sync.Once   // App.Close's last writes happen once
+	session     uuid.UUID    // this app, as the hub's events name it
 }
 
 // load submits a workspace load for sprint id (uuid.Nil: current sprint).

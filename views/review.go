@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/bubbles/key"
@@ -69,6 +70,8 @@ type Review struct {
 	lead      uuid.UUID // the facilitator's objective; members follow it
 	leadOn    uuid.UUID // the sprint of lead
 	published uuid.UUID // the objective this facilitator last published
+	leadSince time.Time // when lead became the review's current objective
+	steering  bool      // this session published lead (it records its minutes)
 
 	agree editor
 	// asking: the action editor is taking an uncertain outcome's question.

@@ -24,16 +24,25 @@ func (m Review) announce() (Review, tea.Cmd) {
 	if !ok || st.Objective.ID == m.published {
 		return m, nil
 	}
-	m.published = st.Objective.ID
-	m.lead, m.leadOn = st.Objective.ID, m.data.Sprint.Sprint.ID
-	return m, m.deps.publish(Event{Kind: EventFocus, Sprint: m.data.Sprint.Sprint.ID, Objective: st.Objective.ID})
+	id, sprint := st.Objective.ID, m.data.Sprint.Sprint.ID
+	if id == m.lead && sprint == m.leadOn {
+		// Already the review's current objective (another facilitator
+		// moved there): its clock runs on.
+		m.published = id
+		return m, nil
+	}
+	return m.moveLead(id, sprint)
 }
 
-// follow moves a member's cursor to the objective the facilitator is on,
+// follow takes the review's current objective and its start from
+// another session, and moves a member's cursor to the objective the facilitator is on,
 // when this screen shows that sprint (or has not loaded yet). Facilitators
 // keep their own cursor.
 func (m Review) follow(msg followMsg) Review {
-	m.lead, m.leadOn = msg.objective, msg.sprint
+	if msg.from == m.deps.session && msg.from != uuid.Nil {
+		return m // this session's own focus, known already
+	}
+	m.lead, m.leadOn, m.leadSince, m.steering = msg.objective, msg.sprint, msg.since, false
 	if m.deps.facilitator {
 		return m
 	}

@@ -17,7 +17,8 @@ import (
 // clock's (deps.now), so a missed refresh never loses any. On leaving, the
 // facilitator's screen adds the whole minutes to the objective's Outcome
 // (Outcome.Minutes); what is left over (or overcounted by rounding) carries
-// to the next visit in this session.
+// to the next visit in this session. A live review (align serve) has one
+// clock per objective for all its screens instead (review_timer_live.go).
 type reviewTimer struct {
 	armed bool      // the Review screen has been shown
 	on    uuid.UUID // objective being timed; uuid.Nil: none
@@ -57,6 +58,11 @@ func (m Review) timedObjective() *model.Objective {
 // outcomes; the new one starts now. It also keeps a refresh chain going
 // while something is timed.
 func (m Review) retime() (Review, tea.Cmd) {
+	if m.deps.hub != nil {
+		m, start := m.startLead()
+		m, tick := m.retimeLive().tickOn()
+		return m, tea.Batch(start, tick)
+	}
 	now := m.deps.now()
 	m.timer.now = now
 	cur := m.timedObjective()
@@ -74,12 +80,18 @@ func (m Review) retime() (Review, tea.Cmd) {
 		}
 		m.timer.on, m.timer.since = id, now
 	}
-	if id != uuid.Nil && m.timer.tick > 0 && !m.timer.ticking {
-		m.timer.ticking = true
-		gen, every := m.timer.gen, m.timer.tick
-		cmds = append(cmds, tea.Tick(every, func(time.Time) tea.Msg { return timerTickMsg{gen: gen} }))
+	m, tick := m.tickOn()
+	return m, tea.Batch(append(cmds, tick)...)
+}
+
+// tickOn keeps a refresh chain going while something is timed.
+func (m Review) tickOn() (Review, tea.Cmd) {
+	if m.timer.on == uuid.Nil || m.timer.tick <= 0 || m.timer.ticking {
+		return m, nil
 	}
-	return m, tea.Batch(cmds...)
+	m.timer.ticking = true
+	gen, every := m.timer.gen, m.timer.tick
+	return m, tea.Tick(every, func(time.Time) tea.Msg { return timerTickMsg{gen: gen} })
 }
 
 // tickTimer handles a refresh: a stale chain's tick is dropped; the
@@ -175,6 +187,9 @@ func clockText(d time.Duration) string {
 // outcomes), the save queued on the I/O queue. App.Close calls it, so the
 // minutes of the objective still current when align quits are recorded.
 func (m Review) stopTimer() Review {
+	if m.deps.hub != nil {
+		return m.stopLead()
+	}
 	if m.timer.on == uuid.Nil {
 		return m
 	}
