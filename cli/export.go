@@ -210,8 +210,12 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string, ano
 	if err != nil {
 		return nil, err
 	}
+	offsets, err := pastOffsets(st, d.Sprint.ID)
+	if err != nil {
+		return nil, err
+	}
 	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings, Anonymous: anonymous,
-		Earlier: model.OpenActionsBefore(ds.Sprints, d.Sprint)}
+		Earlier: model.OpenActionsBefore(ds.Sprints, d.Sprint), Offsets: offsets}
 	return func(w io.Writer) error { return export.Markdown(w, sum) }, nil
 }
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -70,7 +69,7 @@ func scoreText(s model.Score) string {
 }
 
 // rankBySetting is `align config rank-by raw|adjusted`.
-var rankBySetting = setting{"rank-by", "align status ranks the agenda by the raw spread, or adjusted: net of each member's usual offset (raw or adjusted)",
+var rankBySetting = setting{"rank-by", "every agenda (status, Review, markdown export) is ranked by the raw spread, or adjusted: net of each member's usual offset (raw or adjusted)",
 	func(w store.Workspace) string {
 		if w.Settings.RankByAdjusted {
 			return "adjusted"
@@ -89,33 +88,19 @@ var rankBySetting = setting{"rank-by", "align status ranks the agenda by the raw
 		return nil
 	}}
 
-// offsetWindow is how many sprints before the one shown the usual offsets
-// rest on, as the History screen's calibration does: recent habit, and a
-// cost that does not grow with the workspace's age.
-const offsetWindow = 6
-
-// pastOffsets returns the members' usual offsets over the offsetWindow
-// sprints started before sprint this: the habit is what they did before.
+// pastOffsets returns the members' usual offsets over the
+// model.OffsetWindow sprints started before sprint this: the habit is what
+// they did before.
 func pastOffsets(st *store.Store, this uuid.UUID) (map[uuid.UUID]float64, error) {
-	sprints, err := st.Sprints() // live, by start date
+	past, err := st.SprintsBefore(this, model.OffsetWindow)
 	if err != nil {
 		return nil, err
-	}
-	idx := slices.IndexFunc(sprints, func(s model.Sprint) bool { return s.ID == this })
-	var past []model.SprintData
-	for i := idx - 1; i >= 0 && i >= idx-offsetWindow; i-- {
-		d, err := st.SprintData(sprints[i].ID)
-		if err != nil {
-			return nil, err
-		}
-		past = append(past, d)
 	}
 	ms, err := liveMembers(st)
 	if err != nil {
 		return nil, err
 	}
-	scores, _ := model.Scores(past, ms)
-	return model.Offsets(scores), nil
+	return model.PastOffsets(past, ms), nil
 }
 
 // writeAdjusted adds the spread net of habit beside the raw one, once some

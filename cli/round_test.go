@@ -169,9 +169,23 @@ func TestRound_Run_NetOfHabit(t *testing.T) {
 	if r := run(t, db, "config", "rank-by", "sideways"); r.err == nil || !strings.Contains(r.err.Error(), `rank-by "sideways" is not raw or adjusted`) {
 		t.Errorf("bad rank-by: %v", r.err)
 	}
+	if !strings.Contains(s, "Agenda, most disputed first:") {
+		t.Errorf("raw header:\n%s", s)
+	}
+	md := mustRun(t, db, "export", "--format", "markdown")
+	if !strings.Contains(md, "In agenda order, most disputed first.") || strings.Index(md, "Address autocomplete for new customers (") > strings.Index(md, "Loyalty points at checkout (") {
+		t.Errorf("raw markdown agenda:\n%s", md)
+	}
 	mustRun(t, db, "config", "rank-by", "adjusted")
 	s = mustRun(t, db, "status")
 	if strings.Index(s, "Address autocomplete") < strings.Index(s, "Loyalty points") {
 		t.Errorf("adjusted ranking keeps the habit-driven dispute first:\n%s", s)
+	}
+	if !strings.Contains(s, "Agenda, most disputed net of habit first:") || strings.Contains(s, "Agenda, most disputed first") {
+		t.Errorf("adjusted header:\n%s", s)
+	}
+	md = mustRun(t, db, "export", "--format", "markdown")
+	if !strings.Contains(md, "In agenda order, most disputed net of habit first.") || strings.Index(md, "Address autocomplete for new customers (") < strings.Index(md, "Loyalty points at checkout (") {
+		t.Errorf("the markdown agenda does not follow rank-by adjusted:\n%s", md)
 	}
 }

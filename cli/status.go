@@ -65,13 +65,11 @@ func (a *app) statusFrom(st *store.Store, ref string) error {
 	if err != nil {
 		return err
 	}
-	r := model.Analyze(d, ms, ws.Settings)
-	if r.Offsets, err = pastOffsets(st, d.Sprint.ID); err != nil {
+	offsets, err := pastOffsets(st, d.Sprint.ID)
+	if err != nil {
 		return err
 	}
-	if ws.Settings.RankByAdjusted {
-		r.Agenda = model.RankAdjusted(r.Agenda, r.Offsets)
-	}
+	r := model.Rank(model.Analyze(d, ms, ws.Settings), ws.Settings, offsets)
 	return writeStatus(a.out(), ws.Team, r, goals, a.today())
 }
 
@@ -122,7 +120,7 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 			handles[e.MemberID] = e.Handle
 		}
 	}
-	b.WriteString("Agenda, most disputed first:\n")
+	fmt.Fprintf(&b, "Agenda, %s:\n", model.AgendaOrder(r))
 	for i, s := range r.Agenda {
 		b.WriteString("\n")
 		writeObjective(&b, i+1, s, goalTitle[s.Objective.GoalID], missing[s.Objective.ID], r.Expected)
