@@ -18,7 +18,9 @@ func (a *app) roundScoresCmd() *cobra.Command {
 		Long: `Score every member's first-round estimates, the private ones sealed at the
 reveal, over every sprint: the mean of (estimate − reference) and of its
 absolute value against the agreed value, and against the share of the
-objective's stories done at the end of the sprint (closed sprints). A score
+objective's stories done at the end of the sprint (closed sprints), and, for
+objectives carried into a later sprint, against the baseline recorded there:
+the value the team carried it with for the end of this sprint. A score
 shows once it rests on 5 estimates; the count is beside it. Below, the team's
 mean gap against the agreed values by confidence level, to see whether
 confidence means anything.`,
@@ -44,9 +46,9 @@ confidence means anything.`,
 func writeScores(w io.Writer, ms []model.MemberScores, byConf []model.ConfidenceScore) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "First-round estimates, mean of estimate − reference (|mean gap|, count); shown from %d estimates\n\n", model.MinScored)
-	fmt.Fprintf(&b, "%-12s %-26s %s\n", "Member", "vs agreed", "vs stories at sprint end")
+	fmt.Fprintf(&b, "%-12s %-26s %-26s %s\n", "Member", "vs agreed", "vs stories at sprint end", "vs baseline when carried")
 	for _, m := range ms {
-		fmt.Fprintf(&b, "%-12s %-26s %s\n", m.Handle, scoreText(m.Agreed), scoreText(m.Evidence))
+		fmt.Fprintf(&b, "%-12s %-26s %-26s %s\n", m.Handle, scoreText(m.Agreed), scoreText(m.Evidence), scoreText(m.Carried))
 	}
 	if len(ms) == 0 {
 		b.WriteString("No first-round estimates yet.\n")

@@ -144,7 +144,7 @@ func TestRound_Run_Scores(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	mustRun(t, db, "demo", "--db", db)
 	out := mustRun(t, db, "round", "scores")
-	for _, w := range []string{"vs agreed", "vs stories at sprint end", "jonas        +17.3 (|17.3|, 12)", "confidence 4:"} {
+	for _, w := range []string{"vs agreed", "vs stories at sprint end", "vs baseline when carried", "jonas        +17.3 (|17.3|, 12)         +19.2 (|21.0|, 12)         — (1 of 5)", "confidence 4:"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("scores lack %q:\n%s", w, out)
 		}
