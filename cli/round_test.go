@@ -189,3 +189,19 @@ func TestRound_Run_NetOfHabit(t *testing.T) {
 		t.Errorf("the markdown agenda does not follow rank-by adjusted:\n%s", md)
 	}
 }
+
+// TestRound_Run_UncertainOwnerHandle: status names an uncertain outcome's
+// owner by handle from the members list, also a member who estimated
+// nothing in the sprint (before, status printed the owner's id).
+func TestRound_Run_UncertainOwnerHandle(t *testing.T) {
+	db := newWorkspace(t)
+	seedSprint(t, db)
+	mustID(t, db, "member", "add", "Fay Gold", "--handle", "fay")
+	mustRun(t, db, "sprint", "state", "current", "review")
+	mustRun(t, db, "round", "reveal", "Docs refresh")
+	mustRun(t, db, "round", "uncertain", "Docs refresh", "--question", "Who reads the docs?", "--owner", "fay")
+	s := mustRun(t, db, "status")
+	if !strings.Contains(s, "outcome: uncertain, needs information: Who reads the docs? (asks fay)") {
+		t.Errorf("status does not name fay, who estimated nothing:\n%s", s)
+	}
+}

@@ -70,11 +70,17 @@ func (a *app) statusFrom(st *store.Store, ref string) error {
 		return err
 	}
 	r := model.Rank(model.Analyze(d, ms, ws.Settings), ws.Settings, offsets)
-	return writeStatus(a.out(), ws.Team, r, goals, a.today())
+	all, err := st.Members() // deleted ones too: an owner may have left
+	if err != nil {
+		return err
+	}
+	return writeStatus(a.out(), ws.Team, r, goals, all, a.today())
 }
 
 // writeStatus renders a sprint report as plain text.
-func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.Goal, today time.Time) error {
+// members resolve handles (an uncertain outcome's owner need not have
+// estimated).
+func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.Goal, members []model.Member, today time.Time) error {
 	var b strings.Builder
 	sp := r.Sprint
 	title := sp.Name
@@ -115,6 +121,9 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 		missing[m.ObjectiveID] = m.Handles
 	}
 	handles := map[uuid.UUID]string{}
+	for _, m := range members {
+		handles[m.ID] = m.Handle
+	}
 	for _, st := range r.Objectives {
 		for _, e := range st.Estimates {
 			handles[e.MemberID] = e.Handle
