@@ -2,6 +2,7 @@ package cli
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -203,5 +204,58 @@ func TestRound_Run_UncertainOwnerHandle(t *testing.T) {
 	s := mustRun(t, db, "status")
 	if !strings.Contains(s, "outcome: uncertain, needs information: Who reads the docs? (asks fay)") {
 		t.Errorf("status does not name fay, who estimated nothing:\n%s", s)
+	}
+}
+
+// TestRound_Run_ImportKeepsRound2: a bundle whose outcome was written where
+// the second round was not open (or not revealed) cannot close or
+// un-reveal it here: refused whole, the objective named, the workspace
+// file byte-identical.
+func TestRound_Run_ImportKeepsRound2(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		here []string // round commands run here after the bundle's copy
+		want string
+	}{
+		{"open", []string{"open"}, `the bundle would close the second round on "Checkout in three steps", open here`},
+		{"revealed", []string{"open", "reveal"}, `the bundle would un-reveal the second round on "Checkout in three steps", revealed here`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			fac := newWorkspace(t)
+			seedSprint(t, fac)
+			mustRun(t, fac, "sprint", "state", "current", "review")
+			mustRun(t, fac, "round", "reveal", "Checkout in three steps")
+			plan := filepath.Join(dir, "all.json")
+			mustRun(t, fac, "export", "--format", "json", "--as", "ana", "-o", plan)
+			other := newWorkspace(t)
+			mustRun(t, other, "import", plan)
+			for _, c := range tc.here {
+				args := []string{"round", c, "Checkout in three steps"}
+				if c == "reveal" {
+					args = append(args, "--round", "2")
+				}
+				mustRun(t, fac, args...)
+			}
+			// Later edits where round 2 never opened: the newer outcome (the
+			// test clock ticks once a write, so as many as here, and one).
+			for i := 0; i <= len(tc.here); i++ {
+				mustRun(t, other, "outcome", "set", "Checkout in three steps", "--notes", fmt.Sprintf("talked it over %d", i), "--as", "ana")
+			}
+			back := filepath.Join(dir, "back.json")
+			mustRun(t, other, "export", "--format", "json", "--as", "ana", "-o", back)
+			data, err := os.ReadFile(fac)
+			if err != nil {
+				t.Fatal(err)
+			}
+			was := sha256.Sum256(data)
+			r := run(t, fac, "import", back)
+			if r.err == nil || !strings.Contains(r.stderr+r.err.Error(), tc.want) {
+				t.Fatalf("import: %v\nstderr: %s\nstdout: %s", r.err, r.stderr, r.stdout)
+			}
+			if data, err = os.ReadFile(fac); err != nil || sha256.Sum256(data) != was {
+				t.Fatalf("the refused import changed the workspace file (%v)", err)
+			}
+		})
 	}
 }
