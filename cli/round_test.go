@@ -259,3 +259,32 @@ func TestRound_Run_ImportKeepsRound2(t *testing.T) {
 		})
 	}
 }
+
+// TestRound_Run_CSVRound2: the CSV's round column, and round-2 rows before
+// the reveal only for the facilitator or their author.
+func TestRound_Run_CSVRound2(t *testing.T) {
+	db := newWorkspace(t)
+	seedSprint(t, db)
+	o := "Checkout in three steps"
+	mustRun(t, db, "sprint", "state", "current", "review")
+	mustRun(t, db, "round", "reveal", o)
+	mustRun(t, db, "round", "open", o)
+	mustRun(t, db, "assess", "--as", "bo", "--objective", o, "--round", "2", "--progress", "55")
+	row := "Sprint 14,Checkout in three steps,bo,2,55,"
+	for _, tc := range []struct {
+		as   string
+		want bool
+	}{{"ana", true}, {"bo", true}, {"cy", false}} {
+		csv := mustRun(t, db, "export", "--format", "csv", "--as", tc.as)
+		if !strings.HasPrefix(csv, "sprint,objective,member,round,progress,") || !strings.Contains(csv, "Sprint 14,Checkout in three steps,bo,1,") {
+			t.Fatalf("csv as %s:\n%s", tc.as, csv)
+		}
+		if strings.Contains(csv, row) != tc.want {
+			t.Errorf("as %s: bo's unrevealed round-2 row shown %v, want %v:\n%s", tc.as, !tc.want, tc.want, csv)
+		}
+	}
+	mustRun(t, db, "round", "reveal", o, "--round", "2")
+	if csv := mustRun(t, db, "export", "--format", "csv", "--as", "cy"); !strings.Contains(csv, row) {
+		t.Errorf("revealed round 2 missing for cy:\n%s", csv)
+	}
+}
