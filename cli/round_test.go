@@ -185,6 +185,9 @@ func TestRound_Run_NetOfHabit(t *testing.T) {
 	if !strings.Contains(s, "Agenda, most disputed net of habit first:") || strings.Contains(s, "Agenda, most disputed first") {
 		t.Errorf("adjusted header:\n%s", s)
 	}
+	if js := mustRun(t, db, "status", "--json"); strings.Index(js, `"Address autocomplete for new customers"`) < strings.Index(js, `"Loyalty points at checkout"`) {
+		t.Errorf("the JSON agenda does not follow rank-by adjusted:\n%s", js)
+	}
 	md = mustRun(t, db, "export", "--format", "markdown")
 	if !strings.Contains(md, "In agenda order, most disputed net of habit first.") || strings.Index(md, "Address autocomplete for new customers (") < strings.Index(md, "Loyalty points at checkout (") {
 		t.Errorf("the markdown agenda does not follow rank-by adjusted:\n%s", md)
