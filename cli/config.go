@@ -123,8 +123,9 @@ stored in the workspace, so the whole team shares them:
   timebox-minutes   minutes of discussion per objective; past them the
                     Review screen's timer turns to "OVER" (0: none, the
                     default)
-  rank-by           raw (the default) or adjusted: align status ranks the
-                    agenda by the spread net of each member's usual offset`
+  rank-by           raw (the default) or adjusted: status, the Review screen
+                    and the markdown export rank the agenda by the spread
+                    net of each member's usual offset`
 
 // configExample is the examples of align config.
 const configExample = `  align config

@@ -21,7 +21,9 @@ const exportLong = `Write a sprint, or everything with --sprint all, in one of t
 
   md    the review summary for a wiki or repository: one sprint only
   json  a versioned bundle with every record (the sync format)
-  csv   one row per estimate, for spreadsheets
+  csv   one row per estimate, for spreadsheets, with its round (1 or 2;
+        round 2 once revealed, else the exporter's own or, for a
+        facilitator, all)
   summary  every sprint in aggregates only, for the organisation's roll-up
         (align rollup; see "Several teams" in the README)
 
@@ -196,7 +198,11 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string, ano
 				sprints[i] = liveData(sd)
 			}
 		}
-		return func(w io.Writer) error { return export.CSV(w, sprints, ms) }, nil
+		who, err := a.exportAuthor(live(ms, func(m model.Member) bool { return m.Deleted }), ws.Settings) // round 2 before its reveal: theirs, or all for a facilitator
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer) error { return export.CSV(w, sprints, ms, who) }, nil
 	}
 	ms, err := liveMembers(st)
 	if err != nil {
@@ -210,8 +216,12 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string, ano
 	if err != nil {
 		return nil, err
 	}
+	offsets, err := pastOffsets(st, d.Sprint.ID)
+	if err != nil {
+		return nil, err
+	}
 	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings, Anonymous: anonymous,
-		Earlier: model.OpenActionsBefore(ds.Sprints, d.Sprint)}
+		Earlier: model.OpenActionsBefore(ds.Sprints, d.Sprint), Offsets: offsets}
 	return func(w io.Writer) error { return export.Markdown(w, sum) }, nil
 }
 

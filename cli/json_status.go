@@ -90,7 +90,11 @@ func (a *app) statusJSON(st *store.Store, ref string) (jsonStatus, error) {
 	if err != nil {
 		return jsonStatus{}, err
 	}
-	r := model.Analyze(d, ms, ws.Settings)
+	offsets, err := pastOffsets(st, d.Sprint.ID)
+	if err != nil {
+		return jsonStatus{}, err
+	}
+	r := model.Rank(model.Analyze(d, ms, ws.Settings), ws.Settings, offsets)
 	out := jsonStatus{Team: ws.Team, Sprint: sprintJSON(d.Sprint), Submitted: r.Submitted, Expected: r.Expected,
 		NotSubmitted: nonNil(r.NotSubmitted), Late: nonNil(r.Late), Agenda: []jsonObjStatus{}, Actions: actionsJSON(rows, all)}
 	if r.HasScore {

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -19,7 +18,9 @@ func (a *app) roundScoresCmd() *cobra.Command {
 		Long: `Score every member's first-round estimates, the private ones sealed at the
 reveal, over every sprint: the mean of (estimate − reference) and of its
 absolute value against the agreed value, and against the share of the
-objective's stories done at the end of the sprint (closed sprints). A score
+objective's stories done at the end of the sprint (closed sprints), and, for
+objectives carried into a later sprint, against the baseline recorded there:
+the value the team carried it with for the end of this sprint. A score
 shows once it rests on 5 estimates; the count is beside it. Below, the team's
 mean gap against the agreed values by confidence level, to see whether
 confidence means anything.`,
@@ -45,9 +46,9 @@ confidence means anything.`,
 func writeScores(w io.Writer, ms []model.MemberScores, byConf []model.ConfidenceScore) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "First-round estimates, mean of estimate − reference (|mean gap|, count); shown from %d estimates\n\n", model.MinScored)
-	fmt.Fprintf(&b, "%-12s %-26s %s\n", "Member", "vs agreed", "vs stories at sprint end")
+	fmt.Fprintf(&b, "%-12s %-26s %-26s %s\n", "Member", "vs agreed", "vs stories at sprint end", "vs baseline when carried")
 	for _, m := range ms {
-		fmt.Fprintf(&b, "%-12s %-26s %s\n", m.Handle, scoreText(m.Agreed), scoreText(m.Evidence))
+		fmt.Fprintf(&b, "%-12s %-26s %-26s %s\n", m.Handle, scoreText(m.Agreed), scoreText(m.Evidence), scoreText(m.Carried))
 	}
 	if len(ms) == 0 {
 		b.WriteString("No first-round estimates yet.\n")
@@ -70,7 +71,7 @@ func scoreText(s model.Score) string {
 }
 
 // rankBySetting is `align config rank-by raw|adjusted`.
-var rankBySetting = setting{"rank-by", "align status ranks the agenda by the raw spread, or adjusted: net of each member's usual offset (raw or adjusted)",
+var rankBySetting = setting{"rank-by", "every agenda (status, Review, markdown export) is ranked by the raw spread, or adjusted: net of each member's usual offset (raw or adjusted)",
 	func(w store.Workspace) string {
 		if w.Settings.RankByAdjusted {
 			return "adjusted"
@@ -89,33 +90,19 @@ var rankBySetting = setting{"rank-by", "align status ranks the agenda by the raw
 		return nil
 	}}
 
-// offsetWindow is how many sprints before the one shown the usual offsets
-// rest on, as the History screen's calibration does: recent habit, and a
-// cost that does not grow with the workspace's age.
-const offsetWindow = 6
-
-// pastOffsets returns the members' usual offsets over the offsetWindow
-// sprints started before sprint this: the habit is what they did before.
+// pastOffsets returns the members' usual offsets over the
+// model.OffsetWindow sprints started before sprint this: the habit is what
+// they did before.
 func pastOffsets(st *store.Store, this uuid.UUID) (map[uuid.UUID]float64, error) {
-	sprints, err := st.Sprints() // live, by start date
+	past, err := st.SprintsBefore(this, model.OffsetWindow)
 	if err != nil {
 		return nil, err
-	}
-	idx := slices.IndexFunc(sprints, func(s model.Sprint) bool { return s.ID == this })
-	var past []model.SprintData
-	for i := idx - 1; i >= 0 && i >= idx-offsetWindow; i-- {
-		d, err := st.SprintData(sprints[i].ID)
-		if err != nil {
-			return nil, err
-		}
-		past = append(past, d)
 	}
 	ms, err := liveMembers(st)
 	if err != nil {
 		return nil, err
 	}
-	scores, _ := model.Scores(past, ms)
-	return model.Offsets(scores), nil
+	return model.PastOffsets(past, ms), nil
 }
 
 // writeAdjusted adds the spread net of habit beside the raw one, once some

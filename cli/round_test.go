@@ -2,6 +2,7 @@ package cli
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,7 +145,7 @@ func TestRound_Run_Scores(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	mustRun(t, db, "demo", "--db", db)
 	out := mustRun(t, db, "round", "scores")
-	for _, w := range []string{"vs agreed", "vs stories at sprint end", "jonas        +17.3 (|17.3|, 12)", "confidence 4:"} {
+	for _, w := range []string{"vs agreed", "vs stories at sprint end", "vs baseline when carried", "jonas        +17.3 (|17.3|, 12)         +19.2 (|21.0|, 12)         — (1 of 5)", "confidence 4:"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("scores lack %q:\n%s", w, out)
 		}
@@ -169,9 +170,124 @@ func TestRound_Run_NetOfHabit(t *testing.T) {
 	if r := run(t, db, "config", "rank-by", "sideways"); r.err == nil || !strings.Contains(r.err.Error(), `rank-by "sideways" is not raw or adjusted`) {
 		t.Errorf("bad rank-by: %v", r.err)
 	}
+	if !strings.Contains(s, "Agenda, most disputed first:") {
+		t.Errorf("raw header:\n%s", s)
+	}
+	md := mustRun(t, db, "export", "--format", "markdown")
+	if !strings.Contains(md, "In agenda order, most disputed first.") || strings.Index(md, "Address autocomplete for new customers (") > strings.Index(md, "Loyalty points at checkout (") {
+		t.Errorf("raw markdown agenda:\n%s", md)
+	}
 	mustRun(t, db, "config", "rank-by", "adjusted")
 	s = mustRun(t, db, "status")
 	if strings.Index(s, "Address autocomplete") < strings.Index(s, "Loyalty points") {
 		t.Errorf("adjusted ranking keeps the habit-driven dispute first:\n%s", s)
+	}
+	if !strings.Contains(s, "Agenda, most disputed net of habit first:") || strings.Contains(s, "Agenda, most disputed first") {
+		t.Errorf("adjusted header:\n%s", s)
+	}
+	if js := mustRun(t, db, "status", "--json"); strings.Index(js, `"Address autocomplete for new customers"`) < strings.Index(js, `"Loyalty points at checkout"`) {
+		t.Errorf("the JSON agenda does not follow rank-by adjusted:\n%s", js)
+	}
+	md = mustRun(t, db, "export", "--format", "markdown")
+	if !strings.Contains(md, "In agenda order, most disputed net of habit first.") || strings.Index(md, "Address autocomplete for new customers (") < strings.Index(md, "Loyalty points at checkout (") {
+		t.Errorf("the markdown agenda does not follow rank-by adjusted:\n%s", md)
+	}
+}
+
+// TestRound_Run_UncertainOwnerHandle: status names an uncertain outcome's
+// owner by handle from the members list, also a member who estimated
+// nothing in the sprint (before, status printed the owner's id).
+func TestRound_Run_UncertainOwnerHandle(t *testing.T) {
+	db := newWorkspace(t)
+	seedSprint(t, db)
+	mustID(t, db, "member", "add", "Fay Gold", "--handle", "fay")
+	mustRun(t, db, "sprint", "state", "current", "review")
+	mustRun(t, db, "round", "reveal", "Docs refresh")
+	mustRun(t, db, "round", "uncertain", "Docs refresh", "--question", "Who reads the docs?", "--owner", "fay")
+	s := mustRun(t, db, "status")
+	if !strings.Contains(s, "outcome: uncertain, needs information: Who reads the docs? (asks fay)") {
+		t.Errorf("status does not name fay, who estimated nothing:\n%s", s)
+	}
+}
+
+// TestRound_Run_ImportKeepsRound2: a bundle whose outcome was written where
+// the second round was not open (or not revealed) cannot close or
+// un-reveal it here: refused whole, the objective named, the workspace
+// file byte-identical.
+func TestRound_Run_ImportKeepsRound2(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		here []string // round commands run here after the bundle's copy
+		want string
+	}{
+		{"open", []string{"open"}, `the bundle would close the second round on "Checkout in three steps", open here`},
+		{"revealed", []string{"open", "reveal"}, `the bundle would un-reveal the second round on "Checkout in three steps", revealed here`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			fac := newWorkspace(t)
+			seedSprint(t, fac)
+			mustRun(t, fac, "sprint", "state", "current", "review")
+			mustRun(t, fac, "round", "reveal", "Checkout in three steps")
+			plan := filepath.Join(dir, "all.json")
+			mustRun(t, fac, "export", "--format", "json", "--as", "ana", "-o", plan)
+			other := newWorkspace(t)
+			mustRun(t, other, "import", plan)
+			for _, c := range tc.here {
+				args := []string{"round", c, "Checkout in three steps"}
+				if c == "reveal" {
+					args = append(args, "--round", "2")
+				}
+				mustRun(t, fac, args...)
+			}
+			// Later edits where round 2 never opened: the newer outcome (the
+			// test clock ticks once a write, so as many as here, and one).
+			for i := 0; i <= len(tc.here); i++ {
+				mustRun(t, other, "outcome", "set", "Checkout in three steps", "--notes", fmt.Sprintf("talked it over %d", i), "--as", "ana")
+			}
+			back := filepath.Join(dir, "back.json")
+			mustRun(t, other, "export", "--format", "json", "--as", "ana", "-o", back)
+			data, err := os.ReadFile(fac)
+			if err != nil {
+				t.Fatal(err)
+			}
+			was := sha256.Sum256(data)
+			r := run(t, fac, "import", back)
+			if r.err == nil || !strings.Contains(r.stderr+r.err.Error(), tc.want) {
+				t.Fatalf("import: %v\nstderr: %s\nstdout: %s", r.err, r.stderr, r.stdout)
+			}
+			if data, err = os.ReadFile(fac); err != nil || sha256.Sum256(data) != was {
+				t.Fatalf("the refused import changed the workspace file (%v)", err)
+			}
+		})
+	}
+}
+
+// TestRound_Run_CSVRound2: the CSV's round column, and round-2 rows before
+// the reveal only for the facilitator or their author.
+func TestRound_Run_CSVRound2(t *testing.T) {
+	db := newWorkspace(t)
+	seedSprint(t, db)
+	o := "Checkout in three steps"
+	mustRun(t, db, "sprint", "state", "current", "review")
+	mustRun(t, db, "round", "reveal", o)
+	mustRun(t, db, "round", "open", o)
+	mustRun(t, db, "assess", "--as", "bo", "--objective", o, "--round", "2", "--progress", "55")
+	row := "Sprint 14,Checkout in three steps,bo,2,55,"
+	for _, tc := range []struct {
+		as   string
+		want bool
+	}{{"ana", true}, {"bo", true}, {"cy", false}} {
+		csv := mustRun(t, db, "export", "--format", "csv", "--as", tc.as)
+		if !strings.HasPrefix(csv, "sprint,objective,member,round,progress,") || !strings.Contains(csv, "Sprint 14,Checkout in three steps,bo,1,") {
+			t.Fatalf("csv as %s:\n%s", tc.as, csv)
+		}
+		if strings.Contains(csv, row) != tc.want {
+			t.Errorf("as %s: bo's unrevealed round-2 row shown %v, want %v:\n%s", tc.as, !tc.want, tc.want, csv)
+		}
+	}
+	mustRun(t, db, "round", "reveal", o, "--round", "2")
+	if csv := mustRun(t, db, "export", "--format", "csv", "--as", "cy"); !strings.Contains(csv, row) {
+		t.Errorf("revealed round 2 missing for cy:\n%s", csv)
 	}
 }

@@ -65,18 +65,22 @@ func (a *app) statusFrom(st *store.Store, ref string) error {
 	if err != nil {
 		return err
 	}
-	r := model.Analyze(d, ms, ws.Settings)
-	if r.Offsets, err = pastOffsets(st, d.Sprint.ID); err != nil {
+	offsets, err := pastOffsets(st, d.Sprint.ID)
+	if err != nil {
 		return err
 	}
-	if ws.Settings.RankByAdjusted {
-		r.Agenda = model.RankAdjusted(r.Agenda, r.Offsets)
+	r := model.Rank(model.Analyze(d, ms, ws.Settings), ws.Settings, offsets)
+	all, err := st.Members() // deleted ones too: an owner may have left
+	if err != nil {
+		return err
 	}
-	return writeStatus(a.out(), ws.Team, r, goals, a.today())
+	return writeStatus(a.out(), ws.Team, r, goals, all, a.today())
 }
 
 // writeStatus renders a sprint report as plain text.
-func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.Goal, today time.Time) error {
+// members resolve handles (an uncertain outcome's owner need not have
+// estimated).
+func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.Goal, members []model.Member, today time.Time) error {
 	var b strings.Builder
 	sp := r.Sprint
 	title := sp.Name
@@ -117,12 +121,15 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 		missing[m.ObjectiveID] = m.Handles
 	}
 	handles := map[uuid.UUID]string{}
+	for _, m := range members {
+		handles[m.ID] = m.Handle
+	}
 	for _, st := range r.Objectives {
 		for _, e := range st.Estimates {
 			handles[e.MemberID] = e.Handle
 		}
 	}
-	b.WriteString("Agenda, most disputed first:\n")
+	fmt.Fprintf(&b, "Agenda, %s:\n", model.AgendaOrder(r))
 	for i, s := range r.Agenda {
 		b.WriteString("\n")
 		writeObjective(&b, i+1, s, goalTitle[s.Objective.GoalID], missing[s.Objective.ID], r.Expected)

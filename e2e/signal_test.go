@@ -79,7 +79,7 @@ func localTrial(t *testing.T, bin, base string, i int, sig syscall.Signal) strin
 		return wrong
 	}
 	out, err := exec.Command(bin, "--db", db, "export", "--format", "csv").CombinedOutput()
-	if err != nil || !strings.Contains(string(out), ",lin,77,") {
+	if err != nil || !strings.Contains(string(out), ",lin,1,77,") {
 		wrong += fmt.Sprintf("; the estimate saved before the signal is missing (%v)", err)
 	}
 	return wrong

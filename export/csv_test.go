@@ -13,7 +13,7 @@ import (
 func TestCSV_Golden(t *testing.T) {
 	d := fixtureDataset()
 	var buf bytes.Buffer
-	if err := CSV(&buf, d.Sprints, d.Members); err != nil {
+	if err := CSV(&buf, d.Sprints, d.Members, nil); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "assessments.csv", buf.Bytes())
@@ -22,7 +22,7 @@ func TestCSV_Golden(t *testing.T) {
 func TestCSV_Order_IndependentOfInput(t *testing.T) {
 	d := fixtureDataset()
 	var want, got bytes.Buffer
-	if err := CSV(&want, d.Sprints, d.Members); err != nil {
+	if err := CSV(&want, d.Sprints, d.Members, nil); err != nil {
 		t.Fatal(err)
 	}
 	slices.Reverse(d.Sprints)
@@ -31,7 +31,7 @@ func TestCSV_Order_IndependentOfInput(t *testing.T) {
 		slices.Reverse(d.Sprints[i].Assessments)
 	}
 	slices.Reverse(d.Members)
-	if err := CSV(&got, d.Sprints, d.Members); err != nil {
+	if err := CSV(&got, d.Sprints, d.Members, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got.String() != want.String() {
@@ -42,14 +42,14 @@ func TestCSV_Order_IndependentOfInput(t *testing.T) {
 func TestCSV_Rows_ParseBack(t *testing.T) {
 	d := fixtureDataset()
 	var buf bytes.Buffer
-	if err := CSV(&buf, d.Sprints, d.Members); err != nil {
+	if err := CSV(&buf, d.Sprints, d.Members, nil); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
 	if err != nil {
 		t.Fatalf("output is not valid CSV: %v", err)
 	}
-	if got := strings.Join(rows[0], ","); got != "sprint,objective,member,progress,confidence,abstain,note,updated" {
+	if got := strings.Join(rows[0], ","); got != "sprint,objective,member,round,progress,confidence,abstain,note,updated" {
 		t.Errorf("header = %s", got)
 	}
 	// 3 live assessments in sprint 13, 12 on the live objectives of
@@ -58,7 +58,7 @@ func TestCSV_Rows_ParseBack(t *testing.T) {
 		t.Errorf("%d rows; want 15", n)
 	}
 	for _, r := range rows[1:] {
-		if r[5] == "true" && (r[3] != "" || r[4] != "") {
+		if r[6] == "true" && (r[4] != "" || r[5] != "") {
 			t.Errorf("abstention row %v has progress or confidence", r)
 		}
 		if r[2] == "gus" {
@@ -74,7 +74,7 @@ func TestCSV_DeletedSprint_Skipped(t *testing.T) {
 	sd := fixtureSprint13()
 	sd.Sprint.Deleted = true
 	var buf bytes.Buffer
-	if err := CSV(&buf, []model.SprintData{sd}, fixtureMembers()); err != nil {
+	if err := CSV(&buf, []model.SprintData{sd}, fixtureMembers(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Count(buf.String(), "\n"); got != 1 {

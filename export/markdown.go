@@ -27,6 +27,10 @@ type Summary struct {
 	// outliers or abstentions. A review run anonymously
 	// (Settings.AnonymousReveal) is exported anonymously too.
 	Anonymous bool
+	// Offsets are the members' usual offsets from the sprints before
+	// (model.PastOffsets); the agenda is ranked by them when
+	// Settings.RankByAdjusted (model.Rank).
+	Offsets map[uuid.UUID]float64
 }
 
 // anonymous reports whether the summary names nobody by their estimates.
@@ -63,7 +67,7 @@ type summaryWriter struct {
 
 func newSummaryWriter(w *bufio.Writer, s Summary) *summaryWriter {
 	md := &summaryWriter{
-		w: w, s: s, r: model.Analyze(s.Sprint, s.Members, s.Settings),
+		w: w, s: s, r: model.Rank(model.Analyze(s.Sprint, s.Members, s.Settings), s.Settings, s.Offsets),
 		handles: map[uuid.UUID]string{}, goals: map[uuid.UUID]model.Goal{}, titles: map[uuid.UUID]string{},
 	}
 	for _, m := range s.Members {
@@ -166,7 +170,7 @@ func (md *summaryWriter) discrepancies() {
 	if len(md.r.Agenda) == 0 {
 		return
 	}
-	md.printf("## Discrepancies\n\nIn agenda order, most disputed first.\n\n")
+	md.printf("## Discrepancies\n\nIn agenda order, %s.\n\n", model.AgendaOrder(md.r))
 	for i, st := range md.r.Agenda {
 		md.objective(i+1, st)
 	}

@@ -85,4 +85,7 @@ type SprintReport struct {
 	// Offsets holds members' usual offsets from past sprints (see
 	// Offsets), when the caller has them; nil otherwise.
 	Offsets map[uuid.UUID]float64
+	// RankedByAdjusted reports that Rank ordered Agenda by the spread net
+	// of habit rather than the raw spread.
+	RankedByAdjusted bool
 }

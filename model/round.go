@@ -95,15 +95,17 @@ func CheckEstimateChange(outcomes []Outcome, o Objective, round2 bool) error {
 // CheckSeal returns every change in write (MergeResult.Write) that would
 // change a sealed first round of local: an estimate of a sealed objective
 // added, edited or withdrawn, or the seal itself lifted (the sealing
-// outcome deleted or replaced by one never revealed). An import refuses a
+// outcome deleted or replaced by one never revealed), or a second round
+// closed or un-revealed (an open or revealed round 2 replaced by an outcome
+// where it was not; see checkRound2Kept). An import refuses a
 // bundle with any of them, whoever wrote it; the bundle's other changes
 // are refused with it, so that it can be exported again from a machine
 // that has seen the reveal. Nothing is moved into a second round: a
 // first-round estimate changed after the reveal was made by someone who
 // had not seen it, and is not a considered second estimate.
 func CheckSeal(local, write Dataset) []Refusal {
-	sealed := SealedObjectives(local)
-	if len(sealed) == 0 {
+	sealed, round2 := SealedObjectives(local), round2States(local)
+	if len(sealed) == 0 && len(round2) == 0 {
 		return nil
 	}
 	n := newAuthNames(local, write)
@@ -128,7 +130,8 @@ func CheckSeal(local, write Dataset) []Refusal {
 				n.objective(a.ObjectiveID), sealVerb(ok, l, a), n.member(a.MemberID))})
 		}
 	}
-	after := SealedObjectives(ApplyToDataset(local, write))
+	applied := ApplyToDataset(local, write)
+	after := SealedObjectives(applied)
 	for _, sd := range local.Sprints {
 		for _, o := range sd.Objectives {
 			if sealed[o.ID] && !after[o.ID] {
@@ -138,7 +141,7 @@ func CheckSeal(local, write Dataset) []Refusal {
 			}
 		}
 	}
-	return out
+	return append(out, checkRound2Kept(local, round2, applied, n)...)
 }
 
 // sealVerb names what an incoming estimate version does to the local one.

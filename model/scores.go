@@ -41,7 +41,28 @@ type MemberScores struct {
 	// Agreed: against the agreed value of the objective's outcome.
 	// Evidence: against the share of its stories done (by points when all
 	// have points) once the sprint is closed.
-	Agreed, Evidence Score
+	// Carried: for an objective carried into a later sprint, against the
+	// baseline recorded there (see CarriedBaselines).
+	Agreed, Evidence, Carried Score
+}
+
+// CarriedBaselines maps each objective carried into a later sprint to the
+// baseline its live continuation records: the value the team carried it
+// with, what it finally stood by for the end of the earlier sprint. An
+// objective carried twice keeps its first continuation in sprint order.
+func CarriedBaselines(sprints []SprintData) map[uuid.UUID]int {
+	out := map[uuid.UUID]int{}
+	for _, d := range sprints {
+		if d.Sprint.Deleted {
+			continue
+		}
+		for _, o := range LiveObjectives(d) {
+			if _, seen := out[o.CarriedFrom]; o.CarriedFrom != uuid.Nil && o.Baseline != nil && !seen {
+				out[o.CarriedFrom] = *o.Baseline
+			}
+		}
+	}
+	return out
 }
 
 // ConfidenceScore is the team's score at one confidence level (1–5).
@@ -64,6 +85,7 @@ func Scores(sprints []SprintData, members []Member) ([]MemberScores, []Confidenc
 		}
 	}
 	acc := map[uuid.UUID]*MemberScores{}
+	carried := CarriedBaselines(sprints)
 	var conf [6]Score
 	for _, d := range sprints {
 		if d.Sprint.Deleted {
@@ -72,6 +94,7 @@ func Scores(sprints []SprintData, members []Member) ([]MemberScores, []Confidenc
 		outcomes := liveOutcomes(d.Outcomes)
 		for _, o := range LiveObjectives(d) {
 			oc, hasOutcome := outcomes[o.ID]
+			base, wasCarried := carried[o.ID]
 			ev := StoryEvidence(o.ID, d.Stories)
 			useEvidence := d.Sprint.State == StateClosed && ev.HasEvidence
 			for _, a := range latestByMember(o.ID, d.Assessments, byID) {
@@ -92,6 +115,9 @@ func Scores(sprints []SprintData, members []Member) ([]MemberScores, []Confidenc
 				}
 				if useEvidence {
 					s.Evidence.add(float64(a.Progress - ev.DonePercent))
+				}
+				if wasCarried {
+					s.Carried.add(float64(a.Progress - base))
 				}
 			}
 		}

@@ -179,6 +179,13 @@ func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (workspaceData,
 	d.HasSprint = true
 	d.Current = hasCur && cur.ID == d.Sprint.Sprint.ID
 	d.Report = model.Analyze(d.Sprint, d.Members, d.Workspace.Settings)
+	if d.Workspace.Settings.RankByAdjusted {
+		past, err := st.SprintsBefore(d.Sprint.Sprint.ID, model.OffsetWindow)
+		if err != nil {
+			return d, fmt.Errorf("reading the sprints before %q: %w", d.Sprint.Sprint.Name, err)
+		}
+		d.Report = model.Rank(d.Report, d.Workspace.Settings, model.PastOffsets(past, d.Members))
+	}
 	if d.Earlier, err = st.OpenActionsBefore(d.Sprint.Sprint); err != nil {
 		return d, fmt.Errorf("reading earlier action items: %w", err)
 	}

@@ -94,7 +94,7 @@ func (m Review) headView() string {
 	var line2 string
 	switch sp.State {
 	case model.StateReview:
-		line2 = s.Faint.Render("Agenda: most disputed first; " + discussedMark + " discussed.")
+		line2 = s.Faint.Render("Agenda: " + model.AgendaOrder(r) + "; " + discussedMark + " discussed.")
 		if t := m.timerView(); t != "" {
 			line2 = t + s.Faint.Render(" · ") + line2
 		}
