@@ -28,36 +28,17 @@ objective's earlier discussion notes stay unless --notes replaces them.`,
 			if progress < 0 || progress > 100 {
 				return fmt.Errorf("--progress %d is outside 0–100", progress)
 			}
-			st, d, err := a.openSprint(false, sprint)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			o, err := resolveObjective(args[0], d.Objectives)
-			if err != nil {
-				return err
-			}
-			if d.Sprint.State == model.StateClosed {
-				return fmt.Errorf("sprint %q is closed and read-only: its agreed values can no longer change", d.Sprint.Name)
-			}
-			if d.Sprint.State != model.StateReview {
-				return fmt.Errorf("sprint %q is in %s: the team agrees in the review, after the reveal (align sprint state %q review)", d.Sprint.Name, d.Sprint.State, d.Sprint.Name)
-			}
-			oc := model.Outcome{SprintID: d.Sprint.ID, ObjectiveID: o.ID}
-			for _, x := range d.Outcomes {
-				if x.ObjectiveID == o.ID && !x.Deleted {
-					oc = x
+			o, _, sp, err := a.saveOutcome(sprint, args[0], func(oc *model.Outcome) {
+				if cmd.Flags().Changed("notes") {
+					oc.Notes = notes
 				}
+				v := progress
+				oc.Agreed, oc.Discussed, oc.Revealed = &v, true, true
+			})
+			if err != nil {
+				return err
 			}
-			if cmd.Flags().Changed("notes") {
-				oc.Notes = notes
-			}
-			v := progress
-			oc.Agreed, oc.Discussed, oc.Revealed = &v, true, true
-			if _, err := st.SaveOutcome(oc); err != nil {
-				return writeError(err)
-			}
-			fmt.Fprintf(a.out(), "Agreed %d %% on %q in %s.\n", progress, o.Title, d.Sprint.Name)
+			fmt.Fprintf(a.out(), "Agreed %d %% on %q in %s.\n", progress, o.Title, sp.Name)
 			return nil
 		},
 	}

@@ -105,22 +105,53 @@ in review. align outcome set O --notes replaces the notes instead.`,
 // it has none), lets change edit it, checks the acting member's authority
 // and saves it, then prints the outcome.
 func (a *app) changeOutcome(sprint, ref string, change func(*model.Outcome)) error {
-	st, d, err := a.openSprint(false, sprint)
+	o, saved, _, err := a.saveOutcome(sprint, ref, change)
 	if err != nil {
 		return err
+	}
+	agreed := "not agreed"
+	if saved.Agreed != nil {
+		agreed = fmt.Sprintf("agreed %d%%", *saved.Agreed)
+	}
+	disc := "not discussed"
+	if saved.Discussed {
+		disc = "discussed"
+	}
+	lines := 0
+	if n := strings.TrimSpace(saved.Notes); n != "" {
+		lines = strings.Count(n, "\n") + 1
+	}
+	fmt.Fprintf(a.out(), "%s: %s, %s, %s\n", o.Title, agreed, disc, plural(lines, "note line"))
+	return nil
+}
+
+// saveOutcome is the one way the shell records an outcome (align outcome
+// set, note add, agree): objective ref's outcome in sprint ref, a new one
+// when it has none, edited by change, checked against the acting member's
+// authority and saved in one transaction. It returns the objective, the
+// saved outcome and the sprint.
+func (a *app) saveOutcome(sprint, ref string, change func(*model.Outcome)) (model.Objective, model.Outcome, model.Sprint, error) {
+	var none model.Outcome
+	st, d, err := a.openSprint(false, sprint)
+	if err != nil {
+		return model.Objective{}, none, model.Sprint{}, err
 	}
 	defer st.Close()
 	o, err := resolveObjective(ref, d.Objectives)
 	if err != nil {
-		return err
+		return o, none, d.Sprint, err
 	}
-	if d.Sprint.State != model.StateReview {
-		return fmt.Errorf("sprint %q is %s: outcomes are recorded in the review (move it with `align sprint state %q review`)", d.Sprint.Name, d.Sprint.State, d.Sprint.Name)
+	switch d.Sprint.State {
+	case model.StateReview:
+	case model.StateClosed:
+		return o, none, d.Sprint, fmt.Errorf("sprint %q is closed and read-only: its outcomes can no longer change", d.Sprint.Name)
+	default:
+		return o, none, d.Sprint, fmt.Errorf("sprint %q is in %s: outcomes are recorded in the review, after the reveal (move it with `align sprint state %q review`)", d.Sprint.Name, d.Sprint.State, d.Sprint.Name)
 	}
 	var old *model.Outcome
 	oc := model.Outcome{SprintID: d.Sprint.ID, ObjectiveID: o.ID}
 	for _, x := range d.Outcomes {
-		if x.ObjectiveID == o.ID {
+		if x.ObjectiveID == o.ID && !x.Deleted {
 			x := x
 			old, oc = &x, x
 		}
@@ -138,24 +169,11 @@ func (a *app) changeOutcome(sprint, ref string, change func(*model.Outcome)) err
 		}
 	})
 	if err := a.authorize(st, local, sprintChange(d.Sprint, func(sd *model.SprintData) { sd.Outcomes = []model.Outcome{w} })); err != nil {
-		return err
+		return o, none, d.Sprint, err
 	}
 	saved, err := st.SaveOutcome(oc)
 	if err != nil {
-		return writeError(err)
+		return o, none, d.Sprint, writeError(err)
 	}
-	agreed := "not agreed"
-	if saved.Agreed != nil {
-		agreed = fmt.Sprintf("agreed %d%%", *saved.Agreed)
-	}
-	disc := "not discussed"
-	if saved.Discussed {
-		disc = "discussed"
-	}
-	lines := 0
-	if n := strings.TrimSpace(saved.Notes); n != "" {
-		lines = strings.Count(n, "\n") + 1
-	}
-	fmt.Fprintf(a.out(), "%s: %s, %s, %s\n", o.Title, agreed, disc, plural(lines, "note line"))
-	return nil
+	return o, saved, d.Sprint, nil
 }

@@ -125,6 +125,7 @@ func TestRun_ReviewCommandsAuthority(t *testing.T) {
 		{"action", "edit", "Fix the flaky checkout test", "--owner", "cy", "--as", "bo"},
 		{"action", "rm", "Fix the flaky checkout test", "--as", "bo"},
 		{"outcome", "set", "Faster search", "--agreed", "90", "--as", "bo"},
+		{"agree", "Faster search", "--progress", "90", "--as", "bo"},
 		{"note", "add", "Faster search", "bo was here", "--as", "bo"},
 		{"sprint", "rename", "Sprint 14", "Mine", "--as", "bo"},
 		{"goal", "archive", "Grow self-serve revenue", "--as", "bo"},
