@@ -335,14 +335,8 @@ func (m Assess) current() (model.Objective, bool) {
 // change applies f to the member's assessment of the current objective
 // (creating it from the baseline when there is none) and saves it at once.
 func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
-	o, ok := m.current()
+	o, ok, cmd := m.answerable()
 	if !ok {
-		return m, nil
-	}
-	if !m.editable() {
-		return m, func() tea.Msg { return footerMsg{text: "this sprint is closed: assessments are read-only"} }
-	}
-	if cmd := m.sealedCmd(o); cmd != nil {
 		return m, cmd
 	}
 	now := m.deps.now()

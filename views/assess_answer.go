@@ -46,14 +46,7 @@ func (m Assess) step(d int) (Assess, tea.Cmd) {
 
 // startTyping opens the progress field; a digit that opened it is its first.
 func (m Assess) startTyping(msg tea.KeyMsg) (Assess, tea.Cmd) {
-	o, ok := m.current()
-	if !ok {
-		return m, nil
-	}
-	if !m.editable() {
-		return m, func() tea.Msg { return footerMsg{text: m.readOnlyReason()} }
-	}
-	if cmd := m.sealedCmd(o); cmd != nil {
+	if _, ok, cmd := m.answerable(); !ok {
 		return m, cmd
 	}
 	m.typing = true
@@ -67,14 +60,8 @@ func (m Assess) startTyping(msg tea.KeyMsg) (Assess, tea.Cmd) {
 // keyAnswered changes confidence or opens the note, which belong to an
 // answer: on an unanswered objective they would save a progress nobody gave.
 func (m Assess) keyAnswered(msg tea.KeyMsg) (Assess, tea.Cmd) {
-	o, ok := m.current()
+	o, ok, cmd := m.answerable()
 	if !ok {
-		return m, nil
-	}
-	if !m.editable() {
-		return m, func() tea.Msg { return footerMsg{text: m.readOnlyReason()} }
-	}
-	if cmd := m.sealedCmd(o); cmd != nil {
 		return m, cmd
 	}
 	if _, answered := m.mine[o.ID]; !answered {
@@ -94,6 +81,23 @@ func (m Assess) keyAnswered(msg tea.KeyMsg) (Assess, tea.Cmd) {
 	return m, nil
 }
 
+// answerable returns the current objective when the member may change
+// their answer to it; otherwise false and the command that says why (nil
+// when there is no objective).
+func (m Assess) answerable() (model.Objective, bool, tea.Cmd) {
+	o, ok := m.current()
+	if !ok {
+		return o, false, nil
+	}
+	if !m.editable() {
+		return o, false, func() tea.Msg { return footerMsg{text: m.readOnlyReason()} }
+	}
+	if cmd := m.sealedCmd(o); cmd != nil {
+		return o, false, cmd
+	}
+	return o, true, nil
+}
+
 // readOnlyReason says why the screen takes no answers.
 func (m Assess) readOnlyReason() string {
 	if m.member.ID == uuid.Nil {
@@ -105,14 +109,8 @@ func (m Assess) readOnlyReason() string {
 // askWithdraw asks to withdraw the member's estimate of the current
 // objective, which then counts as not answered again.
 func (m Assess) askWithdraw() (Assess, tea.Cmd) {
-	o, ok := m.current()
+	o, ok, cmd := m.answerable()
 	if !ok {
-		return m, nil
-	}
-	if !m.editable() {
-		return m, func() tea.Msg { return footerMsg{text: m.readOnlyReason()} }
-	}
-	if cmd := m.sealedCmd(o); cmd != nil {
 		return m, cmd
 	}
 	if _, answered := m.mine[o.ID]; !answered {
