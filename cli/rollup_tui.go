@@ -7,8 +7,8 @@ import (
 	"os"
 
 	"github.com/align-team/align/model"
-	"github.com/align-team/align/views"
 	"github.com/align-team/align/views/rollup"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -29,7 +29,7 @@ func runRollupTUI(r model.Rollup, in io.Reader, out io.Writer) (err error) {
 	renderer.ColorProfile()
 	renderer.HasDarkBackground()
 	w, h := terminalSize(out)
-	screen := rollup.New(r, views.NewStyles(renderer), w, h)
+	screen := rollup.New(r, ui.NewStyles(renderer), w, h)
 	p := tea.NewProgram(rollup.Program{Screen: screen}, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(out))
 	_, runErr := p.Run()
 	switch {

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/align-team/align/views"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -274,4 +274,4 @@ func TestServer_Attack_LogNamesVerifiedMemberWithoutPty(t *testing.T) {
 
 // publishSave does what a save on the Plan screen does: the hub tells the
 // sessions something changed.
-func (ts *testServer) publishSave() { ts.hub.Publish(views.Event{Kind: views.EventChanged}) }
+func (ts *testServer) publishSave() { ts.hub.Publish(ui.Event{Kind: ui.EventChanged}) }

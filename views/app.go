@@ -4,6 +4,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -15,45 +16,18 @@ import (
 	"github.com/google/uuid"
 )
 
-// screen names one of the app's screens; the values are the tab order.
-type screen int
-
-const (
-	screenDashboard screen = iota
-	screenAssess
-	screenReview
-	screenPlan
-	screenHistory
-	screenCount
-)
-
-// String is the screen's tab title.
-func (s screen) String() string {
-	switch s {
-	case screenDashboard:
-		return "Dashboard"
-	case screenAssess:
-		return "Assess"
-	case screenReview:
-		return "Review"
-	case screenPlan:
-		return "Plan"
-	case screenHistory:
-		return "History"
-	}
-	return "?"
-}
-
 // App is the root model. It owns the screens, the footer, help and the
 // confirmation prompt, and routes every message.
 type App struct {
-	deps     deps
+	deps     ui.Deps
+	io       *ioQueue   // the queue behind deps.IO, to wait for on Close
+	closing  *sync.Once // Close's last writes happen once
 	keys     globalKeys
 	confirmK confirmKeys
 	help     help.Model
 	fullHelp bool
 
-	screen          screen
+	screen          ui.Screen
 	dashboardScreen Dashboard
 	assessScreen    Assess
 	reviewScreen    Review
@@ -62,13 +36,13 @@ type App struct {
 
 	width, height int
 	sprintID      uuid.UUID // the selected sprint; uuid.Nil for the current one
-	data          workspaceData
+	data          ui.WorkspaceData
 	loaded        bool
 	history       historyCache
 
 	footer    string
 	footerErr bool
-	confirm   *confirmMsg
+	confirm   *ui.ConfirmMsg
 	fatal     error
 	testPanic string
 }
@@ -83,11 +57,17 @@ func New(opt Options) App {
 	if r == nil {
 		r = lipgloss.NewRenderer(nil)
 	}
-	d := deps{store: opt.Store, now: now, styles: NewStyles(r), facilitator: opt.Facilitator, io: newIOQueue(), hub: opt.Hub, tick: opt.Tick, memory: opt.Memory, closing: &sync.Once{}, session: uuid.New()}
+	q := newIOQueue()
+	d := ui.Deps{Store: opt.Store, Now: now, Styles: ui.NewStyles(r), Facilitator: opt.Facilitator, IO: q, Tick: opt.Tick, Memory: opt.Memory, Session: uuid.New()}
+	if opt.Hub != nil {
+		d.Hub = opt.Hub // a nil *Hub in the interface would not be nil
+	}
 	h := help.New()
-	h.Styles = d.styles.Help
+	h.Styles = d.Styles.Help
 	a := App{
 		deps:            d,
+		io:              q,
+		closing:         &sync.Once{},
 		keys:            newGlobalKeys(),
 		confirmK:        newConfirmKeys(),
 		help:            h,
@@ -100,14 +80,14 @@ func New(opt Options) App {
 		testPanic:       opt.TestPanic,
 	}
 	if opt.As != "" {
-		a.screen = screenAssess
+		a.screen = ui.ScreenAssess
 	}
 	return a.resize(opt.Width, opt.Height)
 }
 
 // Init starts the first load; the first frame draws before it returns.
 func (a App) Init() tea.Cmd {
-	return a.deps.load(a.sprintID)
+	return loadCmd(a.deps, a.sprintID)
 }
 
 // Err returns the error that ended the program (a recovered panic in one of
@@ -119,8 +99,8 @@ func (a App) Err() error { return a.fatal }
 // whether the queue drained. Call it on the program's final model: the
 // first Close also records the Review timer's running minutes (stopTimer).
 func (a App) Close(timeout time.Duration) bool {
-	a.deps.closing.Do(func() { a.reviewScreen.stopTimer() })
-	return a.deps.io.wait(timeout)
+	a.closing.Do(func() { a.reviewScreen.stopTimer() })
+	return a.io.wait(timeout)
 }
 
 // Update implements tea.Model. A panic while updating, or inside the command
@@ -148,66 +128,66 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleKey(msg)
 	case tea.MouseMsg:
 		return a.handleMouse(msg)
-	case workspaceLoadedMsg:
-		if msg.data.seq < a.data.seq {
+	case ui.WorkspaceLoadedMsg:
+		if msg.Data.Seq < a.data.Seq {
 			return a, nil // an older snapshot delivered after a newer one
 		}
-		a.data, a.loaded = msg.data, true
+		a.data, a.loaded = msg.Data, true
 		return a.broadcast(msg)
-	case historyLoadedMsg:
+	case ui.HistoryLoadedMsg:
 		return a.historyLoaded(msg)
-	case navigateMsg:
+	case ui.NavigateMsg:
 		return a.show(msg)
-	case openSprintMsg:
-		a.sprintID = msg.id
-		return a.show(navigateMsg{to: screenReview})
-	case selectSprintMsg:
-		a.sprintID = msg.id
-		return a, a.deps.load(a.sprintID)
-	case confirmMsg:
+	case ui.OpenSprintMsg:
+		a.sprintID = msg.ID
+		return a.show(ui.NavigateMsg{To: ui.ScreenReview})
+	case ui.SelectSprintMsg:
+		a.sprintID = msg.ID
+		return a, loadCmd(a.deps, a.sprintID)
+	case ui.ConfirmMsg:
 		a.confirm = &msg
-		a.footer, a.footerErr = msg.prompt+" (y/n)", false
+		a.footer, a.footerErr = msg.Prompt+" (y/n)", false
 		return a, nil
-	case footerMsg:
-		a.footer, a.footerErr = msg.text, false
+	case ui.FooterMsg:
+		a.footer, a.footerErr = msg.Text, false
 		return a, nil
 	case RoleMsg:
 		return a.setRole(msg)
-	case savedMsg:
-		if msg.text != "" {
-			a.footer, a.footerErr = msg.text, false
+	case ui.SavedMsg:
+		if msg.Text != "" {
+			a.footer, a.footerErr = msg.Text, false
 		}
 		a, hist := a.historyStale()
-		return a, tea.Batch(a.deps.load(a.sprintID), hist, a.deps.changed())
+		return a, tea.Batch(loadCmd(a.deps, a.sprintID), hist, a.deps.Changed())
 	case remoteChangedMsg:
 		// Another session saved: reload the shown sprint. Screens keep their
 		// cursors (by record) and any typed input across a load.
 		a, hist := a.historyStale()
-		return a, tea.Batch(a.deps.load(a.sprintID), hist)
-	case externalReadyMsg, externalEditedMsg:
+		return a, tea.Batch(loadCmd(a.deps, a.sprintID), hist)
+	case ui.ExternalReadyMsg, ui.ExternalEditedMsg:
 		return a.external(msg)
-	case followMsg:
+	case ui.FollowMsg:
 		var cmd tea.Cmd
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
 		return a, cmd
-	case errMsg:
-		if msg.fatal {
-			a.fatal = msg.err
+	case ui.ErrMsg:
+		if msg.Fatal {
+			a.fatal = msg.Err
 			return a, tea.Quit
 		}
 		a.footer, a.footerErr = msg.Error(), true
-		return a, a.deps.load(a.sprintID)
-	case assessmentSavedMsg, outcomeSavedMsg, actionSavedMsg, anonymousSavedMsg:
+		return a, loadCmd(a.deps, a.sprintID)
+	case ui.AssessmentSavedMsg, ui.OutcomeSavedMsg, ui.ActionSavedMsg, ui.AnonymousSavedMsg:
 		return a.settled(msg)
-	case memberRememberedMsg:
+	case ui.MemberRememberedMsg:
 		var cmd tea.Cmd
 		a.assessScreen, cmd = a.assessScreen.Update(msg)
 		return a, cmd
-	case planSavedMsg:
+	case ui.PlanSavedMsg:
 		// Plan edits (objectives, sprint states, members) change the trend.
 		var pub tea.Cmd
-		if msg.err == nil {
-			pub = a.deps.changed()
+		if msg.Err == nil {
+			pub = a.deps.Changed()
 		}
 		a, hist := a.historyStale()
 		m, cmd := a.updateActive(msg)
@@ -223,7 +203,7 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if burst(msg) && (a.confirm != nil || !a.capturing()) {
 		return a.splitBurst(msg)
 	}
-	if tooSmallFor(a.width, a.height) {
+	if ui.TooSmallFor(a.width, a.height) {
 		return a.tooSmallKey(msg)
 	}
 	a.footer, a.footerErr = "", false
@@ -231,7 +211,7 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		c := *a.confirm
 		a.confirm = nil
 		if key.Matches(msg, a.confirmK.Yes) {
-			yes := c.yes
+			yes := c.Yes
 			return a, func() tea.Msg { return yes }
 		}
 		a.footer = "cancelled"
@@ -255,24 +235,24 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, a.keys.Quit):
 		if a.unsaved() {
 			return a, func() tea.Msg {
-				return confirmMsg{prompt: "Discard the unsaved input and quit?", yes: tea.QuitMsg{}}
+				return ui.ConfirmMsg{Prompt: "Discard the unsaved input and quit?", Yes: tea.QuitMsg{}}
 			}
 		}
 		return a, tea.Quit
 	case key.Matches(msg, a.keys.Dashboard):
-		return a.show(navigateMsg{to: screenDashboard})
+		return a.show(ui.NavigateMsg{To: ui.ScreenDashboard})
 	case key.Matches(msg, a.keys.Assess):
-		return a.show(navigateMsg{to: screenAssess})
+		return a.show(ui.NavigateMsg{To: ui.ScreenAssess})
 	case key.Matches(msg, a.keys.Review):
-		return a.show(navigateMsg{to: screenReview})
+		return a.show(ui.NavigateMsg{To: ui.ScreenReview})
 	case key.Matches(msg, a.keys.Plan):
-		return a.show(navigateMsg{to: screenPlan})
+		return a.show(ui.NavigateMsg{To: ui.ScreenPlan})
 	case key.Matches(msg, a.keys.History):
-		return a.show(navigateMsg{to: screenHistory})
+		return a.show(ui.NavigateMsg{To: ui.ScreenHistory})
 	case key.Matches(msg, a.keys.Next):
-		return a.show(navigateMsg{to: (a.screen + 1) % screenCount})
+		return a.show(ui.NavigateMsg{To: (a.screen + 1) % ui.ScreenCount})
 	case key.Matches(msg, a.keys.Prev):
-		return a.show(navigateMsg{to: (a.screen + screenCount - 1) % screenCount})
+		return a.show(ui.NavigateMsg{To: (a.screen + ui.ScreenCount - 1) % ui.ScreenCount})
 	}
 	return a.updateActive(msg)
 }
@@ -293,14 +273,14 @@ func (a App) tooSmallKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // show switches to msg.to, hands it the navigateMsg (so it can focus an
 // objective) and reloads: every screen shows fresh data on arrival.
-func (a App) show(msg navigateMsg) (tea.Model, tea.Cmd) {
-	if msg.to < 0 || msg.to >= screenCount {
+func (a App) show(msg ui.NavigateMsg) (tea.Model, tea.Cmd) {
+	if msg.To < 0 || msg.To >= ui.ScreenCount {
 		return a, nil
 	}
-	a.screen = msg.to
+	a.screen = msg.To
 	a = a.resize(a.width, a.height)
-	cmds := []tea.Cmd{a.deps.load(a.sprintID)}
-	if msg.to == screenHistory {
+	cmds := []tea.Cmd{loadCmd(a.deps, a.sprintID)}
+	if msg.To == ui.ScreenHistory {
 		var hist tea.Cmd
 		a, hist = a.historyCmd()
 		cmds = append(cmds, hist)
@@ -312,12 +292,12 @@ func (a App) show(msg navigateMsg) (tea.Model, tea.Cmd) {
 // handleMouse forwards mouse events to the active screen in its own
 // coordinates; a click on a tab switches screens.
 func (a App) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if a.capturing() || tooSmallFor(a.width, a.height) {
+	if a.capturing() || ui.TooSmallFor(a.width, a.height) {
 		return a, nil
 	}
 	if msg.Y == 0 && msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
 		if s, ok := a.tabAt(msg.X); ok {
-			return a.show(navigateMsg{to: s})
+			return a.show(ui.NavigateMsg{To: s})
 		}
 		return a, nil
 	}
@@ -343,15 +323,15 @@ func (a App) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a App) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch a.screen {
-	case screenDashboard:
+	case ui.ScreenDashboard:
 		a.dashboardScreen, cmd = a.dashboardScreen.Update(msg)
-	case screenAssess:
+	case ui.ScreenAssess:
 		a.assessScreen, cmd = a.assessScreen.Update(msg)
-	case screenReview:
+	case ui.ScreenReview:
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-	case screenPlan:
+	case ui.ScreenPlan:
 		a.planScreen, cmd = a.planScreen.Update(msg)
-	case screenHistory:
+	case ui.ScreenHistory:
 		a.historyScreen, cmd = a.historyScreen.Update(msg)
 	}
 	return a, cmd
@@ -360,13 +340,13 @@ func (a App) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 // capturing reports whether the active screen has a focused text input.
 func (a App) capturing() bool {
 	switch a.screen {
-	case screenAssess:
+	case ui.ScreenAssess:
 		return a.assessScreen.Capturing()
-	case screenReview:
+	case ui.ScreenReview:
 		return a.reviewScreen.Capturing()
-	case screenPlan:
+	case ui.ScreenPlan:
 		return a.planScreen.Capturing()
-	case screenHistory:
+	case ui.ScreenHistory:
 		return a.historyScreen.Capturing()
 	}
 	return false
@@ -376,7 +356,7 @@ func (a App) capturing() bool {
 // digits type the progress (the screen's main input) instead of switching
 // screens; tab and shift+tab switch there.
 func (a App) digitsTyped(msg tea.KeyMsg) bool {
-	return a.screen == screenAssess && key.Matches(msg, a.assessScreen.keys.Digit)
+	return a.screen == ui.ScreenAssess && key.Matches(msg, a.assessScreen.keys.Digit)
 }
 
 // unsaved reports whether quitting now would discard typed input.

@@ -1,5 +1,7 @@
 package views
 
+import "github.com/align-team/align/views/ui"
+
 import tea "github.com/charmbracelet/bubbletea"
 
 // settled hands a finished save to the screen that made it and, when it
@@ -9,25 +11,25 @@ func (a App) settled(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var err error
 	var cmd, hist, pub tea.Cmd
 	switch msg := msg.(type) {
-	case assessmentSavedMsg:
-		err = msg.err
+	case ui.AssessmentSavedMsg:
+		err = msg.Err
 		a.assessScreen, cmd = a.assessScreen.Update(msg)
-	case outcomeSavedMsg:
-		err = msg.err
+	case ui.OutcomeSavedMsg:
+		err = msg.Err
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-	case actionSavedMsg:
-		err = msg.err
+	case ui.ActionSavedMsg:
+		err = msg.Err
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
-	case anonymousSavedMsg:
-		err = msg.err
+	case ui.AnonymousSavedMsg:
+		err = msg.Err
 		a.reviewScreen, cmd = a.reviewScreen.Update(msg)
 	}
 	if err == nil {
 		switch msg.(type) {
-		case assessmentSavedMsg, outcomeSavedMsg:
+		case ui.AssessmentSavedMsg, ui.OutcomeSavedMsg:
 			a, hist = a.historyStale()
 		}
-		pub = a.deps.changed()
+		pub = a.deps.Changed()
 	}
 	return a, tea.Batch(cmd, hist, pub)
 }

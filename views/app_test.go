@@ -2,6 +2,7 @@ package views
 
 import (
 	"errors"
+	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
@@ -14,10 +15,10 @@ func TestApp_Update_ScreenKeys(t *testing.T) {
 	a, _ := newTestApp(t, 80, 24)
 	tests := []struct {
 		key  string
-		want screen
+		want ui.Screen
 	}{
-		{"2", screenAssess}, {"tab", screenReview}, {"4", screenPlan}, {"5", screenHistory}, {"1", screenDashboard},
-		{"tab", screenAssess}, {"shift+tab", screenDashboard}, {"shift+tab", screenHistory},
+		{"2", ui.ScreenAssess}, {"tab", ui.ScreenReview}, {"4", ui.ScreenPlan}, {"5", ui.ScreenHistory}, {"1", ui.ScreenDashboard},
+		{"tab", ui.ScreenAssess}, {"shift+tab", ui.ScreenDashboard}, {"shift+tab", ui.ScreenHistory},
 	}
 	for _, tt := range tests {
 		a = press(t, a, tt.key)
@@ -45,7 +46,7 @@ func TestApp_Update_FocusedInputTakesGlobalKeys(t *testing.T) {
 		t.Fatal("note editor not focused")
 	}
 	a = press(t, a, "3", "q", "?")
-	if a.screen != screenAssess || a.fullHelp {
+	if a.screen != ui.ScreenAssess || a.fullHelp {
 		t.Fatalf("global keys acted while typing: screen %v, full help %v", a.screen, a.fullHelp)
 	}
 	a = press(t, a, "esc")
@@ -64,7 +65,7 @@ func TestApp_Update_FocusedInputTakesGlobalKeys(t *testing.T) {
 
 func TestApp_Update_FooterErrorClearedOnNextKey(t *testing.T) {
 	a, _ := newTestApp(t, 80, 24)
-	m, _ := a.Update(errMsg{err: errors.New("boom")})
+	m, _ := a.Update(ui.ErrMsg{Err: errors.New("boom")})
 	a = m.(App)
 	if !strings.Contains(plain(a), "boom") {
 		t.Fatal("error not in the footer")
@@ -77,7 +78,7 @@ func TestApp_Update_FooterErrorClearedOnNextKey(t *testing.T) {
 
 func TestApp_Update_FatalErrorQuits(t *testing.T) {
 	a, _ := newTestApp(t, 80, 24)
-	m, cmd := a.Update(errMsg{err: panicError{value: "bad"}, fatal: true})
+	m, cmd := a.Update(ui.ErrMsg{Err: panicError{value: "bad"}, Fatal: true})
 	if _, ok := cmd().(tea.QuitMsg); !ok || m.(App).Err() == nil {
 		t.Fatal("a fatal error did not quit with the error")
 	}
@@ -111,7 +112,7 @@ func TestAssess_Update_ProgressKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a = press(t, a, tt.keys...)
-		if got := a.assessScreen.mine[o.ID].Progress; got != clamp(tt.want, 0, 100) {
+		if got := a.assessScreen.mine[o.ID].Progress; got != ui.Clamp(tt.want, 0, 100) {
 			t.Fatalf("after %v: progress %d, want %d", tt.keys, got, tt.want)
 		}
 	}
@@ -178,9 +179,9 @@ func TestIOQueue_Submit_RunsInOrderAndCatchesPanics(t *testing.T) {
 	var got []int
 	var cmds []tea.Cmd
 	for i := range 20 {
-		cmds = append(cmds, q.submit(func() tea.Msg { got = append(got, i); return nil }))
+		cmds = append(cmds, q.Submit(func() tea.Msg { got = append(got, i); return nil }))
 	}
-	boom := q.submit(func() tea.Msg { panic("boom") })
+	boom := q.Submit(func() tea.Msg { panic("boom") })
 	if !q.wait(5 * time.Second) {
 		t.Fatal("queue did not drain")
 	}
@@ -189,7 +190,7 @@ func TestIOQueue_Submit_RunsInOrderAndCatchesPanics(t *testing.T) {
 			t.Fatalf("jobs ran out of order: %v", got)
 		}
 	}
-	if msg, ok := boom().(errMsg); !ok || !msg.fatal {
+	if msg, ok := boom().(ui.ErrMsg); !ok || !msg.Fatal {
 		t.Fatalf("panic became %#v, want a fatal errMsg", msg)
 	}
 	_ = cmds

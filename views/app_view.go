@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -24,27 +25,27 @@ func (a App) helpKeys() helpKeys {
 	var short []key.Binding
 	var full [][]key.Binding
 	switch a.screen {
-	case screenDashboard:
+	case ui.ScreenDashboard:
 		short, full = a.dashboardScreen.ShortHelp(), a.dashboardScreen.FullHelp()
-	case screenAssess:
+	case ui.ScreenAssess:
 		short, full = a.assessScreen.ShortHelp(), a.assessScreen.FullHelp()
-	case screenReview:
+	case ui.ScreenReview:
 		short, full = a.reviewScreen.ShortHelp(), a.reviewScreen.FullHelp()
-	case screenPlan:
+	case ui.ScreenPlan:
 		short, full = a.planScreen.ShortHelp(), a.planScreen.FullHelp()
-	case screenHistory:
+	case ui.ScreenHistory:
 		short, full = a.historyScreen.ShortHelp(), a.historyScreen.FullHelp()
 	}
 	k := a.keys
 	if a.fullHelp {
-		k.Help = relabel(k.Help, "?", "close help")
+		k.Help = ui.Relabel(k.Help, "?", "close help")
 	}
 	if a.capturing() {
 		return helpKeys{short: append(short, k.ForceQuit), full: append(full, []key.Binding{k.ForceQuit})}
 	}
 	short = append(short, k.Help, k.Quit)
 	screens := []key.Binding{k.Dashboard, k.Assess, k.Review, k.Plan, k.History}
-	if a.screen == screenAssess {
+	if a.screen == ui.ScreenAssess {
 		screens = nil // digits type the progress here
 	}
 	full = append(full, screens,
@@ -56,24 +57,24 @@ func (a App) helpKeys() helpKeys {
 func (a App) helpView() string {
 	k := a.helpKeys()
 	if a.fullHelp {
-		return fullHelpView(a.deps.styles, k.full, a.width)
+		return fullHelpView(a.deps.Styles, k.full, a.width)
 	}
 	tail := []key.Binding{k.short[len(k.short)-2], a.keys.Quit}
 	if a.capturing() {
 		tail = []key.Binding{a.keys.ForceQuit}
 	}
 	own := k.short[:len(k.short)-len(tail)]
-	if a.screen == screenAssess && !a.capturing() {
+	if a.screen == ui.ScreenAssess && !a.capturing() {
 		// Digits type here, so say how to reach the other screens.
-		tail = append([]key.Binding{relabel(a.keys.Next, "tab", "screens")}, tail...)
+		tail = append([]key.Binding{ui.Relabel(a.keys.Next, "tab", "screens")}, tail...)
 	}
-	return shortHelpView(a.deps.styles, own, tail, a.width)
+	return shortHelpView(a.deps.Styles, own, tail, a.width)
 }
 
 // shortHelpView renders one line: as many of the screen's bindings as fit
 // in w, in order, then always tail ("? more keys", "q quit"), so that the
 // way to every other key stays visible at any width.
-func shortHelpView(s Styles, screen, tail []key.Binding, w int) string {
+func shortHelpView(s ui.Styles, screen, tail []key.Binding, w int) string {
 	hs := s.Help
 	sep := hs.ShortSeparator.Render(" • ")
 	item := func(b key.Binding) string {
@@ -99,13 +100,13 @@ func shortHelpView(s Styles, screen, tail []key.Binding, w int) string {
 		out = append(out, it)
 		used += lipgloss.Width(it) + lipgloss.Width(sep)
 	}
-	return truncate(strings.Join(append(out, tailText), sep), w)
+	return ui.Truncate(strings.Join(append(out, tailText), sep), w)
 }
 
 // fullHelpView lays every enabled binding of groups out in as few rows as
 // fit w: columns filled top to bottom, each as wide as its widest entry,
 // so that no binding is cut off at 80 columns. Duplicates show once.
-func fullHelpView(s Styles, groups [][]key.Binding, w int) string {
+func fullHelpView(s ui.Styles, groups [][]key.Binding, w int) string {
 	hs := s.Help
 	var items []key.Binding
 	seen := map[string]bool{}
@@ -156,7 +157,7 @@ func fullHelpView(s Styles, groups [][]key.Binding, w int) string {
 				break
 			}
 			h := items[i].Help()
-			cell := hs.FullKey.Render(padRight(h.Key, c.keyW)) + " " + hs.FullDesc.Render(padRight(h.Desc, c.descW))
+			cell := hs.FullKey.Render(ui.PadRight(h.Key, c.keyW)) + " " + hs.FullDesc.Render(ui.PadRight(h.Desc, c.descW))
 			if ci > 0 {
 				cell = strings.Repeat(" ", gap) + cell
 			}
@@ -164,16 +165,16 @@ func fullHelpView(s Styles, groups [][]key.Binding, w int) string {
 		}
 	}
 	for i := range lines {
-		lines[i] = truncate(strings.TrimRight(lines[i], " "), w)
+		lines[i] = ui.Truncate(strings.TrimRight(lines[i], " "), w)
 	}
 	return strings.Join(lines, "\n")
 }
 
 // headerView renders the tabs and, on the right, the team and sprint.
 func (a App) headerView() string {
-	s := a.deps.styles
+	s := a.deps.Styles
 	var tabs []string
-	for i := screen(0); i < screenCount; i++ {
+	for i := ui.Screen(0); i < ui.ScreenCount; i++ {
 		label := string(rune('1'+i)) + " " + i.String()
 		tabs = append(tabs, s.Tabbed(label, i == a.screen))
 	}
@@ -181,7 +182,7 @@ func (a App) headerView() string {
 	room := a.width - lipgloss.Width(left) - 1
 	info := a.headerInfo(room)
 	if room >= 8 && info != "" {
-		info = truncate(info, room)
+		info = ui.Truncate(info, room)
 		gap := a.width - lipgloss.Width(left) - lipgloss.Width(info)
 		return s.Header.Render(left + strings.Repeat(" ", gap) + s.Faint.Render(info))
 	}
@@ -216,10 +217,10 @@ func (a App) headerInfo(room int) string {
 func (a App) headerHeight() int { return lipgloss.Height(a.headerView()) }
 
 // tabAt returns the screen whose tab covers column x of the header.
-func (a App) tabAt(x int) (screen, bool) {
-	s := a.deps.styles
+func (a App) tabAt(x int) (ui.Screen, bool) {
+	s := a.deps.Styles
 	pos := 0
-	for i := screen(0); i < screenCount; i++ {
+	for i := ui.Screen(0); i < ui.ScreenCount; i++ {
 		label := string(rune('1'+i)) + " " + i.String()
 		w := lipgloss.Width(s.Tabbed(label, i == a.screen))
 		if x >= pos && x < pos+w {
@@ -232,14 +233,14 @@ func (a App) tabAt(x int) (screen, bool) {
 
 // footerView renders the footer line: an error, a confirmation, or nothing.
 func (a App) footerView() string {
-	s := a.deps.styles
+	s := a.deps.Styles
 	if a.footer == "" {
 		return ""
 	}
 	if a.footerErr {
-		return s.FooterErr.Render(truncate("✗ "+a.footer, a.width))
+		return s.FooterErr.Render(ui.Truncate("✗ "+a.footer, a.width))
 	}
-	return s.Footer.Render(truncate(a.footer, a.width))
+	return s.Footer.Render(ui.Truncate(a.footer, a.width))
 }
 
 // footerHeight is the footer's one line.
@@ -273,26 +274,26 @@ func (a App) resize(w, h int) App {
 
 // View implements tea.Model. It only renders state computed in Update.
 func (a App) View() string {
-	if tooSmallFor(a.width, a.height) {
-		return fit(tooSmall(a.width), a.width, a.height)
+	if ui.TooSmallFor(a.width, a.height) {
+		return ui.Fit(ui.TooSmall(a.width), a.width, a.height)
 	}
 	var body string
 	switch a.screen {
-	case screenDashboard:
+	case ui.ScreenDashboard:
 		body = a.dashboardScreen.View()
-	case screenAssess:
+	case ui.ScreenAssess:
 		body = a.assessScreen.View()
-	case screenReview:
+	case ui.ScreenReview:
 		body = a.reviewScreen.View()
-	case screenPlan:
+	case ui.ScreenPlan:
 		body = a.planScreen.View()
-	case screenHistory:
+	case ui.ScreenHistory:
 		body = a.historyScreen.View()
 	}
 	// The same sum as contentSize, with the header and help rendered once.
 	header, help := a.headerView(), a.helpView()
 	ch := max(0, a.height-lipgloss.Height(header)-footerHeight-lipgloss.Height(help))
-	body = a.deps.styles.Plain.Height(ch).MaxHeight(ch).Render(fit(body, a.width, ch))
+	body = a.deps.Styles.Plain.Height(ch).MaxHeight(ch).Render(ui.Fit(body, a.width, ch))
 	out := strings.Join([]string{header, body, a.footerView(), help}, "\n")
-	return fit(out, a.width, a.height)
+	return ui.Fit(out, a.width, a.height)
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strconv"
 	"strings"
 
@@ -16,15 +17,15 @@ import (
 // saved at once through the app's ordered queue. Others' estimates stay
 // hidden until the sprint is in review.
 type Assess struct {
-	deps          deps
+	deps          ui.Deps
 	keys          assessKeys
-	input         inputKeys
+	input         ui.InputKeys
 	width, height int
 
 	as         string // handle from --as; "" when none
 	asResolved bool   // the --as handle was looked up once
 	loaded     bool
-	data       workspaceData
+	data       ui.WorkspaceData
 	objectives []model.Objective
 	stories    map[uuid.UUID][]model.Story
 	stats      map[uuid.UUID]model.ObjectiveStats
@@ -37,24 +38,24 @@ type Assess struct {
 
 	picking    bool // the member picker is shown
 	pick       int
-	pickFilter editor
+	pickFilter ui.Editor
 	filtering  bool
 	candidates []model.Member
 
 	typing bool // typing an exact progress value
-	number editor
+	number ui.Editor
 	noting bool // editing the note
-	note   editor
+	note   ui.Editor
 }
 
 // NewAssess returns the Assess screen acting as handle as (may be empty).
-func NewAssess(d deps, as string) Assess {
+func NewAssess(d ui.Deps, as string) Assess {
 	return Assess{
-		deps: d, keys: newAssessKeys(), input: newInputKeys(), as: as,
+		deps: d, keys: newAssessKeys(), input: ui.NewInputKeys(), as: as,
 		mine: map[uuid.UUID]model.Assessment{}, saves: newInflight(),
-		number:     newEditor(d.styles, "Progress (0–100): ", false, 3),
-		note:       newEditor(d.styles, "│ ", true, model.MaxText),
-		pickFilter: newEditor(d.styles, "/ ", false, model.MaxName),
+		number:     ui.NewEditor(d.Styles, "Progress (0–100): ", false, 3),
+		note:       ui.NewEditor(d.Styles, "│ ", true, model.MaxText),
+		pickFilter: ui.NewEditor(d.Styles, "/ ", false, model.MaxName),
 	}
 }
 
@@ -64,7 +65,7 @@ func (m Assess) SetSize(w, h int) Assess {
 	m.number = m.number.SetSize(m.detailWidth(), 1)
 	m.note = m.note.SetSize(m.detailWidth()-2, 4)
 	m.pickFilter = m.pickFilter.SetSize(w, 1)
-	m.first = window(m.first, m.cursor, m.listRows(), len(m.objectives))
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), len(m.objectives))
 	return m
 }
 
@@ -81,13 +82,13 @@ func (m Assess) ShortHelp() []key.Binding {
 	case m.typing || m.filtering:
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	case m.noting:
-		return noteHelp(m.input)
+		return ui.NoteHelp(m.input)
 	case m.picking:
-		return []key.Binding{relabel(k.Prev, "↑/↓", "member"), k.Select, k.Filter}
+		return []key.Binding{ui.Relabel(k.Prev, "↑/↓", "member"), k.Select, k.Filter}
 	}
-	return []key.Binding{relabel(k.Digit, "0-9", "progress"), relabel(k.Prev, "↑/↓", "objective"),
-		relabel(k.Less, "←/→", "±5"), relabel(k.ConfUp, "+/-", "confidence"), k.Note, k.Abstain,
-		relabel(k.Withdraw, "d", "withdraw")}
+	return []key.Binding{ui.Relabel(k.Digit, "0-9", "progress"), ui.Relabel(k.Prev, "↑/↓", "objective"),
+		ui.Relabel(k.Less, "←/→", "±5"), ui.Relabel(k.ConfUp, "+/-", "confidence"), k.Note, k.Abstain,
+		ui.Relabel(k.Withdraw, "d", "withdraw")}
 }
 
 // FullHelp returns the bindings of the full help.
@@ -111,15 +112,15 @@ func (m Assess) FullHelp() [][]key.Binding {
 // Update handles a message.
 func (m Assess) Update(msg tea.Msg) (Assess, tea.Cmd) {
 	switch msg := msg.(type) {
-	case workspaceLoadedMsg:
-		return m.load(msg.data)
-	case assessmentSavedMsg:
+	case ui.WorkspaceLoadedMsg:
+		return m.load(msg.Data)
+	case ui.AssessmentSavedMsg:
 		return m.saved(msg)
 	case withdrawMsg:
 		return m.withdraw(msg)
-	case externalEditedMsg:
+	case ui.ExternalEditedMsg:
 		return m.externalEdited(msg)
-	case memberRememberedMsg:
+	case ui.MemberRememberedMsg:
 		return m, nil
 	case tea.KeyMsg:
 		return m.key(msg)
@@ -131,7 +132,7 @@ func (m Assess) Update(msg tea.Msg) (Assess, tea.Cmd) {
 
 // load takes a fresh snapshot: objectives, stories, the acting member and
 // their assessments (keeping local values whose saves are still in flight).
-func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
+func (m Assess) load(d ui.WorkspaceData) (Assess, tea.Cmd) {
 	keep, _ := m.current() // the cursor stays on its objective across reloads
 	m.data, m.loaded = d, true
 	m.objectives = model.LiveObjectives(d.Sprint)
@@ -146,35 +147,35 @@ func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
 			m.stories[s.ObjectiveID] = append(m.stories[s.ObjectiveID], s)
 		}
 	}
-	m.candidates = d.activeMembers()
+	m.candidates = d.ActiveMembers()
 	var cmd tea.Cmd
 	if m.as != "" && !m.asResolved {
 		m.asResolved = true
-		if mem, ok := d.memberByHandle(m.as); ok {
+		if mem, ok := d.MemberByHandle(m.as); ok {
 			m.member = mem
 		} else {
 			handle := m.as
 			cmd = func() tea.Msg {
-				return footerMsg{text: fmt.Sprintf("no member with handle %q: choose yourself", handle)}
+				return ui.FooterMsg{Text: fmt.Sprintf("no member with handle %q: choose yourself", handle)}
 			}
 		}
 	}
 	if m.member.ID == uuid.Nil && !m.picking {
-		if mem, ok := d.member(d.Workspace.LastMember); ok && mem.Active {
+		if mem, ok := d.Member(d.Workspace.LastMember); ok && mem.Active {
 			m.member = mem
 		}
-	} else if mem, ok := d.member(m.member.ID); ok {
+	} else if mem, ok := d.Member(m.member.ID); ok {
 		m.member = mem
 	}
 	m.picking = m.member.ID == uuid.Nil
-	m = m.mergeMine(model.CurrentEstimates(d.Sprint), d.seq)
-	m.cursor = clamp(m.cursor, 0, max(0, len(m.objectives)-1))
+	m = m.mergeMine(model.CurrentEstimates(d.Sprint), d.Seq)
+	m.cursor = ui.Clamp(m.cursor, 0, max(0, len(m.objectives)-1))
 	for i, o := range m.objectives {
 		if o.ID == keep.ID && keep.ID != uuid.Nil {
 			m.cursor = i
 		}
 	}
-	m.first = window(m.first, m.cursor, m.listRows(), len(m.objectives))
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), len(m.objectives))
 	return m, cmd
 }
 
@@ -200,19 +201,19 @@ func (m Assess) mergeMine(all []model.Assessment, seq uint64) Assess {
 }
 
 // saved settles one finished save.
-func (m Assess) saved(msg assessmentSavedMsg) (Assess, tea.Cmd) {
-	id := msg.a.ObjectiveID
-	idle := m.saves.finish(id, msg.seq, msg.err == nil)
-	if msg.err != nil {
-		err := msg.err
-		return m, func() tea.Msg { return errMsg{err: err} }
+func (m Assess) saved(msg ui.AssessmentSavedMsg) (Assess, tea.Cmd) {
+	id := msg.A.ObjectiveID
+	idle := m.saves.finish(id, msg.Seq, msg.Err == nil)
+	if msg.Err != nil {
+		err := msg.Err
+		return m, func() tea.Msg { return ui.ErrMsg{Err: err} }
 	}
 	switch {
-	case !idle || msg.a.MemberID != m.member.ID:
-	case msg.a.Deleted:
+	case !idle || msg.A.MemberID != m.member.ID:
+	case msg.A.Deleted:
 		delete(m.mine, id)
 	default:
-		m.mine[id] = msg.a
+		m.mine[id] = msg.A
 	}
 	return m, nil
 }
@@ -233,9 +234,9 @@ func (m Assess) key(msg tea.KeyMsg) (Assess, tea.Cmd) {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, k.Prev):
-		m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+		m.cursor = ui.Clamp(m.cursor-1, 0, max(0, n-1))
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Select):
-		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+		m.cursor = ui.Clamp(m.cursor+1, 0, max(0, n-1))
 	case key.Matches(msg, k.Less):
 		return m.step(-5)
 	case key.Matches(msg, k.More):
@@ -255,7 +256,7 @@ func (m Assess) key(msg tea.KeyMsg) (Assess, tea.Cmd) {
 	case key.Matches(msg, k.Member):
 		m, cmd = m.switchMember()
 	}
-	m.first = window(m.first, m.cursor, m.listRows(), n)
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), n)
 	return m, cmd
 }
 
@@ -268,7 +269,7 @@ func (m Assess) switchMember() (Assess, tea.Cmd) {
 	}
 	as := m.as
 	return m, func() tea.Msg {
-		return footerMsg{text: "you are signed in as @" + as + ": the member cannot be switched here"}
+		return ui.FooterMsg{Text: "you are signed in as @" + as + ": the member cannot be switched here"}
 	}
 }
 
@@ -283,7 +284,7 @@ func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
 		v, err := strconv.Atoi(raw)
 		if err != nil || v < 0 || v > 100 {
 			return m, func() tea.Msg {
-				return errMsg{err: fmt.Errorf("progress must be a whole number from 0 to 100, not %q", raw)}
+				return ui.ErrMsg{Err: fmt.Errorf("progress must be a whole number from 0 to 100, not %q", raw)}
 			}
 		}
 		m.typing = false
@@ -309,7 +310,7 @@ func (m Assess) keyNote(msg tea.KeyMsg) (Assess, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, m.input.External):
 		o, _ := m.current()
-		return m, m.deps.externalEdit("assess-note", o.ID, m.note.Value())
+		return m, m.deps.ExternalEdit("assess-note", o.ID, m.note.Value())
 	}
 	before := m.note.Value()
 	m.note = m.note.Update(msg)
@@ -339,7 +340,7 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 	if !ok {
 		return m, cmd
 	}
-	now := m.deps.now()
+	now := m.deps.Now()
 	a, exists := m.mine[o.ID]
 	if !exists {
 		a = m.newEstimate(o, now)
@@ -350,14 +351,14 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 	a.Submitted = true
 	m.mine[o.ID] = a
 	m.saves.start(o.ID)
-	st, q, saving := m.deps.store, m.deps.io, a
+	st, q, saving := m.deps.Store, m.deps.IO, a
 	saving.Meta = model.Meta{} // one per member and objective: the store finds it
-	return m, m.deps.io.submit(func() tea.Msg {
+	return m, m.deps.IO.Submit(func() tea.Msg {
 		stored, err := st.SaveAssessment(saving)
 		if err != nil {
-			return assessmentSavedMsg{a: saving, err: fmt.Errorf("saving your estimate: %w", err)}
+			return ui.AssessmentSavedMsg{A: saving, Err: fmt.Errorf("saving your estimate: %w", err)}
 		}
-		return assessmentSavedMsg{a: stored, seq: q.seq()}
+		return ui.AssessmentSavedMsg{A: stored, Seq: q.Seq()}
 	})
 }
 

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/bubbles/key"
@@ -37,11 +38,11 @@ func (m Assess) step(d int) (Assess, tea.Cmd) {
 			return m, cmd
 		}
 		hint := func() tea.Msg {
-			return footerMsg{text: fmt.Sprintf("started at %d%%: ←/→ to adjust, or type the number", v)}
+			return ui.FooterMsg{Text: fmt.Sprintf("started at %d%%: ←/→ to adjust, or type the number", v)}
 		}
 		return m, tea.Batch(cmd, hint)
 	}
-	return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = clamp(a.Progress+d, 0, 100), false })
+	return m.change(func(a *model.Assessment) { a.Progress, a.Abstain = ui.Clamp(a.Progress+d, 0, 100), false })
 }
 
 // startTyping opens the progress field; a digit that opened it is its first.
@@ -66,15 +67,15 @@ func (m Assess) keyAnswered(msg tea.KeyMsg) (Assess, tea.Cmd) {
 	}
 	if _, answered := m.mine[o.ID]; !answered {
 		return m, func() tea.Msg {
-			return footerMsg{text: "give a progress first: type a number, ←/→, or a to abstain"}
+			return ui.FooterMsg{Text: "give a progress first: type a number, ←/→, or a to abstain"}
 		}
 	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.ConfUp):
-		return m.change(func(a *model.Assessment) { a.Confidence = clamp(a.Confidence+1, 1, 5) })
+		return m.change(func(a *model.Assessment) { a.Confidence = ui.Clamp(a.Confidence+1, 1, 5) })
 	case key.Matches(msg, k.ConfDown):
-		return m.change(func(a *model.Assessment) { a.Confidence = clamp(a.Confidence-1, 1, 5) })
+		return m.change(func(a *model.Assessment) { a.Confidence = ui.Clamp(a.Confidence-1, 1, 5) })
 	}
 	m.noting = true
 	m.note = m.note.SetValue(m.mine[o.ID].Note).Focus()
@@ -90,7 +91,7 @@ func (m Assess) answerable() (model.Objective, bool, tea.Cmd) {
 		return o, false, nil
 	}
 	if !m.editable() {
-		return o, false, func() tea.Msg { return footerMsg{text: m.readOnlyReason()} }
+		return o, false, func() tea.Msg { return ui.FooterMsg{Text: m.readOnlyReason()} }
 	}
 	if cmd := m.sealedCmd(o); cmd != nil {
 		return o, false, cmd
@@ -114,11 +115,11 @@ func (m Assess) askWithdraw() (Assess, tea.Cmd) {
 		return m, cmd
 	}
 	if _, answered := m.mine[o.ID]; !answered {
-		return m, func() tea.Msg { return footerMsg{text: "nothing to withdraw: this objective is not answered"} }
+		return m, func() tea.Msg { return ui.FooterMsg{Text: "nothing to withdraw: this objective is not answered"} }
 	}
 	yes := withdrawMsg{objective: o.ID, sprint: o.SprintID, member: m.member.ID}
 	return m, func() tea.Msg {
-		return confirmMsg{prompt: fmt.Sprintf("Withdraw your estimate of %q?", o.Title), yes: yes}
+		return ui.ConfirmMsg{Prompt: fmt.Sprintf("Withdraw your estimate of %q?", o.Title), Yes: yes}
 	}
 }
 
@@ -131,13 +132,13 @@ func (m Assess) withdraw(msg withdrawMsg) (Assess, tea.Cmd) {
 	prev := m.mine[msg.objective]
 	delete(m.mine, msg.objective)
 	m.saves.start(msg.objective)
-	st, q := m.deps.store, m.deps.io
-	return m, m.deps.io.submit(func() tea.Msg {
+	st, q := m.deps.Store, m.deps.IO
+	return m, m.deps.IO.Submit(func() tea.Msg {
 		a, err := withdrawAssessment(st, msg)
 		if err != nil {
-			return assessmentSavedMsg{a: prev, err: fmt.Errorf("withdrawing your estimate: %w", err)}
+			return ui.AssessmentSavedMsg{A: prev, Err: fmt.Errorf("withdrawing your estimate: %w", err)}
 		}
-		return assessmentSavedMsg{a: a, seq: q.seq()}
+		return ui.AssessmentSavedMsg{A: a, Seq: q.Seq()}
 	})
 }
 

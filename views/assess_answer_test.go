@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +18,7 @@ func TestAssess_Update_DigitsTypeProgress(t *testing.T) {
 	a := onLin(t)
 	o := a.assessScreen.objectives[0]
 	a = press(t, a, "4", "5")
-	if a.screen != screenAssess || !a.assessScreen.typing || a.assessScreen.number.Value() != "45" {
+	if a.screen != ui.ScreenAssess || !a.assessScreen.typing || a.assessScreen.number.Value() != "45" {
 		t.Fatalf("after 4 5: screen %v, typing %v, value %q; want Assess typing 45",
 			a.screen, a.assessScreen.typing, a.assessScreen.number.Value())
 	}
@@ -26,7 +27,7 @@ func TestAssess_Update_DigitsTypeProgress(t *testing.T) {
 		t.Fatalf("progress %d after 4 5 enter, want 45", got)
 	}
 	a = press(t, a, "tab")
-	if a.screen != screenReview {
+	if a.screen != ui.ScreenReview {
 		t.Fatalf("tab on Assess goes to %v, want Review", a.screen)
 	}
 }

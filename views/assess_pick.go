@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -36,9 +37,9 @@ func (m Assess) keyPick(msg tea.KeyMsg) (Assess, tea.Cmd) {
 			return m.choose(list[m.pick])
 		}
 	case key.Matches(msg, k.Prev):
-		m.pick = clamp(m.pick-1, 0, max(0, len(list)-1))
+		m.pick = ui.Clamp(m.pick-1, 0, max(0, len(list)-1))
 	case key.Matches(msg, k.Next):
-		m.pick = clamp(m.pick+1, 0, max(0, len(list)-1))
+		m.pick = ui.Clamp(m.pick+1, 0, max(0, len(list)-1))
 	case key.Matches(msg, k.Filter):
 		m.filtering = true
 		m.pickFilter = m.pickFilter.Focus()
@@ -56,7 +57,7 @@ func (m Assess) keyFilter(msg tea.KeyMsg) (Assess, tea.Cmd) {
 		m.filtering = false
 		m.pickFilter = m.pickFilter.Blur()
 		if list := m.filteredCandidates(); len(list) > 0 {
-			return m.choose(list[clamp(m.pick, 0, len(list)-1)])
+			return m.choose(list[ui.Clamp(m.pick, 0, len(list)-1)])
 		}
 		return m, nil
 	case key.Matches(msg, m.input.Cancel):
@@ -75,16 +76,16 @@ func (m Assess) choose(mem model.Member) (Assess, tea.Cmd) {
 	m.pickFilter = m.pickFilter.Blur().SetValue("")
 	m.saves = newInflight()
 	m.mine = map[uuid.UUID]model.Assessment{}
-	m = m.mergeMine(model.CurrentEstimates(m.data.Sprint), m.data.seq)
-	memory, id := m.deps.memory, mem.ID
+	m = m.mergeMine(model.CurrentEstimates(m.data.Sprint), m.data.Seq)
+	memory, id := m.deps.Memory, mem.ID
 	if memory == nil {
 		return m, nil
 	}
-	return m, m.deps.io.submit(func() tea.Msg {
+	return m, m.deps.IO.Submit(func() tea.Msg {
 		if err := memory.Remember(id); err != nil {
-			return errMsg{err: err}
+			return ui.ErrMsg{Err: err}
 		}
-		return memberRememberedMsg{id: id}
+		return ui.MemberRememberedMsg{ID: id}
 	})
 }
 
@@ -95,9 +96,9 @@ func (m Assess) mouse(msg tea.MouseMsg) Assess {
 		list := m.filteredCandidates()
 		switch {
 		case msg.Button == tea.MouseButtonWheelUp:
-			m.pick = clamp(m.pick-1, 0, max(0, len(list)-1))
+			m.pick = ui.Clamp(m.pick-1, 0, max(0, len(list)-1))
 		case msg.Button == tea.MouseButtonWheelDown:
-			m.pick = clamp(m.pick+1, 0, max(0, len(list)-1))
+			m.pick = ui.Clamp(m.pick+1, 0, max(0, len(list)-1))
 		case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
 			if i := msg.Y - pickHeadLines; i >= 0 && i < len(list) {
 				m.pick = i
@@ -108,9 +109,9 @@ func (m Assess) mouse(msg tea.MouseMsg) Assess {
 	n := len(m.objectives)
 	switch {
 	case msg.Button == tea.MouseButtonWheelUp:
-		m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+		m.cursor = ui.Clamp(m.cursor-1, 0, max(0, n-1))
 	case msg.Button == tea.MouseButtonWheelDown:
-		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+		m.cursor = ui.Clamp(m.cursor+1, 0, max(0, n-1))
 	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
 		if msg.X < m.listWidth() {
 			if i := m.first + msg.Y - assessHeadLines; msg.Y >= assessHeadLines && i < n {
@@ -118,6 +119,6 @@ func (m Assess) mouse(msg tea.MouseMsg) Assess {
 			}
 		}
 	}
-	m.first = window(m.first, m.cursor, m.listRows(), n)
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), n)
 	return m
 }

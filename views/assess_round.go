@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -52,7 +53,7 @@ func (m Assess) roundLine(o model.Objective, w int) []string {
 	if !model.EstimateRound2(m.data.Sprint.Outcomes, o.ID) {
 		return nil
 	}
-	s := m.deps.styles
+	s := m.deps.Styles
 	text := "Round 2, private"
 	if first, ok := m.first1(o); ok {
 		if first.Abstain {
@@ -61,5 +62,5 @@ func (m Assess) roundLine(o model.Objective, w int) []string {
 			text += fmt.Sprintf(" · round 1: you said %d%%", first.Progress)
 		}
 	}
-	return []string{truncate(s.Marker.Render("◆ ")+s.Text.Render(text), w)}
+	return []string{ui.Truncate(s.Marker.Render("◆ ")+s.Text.Render(text), w)}
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/x/ansi"
 	"strings"
 
@@ -17,7 +18,7 @@ const (
 )
 
 // listWidth is the width of the objective list on the left.
-func (m Assess) listWidth() int { return clamp(m.width/3, 18, 34) }
+func (m Assess) listWidth() int { return ui.Clamp(m.width/3, 18, 34) }
 
 // detailWidth is the width of the objective's detail on the right.
 func (m Assess) detailWidth() int { return max(10, m.width-m.listWidth()-2) }
@@ -27,7 +28,7 @@ func (m Assess) listRows() int { return max(1, m.height-assessHeadLines) }
 
 // View renders the screen.
 func (m Assess) View() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	switch {
 	case !m.loaded:
 		return s.Faint.Render("Loading the workspace…")
@@ -39,13 +40,13 @@ func (m Assess) View() string {
 		return s.Title.Render("Nothing to assess") + "\n" + s.Faint.Render("This sprint has no objectives yet.")
 	}
 	return m.headView() + "\n" + lipgloss.JoinHorizontal(lipgloss.Top,
-		s.Plain.Width(m.listWidth()).Render(fit(m.listView(), m.listWidth()-1, m.listRows())),
-		"  ", fit(m.detailView(), m.detailWidth(), m.height-assessHeadLines))
+		s.Plain.Width(m.listWidth()).Render(ui.Fit(m.listView(), m.listWidth()-1, m.listRows())),
+		"  ", ui.Fit(m.detailView(), m.detailWidth(), m.height-assessHeadLines))
 }
 
 // headView: who is assessing, and how far they are.
 func (m Assess) headView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	answered := 0
 	for _, o := range m.objectives {
 		if _, ok := m.mine[o.ID]; ok {
@@ -67,12 +68,12 @@ func (m Assess) headView() string {
 	default:
 		state = s.Text.Render(fmt.Sprintf("%d of %d answered", answered, len(m.objectives)))
 	}
-	return truncate(who, m.width) + "\n" + truncate(state, m.width)
+	return ui.Truncate(who, m.width) + "\n" + ui.Truncate(state, m.width)
 }
 
 // listView: one line per objective with the member's answer.
 func (m Assess) listView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	w := m.listWidth() - 1
 	var lines []string
 	end := min(len(m.objectives), m.first+m.listRows())
@@ -86,11 +87,11 @@ func (m Assess) listView() string {
 				mark = s.Success.Render(fmt.Sprintf("%3d%%", a.Progress))
 			}
 		}
-		title := truncate(o.Title, max(1, w-7))
+		title := ui.Truncate(o.Title, max(1, w-7))
 		cur := "  "
 		if i == m.cursor {
 			cur = s.Accent.Render("▸ ")
-			title = s.Selected.Render(padRight(title, max(1, w-7)))
+			title = s.Selected.Render(ui.PadRight(title, max(1, w-7)))
 		}
 		lines = append(lines, cur+mark+" "+title)
 	}
@@ -99,21 +100,21 @@ func (m Assess) listView() string {
 
 // detailView: the objective, its stories, the references, and the form.
 func (m Assess) detailView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	o, _ := m.current()
 	w := m.detailWidth()
 	a, answered := m.mine[o.ID]
 	var top []string
-	top = append(top, truncate(s.Title.Render(fmt.Sprintf("%d/%d  ", m.cursor+1, len(m.objectives))+o.Title), w))
-	if g := m.data.goalTitle(o.GoalID); g != "" {
-		top = append(top, truncate(s.Faint.Render("Goal: "+g), w))
+	top = append(top, ui.Truncate(s.Title.Render(fmt.Sprintf("%d/%d  ", m.cursor+1, len(m.objectives))+o.Title), w))
+	if g := m.data.GoalTitle(o.GoalID); g != "" {
+		top = append(top, ui.Truncate(s.Faint.Render("Goal: "+g), w))
 	}
-	desc := wrap(o.Description, w)
+	desc := ui.Wrap(o.Description, w)
 	if len(desc) > 2 {
 		// Two lines at most; say that there is more.
 		more := desc[1] + "…"
 		if ansi.StringWidth(more) > w {
-			more = truncate(desc[1]+" more", w)
+			more = ui.Truncate(desc[1]+" more", w)
 		}
 		desc = []string{desc[0], more}
 	}
@@ -135,7 +136,7 @@ func (m Assess) detailView() string {
 // referenceLines: the member's previous estimate, the agreed baseline, and
 // (in review) the team's figures.
 func (m Assess) referenceLines(o model.Objective, w int) []string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	var lines []string
 	if p, ok := m.data.Prior[o.ID]; ok {
 		ref := "Last sprint:"
@@ -156,29 +157,29 @@ func (m Assess) referenceLines(o model.Objective, w int) []string {
 		default:
 			ref += " nothing agreed"
 		}
-		lines = append(lines, truncate(s.Marker.Render("◆ ")+s.Text.Render(ref), w))
+		lines = append(lines, ui.Truncate(s.Marker.Render("◆ ")+s.Text.Render(ref), w))
 	} else if o.Baseline != nil {
-		lines = append(lines, truncate(s.Marker.Render("◆ ")+s.Text.Render(fmt.Sprintf("Agreed baseline: %d%%", *o.Baseline)), w))
+		lines = append(lines, ui.Truncate(s.Marker.Render("◆ ")+s.Text.Render(fmt.Sprintf("Agreed baseline: %d%%", *o.Baseline)), w))
 	}
 	st := m.data.Sprint.Sprint.State
 	if st == model.StateReview || st == model.StateClosed {
 		os, ok := m.stats[o.ID]
 		switch {
-		case !m.data.figuresShown(o.ID):
-			lines = append(lines, truncate(s.Faint.Render("Others' estimates show when the facilitator reveals this objective."), w))
+		case !m.data.FiguresShown(o.ID):
+			lines = append(lines, ui.Truncate(s.Faint.Render("Others' estimates show when the facilitator reveals this objective."), w))
 		case ok && os.Responses > 0:
-			lines = append(lines, truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", figure(os.Median), os.Min, os.Max))+
-				s.Level(os.Level).Render(LevelLabel(os.Level)), w))
+			lines = append(lines, ui.Truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", ui.Figure(os.Median), os.Min, os.Max))+
+				s.Level(os.Level).Render(ui.LevelLabel(os.Level)), w))
 		}
 	} else {
-		lines = append(lines, truncate(s.Faint.Render("Others' estimates stay hidden until the review."), w))
+		lines = append(lines, ui.Truncate(s.Faint.Render("Others' estimates stay hidden until the review."), w))
 	}
 	return lines
 }
 
 // storyLines lists the objective's stories in at most room lines.
 func (m Assess) storyLines(o model.Objective, w, room int) []string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	list := m.stories[o.ID]
 	if room <= 0 {
 		return nil
@@ -186,7 +187,7 @@ func (m Assess) storyLines(o model.Objective, w, room int) []string {
 	if len(list) == 0 {
 		return []string{s.Faint.Render("No stories linked.")}
 	}
-	lines := []string{s.Faint.Render(truncate(storiesDone(model.StoryEvidence(o.ID, list)), w))}
+	lines := []string{s.Faint.Render(ui.Truncate(ui.StoriesDone(model.StoryEvidence(o.ID, list)), w))}
 	for i, st := range list {
 		if len(lines) == room-1 && i < len(list)-1 {
 			lines = append(lines, s.Faint.Render(fmt.Sprintf("  … and %d more", len(list)-i)))
@@ -195,13 +196,13 @@ func (m Assess) storyLines(o model.Objective, w, room int) []string {
 		if len(lines) >= room {
 			break
 		}
-		lines = append(lines, truncate(storyMark(s, st.Status)+" "+storyTitle(st), w))
+		lines = append(lines, ui.Truncate(storyMark(s, st.Status)+" "+storyTitle(st), w))
 	}
 	return lines
 }
 
 // storyMark is a story status as symbol (and colour).
-func storyMark(s Styles, st model.StoryStatus) string {
+func storyMark(s ui.Styles, st model.StoryStatus) string {
 	switch st {
 	case model.StoryDone:
 		return s.Success.Render("✓")
@@ -222,9 +223,9 @@ func storyTitle(st model.Story) string {
 
 // formLines: progress, confidence, abstain and note.
 func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
-	s := m.deps.styles
-	label := func(l string) string { return s.Faint.Render(padRight(l, 12)) }
-	barW := clamp(w-12-6, 5, 40)
+	s := m.deps.Styles
+	label := func(l string) string { return s.Faint.Render(ui.PadRight(l, 12)) }
+	barW := ui.Clamp(w-12-6, 5, 40)
 	var progress string
 	switch {
 	case m.typing:
@@ -241,18 +242,18 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 	if answered {
 		conf = a.Confidence
 	}
-	dots := s.Accent.Render(strings.Repeat("●", clamp(conf, 0, 5))) + s.Faint.Render(strings.Repeat("○", 5-clamp(conf, 0, 5)))
+	dots := s.Accent.Render(strings.Repeat("●", ui.Clamp(conf, 0, 5))) + s.Faint.Render(strings.Repeat("○", 5-ui.Clamp(conf, 0, 5)))
 	abst := "no"
 	if a.Abstain {
 		abst = "yes — not my area"
 	}
 	lines := []string{
-		truncate(progress, w),
-		truncate(label("Confidence")+dots+s.Text.Render(fmt.Sprintf(" %d/5", conf)), w),
-		truncate(label("Abstain")+s.Text.Render(abst), w),
+		ui.Truncate(progress, w),
+		ui.Truncate(label("Confidence")+dots+s.Text.Render(fmt.Sprintf(" %d/5", conf)), w),
+		ui.Truncate(label("Abstain")+s.Text.Render(abst), w),
 	}
 	if m.noting {
-		lines = append(lines, truncate(label("Note")+s.Faint.Render("saved as you type · enter when done"), w))
+		lines = append(lines, ui.Truncate(label("Note")+s.Faint.Render("saved as you type · enter when done"), w))
 		lines = append(lines, strings.Split(m.note.View(), "\n")...)
 		return lines
 	}
@@ -260,7 +261,7 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 	if note == "" {
 		lines = append(lines, label("Note")+s.Faint.Render("none (n to write one)"))
 	} else {
-		nl := wrap(note, max(1, w-12))
+		nl := ui.Wrap(note, max(1, w-12))
 		lines = append(lines, label("Note")+s.Text.Render(nl[0]))
 		for _, l := range nl[1:min(len(nl), 3)] {
 			lines = append(lines, strings.Repeat(" ", 12)+s.Text.Render(l))
@@ -271,10 +272,10 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 
 // pickView: the member picker.
 func (m Assess) pickView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	var b strings.Builder
 	b.WriteString(s.Title.Render("Who are you?") + "\n")
-	b.WriteString(s.Faint.Render(truncate("Your choice is remembered for your login on this computer. Your estimates stay private until the review.", m.width)) + "\n")
+	b.WriteString(s.Faint.Render(ui.Truncate("Your choice is remembered for your login on this computer. Your estimates stay private until the review.", m.width)) + "\n")
 	if m.filtering || m.pickFilter.Value() != "" {
 		b.WriteString(m.pickFilter.View())
 	} else {
@@ -285,7 +286,7 @@ func (m Assess) pickView() string {
 		b.WriteString("\n" + s.Faint.Render("No active member matches. Add members on the Plan screen (tab twice)."))
 	}
 	rows := max(1, m.height-pickHeadLines)
-	first := window(0, m.pick, rows, len(list))
+	first := ui.Window(0, m.pick, rows, len(list))
 	for i := first; i < min(len(list), first+rows); i++ {
 		line := fmt.Sprintf("%-14s %s", list[i].Handle, list[i].Name)
 		if i == m.pick {
@@ -293,7 +294,7 @@ func (m Assess) pickView() string {
 		} else {
 			line = "  " + s.Text.Render(line)
 		}
-		b.WriteString("\n" + truncate(line, m.width))
+		b.WriteString("\n" + ui.Truncate(line, m.width))
 	}
 	return b.String()
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"math"
 	"strings"
 	"time"
@@ -15,28 +16,28 @@ import (
 // submitted and, per objective, the team's median, range and level. Before
 // the sprint is in review it shows only how many have answered.
 type Dashboard struct {
-	deps          deps
+	deps          ui.Deps
 	keys          dashboardKeys
 	width, height int
 	loaded        bool
-	data          workspaceData
+	data          ui.WorkspaceData
 	cursor        int
 	first         int // first visible objective
 }
 
 // NewDashboard returns the Dashboard screen.
-func NewDashboard(d deps) Dashboard { return Dashboard{deps: d, keys: newDashboardKeys()} }
+func NewDashboard(d ui.Deps) Dashboard { return Dashboard{deps: d, keys: newDashboardKeys()} }
 
 // SetSize sets the content size.
 func (m Dashboard) SetSize(w, h int) Dashboard {
 	m.width, m.height = w, h
-	m.first = window(m.first, m.cursor, m.visibleRows(), len(m.data.Report.Objectives))
+	m.first = ui.Window(m.first, m.cursor, m.visibleRows(), len(m.data.Report.Objectives))
 	return m
 }
 
 // ShortHelp returns the bindings of the short help line.
 func (m Dashboard) ShortHelp() []key.Binding {
-	return []key.Binding{relabel(m.keys.Up, "↑/↓", "objective"), m.keys.Open}
+	return []key.Binding{ui.Relabel(m.keys.Up, "↑/↓", "objective"), m.keys.Open}
 }
 
 // FullHelp returns the bindings of the full help.
@@ -48,34 +49,34 @@ func (m Dashboard) FullHelp() [][]key.Binding {
 func (m Dashboard) Update(msg tea.Msg) (Dashboard, tea.Cmd) {
 	n := len(m.data.Report.Objectives)
 	switch msg := msg.(type) {
-	case workspaceLoadedMsg:
-		m.data, m.loaded = msg.data, true
-		m.cursor = clamp(m.cursor, 0, max(0, len(m.data.Report.Objectives)-1))
+	case ui.WorkspaceLoadedMsg:
+		m.data, m.loaded = msg.Data, true
+		m.cursor = ui.Clamp(m.cursor, 0, max(0, len(m.data.Report.Objectives)-1))
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Up):
-			m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+			m.cursor = ui.Clamp(m.cursor-1, 0, max(0, n-1))
 		case key.Matches(msg, m.keys.Down):
-			m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+			m.cursor = ui.Clamp(m.cursor+1, 0, max(0, n-1))
 		case key.Matches(msg, m.keys.Open):
 			if n > 0 {
 				id := m.data.Report.Objectives[m.cursor].Objective.ID
-				return m, func() tea.Msg { return navigateMsg{to: screenReview, objective: id} }
+				return m, func() tea.Msg { return ui.NavigateMsg{To: ui.ScreenReview, Objective: id} }
 			}
 		}
 	case tea.MouseMsg:
 		switch {
 		case msg.Button == tea.MouseButtonWheelUp:
-			m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+			m.cursor = ui.Clamp(m.cursor-1, 0, max(0, n-1))
 		case msg.Button == tea.MouseButtonWheelDown:
-			m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+			m.cursor = ui.Clamp(m.cursor+1, 0, max(0, n-1))
 		case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
 			if row := (msg.Y - m.headLines()) / 2; msg.Y >= m.headLines() && m.first+row < n {
 				m.cursor = m.first + row
 			}
 		}
 	}
-	m.first = window(m.first, m.cursor, m.visibleRows(), n)
+	m.first = ui.Window(m.first, m.cursor, m.visibleRows(), n)
 	return m, nil
 }
 
@@ -94,13 +95,13 @@ func (m Dashboard) revealed() bool {
 
 // View renders the screen.
 func (m Dashboard) View() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	if !m.loaded {
 		return s.Faint.Render("Loading the workspace…")
 	}
 	if !m.data.HasSprint {
 		return s.Title.Render("No sprint yet") + "\n" +
-			s.Text.Render(strings.Join(wrap("Create one on the Plan screen (4) or with `align sprint add`.", m.width), "\n"))
+			s.Text.Render(strings.Join(ui.Wrap("Create one on the Plan screen (4) or with `align sprint add`.", m.width), "\n"))
 	}
 	sp := m.data.Sprint.Sprint
 	r := m.data.Report
@@ -109,23 +110,23 @@ func (m Dashboard) View() string {
 	if !m.data.Current {
 		name += s.Marker.Render(" (not current)")
 	}
-	b.WriteString(truncate(name+s.Faint.Render(fmt.Sprintf("  %s → %s · %s · ",
+	b.WriteString(ui.Truncate(name+s.Faint.Render(fmt.Sprintf("  %s → %s · %s · ",
 		sp.Start.Format(model.DateLayout), sp.End.Format(model.DateLayout), daysLeft(sp, m.data.Today)))+
 		s.Accent.Render(string(sp.State)), m.width) + "\n")
 	goal := sp.Goal
 	if goal == "" {
 		goal = "(no sprint goal)"
 	}
-	b.WriteString(truncate(s.Faint.Render("Goal: ")+s.Text.Render(firstLine(goal)), m.width) + "\n")
+	b.WriteString(ui.Truncate(s.Faint.Render("Goal: ")+s.Text.Render(ui.FirstLine(goal)), m.width) + "\n")
 	sub := fmt.Sprintf("Submissions: %d of %d", r.Submitted, r.Expected)
 	if len(r.NotSubmitted) > 0 {
 		sub += " — waiting for " + strings.Join(r.NotSubmitted, ", ")
 	}
-	b.WriteString(truncate(s.Text.Render(sub), m.width) + "\n")
+	b.WriteString(ui.Truncate(s.Text.Render(sub), m.width) + "\n")
 	if !m.revealed() {
-		b.WriteString(truncate(s.Faint.Render("Figures stay hidden until the sprint is in review."), m.width) + "\n")
+		b.WriteString(ui.Truncate(s.Faint.Render("Figures stay hidden until the sprint is in review."), m.width) + "\n")
 	} else if m.data.Sprint.Sprint.State == model.StateReview {
-		b.WriteString(truncate(s.Faint.Render("Figures show as the facilitator reveals each objective."), m.width) + "\n")
+		b.WriteString(ui.Truncate(s.Faint.Render("Figures show as the facilitator reveals each objective."), m.width) + "\n")
 	} else {
 		b.WriteString("\n")
 	}
@@ -167,7 +168,7 @@ type dashCols struct {
 func (m Dashboard) cols() dashCols {
 	c := dashCols{range_: true, story: true}
 	need := func() int {
-		n := 2 + dashFigureWidth + 1 + levelLabelWidth + 1 // cursor, median, level, gaps
+		n := 2 + dashFigureWidth + 1 + ui.LevelLabelWidth + 1 // cursor, median, level, gaps
 		if c.range_ {
 			n += dashRangeWidth + 1
 		}
@@ -182,13 +183,13 @@ func (m Dashboard) cols() dashCols {
 	if m.width-need() < dashMinTitle {
 		c.range_ = false
 	}
-	c.title = clamp(m.width-need(), 8, dashMaxTitle)
+	c.title = ui.Clamp(m.width-need(), 8, dashMaxTitle)
 	return c
 }
 
 // figuresWidth is the width of the median, range and level columns.
 func (c dashCols) figuresWidth() int {
-	n := dashFigureWidth + 1 + levelLabelWidth
+	n := dashFigureWidth + 1 + ui.LevelLabelWidth
 	if c.range_ {
 		n += dashRangeWidth + 1
 	}
@@ -196,24 +197,24 @@ func (c dashCols) figuresWidth() int {
 }
 
 func (m Dashboard) tableHeader() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	c := m.cols()
-	h := "  " + padRight("Objective", c.title) + " " + padRight("Median", dashFigureWidth) + " "
+	h := "  " + ui.PadRight("Objective", c.title) + " " + ui.PadRight("Median", dashFigureWidth) + " "
 	if c.range_ {
-		h += padRight("Range", dashRangeWidth) + " "
+		h += ui.PadRight("Range", dashRangeWidth) + " "
 	}
-	h += padRight("Level", levelLabelWidth)
+	h += ui.PadRight("Level", ui.LevelLabelWidth)
 	if c.story {
 		h += " Stories"
 	}
-	return s.Faint.Render(truncate(h, m.width))
+	return s.Faint.Render(ui.Truncate(h, m.width))
 }
 
 // row renders one objective in two lines: figures, then the linked goal.
 func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	c := m.cols()
-	title := padRight(truncate(o.Objective.Title, c.title), c.title)
+	title := ui.PadRight(ui.Truncate(o.Objective.Title, c.title), c.title)
 	prefix := "  "
 	if selected {
 		prefix = s.Accent.Render("▸ ")
@@ -223,16 +224,16 @@ func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
 	}
 	var fig string
 	switch {
-	case !m.data.figuresShown(o.Objective.ID):
-		fig = s.Faint.Render(padRight(fmt.Sprintf("%d of %d answered", o.Responses+o.Abstained, m.data.Report.Expected), c.figuresWidth()))
+	case !m.data.FiguresShown(o.Objective.ID):
+		fig = s.Faint.Render(ui.PadRight(fmt.Sprintf("%d of %d answered", o.Responses+o.Abstained, m.data.Report.Expected), c.figuresWidth()))
 	case o.Responses == 0:
-		fig = s.Faint.Render(padRight("no estimates", c.figuresWidth()))
+		fig = s.Faint.Render(ui.PadRight("no estimates", c.figuresWidth()))
 	default:
-		fig = bar(s, roundHalfUp(o.Median), dashBarWidth) + " " + padRight(figure(o.Median)+"%", 5)
+		fig = bar(s, ui.RoundHalfUp(o.Median), dashBarWidth) + " " + ui.PadRight(ui.Figure(o.Median)+"%", 5)
 		if c.range_ {
-			fig += " " + padRight(fmt.Sprintf("%d–%d", o.Min, o.Max), dashRangeWidth)
+			fig += " " + ui.PadRight(fmt.Sprintf("%d–%d", o.Min, o.Max), dashRangeWidth)
 		}
-		fig += " " + s.Level(o.Level).Render(padRight(LevelLabel(o.Level), levelLabelWidth))
+		fig += " " + s.Level(o.Level).Render(ui.PadRight(ui.LevelLabel(o.Level), ui.LevelLabelWidth))
 	}
 	line1 := prefix + title + " " + fig
 	if c.story {
@@ -242,18 +243,18 @@ func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
 		}
 		line1 += " " + stories
 	}
-	goal := m.data.goalTitle(o.Objective.GoalID)
+	goal := m.data.GoalTitle(o.Objective.GoalID)
 	if goal == "" {
 		goal = s.Faint.Render("↳ no linked goal")
 	} else {
 		goal = s.Faint.Render("↳ goal: " + goal)
 	}
-	return truncate(line1, m.width) + "\n" + truncate("    "+goal, m.width)
+	return ui.Truncate(line1, m.width) + "\n" + ui.Truncate("    "+goal, m.width)
 }
 
 // bar draws value (0–100) as a bar of w cells.
-func bar(s Styles, value, w int) string {
-	full := clamp(int(math.Round(float64(value)*float64(w)/100)), 0, w)
+func bar(s ui.Styles, value, w int) string {
+	full := ui.Clamp(int(math.Round(float64(value)*float64(w)/100)), 0, w)
 	return s.BarFull.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", w-full))
 }
 
@@ -262,28 +263,13 @@ func daysLeft(sp model.Sprint, today time.Time) string {
 	day := 24 * time.Hour
 	switch {
 	case today.Before(sp.Start):
-		return plural(int(sp.Start.Sub(today)/day), "starts in %d day", "starts in %d days")
+		return ui.Plural(int(sp.Start.Sub(today)/day), "starts in %d day", "starts in %d days")
 	case today.After(sp.End):
-		return plural(int(today.Sub(sp.End)/day), "ended %d day ago", "ended %d days ago")
+		return ui.Plural(int(today.Sub(sp.End)/day), "ended %d day ago", "ended %d days ago")
 	}
 	left := int(sp.End.Sub(today) / day)
 	if left == 0 {
 		return "last day"
 	}
-	return plural(left, "%d day left", "%d days left")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf(one, n)
-	}
-	return fmt.Sprintf(many, n)
-}
-
-// firstLine returns the first line of s.
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i] + " …"
-	}
-	return s
+	return ui.Plural(left, "%d day left", "%d days left")
 }

@@ -2,126 +2,13 @@ package views
 
 import (
 	"fmt"
-	"strings"
+	"github.com/align-team/align/views/ui"
 	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
 )
-
-// workspaceData is one consistent snapshot of what the screens show: the
-// workspace, its people and goals, the sprint headers, and the selected
-// sprint in full with its analysis. It is built in a command and only read
-// afterwards; screens keep it by value and never modify its slices.
-type workspaceData struct {
-	Workspace store.Workspace
-	Members   []model.Member // live members, by handle
-	Goals     []model.Goal
-	Sprints   []model.Sprint // live sprint headers, by start date
-	HasSprint bool           // false when the workspace has no sprint yet
-	Sprint    model.SprintData
-	// Current reports whether Sprint is the current sprint (the one shown
-	// when none is chosen); screens mark any other as "not current".
-	Current bool
-	Report  model.SprintReport
-	// Previous is the sprint started before Sprint (for last sprint's
-	// action items); HasPrevious is false for the first sprint.
-	Previous    model.SprintData
-	HasPrevious bool
-	// Earlier are the open action items of every sprint before Sprint,
-	// oldest first, with the sprint each comes from: a review brings them
-	// back until they are done (model.OpenActionsBefore).
-	Earlier []model.OpenAction
-	// Prior holds, for each objective carried into Sprint, the objective it
-	// continues and that objective's live assessments.
-	Prior map[uuid.UUID]priorObjective
-	// Today is the clock's date when the snapshot was taken.
-	Today time.Time
-	// seq is the I/O queue's sequence number of the load (see ioQueue.seq).
-	seq uint64
-}
-
-// priorObjective is the earlier objective a carried objective continues.
-type priorObjective struct {
-	Objective   model.Objective
-	Assessments []model.Assessment
-	Outcome     *model.Outcome
-}
-
-// historyData is what the History screen shows, computed in a command.
-type historyData struct {
-	Trend       []model.ScorePoint
-	Calibration []model.Calibration
-	Members     int
-}
-
-// member returns the live member with id.
-func (d workspaceData) member(id uuid.UUID) (model.Member, bool) {
-	for _, m := range d.Members {
-		if m.ID == id {
-			return m, true
-		}
-	}
-	return model.Member{}, false
-}
-
-// memberByHandle returns the live member with handle h.
-func (d workspaceData) memberByHandle(h string) (model.Member, bool) {
-	// Handles are stored lower-case (Plan turns "Ana" into ana), so --as Ana
-	// and @ana name the same member, as on the command line.
-	h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "@"))
-	for _, m := range d.Members {
-		if m.Handle == h {
-			return m, true
-		}
-	}
-	return model.Member{}, false
-}
-
-// goalTitle returns the title of goal id, or "" when unlinked or unknown.
-func (d workspaceData) goalTitle(id uuid.UUID) string {
-	if id == uuid.Nil {
-		return ""
-	}
-	for _, g := range d.Goals {
-		if g.ID == id {
-			return g.Title
-		}
-	}
-	return ""
-}
-
-// activeMembers returns the members who are expected to assess (not a
-// facilitator who does not estimate).
-func (d workspaceData) activeMembers() []model.Member {
-	var out []model.Member
-	for _, m := range d.Members {
-		if m.Expected() {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// figuresShown reports whether the team's figures for objective id (median,
-// range, level) may show on the Dashboard and Assess screens: once the
-// sprint is closed, and in review once the objective is revealed. The
-// facilitator's screens follow the same rule, since they are the ones on
-// the projector: the Review screen is where each objective is revealed.
-func (d workspaceData) figuresShown(id uuid.UUID) bool {
-	switch d.Sprint.Sprint.State {
-	case model.StateClosed:
-		return true
-	case model.StateReview:
-		for _, o := range d.Sprint.Outcomes {
-			if o.ObjectiveID == id && !o.Deleted {
-				return o.Revealed
-			}
-		}
-	}
-	return false
-}
 
 // priorLookback is how many sprints before the selected one loadWorkspace
 // reads at most to find the objectives its carried objectives continue.
@@ -137,8 +24,8 @@ const priorLookback = 3
 // sprint and at most priorLookback sprints before it. Its cost does not grow
 // with the number of past sprints beyond their headers; the History screen's
 // trend and calibration are loaded separately (loadHistory), only when shown.
-func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (workspaceData, error) {
-	var d workspaceData
+func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (ui.WorkspaceData, error) {
+	var d ui.WorkspaceData
 	var err error
 	d.Today = model.Day(now)
 	if d.Workspace, err = st.Workspace(); err != nil {
@@ -189,7 +76,7 @@ func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (workspaceData,
 	if d.Earlier, err = st.OpenActionsBefore(d.Sprint.Sprint); err != nil {
 		return d, fmt.Errorf("reading earlier action items: %w", err)
 	}
-	d.Prior = map[uuid.UUID]priorObjective{}
+	d.Prior = map[uuid.UUID]ui.PriorObjective{}
 	want := map[uuid.UUID]uuid.UUID{} // earlier objective → carried objective
 	for _, o := range d.Sprint.Objectives {
 		if !o.Deleted && o.CarriedFrom != uuid.Nil {
@@ -210,13 +97,13 @@ func loadWorkspace(st *store.Store, id uuid.UUID, now time.Time) (workspaceData,
 }
 
 // collectPrior moves the objectives of sd that want asks for into prior.
-func collectPrior(sd model.SprintData, want map[uuid.UUID]uuid.UUID, prior map[uuid.UUID]priorObjective) {
+func collectPrior(sd model.SprintData, want map[uuid.UUID]uuid.UUID, prior map[uuid.UUID]ui.PriorObjective) {
 	for _, o := range sd.Objectives {
 		carried, ok := want[o.ID]
 		if !ok {
 			continue
 		}
-		p := priorObjective{Objective: o}
+		p := ui.PriorObjective{Objective: o}
 		for _, a := range sd.Assessments {
 			if a.ObjectiveID == o.ID && !a.Deleted {
 				p.Assessments = append(p.Assessments, a)
@@ -236,16 +123,16 @@ func collectPrior(sd model.SprintData, want map[uuid.UUID]uuid.UUID, prior map[u
 // loadHistory reads every sprint and computes the trend and calibration:
 // O(history), so the root runs it only when the History screen is shown and
 // its cached result is stale (see App.historyCmd), never for the first frame.
-func loadHistory(st *store.Store) (historyData, error) {
+func loadHistory(st *store.Store) (ui.HistoryData, error) {
 	ws, err := st.Workspace()
 	if err != nil {
-		return historyData{}, fmt.Errorf("reading the workspace: %w", err)
+		return ui.HistoryData{}, fmt.Errorf("reading the workspace: %w", err)
 	}
 	ds, err := st.Dataset(store.DatasetOptions{})
 	if err != nil {
-		return historyData{}, fmt.Errorf("reading the history: %w", err)
+		return ui.HistoryData{}, fmt.Errorf("reading the history: %w", err)
 	}
-	return historyData{
+	return ui.HistoryData{
 		Trend:       model.Trend(ds.Sprints, ds.Members, ws.Settings),
 		Calibration: model.Calibrate(recentSprints(ds.Sprints, calibrationWindow), ds.Members),
 		Members:     len(ds.Members),

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"path/filepath"
 	"testing"
 	"time"
@@ -95,7 +96,7 @@ func TestApp_Update_HistoryCachedUntilSave(t *testing.T) {
 	if a.history.fresh != 0 || a.history.pending != 0 {
 		t.Fatalf("history loaded before History was shown: %+v", a.history)
 	}
-	m, cmd := a.Update(navigateMsg{to: screenHistory})
+	m, cmd := a.Update(ui.NavigateMsg{To: ui.ScreenHistory})
 	if a = m.(App); a.history.pending != a.history.gen {
 		t.Fatalf("showing History started no history load: %+v", a.history)
 	}
@@ -104,15 +105,15 @@ func TestApp_Update_HistoryCachedUntilSave(t *testing.T) {
 		t.Fatalf("after the load: %+v, screen loaded %v", a.history, a.historyScreen.loaded)
 	}
 
-	a = drive(t, a, func() tea.Msg { return navigateMsg{to: screenDashboard} })
-	m, cmd = a.Update(navigateMsg{to: screenHistory})
+	a = drive(t, a, func() tea.Msg { return ui.NavigateMsg{To: ui.ScreenDashboard} })
+	m, cmd = a.Update(ui.NavigateMsg{To: ui.ScreenHistory})
 	if a = m.(App); a.history.pending != 0 {
 		t.Fatalf("a second visit reloaded a fresh history: %+v", a.history)
 	}
 	a = drive(t, a, cmd)
 
 	// A save while History is shown reloads it at once.
-	m, cmd = a.Update(savedMsg{text: "saved"})
+	m, cmd = a.Update(ui.SavedMsg{Text: "saved"})
 	if a = m.(App); a.history.pending != a.history.gen || a.history.fresh == a.history.gen {
 		t.Fatalf("a save on History did not reload it: %+v", a.history)
 	}
@@ -122,12 +123,12 @@ func TestApp_Update_HistoryCachedUntilSave(t *testing.T) {
 	}
 
 	// A save elsewhere only marks it stale; the next visit reloads.
-	a = drive(t, a, func() tea.Msg { return navigateMsg{to: screenDashboard} })
-	m, _ = a.Update(outcomeSavedMsg{o: model.Outcome{}})
+	a = drive(t, a, func() tea.Msg { return ui.NavigateMsg{To: ui.ScreenDashboard} })
+	m, _ = a.Update(ui.OutcomeSavedMsg{O: model.Outcome{}})
 	if a = m.(App); a.history.pending != 0 || a.history.fresh == a.history.gen {
 		t.Fatalf("a save off History: %+v, want stale and no load", a.history)
 	}
-	a = drive(t, a, func() tea.Msg { return navigateMsg{to: screenHistory} })
+	a = drive(t, a, func() tea.Msg { return ui.NavigateMsg{To: ui.ScreenHistory} })
 	if a.history.fresh != a.history.gen {
 		t.Fatalf("the visit after a save did not reload: %+v", a.history)
 	}
@@ -136,12 +137,12 @@ func TestApp_Update_HistoryCachedUntilSave(t *testing.T) {
 func TestApp_Update_HistoryStaleResultIgnored(t *testing.T) {
 	a, _ := newTestApp(t, 120, 40)
 	a.history = historyCache{gen: 3, fresh: 3}
-	old := historyData{Members: 99}
-	m, _ := a.Update(historyLoadedMsg{gen: 2, history: old})
+	old := ui.HistoryData{Members: 99}
+	m, _ := a.Update(ui.HistoryLoadedMsg{Gen: 2, History: old})
 	if a = m.(App); a.history.fresh != 3 || a.historyScreen.history.Members == 99 {
 		t.Errorf("an older result replaced a newer one: %+v", a.history)
 	}
-	m, _ = a.Update(historyLoadedMsg{gen: 4, err: fmt.Errorf("disk on fire")})
+	m, _ = a.Update(ui.HistoryLoadedMsg{Gen: 4, Err: fmt.Errorf("disk on fire")})
 	if a = m.(App); !a.footerErr || a.footer != "disk on fire" || a.history.fresh != 3 {
 		t.Errorf("failed load: footer %q (err %v), cache %+v", a.footer, a.footerErr, a.history)
 	}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"os"
 	"testing"
 	"time"
@@ -21,7 +22,7 @@ func TestEditorArgv(t *testing.T) {
 		{map[string]string{"VISUAL": "  "}, []string{"vi"}},
 	}
 	for _, tt := range tests {
-		got := editorArgv(env(tt.env))
+		got := ui.EditorArgv(env(tt.env))
 		if len(got) != len(tt.want) || got[0] != tt.want[0] {
 			t.Errorf("editorArgv(%v) = %v, want %v", tt.env, got, tt.want)
 		}
@@ -31,21 +32,21 @@ func TestEditorArgv(t *testing.T) {
 func TestExternalEdit_WritesTextAndRefusesOverServe(t *testing.T) {
 	a, _ := newTestApp(t, 80, 24)
 	id := uuid.New()
-	msg, ok := a.deps.externalEdit("assess-note", id, "first\nsecond")().(externalReadyMsg)
+	msg, ok := a.deps.ExternalEdit("assess-note", id, "first\nsecond")().(ui.ExternalReadyMsg)
 	if !ok {
 		t.Fatal("externalEdit did not prepare a file")
 	}
-	defer os.Remove(msg.path)
-	if b, err := os.ReadFile(msg.path); err != nil || string(b) != "first\nsecond\n" {
+	defer os.Remove(msg.Path)
+	if b, err := os.ReadFile(msg.Path); err != nil || string(b) != "first\nsecond\n" {
 		t.Fatalf("file holds %q (%v)", b, err)
 	}
 	served := a.deps
-	served.hub = newHub(0)
-	if f, ok := served.externalEdit("assess-note", id, "x")().(footerMsg); !ok || f.text == "" {
+	served.Hub = newHub(0)
+	if f, ok := served.ExternalEdit("assess-note", id, "x")().(ui.FooterMsg); !ok || f.Text == "" {
 		t.Fatalf("over serve externalEdit gave %#v, want a refusal in the footer", f)
 	}
 	for in, want := range map[string]string{"a\r\nb\n": "a\nb", "a\nb\n\n": "a\nb\n", "a": "a", "": ""} {
-		if got := editedText(in); got != want {
+		if got := ui.EditedText(in); got != want {
 			t.Errorf("editedText(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -62,11 +63,11 @@ func TestExternalEdit_AppendingEditorStartsANewLine(t *testing.T) {
 		{"two\nlines\n", "", "two\nlines\n"},
 		{"", "from editor\n", "from editor"},
 	} {
-		msg, ok := a.deps.externalEdit("review-notes", uuid.New(), tt.text)().(externalReadyMsg)
+		msg, ok := a.deps.ExternalEdit("review-notes", uuid.New(), tt.text)().(ui.ExternalReadyMsg)
 		if !ok {
 			t.Fatal("externalEdit did not prepare a file")
 		}
-		f, err := os.OpenFile(msg.path, os.O_APPEND|os.O_WRONLY, 0)
+		f, err := os.OpenFile(msg.Path, os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,12 +75,12 @@ func TestExternalEdit_AppendingEditorStartsANewLine(t *testing.T) {
 		if err := f.Close(); err != nil || werr != nil {
 			t.Fatal(err, werr)
 		}
-		b, err := os.ReadFile(msg.path)
-		os.Remove(msg.path)
+		b, err := os.ReadFile(msg.Path)
+		os.Remove(msg.Path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := editedText(string(b)); got != tt.want {
+		if got := ui.EditedText(string(b)); got != tt.want {
 			t.Errorf("%q with %q appended reads back %q, want %q", tt.text, tt.appended, got, tt.want)
 		}
 	}
@@ -89,7 +90,9 @@ func TestAssess_Update_NoteFromEditorIsSaved(t *testing.T) {
 	a, st := newTestApp(t, 80, 24)
 	a = press(t, a, "2", "/", "l", "i", "n", "enter", "5", "0", "enter", "n")
 	o := a.assessScreen.objectives[0]
-	a = drive(t, a, func() tea.Msg { return externalEditedMsg{field: "assess-note", id: o.ID, text: "Second line\nq test"} })
+	a = drive(t, a, func() tea.Msg {
+		return ui.ExternalEditedMsg{Field: "assess-note", ID: o.ID, Text: "Second line\nq test"}
+	})
 	if got := a.assessScreen.mine[o.ID].Note; got != "Second line\nq test" {
 		t.Fatalf("note %q after the editor", got)
 	}
@@ -110,13 +113,13 @@ func TestPlan_Update_DescriptionFromEditor(t *testing.T) {
 	a = planPress(t, a, "]", "n", "Fewer support calls", "tab")
 	m, cmd := a.Update(keyMsg("ctrl+o"))
 	a = m.(App)
-	ready, ok := cmd().(externalReadyMsg)
-	if !ok || ready.field != "plan:description" {
+	ready, ok := cmd().(ui.ExternalReadyMsg)
+	if !ok || ready.Field != "plan:description" {
 		t.Fatalf("ctrl+o in the description gave %#v", ready)
 	}
-	os.Remove(ready.path)
+	os.Remove(ready.Path)
 	a = drive(t, a, func() tea.Msg {
-		return externalEditedMsg{field: ready.field, text: "Line one\nLine two"}
+		return ui.ExternalEditedMsg{Field: ready.Field, Text: "Line one\nLine two"}
 	})
 	a = planPress(t, a, "enter")
 	gs, _ := st.Goals()

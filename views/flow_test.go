@@ -61,8 +61,8 @@ func TestFlow_Assess_TwoObjectivesPersist(t *testing.T) {
 	waitFor(t, tm, " 21%")
 	a := finish(t, tm)
 
-	d := sprintData(t, a.deps.store)
-	lin := memberID(t, a.deps.store, "lin")
+	d := sprintData(t, a.deps.Store)
+	lin := memberID(t, a.deps.Store, "lin")
 	objs := a.assessScreen.objectives
 	want := map[string]int{objs[0].Title: 73, objs[1].Title: 21}
 	for _, as := range d.Assessments {
@@ -97,7 +97,7 @@ func TestFlow_Review_RevealAgreeActionInExport(t *testing.T) {
 	waitFor(t, tm, "action item added")
 	a := finish(t, tm)
 
-	st := a.deps.store
+	st := a.deps.Store
 	d := sprintData(t, st)
 	first := a.reviewScreen.agenda[0].Objective.ID
 	revealed := false

@@ -1,7 +1,7 @@
 package views
 
 import (
-	"io"
+	"github.com/align-team/align/views/uitest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,7 +13,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 )
 
 // testNow is the fixed clock of every views test.
@@ -39,12 +38,7 @@ func newTestStore(t *testing.T) *store.Store {
 }
 
 // testRenderer renders without colour, as snapshots want.
-func testRenderer() *lipgloss.Renderer {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	r.SetHasDarkBackground(true)
-	return r
-}
+func testRenderer() *lipgloss.Renderer { return uitest.Renderer() }
 
 // newTestApp returns an app on the demo workspace at w×h, loaded.
 func newTestApp(t *testing.T, w, h int) (App, *store.Store) {
@@ -95,21 +89,7 @@ func press(t *testing.T, a App, keys ...string) App {
 }
 
 // keyMsg builds the tea.KeyMsg for a key name or a typed rune.
-func keyMsg(k string) tea.KeyMsg {
-	special := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"backspace": tea.KeyBackspace, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace,
-		"ctrl+j": tea.KeyCtrlJ, "ctrl+o": tea.KeyCtrlO,
-	}
-	if t, ok := special[k]; ok {
-		if t == tea.KeySpace {
-			return tea.KeyMsg{Type: t, Runes: []rune{' '}}
-		}
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
+func keyMsg(k string) tea.KeyMsg { return uitest.KeyMsg(k) }
 
 // plain is the ANSI-stripped view.
 func plain(a App) string { return ansi.Strip(a.View()) }

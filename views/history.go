@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"math"
 	"strings"
 
@@ -14,30 +15,30 @@ import (
 // History shows every sprint's alignment score with a sparkline of the
 // trend, and each member's calibration against agreed outcomes.
 type History struct {
-	deps          deps
+	deps          ui.Deps
 	keys          historyKeys
-	input         inputKeys
+	input         ui.InputKeys
 	width, height int
 	loaded        bool
-	history       historyData
+	history       ui.HistoryData
 	rows          []int // indices into history.Trend, newest first, filtered
 	cursor        int
 	first         int
-	filter        editor
+	filter        ui.Editor
 	filtering     bool
 	anonymous     bool // the review is anonymous: calibration names nobody
 }
 
 // NewHistory returns the History screen.
-func NewHistory(d deps) History {
-	return History{deps: d, keys: newHistoryKeys(), input: newInputKeys(), filter: newEditor(d.styles, "/ ", false, model.MaxName)}
+func NewHistory(d ui.Deps) History {
+	return History{deps: d, keys: newHistoryKeys(), input: ui.NewInputKeys(), filter: ui.NewEditor(d.Styles, "/ ", false, model.MaxName)}
 }
 
 // SetSize sets the content size.
 func (m History) SetSize(w, h int) History {
 	m.width, m.height = w, h
 	m.filter = m.filter.SetSize(w, 1)
-	m.first = window(m.first, m.cursor, m.listRows(), len(m.rows))
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), len(m.rows))
 	return m
 }
 
@@ -49,7 +50,7 @@ func (m History) ShortHelp() []key.Binding {
 	if m.filtering {
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	}
-	return []key.Binding{relabel(m.keys.Up, "↑/↓", "sprint"), m.keys.Open, m.keys.Filter}
+	return []key.Binding{ui.Relabel(m.keys.Up, "↑/↓", "sprint"), m.keys.Open, m.keys.Filter}
 }
 
 // FullHelp returns the bindings of the full help.
@@ -63,10 +64,10 @@ func (m History) FullHelp() [][]key.Binding {
 // Update handles a message.
 func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
 	switch msg := msg.(type) {
-	case workspaceLoadedMsg:
-		m.anonymous = msg.data.Workspace.Settings.AnonymousReveal
-	case historyLoadedMsg:
-		m.history, m.loaded = m.visible(msg.history), true
+	case ui.WorkspaceLoadedMsg:
+		m.anonymous = msg.Data.Workspace.Settings.AnonymousReveal
+	case ui.HistoryLoadedMsg:
+		m.history, m.loaded = m.visible(msg.History), true
 		m = m.refilter()
 	case tea.KeyMsg:
 		if m.filtering {
@@ -74,9 +75,9 @@ func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, m.keys.Up):
-			m.cursor = clamp(m.cursor-1, 0, max(0, len(m.rows)-1))
+			m.cursor = ui.Clamp(m.cursor-1, 0, max(0, len(m.rows)-1))
 		case key.Matches(msg, m.keys.Down):
-			m.cursor = clamp(m.cursor+1, 0, max(0, len(m.rows)-1))
+			m.cursor = ui.Clamp(m.cursor+1, 0, max(0, len(m.rows)-1))
 		case key.Matches(msg, m.keys.Open):
 			return m, m.open()
 		case key.Matches(msg, m.keys.Filter):
@@ -91,12 +92,12 @@ func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
-			m.cursor = clamp(m.cursor-1, 0, max(0, len(m.rows)-1))
+			m.cursor = ui.Clamp(m.cursor-1, 0, max(0, len(m.rows)-1))
 		case tea.MouseButtonWheelDown:
-			m.cursor = clamp(m.cursor+1, 0, max(0, len(m.rows)-1))
+			m.cursor = ui.Clamp(m.cursor+1, 0, max(0, len(m.rows)-1))
 		}
 	}
-	m.first = window(m.first, m.cursor, m.listRows(), len(m.rows))
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), len(m.rows))
 	return m, nil
 }
 
@@ -124,8 +125,8 @@ func (m History) refilter() History {
 			m.rows = append(m.rows, i)
 		}
 	}
-	m.cursor = clamp(m.cursor, 0, max(0, len(m.rows)-1))
-	m.first = window(m.first, m.cursor, m.listRows(), len(m.rows))
+	m.cursor = ui.Clamp(m.cursor, 0, max(0, len(m.rows)-1))
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), len(m.rows))
 	return m
 }
 
@@ -158,7 +159,7 @@ func (m History) listRows() int {
 
 // View renders the screen.
 func (m History) View() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	if !m.loaded {
 		return s.Faint.Render("Loading the history…")
 	}
@@ -168,12 +169,12 @@ func (m History) View() string {
 	var b strings.Builder
 	b.WriteString(s.Title.Render("Alignment over time") + "\n")
 	spark, caption := m.sparkline(m.width)
-	b.WriteString(spark + "\n" + s.Faint.Render(truncate(caption, m.width)) + "\n\n")
+	b.WriteString(spark + "\n" + s.Faint.Render(ui.Truncate(caption, m.width)) + "\n\n")
 	cal := m.calibrationView()
 	list := m.listView()
 	if m.wide() {
 		lw := m.listWidth()
-		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, s.Plain.Width(lw).Render(fit(list, lw-2, m.height)), fit(cal, m.width-lw, m.height)))
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, s.Plain.Width(lw).Render(ui.Fit(list, lw-2, m.height)), ui.Fit(cal, m.width-lw, m.height)))
 	} else {
 		b.WriteString(list + "\n\n" + cal)
 	}
@@ -181,7 +182,7 @@ func (m History) View() string {
 }
 
 func (m History) listView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	var b strings.Builder
 	if m.filtering || m.filter.Value() != "" {
 		b.WriteString(m.filter.View() + "\n")
@@ -198,7 +199,7 @@ func (m History) listView() string {
 			score = bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3.0f", p.Score)
 		}
 		ans := fmt.Sprintf("%d/%d", p.Participation.Answered, p.Participation.Expected)
-		line := fmt.Sprintf("%-20s %-10s %-9s %-5s ", truncate(p.Sprint.Name, 20), p.Sprint.Start.Format(model.DateLayout), p.Sprint.State, ans)
+		line := fmt.Sprintf("%-20s %-10s %-9s %-5s ", ui.Truncate(p.Sprint.Name, 20), p.Sprint.Start.Format(model.DateLayout), p.Sprint.State, ans)
 		cur := "  "
 		if i == m.cursor {
 			cur, line = s.Accent.Render("▸ "), s.Selected.Render(line)
@@ -248,7 +249,7 @@ func (m History) sparkline(w int) (string, string) {
 		last = &pts[i]
 		// On the score's own 0–100 scale: stretching 66–76 over the
 		// whole height would draw a small change as a large one.
-		idx := clamp(int(p.Score*float64(len(runes)-1)/100+0.5), 0, len(runes)-1)
+		idx := ui.Clamp(int(p.Score*float64(len(runes)-1)/100+0.5), 0, len(runes)-1)
 		b.WriteRune(runes[idx])
 	}
 	caption := fmt.Sprintf("%d sprints", len(pts))
@@ -262,7 +263,7 @@ func (m History) sparkline(w int) (string, string) {
 	if last != nil {
 		caption += fmt.Sprintf("; scores %.0f–%.0f of 100, latest %.0f (100 = all agree)", lo, hi, last.Score)
 	}
-	return m.deps.styles.Accent.Render(b.String()), caption
+	return m.deps.Styles.Accent.Render(b.String()), caption
 }
 
 // historyCache tracks the History screen's data, which costs O(history) to
@@ -282,10 +283,10 @@ func (a App) historyCmd() (App, tea.Cmd) {
 		return a, nil
 	}
 	a.history.pending = gen
-	st := a.deps.store
-	return a, a.deps.io.submit(func() tea.Msg {
+	st := a.deps.Store
+	return a, a.deps.IO.Submit(func() tea.Msg {
 		h, err := loadHistory(st)
-		return historyLoadedMsg{gen: gen, history: h, err: err}
+		return ui.HistoryLoadedMsg{Gen: gen, History: h, Err: err}
 	})
 }
 
@@ -294,25 +295,25 @@ func (a App) historyCmd() (App, tea.Cmd) {
 // now.
 func (a App) historyStale() (App, tea.Cmd) {
 	a.history.gen++
-	if a.screen != screenHistory {
+	if a.screen != ui.ScreenHistory {
 		return a, nil
 	}
 	return a.historyCmd()
 }
 
 // historyLoaded shows a finished history load unless a newer one is shown.
-func (a App) historyLoaded(msg historyLoadedMsg) (tea.Model, tea.Cmd) {
-	if a.history.pending == msg.gen {
+func (a App) historyLoaded(msg ui.HistoryLoadedMsg) (tea.Model, tea.Cmd) {
+	if a.history.pending == msg.Gen {
 		a.history.pending = 0
 	}
-	if msg.err != nil {
-		a.footer, a.footerErr = msg.err.Error(), true
+	if msg.Err != nil {
+		a.footer, a.footerErr = msg.Err.Error(), true
 		return a, nil
 	}
-	if msg.gen < a.history.fresh {
+	if msg.Gen < a.history.fresh {
 		return a, nil
 	}
-	a.history.fresh = msg.gen
+	a.history.fresh = msg.Gen
 	var cmd tea.Cmd
 	a.historyScreen, cmd = a.historyScreen.Update(msg)
 	return a, cmd
@@ -321,8 +322,8 @@ func (a App) historyLoaded(msg historyLoadedMsg) (tea.Model, tea.Cmd) {
 // visible is h as this viewer may see it: a member (over serve) sees no
 // score for a sprint that is not closed yet, since that score is made of
 // estimates the facilitator may not have revealed.
-func (m History) visible(h historyData) historyData {
-	if m.deps.facilitator {
+func (m History) visible(h ui.HistoryData) ui.HistoryData {
+	if m.deps.Facilitator {
 		return h
 	}
 	trend := make([]model.ScorePoint, len(h.Trend))

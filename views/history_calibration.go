@@ -2,13 +2,13 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"slices"
 	"strings"
 
 	"github.com/align-team/align/model"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/google/uuid"
 )
 
 // calibrationMinOutcomes is how many agreed outcomes a member's estimates
@@ -33,7 +33,7 @@ func recentSprints(sprints []model.SprintData, n int) []model.SprintData {
 // review is anonymous (the anonymous-reveal setting) the table is kept off
 // the screen altogether.
 func (m History) calibrationView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	var b strings.Builder
 	b.WriteString(s.Title.Render("Calibration") + s.Faint.Render(fmt.Sprintf("  estimate − agreed, last %d sprints", calibrationWindow)) + "\n")
 	switch {
@@ -41,7 +41,7 @@ func (m History) calibrationView() string {
 		b.WriteString(s.Faint.Render("No agreed outcomes yet."))
 		return b.String()
 	case m.anonymous:
-		b.WriteString(s.Faint.Render(strings.Join(wrap("Hidden while the review is anonymous (x on the Review screen, or align config anonymous-reveal false).", max(20, m.calWidth())), "\n")))
+		b.WriteString(s.Faint.Render(strings.Join(ui.Wrap("Hidden while the review is anonymous (x on the Review screen, or align config anonymous-reveal false).", max(20, m.calWidth())), "\n")))
 		return b.String()
 	}
 	b.WriteString(s.Faint.Render(fmt.Sprintf("%-12s %-12s %8s %8s %5s", "Member", "Tendency", "Mean gap", "Mean |Δ|", "Count")))
@@ -51,8 +51,8 @@ func (m History) calibrationView() string {
 	}
 	for _, c := range m.history.Calibration[:rows] {
 		if c.Count < calibrationMinOutcomes {
-			b.WriteString(fmt.Sprintf("\n%-12s %s %5d", truncate(c.Handle, 12),
-				s.Faint.Render(padRight(fmt.Sprintf("too few outcomes (%d of %d)", c.Count, calibrationMinOutcomes), 30)), c.Count))
+			b.WriteString(fmt.Sprintf("\n%-12s %s %5d", ui.Truncate(c.Handle, 12),
+				s.Faint.Render(ui.PadRight(fmt.Sprintf("too few outcomes (%d of %d)", c.Count, calibrationMinOutcomes), 30)), c.Count))
 			continue
 		}
 		t := c.Tendency()
@@ -65,7 +65,7 @@ func (m History) calibrationView() string {
 		default:
 			t, ts = "= "+t, s.Aligned
 		}
-		b.WriteString(fmt.Sprintf("\n%-12s %s %+8.1f %8.1f %5d", truncate(c.Handle, 12), ts.Render(padRight(t, 12)), c.MeanGap, c.MeanAbsGap, c.Count))
+		b.WriteString(fmt.Sprintf("\n%-12s %s %+8.1f %8.1f %5d", ui.Truncate(c.Handle, 12), ts.Render(ui.PadRight(t, 12)), c.MeanGap, c.MeanAbsGap, c.Count))
 	}
 	return b.String()
 }
@@ -85,9 +85,5 @@ func (m History) open() tea.Cmd {
 		return nil
 	}
 	id := m.history.Trend[m.rows[m.cursor]].Sprint.ID
-	return func() tea.Msg { return openSprintMsg{id: id} }
+	return func() tea.Msg { return ui.OpenSprintMsg{ID: id} }
 }
-
-// openSprintMsg asks the root to show sprint id everywhere and open its
-// Review.
-type openSprintMsg struct{ id uuid.UUID }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 )
 
 func TestHistory_View_CalibrationNeedsFiveOutcomes(t *testing.T) {
-	m := NewHistory(deps{styles: NewStyles(testRenderer())})
+	m := NewHistory(ui.Deps{Styles: ui.NewStyles(testRenderer())})
 	m.width, m.height, m.loaded = 120, 40, true
 	m.history.Trend = []model.ScorePoint{{Sprint: model.Sprint{Name: "Sprint 1"}, HasScore: true, Score: 70}}
 	m.history.Calibration = []model.Calibration{
@@ -32,7 +33,7 @@ func TestHistory_View_CalibrationNeedsFiveOutcomes(t *testing.T) {
 }
 
 func TestHistory_Sparkline_AbsoluteScale(t *testing.T) {
-	m := NewHistory(deps{styles: NewStyles(testRenderer())})
+	m := NewHistory(ui.Deps{Styles: ui.NewStyles(testRenderer())})
 	for _, sc := range []float64{67, 78} {
 		m.history.Trend = append(m.history.Trend, model.ScorePoint{HasScore: true, Score: sc})
 	}
@@ -45,7 +46,7 @@ func TestHistory_Sparkline_AbsoluteScale(t *testing.T) {
 func TestHistory_Update_EnterOpensThatSprintsReview(t *testing.T) {
 	a, _ := newTestApp(t, 120, 40)
 	a = press(t, a, "5", "j", "enter") // Sprint 24, closed
-	if a.screen != screenReview {
+	if a.screen != ui.ScreenReview {
 		t.Fatalf("enter on History goes to %v, want Review", a.screen)
 	}
 	if got := a.data.Sprint.Sprint.Name; got != "Sprint 24" {

@@ -2,17 +2,18 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 
 	"github.com/align-team/align/model"
 )
 
 // narrowingCell is the History list's Round 2 column: the mean spread
 // before and after the second rounds, "50→15".
-func narrowingCell(s Styles, n model.Narrowing) string {
+func narrowingCell(s ui.Styles, n model.Narrowing) string {
 	if n.Objectives == 0 {
 		return ""
 	}
-	return " " + s.Text.Render(fmt.Sprintf("%s→%s", figure(n.Before), figure(n.After)))
+	return " " + s.Text.Render(fmt.Sprintf("%s→%s", ui.Figure(n.Before), ui.Figure(n.After)))
 }
 
 // narrowingText says it for the selected sprint: the mean spread before
@@ -21,5 +22,5 @@ func narrowingText(n model.Narrowing) string {
 	if n.Objectives == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; round 2: spread %s → %s", figure(n.Before), figure(n.After))
+	return fmt.Sprintf("; round 2: spread %s → %s", ui.Figure(n.Before), ui.Figure(n.After))
 }

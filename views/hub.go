@@ -1,11 +1,11 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/google/uuid"
 )
 
 // DefaultCoalesce is how long a Hub gathers a burst of events before it
@@ -13,39 +13,9 @@ import (
 // later ones at most this often.
 const DefaultCoalesce = 120 * time.Millisecond
 
-// EventKind says what an Event reports.
-type EventKind int
-
-const (
-	// EventChanged: something was saved; every screen should reload.
-	EventChanged EventKind = iota
-	// EventFocus: the facilitator's review moved to (or revealed)
-	// Objective of Sprint; members' Review screens follow.
-	EventFocus
-)
-
-// Event is what one session tells the others through a Hub.
-type Event struct {
-	Kind      EventKind
-	Sprint    uuid.UUID // EventFocus: the sprint shown
-	Objective uuid.UUID // EventFocus: the objective under the cursor
-	// Since is, for EventFocus, when Objective became the review's current
-	// one: every screen times the discussion from it (review_timer_live.go).
-	Since time.Time
-	// From is the session that published the event (deps.session), so
-	// that a session ignores its own focus coming back.
-	From uuid.UUID
-}
-
 // remoteChangedMsg tells an app that another session (or this one) saved
 // something: reload the shown sprint without disturbing the user.
 type remoteChangedMsg struct{}
-
-// followMsg tells an app where the facilitator's review is.
-type followMsg struct {
-	sprint, objective, from uuid.UUID
-	since                   time.Time
-}
 
 // Hub connects the apps of one server: each publishes what it saved and,
 // for a facilitator, where its review is; every subscriber hears of it.
@@ -59,7 +29,7 @@ type Hub struct {
 
 	mu    sync.Mutex
 	subs  map[*subscriber]struct{}
-	focus *Event // the latest EventFocus
+	focus *ui.Event // the latest EventFocus
 }
 
 // NewHub returns a hub that coalesces bursts within DefaultCoalesce.
@@ -78,7 +48,7 @@ type subscriber struct {
 
 	mu      sync.Mutex
 	changed bool
-	focus   *Event
+	focus   *ui.Event
 }
 
 // Subscribe registers send (typically a tea.Program's Send) for every
@@ -91,7 +61,7 @@ func (h *Hub) Subscribe(send func(tea.Msg)) (unsubscribe func()) {
 	h.subs[s] = struct{}{}
 	if h.focus != nil {
 		f := *h.focus
-		s.post(Event{}, &f)
+		s.post(ui.Event{}, &f)
 	}
 	h.mu.Unlock()
 	go s.run(h.coalesce)
@@ -107,9 +77,9 @@ func (h *Hub) Subscribe(send func(tea.Msg)) (unsubscribe func()) {
 }
 
 // Publish hands ev to every subscriber without waiting for any of them.
-func (h *Hub) Publish(ev Event) {
-	var focus *Event
-	if ev.Kind == EventFocus {
+func (h *Hub) Publish(ev ui.Event) {
+	var focus *ui.Event
+	if ev.Kind == ui.EventFocus {
 		focus = &ev
 	}
 	h.mu.Lock()
@@ -130,7 +100,7 @@ func (h *Hub) Subscribers() int {
 }
 
 // post marks ev pending and wakes the goroutine; it never blocks.
-func (s *subscriber) post(ev Event, focus *Event) {
+func (s *subscriber) post(ev ui.Event, focus *ui.Event) {
 	s.mu.Lock()
 	if focus != nil {
 		s.focus = focus
@@ -145,7 +115,7 @@ func (s *subscriber) post(ev Event, focus *Event) {
 }
 
 // take returns and clears what is pending.
-func (s *subscriber) take() (changed bool, focus *Event) {
+func (s *subscriber) take() (changed bool, focus *ui.Event) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	changed, focus = s.changed, s.focus
@@ -177,23 +147,10 @@ func (s *subscriber) run(coalesce time.Duration) {
 		// The focus goes first: the reload that follows a reveal then
 		// lands on the objective the facilitator is on.
 		if focus != nil {
-			s.send(followMsg{sprint: focus.Sprint, objective: focus.Objective, since: focus.Since, from: focus.From})
+			s.send(ui.FollowMsg{Sprint: focus.Sprint, Objective: focus.Objective, Since: focus.Since, From: focus.From})
 		}
 		if changed {
 			s.send(remoteChangedMsg{})
 		}
 	}
 }
-
-// publish returns a command that tells the other sessions about ev, or nil
-// when the app is not live. Publishing never blocks.
-func (d deps) publish(ev Event) tea.Cmd {
-	if d.hub == nil {
-		return nil
-	}
-	h := d.hub
-	return func() tea.Msg { h.Publish(ev); return nil }
-}
-
-// changed tells the other sessions that something was saved.
-func (d deps) changed() tea.Cmd { return d.publish(Event{Kind: EventChanged}) }

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -44,10 +45,10 @@ func TestHub_Publish_CoalescesBurst(t *testing.T) {
 	h := newHub(100 * time.Millisecond)
 	var r recorder
 	defer h.Subscribe(r.send)()
-	h.Publish(Event{Kind: EventChanged})
+	h.Publish(ui.Event{Kind: ui.EventChanged})
 	r.waitCount(t, 1) // the first of a quiet spell goes at once
 	for range 50 {
-		h.Publish(Event{Kind: EventChanged})
+		h.Publish(ui.Event{Kind: ui.EventChanged})
 	}
 	r.waitCount(t, 2)
 	time.Sleep(250 * time.Millisecond)
@@ -63,14 +64,14 @@ func TestHub_Subscribe_Unsubscribe(t *testing.T) {
 	h := newHub(time.Millisecond)
 	var r recorder
 	unsubscribe := h.Subscribe(r.send)
-	h.Publish(Event{Kind: EventChanged})
+	h.Publish(ui.Event{Kind: ui.EventChanged})
 	r.waitCount(t, 1)
 	unsubscribe()
 	unsubscribe() // twice is fine
 	if n := h.Subscribers(); n != 0 {
 		t.Fatalf("%d subscribers after unsubscribing", n)
 	}
-	h.Publish(Event{Kind: EventChanged})
+	h.Publish(ui.Event{Kind: ui.EventChanged})
 	time.Sleep(50 * time.Millisecond)
 	if n := r.count(); n != 1 {
 		t.Fatalf("%d messages after unsubscribing, want 1", n)
@@ -90,7 +91,7 @@ func TestHub_Publish_NeverBlocksOnStuckSubscriber(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		for range 1000 {
-			h.Publish(Event{Kind: EventChanged})
+			h.Publish(ui.Event{Kind: ui.EventChanged})
 		}
 		close(done)
 	}()
@@ -108,12 +109,12 @@ func TestHub_Publish_NeverBlocksOnStuckSubscriber(t *testing.T) {
 func TestHub_Subscribe_LateJoinerGetsFocus(t *testing.T) {
 	h := newHub(time.Millisecond)
 	sprint, obj := uuid.New(), uuid.New()
-	h.Publish(Event{Kind: EventFocus, Sprint: sprint, Objective: obj})
+	h.Publish(ui.Event{Kind: ui.EventFocus, Sprint: sprint, Objective: obj})
 	var r recorder
 	defer h.Subscribe(r.send)()
 	r.waitCount(t, 1)
-	f, ok := r.msgs[0].(followMsg)
-	if !ok || f.sprint != sprint || f.objective != obj {
+	f, ok := r.msgs[0].(ui.FollowMsg)
+	if !ok || f.Sprint != sprint || f.Objective != obj {
 		t.Fatalf("late joiner got %#v, want the latest focus", r.msgs[0])
 	}
 }

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"testing"
 
 	"github.com/align-team/align/model"
@@ -41,8 +42,8 @@ func TestReview_Notes_OutOfOrderRepliesKeepNewestText(t *testing.T) {
 	r, _ = r.changeOutcome(func(o *model.Outcome) { o.Notes = "Second line q test" })
 	older, newer := r.outcomes[id], r.outcomes[id]
 	older.Notes = "Second line q"
-	r, _ = r.Update(outcomeSavedMsg{o: newer, seq: 1001})
-	r, _ = r.Update(outcomeSavedMsg{o: older, seq: 1000})
+	r, _ = r.Update(ui.OutcomeSavedMsg{O: newer, Seq: 1001})
+	r, _ = r.Update(ui.OutcomeSavedMsg{O: older, Seq: 1000})
 	if got := r.outcomes[id].Notes; got != "Second line q test" {
 		t.Fatalf("notes show %q after the older reply came last, want the newest text", got)
 	}

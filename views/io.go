@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -32,9 +33,9 @@ func newIOQueue() *ioQueue {
 	return q
 }
 
-// submit queues fn and returns a command that yields its message. A panic in
+// Submit queues fn and returns a command that yields its message. A panic in
 // fn becomes a fatal errMsg, so the program ends cleanly with the error.
-func (q *ioQueue) submit(fn func() tea.Msg) tea.Cmd {
+func (q *ioQueue) Submit(fn func() tea.Msg) tea.Cmd {
 	out := make(chan tea.Msg, 1)
 	q.mu.Lock()
 	q.jobs = append(q.jobs, ioJob{fn: fn, out: out})
@@ -63,12 +64,12 @@ func (q *ioQueue) work() {
 	}
 }
 
-// seq returns the sequence number of the job running now; call it only
+// Seq returns the sequence number of the job running now; call it only
 // from inside a job. Jobs run in order, so a larger number saw every write
 // of a smaller one. Results come back to Update through separate command
 // goroutines, in any order: screens compare these numbers so that a load
 // taken before a save never overwrites what that save stored.
-func (q *ioQueue) seq() uint64 {
+func (q *ioQueue) Seq() uint64 {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	return q.ran
@@ -97,7 +98,7 @@ func (q *ioQueue) wait(timeout time.Duration) bool {
 func runSafely(fn func() tea.Msg) (msg tea.Msg) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg = errMsg{err: panicError{value: r, stack: string(debug.Stack())}, fatal: true}
+			msg = ui.ErrMsg{Err: panicError{value: r, stack: string(debug.Stack())}, Fatal: true}
 		}
 	}()
 	return fn()
@@ -135,7 +136,7 @@ func (a App) injectPanic() (tea.Model, tea.Cmd) {
 	case "command":
 		return a, func() tea.Msg { panic(what) }
 	case "io":
-		return a, a.deps.io.submit(func() tea.Msg { panic(what) })
+		return a, a.deps.IO.Submit(func() tea.Msg { panic(what) })
 	}
 	return a, nil
 }

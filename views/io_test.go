@@ -2,6 +2,7 @@ package views
 
 import (
 	"errors"
+	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
@@ -12,20 +13,20 @@ import (
 // fatalOf returns the error of a fatal errMsg, or fails.
 func fatalOf(t *testing.T, msg tea.Msg) error {
 	t.Helper()
-	e, ok := msg.(errMsg)
-	if !ok || !e.fatal {
+	e, ok := msg.(ui.ErrMsg)
+	if !ok || !e.Fatal {
 		t.Fatalf("got %#v, want a fatal errMsg", msg)
 	}
-	return e.err
+	return e.Err
 }
 
 func TestGuard_Panics_BecomeFatalErrors(t *testing.T) {
 	boom := func() tea.Msg { panic("boom") }
-	ok := func() tea.Msg { return footerMsg{text: "fine"} }
+	ok := func() tea.Msg { return ui.FooterMsg{Text: "fine"} }
 	if guard(nil) != nil {
 		t.Error("guard(nil) is not nil")
 	}
-	if msg := guard(ok)(); msg != (footerMsg{text: "fine"}) {
+	if msg := guard(ok)(); msg != (ui.FooterMsg{Text: "fine"}) {
 		t.Errorf("guard(ok)() = %#v", msg)
 	}
 	err := fatalOf(t, guard(boom)())

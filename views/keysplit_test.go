@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -34,7 +35,7 @@ func TestApp_Update_BurstIsTheKeysItHolds(t *testing.T) {
 func TestApp_Update_BurstSwitchesThenActs(t *testing.T) {
 	a, _ := newTestApp(t, 80, 24)
 	a = sendBurst(t, a, "4jj")
-	if a.screen != screenPlan {
+	if a.screen != ui.ScreenPlan {
 		t.Fatalf("screen %v after burst 4jj, want Plan", a.screen)
 	}
 	p := a.planScreen

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -90,7 +91,7 @@ func TestReview_Follow_MemberFollowsFacilitator(t *testing.T) {
 	member = press(t, member, "tab") // from Assess, where digits type
 	agenda := member.reviewScreen.agenda
 	target := agenda[3].Objective
-	member = drive(t, member, func() tea.Msg { return followMsg{sprint: target.SprintID, objective: target.ID} })
+	member = drive(t, member, func() tea.Msg { return ui.FollowMsg{Sprint: target.SprintID, Objective: target.ID} })
 
 	if cur, _ := member.reviewScreen.current(); cur.Objective.ID != target.ID {
 		t.Fatalf("member is on %q, want the facilitator's %q", cur.Objective.Title, target.Title)
@@ -124,8 +125,8 @@ func TestReview_Announce_FacilitatorPublishesFocus(t *testing.T) {
 		r.mu.Lock()
 		var got uuid.UUID
 		for _, m := range r.msgs {
-			if f, ok := m.(followMsg); ok {
-				got = f.objective
+			if f, ok := m.(ui.FollowMsg); ok {
+				got = f.Objective
 			}
 		}
 		r.mu.Unlock()
@@ -164,12 +165,12 @@ func TestReview_Load_OlderSnapshotKeepsSettledOutcome(t *testing.T) {
 		t.Fatal("space did not reveal")
 	}
 	// The older snapshot arrives late, as Bubble Tea may deliver it.
-	m, _ := a.reviewScreen.Update(workspaceLoadedMsg{data: stale})
+	m, _ := a.reviewScreen.Update(ui.WorkspaceLoadedMsg{Data: stale})
 	if !m.revealed(st.Objective.ID) {
 		t.Error("a snapshot taken before the reveal hid it again")
 	}
-	app, _ := a.Update(workspaceLoadedMsg{data: stale})
-	if app.(App).data.seq != a.data.seq {
+	app, _ := a.Update(ui.WorkspaceLoadedMsg{Data: stale})
+	if app.(App).data.Seq != a.data.Seq {
 		t.Error("the app took an older snapshot over a newer one")
 	}
 }

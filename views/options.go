@@ -1,7 +1,7 @@
 package views
 
 import (
-	"sync"
+	"github.com/align-team/align/views/ui"
 	"time"
 
 	"github.com/align-team/align/store"
@@ -52,42 +52,22 @@ type Options struct {
 }
 
 // MemberMemory keeps one OS user's last chosen member for one workspace
-// (see internal/lastmember).
-type MemberMemory interface {
-	// Recall returns the remembered member, or uuid.Nil.
-	Recall() uuid.UUID
-	// Remember records id; uuid.Nil forgets.
-	Remember(id uuid.UUID) error
-}
+// (see internal/lastmember); it is ui.MemberMemory, named here for callers.
+type MemberMemory = ui.MemberMemory
 
-// deps is what every screen shares: values and handles that never change
-// after New. Screens keep it by value.
-type deps struct {
-	store       *store.Store
-	now         func() time.Time
-	styles      Styles
-	facilitator bool
-	io          *ioQueue
-	hub         *Hub // nil unless live (serve)
-	tick        time.Duration
-	memory      MemberMemory // nil: remember nothing
-	closing     *sync.Once   // App.Close's last writes happen once
-	session     uuid.UUID    // this app, as the hub's events name it
-}
-
-// load submits a workspace load for sprint id (uuid.Nil: current sprint).
-func (d deps) load(id uuid.UUID) tea.Cmd {
-	st, now, q, mem := d.store, d.now(), d.io, d.memory
-	return d.io.submit(func() tea.Msg {
+// loadCmd submits a workspace load for sprint id (uuid.Nil: current sprint).
+func loadCmd(d ui.Deps, id uuid.UUID) tea.Cmd {
+	st, now, q, mem := d.Store, d.Now(), d.IO, d.Memory
+	return d.IO.Submit(func() tea.Msg {
 		data, err := loadWorkspace(st, id, now)
 		if err != nil {
-			return errMsg{err: err}
+			return ui.ErrMsg{Err: err}
 		}
 		data.Workspace.LastMember = uuid.Nil
 		if mem != nil {
 			data.Workspace.LastMember = mem.Recall()
 		}
-		data.seq = q.seq()
-		return workspaceLoadedMsg{data: data}
+		data.Seq = q.Seq()
+		return ui.WorkspaceLoadedMsg{Data: data}
 	})
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 
 	"github.com/align-team/align/model"
 	tea "github.com/charmbracelet/bubbletea"
@@ -100,15 +101,15 @@ func (r planRecord) name() string {
 // and deleted from the keyboard (or mouse), the sprint's state moved, and
 // unfinished objectives carried into the next sprint.
 type Plan struct {
-	deps      deps
+	deps      ui.Deps
 	keys      planKeys // enabled per context: what help shows
 	all       planKeys // always enabled: what keys match
-	input     inputKeys
+	input     ui.InputKeys
 	carryKeys planCarryKeys
 
 	width, height int
 	loaded        bool
-	data          workspaceData
+	data          ui.WorkspaceData
 
 	section planSection
 	pane    planKind // focused list of the sprint section: sprints, objectives or stories
@@ -124,7 +125,7 @@ type Plan struct {
 
 	lists      [kindCount]planList
 	filtering  bool // the focused list's filter has the keyboard
-	filterEd   editor
+	filterEd   ui.Editor
 	want       uuid.UUID // sprint asked for with selectSprintMsg, until it loads
 	focusAfter uuid.UUID // record to select once a reload brings it
 
@@ -135,10 +136,10 @@ type Plan struct {
 }
 
 // NewPlan returns the Plan screen. It does no I/O.
-func NewPlan(d deps) Plan {
+func NewPlan(d ui.Deps) Plan {
 	p := Plan{
-		deps: d, keys: newPlanKeys(), all: newPlanKeys(), input: newInputKeys(), carryKeys: newPlanCarryKeys(),
-		pane: kindSprint, filterEd: newEditor(d.styles, "/ ", false, 80),
+		deps: d, keys: newPlanKeys(), all: newPlanKeys(), input: ui.NewInputKeys(), carryKeys: newPlanCarryKeys(),
+		pane: kindSprint, filterEd: ui.NewEditor(d.Styles, "/ ", false, 80),
 	}
 	return p.updateKeys()
 }
@@ -171,15 +172,15 @@ func (p Plan) focused() planKind {
 func (p Plan) Update(msg tea.Msg) (Plan, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
-	case workspaceLoadedMsg:
-		p = p.load(msg.data)
-	case planSavedMsg:
+	case ui.WorkspaceLoadedMsg:
+		p = p.load(msg.Data)
+	case ui.PlanSavedMsg:
 		p, cmd = p.saved(msg)
 	case planDeleteConfirmedMsg:
 		cmd = p.saveCmd(msg.rec, "deleted "+msg.rec.name(), p.afterDelete(msg.rec))
 	case planStateConfirmedMsg:
 		cmd = p.stateCmd(msg.sprint, msg.to)
-	case externalEditedMsg:
+	case ui.ExternalEditedMsg:
 		p = p.externalEdited(msg)
 	case tea.KeyMsg:
 		p, cmd = p.key(msg)
@@ -192,27 +193,27 @@ func (p Plan) Update(msg tea.Msg) (Plan, tea.Cmd) {
 // saved finishes a write: on success it closes the form and asks the root
 // to reload (showing another sprint when asked); on failure the form stays
 // open with its input, focused on the field the error names.
-func (p Plan) saved(msg planSavedMsg) (Plan, tea.Cmd) {
-	if msg.err != nil {
+func (p Plan) saved(msg ui.PlanSavedMsg) (Plan, tea.Cmd) {
+	if msg.Err != nil {
 		if p.formOpen {
 			p.form.saving = false
-			p.form = p.form.focusField(errorField(msg.err))
+			p.form = p.form.focusField(errorField(msg.Err))
 		}
-		err := msg.err
-		return p, func() tea.Msg { return errMsg{err: err} }
+		err := msg.Err
+		return p, func() tea.Msg { return ui.ErrMsg{Err: err} }
 	}
 	if p.formOpen && p.form.saving {
 		p.formOpen = false
 	}
 	p.carrying = false
-	p.focusAfter = msg.focus
-	text := msg.text
-	done := func() tea.Msg { return savedMsg{text: text} }
-	if msg.show != uuid.Nil && (!p.data.HasSprint || msg.show != p.data.Sprint.Sprint.ID) {
-		show := msg.show
+	p.focusAfter = msg.Focus
+	text := msg.Text
+	done := func() tea.Msg { return ui.SavedMsg{Text: text} }
+	if msg.Show != uuid.Nil && (!p.data.HasSprint || msg.Show != p.data.Sprint.Sprint.ID) {
+		show := msg.Show
 		p.want = show
 		// Either order of the two ends on show: the loads run in submission order.
-		return p, tea.Batch(done, func() tea.Msg { return selectSprintMsg{id: show} })
+		return p, tea.Batch(done, func() tea.Msg { return ui.SelectSprintMsg{ID: show} })
 	}
 	return p, done
 }

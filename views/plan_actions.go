@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"slices"
 
 	"github.com/align-team/align/model"
@@ -34,7 +35,7 @@ func (p Plan) askDelete() (Plan, tea.Cmd) {
 		rec.member.Deleted = true
 		prompt = fmt.Sprintf("Delete @%s and their open estimates? (a: inactive)", rec.member.Handle)
 	}
-	return p, func() tea.Msg { return confirmMsg{prompt: prompt, yes: planDeleteConfirmedMsg{rec: rec}} }
+	return p, func() tea.Msg { return ui.ConfirmMsg{Prompt: prompt, Yes: planDeleteConfirmedMsg{rec: rec}} }
 }
 
 // afterDelete is the sprint to show once rec is deleted: a neighbour of a
@@ -89,20 +90,20 @@ func (p Plan) askState(forward bool) tea.Cmd {
 	default:
 		return p.stateCmd(sp, to)
 	}
-	return func() tea.Msg { return confirmMsg{prompt: prompt, yes: planStateConfirmedMsg{sprint: sp, to: to}} }
+	return func() tea.Msg { return ui.ConfirmMsg{Prompt: prompt, Yes: planStateConfirmedMsg{sprint: sp, to: to}} }
 }
 
 // stateCmd saves sprint sp in state to.
 func (p Plan) stateCmd(sp model.Sprint, to model.SprintState) tea.Cmd {
 	from := sp.State
 	sp.State = to
-	sp.Touch(p.deps.now())
-	st := p.deps.store
-	return p.deps.io.submit(func() tea.Msg {
+	sp.Touch(p.deps.Now())
+	st := p.deps.Store
+	return p.deps.IO.Submit(func() tea.Msg {
 		if _, err := st.SaveSprint(sp); err != nil {
-			return planSavedMsg{err: fmt.Errorf("moving %s from %s to %s: %w", sp.Name, from, to, err)}
+			return ui.PlanSavedMsg{Err: fmt.Errorf("moving %s from %s to %s: %w", sp.Name, from, to, err)}
 		}
-		return planSavedMsg{text: fmt.Sprintf("%s is now %s", sp.Name, to), focus: sp.ID}
+		return ui.PlanSavedMsg{Text: fmt.Sprintf("%s is now %s", sp.Name, to), Focus: sp.ID}
 	})
 }
 
@@ -110,8 +111,8 @@ func (p Plan) stateCmd(sp model.Sprint, to model.SprintState) tea.Cmd {
 // list so that orders are distinct.
 func (p Plan) reorder(d int) tea.Cmd {
 	k := p.focused()
-	now := p.deps.now()
-	st := p.deps.store
+	now := p.deps.Now()
+	st := p.deps.Store
 	switch k {
 	case kindObjective:
 		sel, _ := p.selObjective()
@@ -127,13 +128,13 @@ func (p Plan) reorder(d int) tea.Cmd {
 				changed = append(changed, o)
 			}
 		}
-		return p.deps.io.submit(func() tea.Msg {
+		return p.deps.IO.Submit(func() tea.Msg {
 			for _, o := range changed {
 				if _, err := st.SaveObjective(o); err != nil {
-					return planSavedMsg{err: fmt.Errorf("reordering objectives: %w", err)}
+					return ui.PlanSavedMsg{Err: fmt.Errorf("reordering objectives: %w", err)}
 				}
 			}
-			return planSavedMsg{text: fmt.Sprintf("moved objective %q", sel.Title), focus: sel.ID}
+			return ui.PlanSavedMsg{Text: fmt.Sprintf("moved objective %q", sel.Title), Focus: sel.ID}
 		})
 	case kindStory:
 		sel, _ := p.selStory()
@@ -149,13 +150,13 @@ func (p Plan) reorder(d int) tea.Cmd {
 				changed = append(changed, s)
 			}
 		}
-		return p.deps.io.submit(func() tea.Msg {
+		return p.deps.IO.Submit(func() tea.Msg {
 			for _, s := range changed {
 				if _, err := st.SaveStory(s); err != nil {
-					return planSavedMsg{err: fmt.Errorf("reordering stories: %w", err)}
+					return ui.PlanSavedMsg{Err: fmt.Errorf("reordering stories: %w", err)}
 				}
 			}
-			return planSavedMsg{text: fmt.Sprintf("moved story %q", sel.Title), focus: sel.ID}
+			return ui.PlanSavedMsg{Text: fmt.Sprintf("moved story %q", sel.Title), Focus: sel.ID}
 		})
 	}
 	return nil
@@ -189,7 +190,7 @@ func (p Plan) cycleStatus() tea.Cmd {
 	}
 	i := slices.Index(model.StoryStatuses, s.Status)
 	s.Status = model.StoryStatuses[(i+1)%len(model.StoryStatuses)]
-	s.Touch(p.deps.now())
+	s.Touch(p.deps.Now())
 	rec := planRecord{kind: kindStory, story: s}
 	return p.saveCmd(rec, fmt.Sprintf("story %q is %s", s.Title, s.Status), uuid.Nil)
 }
@@ -201,7 +202,7 @@ func (p Plan) toggleArchive() tea.Cmd {
 		return nil
 	}
 	g.Archived = !g.Archived
-	g.Touch(p.deps.now())
+	g.Touch(p.deps.Now())
 	text := fmt.Sprintf("archived goal %q", g.Title)
 	if !g.Archived {
 		text = fmt.Sprintf("goal %q is active again", g.Title)
@@ -224,9 +225,9 @@ func (p Plan) toggleMember(fac bool) tea.Cmd {
 		m.Active = !m.Active
 		text = fmt.Sprintf("@%s is %s", m.Handle, map[bool]string{true: "active", false: "inactive"}[m.Active])
 	}
-	m.Touch(p.deps.now())
+	m.Touch(p.deps.Now())
 	return p.saveCmd(planRecord{kind: kindMember, member: m}, text, uuid.Nil)
 }
 
 // short cuts a title for a one-line prompt.
-func short(s string) string { return truncate(s, 30) }
+func short(s string) string { return ui.Truncate(s, 30) }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"slices"
 	"time"
 
@@ -88,11 +89,11 @@ func (c planCarry) refresh(p Plan) planCarry {
 			c.targets = append(c.targets, t)
 		}
 	}
-	c.fresh = p.suggestSprint(p.deps.now())
+	c.fresh = p.suggestSprint(p.deps.Now())
 	if c.fresh.Name == "" {
 		c.fresh.Name = "Next sprint"
 	}
-	c.cursor = clamp(c.cursor, 0, len(c.targets))
+	c.cursor = ui.Clamp(c.cursor, 0, len(c.targets))
 	if i := slices.IndexFunc(c.targets, func(t model.Sprint) bool { return t.ID == keep }); i >= 0 {
 		c.cursor = i
 	}
@@ -119,7 +120,7 @@ func (p Plan) carryKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Carry):
 		if len(p.carry.chosen()) == 0 {
-			return p, func() tea.Msg { return footerMsg{text: "no objective is chosen: space marks the ones to carry on"} }
+			return p, func() tea.Msg { return ui.FooterMsg{Text: "no objective is chosen: space marks the ones to carry on"} }
 		}
 		return p, p.carryCmd()
 	}
@@ -134,7 +135,7 @@ func (c planCarry) move(d int) planCarry {
 	if c.onObj >= 0 {
 		row = c.onObj
 	}
-	row = clamp(row+d, 0, n+len(c.targets))
+	row = ui.Clamp(row+d, 0, n+len(c.targets))
 	if row < n {
 		c.onObj = row
 	} else {
@@ -172,13 +173,13 @@ func (p Plan) carryCmd() tea.Cmd {
 	} else {
 		job.target, job.isNew = c.fresh, true
 	}
-	st, now := p.deps.store, p.deps.now()
-	return p.deps.io.submit(func() tea.Msg {
+	st, now := p.deps.Store, p.deps.Now()
+	return p.deps.IO.Submit(func() tea.Msg {
 		id, n, err := carryOver(st, job, now)
 		if err != nil {
-			return planSavedMsg{err: fmt.Errorf("carry from %s: %w", job.from, err)}
+			return ui.PlanSavedMsg{Err: fmt.Errorf("carry from %s: %w", job.from, err)}
 		}
-		return planSavedMsg{text: fmt.Sprintf("carried %d objective(s) from %s into %s", n, job.from, job.target.Name), show: id}
+		return ui.PlanSavedMsg{Text: fmt.Sprintf("carried %d objective(s) from %s into %s", n, job.from, job.target.Name), Show: id}
 	})
 }
 
@@ -211,10 +212,10 @@ func carryOver(st *store.Store, job carryJob, now time.Time) (uuid.UUID, int, er
 }
 
 // view renders the dialog in w×h.
-func (c planCarry) view(s Styles, w, h int) []string {
+func (c planCarry) view(s ui.Styles, w, h int) []string {
 	out := []string{
-		truncate(s.Title.Render("Carry on from "+c.from.Name), w),
-		truncate(s.Text.Render(fmt.Sprintf("%d of %d unfinished objective(s), agreed value as baseline, stories not done (space: carry or not):", len(c.chosen()), len(c.objectives))), w),
+		ui.Truncate(s.Title.Render("Carry on from "+c.from.Name), w),
+		ui.Truncate(s.Text.Render(fmt.Sprintf("%d of %d unfinished objective(s), agreed value as baseline, stories not done (space: carry or not):", len(c.chosen()), len(c.objectives))), w),
 	}
 	room := max(1, h-len(out)-2-len(c.targets)-1)
 	// Two aligned columns: the titles, padded to the longest that fits,
@@ -235,17 +236,17 @@ func (c planCarry) view(s Styles, w, h int) []string {
 			out = append(out, s.Faint.Render(fmt.Sprintf("  … and %d more", len(c.objectives)-i)))
 			break
 		}
-		tail := "  " + padRight(bases[i], baseW) + "  " + plural(len(c.stories[o.ID]), "%d story", "%d stories")
+		tail := "  " + ui.PadRight(bases[i], baseW) + "  " + ui.Plural(len(c.stories[o.ID]), "%d story", "%d stories")
 		box := "[x] "
 		if c.skip[o.ID] {
 			box = "[ ] "
 		}
-		line := box + padRight(truncate(o.Title, titleW), titleW)
+		line := box + ui.PadRight(ui.Truncate(o.Title, titleW), titleW)
 		if i == c.onObj {
-			out = append(out, truncate(s.Selected.Render("▸ "+line)+s.Faint.Render(tail), w))
+			out = append(out, ui.Truncate(s.Selected.Render("▸ "+line)+s.Faint.Render(tail), w))
 			continue
 		}
-		out = append(out, truncate("  "+line+s.Faint.Render(tail), w))
+		out = append(out, ui.Truncate("  "+line+s.Faint.Render(tail), w))
 	}
 	out = append(out, s.Bold.Render("Into:"))
 	for i := 0; i <= len(c.targets); i++ {
@@ -257,9 +258,9 @@ func (c planCarry) view(s Styles, w, h int) []string {
 			line = fmt.Sprintf("＋ new sprint %q, %s → %s", c.fresh.Name, dateText(c.fresh.Start), dateText(c.fresh.End))
 		}
 		if i == c.cursor && c.onObj < 0 {
-			out = append(out, s.Selected.Render(padRight(truncate("▸ "+line, w), w)))
+			out = append(out, s.Selected.Render(ui.PadRight(ui.Truncate("▸ "+line, w), w)))
 		} else {
-			out = append(out, truncate("  "+line, w))
+			out = append(out, ui.Truncate("  "+line, w))
 		}
 	}
 	return out[:min(len(out), max(0, h))]

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -27,23 +28,23 @@ func stateNote(st model.SprintState) string {
 // sprintSide renders the right side of the sprint section: the shown
 // sprint, its objectives, the selected objective and its stories.
 func (p Plan) sprintSide(l planLayout) []string {
-	s := p.deps.styles
+	s := p.deps.Styles
 	w := l.rightW
 	sp, ok := p.shown()
 	if !ok {
 		return []string{
 			s.Title.Render("No sprint yet"),
-			truncate(s.Text.Render("Press n in the Sprints list to create the first one."), w),
+			ui.Truncate(s.Text.Render("Press n in the Sprints list to create the first one."), w),
 		}
 	}
 	out := []string{
-		truncate(s.Bold.Render(sp.Name)+s.Faint.Render(" · ")+s.Accent.Render(string(sp.State))+
+		ui.Truncate(s.Bold.Render(sp.Name)+s.Faint.Render(" · ")+s.Accent.Render(string(sp.State))+
 			s.Faint.Render(fmt.Sprintf(" · %s → %s", sp.Start.Format(model.DateLayout), sp.End.Format(model.DateLayout))), w),
-		truncate(s.Faint.Render("Goal: ")+s.Text.Render(orNone(firstLine(sp.Goal), "(no sprint goal)")), w),
-		truncate(s.Faint.Render(stateNote(sp.State)), w),
+		ui.Truncate(s.Faint.Render("Goal: ")+s.Text.Render(orNone(ui.FirstLine(sp.Goal), "(no sprint goal)")), w),
+		ui.Truncate(s.Faint.Render(stateNote(sp.State)), w),
 	}
 	if sel, ok := p.selSprint(); ok && sel.ID != sp.ID && p.pane == kindSprint {
-		out[2] = truncate(s.Marker.Render("enter shows "+sel.Name+" here and on every screen"), w)
+		out[2] = ui.Truncate(s.Marker.Render("enter shows "+sel.Name+" here and on every screen"), w)
 	}
 	objs := p.listView(kindObjective, "Objectives", w, l.rows[kindObjective])
 	for len(objs) < 1+l.rows[kindObjective] {
@@ -54,7 +55,7 @@ func (p Plan) sprintSide(l planLayout) []string {
 	if !ok {
 		return out
 	}
-	out = append(out, truncate(s.Faint.Render("↳ "+p.objectiveDetail(o)), w))
+	out = append(out, ui.Truncate(s.Faint.Render("↳ "+p.objectiveDetail(o)), w))
 	title := "Stories of “" + o.Title + "”"
 	out = append(out, p.listView(kindStory, title, w, l.rows[kindStory])...)
 	return out
@@ -65,9 +66,9 @@ func (p Plan) sprintSide(l planLayout) []string {
 func (p Plan) objectiveDetail(o model.Objective) string {
 	var parts []string
 	if ev := model.StoryEvidence(o.ID, p.stories[o.ID]); ev.HasEvidence {
-		parts = append(parts, storiesDone(ev))
+		parts = append(parts, ui.StoriesDone(ev))
 	}
-	parts = append(parts, "goal: "+orNone(p.data.goalTitle(o.GoalID), "none"))
+	parts = append(parts, "goal: "+orNone(p.data.GoalTitle(o.GoalID), "none"))
 	if o.CarriedFrom != uuid.Nil {
 		if o.Baseline != nil {
 			parts = append(parts, fmt.Sprintf("carried on from %d%%", *o.Baseline))
@@ -76,33 +77,33 @@ func (p Plan) objectiveDetail(o model.Objective) string {
 		}
 	}
 	if o.Description != "" {
-		parts = append(parts, firstLine(o.Description))
+		parts = append(parts, ui.FirstLine(o.Description))
 	}
 	return strings.Join(parts, " · ")
 }
 
 // goalDetail renders the selected goal.
 func (p Plan) goalDetail(w int) []string {
-	s := p.deps.styles
+	s := p.deps.Styles
 	g, ok := p.selGoal()
 	if !ok {
-		return []string{s.Faint.Render(truncate("Organisational goals that objectives tie into. n adds one.", w))}
+		return []string{s.Faint.Render(ui.Truncate("Organisational goals that objectives tie into. n adds one.", w))}
 	}
 	var out []string
-	for _, l := range wrap(g.Title, w) {
+	for _, l := range ui.Wrap(g.Title, w) {
 		out = append(out, s.Bold.Render(l))
 	}
 	state := "active goal"
 	if g.Archived {
 		state = "archived: not offered for new links"
 	}
-	out = append(out, s.Accent.Render(truncate(state, w)))
+	out = append(out, s.Accent.Render(ui.Truncate(state, w)))
 	if sp, ok := p.shown(); ok {
-		out = append(out, s.Faint.Render(truncate(fmt.Sprintf("linked by %d objective(s) of %s", p.goalUse[g.ID], sp.Name), w)))
+		out = append(out, s.Faint.Render(ui.Truncate(fmt.Sprintf("linked by %d objective(s) of %s", p.goalUse[g.ID], sp.Name), w)))
 	}
 	out = append(out, "")
 	for _, para := range strings.Split(orNone(g.Description, "(no description)"), "\n") {
-		for _, l := range wrap(para, w) {
+		for _, l := range ui.Wrap(para, w) {
 			out = append(out, s.Text.Render(l))
 		}
 	}
@@ -111,10 +112,10 @@ func (p Plan) goalDetail(w int) []string {
 
 // memberDetail renders the selected member.
 func (p Plan) memberDetail(w int) []string {
-	s := p.deps.styles
+	s := p.deps.Styles
 	m, ok := p.selMember()
 	if !ok {
-		return []string{s.Faint.Render(truncate("The people who assess. n adds one.", w))}
+		return []string{s.Faint.Render(ui.Truncate("The people who assess. n adds one.", w))}
 	}
 	active := "active: expected to assess"
 	if !m.Active {
@@ -128,10 +129,10 @@ func (p Plan) memberDetail(w int) []string {
 		active = "active: facilitates, does not estimate"
 	}
 	return []string{
-		truncate(s.Bold.Render(m.Name)+s.Faint.Render("  @"+m.Handle), w),
-		s.Text.Render(truncate(active, w)),
-		s.Text.Render(truncate(role, w)),
-		s.Faint.Render(truncate(fmt.Sprintf("%d SSH key(s) for serve", len(m.Keys)), w)),
+		ui.Truncate(s.Bold.Render(m.Name)+s.Faint.Render("  @"+m.Handle), w),
+		s.Text.Render(ui.Truncate(active, w)),
+		s.Text.Render(ui.Truncate(role, w)),
+		s.Faint.Render(ui.Truncate(fmt.Sprintf("%d SSH key(s) for serve", len(m.Keys)), w)),
 	}
 }
 

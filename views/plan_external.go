@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -13,25 +14,25 @@ import (
 // msg asks for it.
 func (p Plan) formExternal(msg tea.KeyMsg) (tea.Cmd, bool) {
 	f := p.form
-	if !key.Matches(msg, newInputKeys().External) || f.saving || len(f.fields) == 0 {
+	if !key.Matches(msg, ui.NewInputKeys().External) || f.saving || len(f.fields) == 0 {
 		return nil, false
 	}
 	fl := f.fields[f.focus]
 	if fl.kind != fieldLines {
 		return nil, false
 	}
-	return p.deps.externalEdit("plan:"+fl.name, uuid.Nil, fl.edit.Value()), true
+	return p.deps.ExternalEdit("plan:"+fl.name, uuid.Nil, fl.edit.Value()), true
 }
 
 // externalEdited puts the text edited in $EDITOR into its form field.
-func (p Plan) externalEdited(msg externalEditedMsg) Plan {
+func (p Plan) externalEdited(msg ui.ExternalEditedMsg) Plan {
 	if !p.formOpen {
 		return p
 	}
 	for i, fl := range p.form.fields {
-		if "plan:"+fl.name == msg.field && fl.kind == fieldLines {
+		if "plan:"+fl.name == msg.Field && fl.kind == fieldLines {
 			fields := append([]formField(nil), p.form.fields...)
-			fields[i].edit = fl.edit.Replace(msg.text)
+			fields[i].edit = fl.edit.Replace(msg.Text)
 			p.form.fields = fields
 		}
 	}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"slices"
 	"strings"
 
@@ -36,7 +37,7 @@ type formField struct {
 	label   string
 	hint    string // shown faint while the field is empty and not focused
 	kind    fieldKind
-	edit    editor // the text; for a pick field, its filter
+	edit    ui.Editor // the text; for a pick field, its filter
 	options []formOption
 	choice  int   // the chosen option (cycle, pick)
 	orig    int   // choice when the form opened
@@ -62,7 +63,7 @@ const formLabelWidth = 14
 // the record it edits (a copy) so that saving only has to copy fields in.
 type planForm struct {
 	keys          planFormKeys
-	styles        Styles
+	styles        ui.Styles
 	rec           planRecord
 	title         string
 	fields        []formField
@@ -72,7 +73,7 @@ type planForm struct {
 }
 
 // newPlanForm returns a form over fields with the first one focused.
-func newPlanForm(s Styles, rec planRecord, title string, fields ...formField) planForm {
+func newPlanForm(s ui.Styles, rec planRecord, title string, fields ...formField) planForm {
 	f := planForm{keys: newPlanFormKeys(), styles: s, rec: rec, title: title, fields: fields}
 	for i := range f.fields {
 		f.fields[i].orig, f.fields[i].origOn = f.fields[i].choice, f.fields[i].on
@@ -84,14 +85,14 @@ func newPlanForm(s Styles, rec planRecord, title string, fields ...formField) pl
 }
 
 // textField returns a text field of kind k holding value.
-func textField(s Styles, name, label, hint string, k fieldKind, limit int, value string) formField {
-	return formField{name: name, label: label, hint: hint, kind: k, edit: newEditor(s, "", k == fieldLines, limit).SetValue(value)}
+func textField(s ui.Styles, name, label, hint string, k fieldKind, limit int, value string) formField {
+	return formField{name: name, label: label, hint: hint, kind: k, edit: ui.NewEditor(s, "", k == fieldLines, limit).SetValue(value)}
 }
 
 // choiceField returns a cycle or pick field with options, choosing the
 // first whose id and value match (the first option when none does).
-func choiceField(s Styles, name, label string, k fieldKind, options []formOption, id uuid.UUID, value string) formField {
-	f := formField{name: name, label: label, kind: k, options: options, edit: newEditor(s, "", false, 80)}
+func choiceField(s ui.Styles, name, label string, k fieldKind, options []formOption, id uuid.UUID, value string) formField {
+	f := formField{name: name, label: label, kind: k, options: options, edit: ui.NewEditor(s, "", false, 80)}
 	for i, o := range options {
 		if o.id == id && o.value == value {
 			f.choice = i
@@ -215,7 +216,7 @@ func (fl formField) update(k tea.KeyMsg, keys planFormKeys) formField {
 				i++
 			}
 			if len(fl.shown) > 0 {
-				fl.choice = fl.shown[clamp(i, 0, len(fl.shown)-1)]
+				fl.choice = fl.shown[ui.Clamp(i, 0, len(fl.shown)-1)]
 			}
 			return fl
 		}
@@ -289,14 +290,14 @@ func (f planForm) View() string {
 	s := f.styles
 	w := max(1, f.width)
 	valueW := max(1, w-formLabelWidth)
-	out := []string{truncate(s.Title.Render(f.title), w)}
+	out := []string{ui.Truncate(s.Title.Render(f.title), w)}
 	// Lines left for multi-line fields and the open pick list.
 	spare := f.height - 1 - len(f.fields)
 	for i, fl := range f.fields {
 		focused := i == f.focus
-		label := "  " + padRight(fl.label, formLabelWidth-2)
+		label := "  " + ui.PadRight(fl.label, formLabelWidth-2)
 		if focused {
-			label = s.Accent.Render("▸ " + padRight(fl.label, formLabelWidth-2))
+			label = s.Accent.Render("▸ " + ui.PadRight(fl.label, formLabelWidth-2))
 		} else {
 			label = s.Faint.Render(label)
 		}
@@ -304,9 +305,9 @@ func (f planForm) View() string {
 		spare -= len(lines) - 1
 		for j, l := range lines {
 			if j == 0 {
-				out = append(out, truncate(label+l, w))
+				out = append(out, ui.Truncate(label+l, w))
 			} else {
-				out = append(out, truncate(strings.Repeat(" ", formLabelWidth)+l, w))
+				out = append(out, ui.Truncate(strings.Repeat(" ", formLabelWidth)+l, w))
 			}
 		}
 	}
@@ -318,7 +319,7 @@ func (f planForm) View() string {
 
 // view renders the field's value in lines of at most w cells, using up to
 // spare extra lines for a multi-line field or an open pick list.
-func (fl formField) view(s Styles, focused bool, w, spare int) []string {
+func (fl formField) view(s ui.Styles, focused bool, w, spare int) []string {
 	switch fl.kind {
 	case fieldToggle:
 		if fl.on {
@@ -337,7 +338,7 @@ func (fl formField) view(s Styles, focused bool, w, spare int) []string {
 	case fieldPick:
 		return fl.pickView(s, focused, w, spare)
 	case fieldLines:
-		h := clamp(spare+1, 1, 4)
+		h := ui.Clamp(spare+1, 1, 4)
 		if focused {
 			return strings.Split(fl.edit.SetSize(w, h).View(), "\n")
 		}
@@ -346,7 +347,7 @@ func (fl formField) view(s Styles, focused bool, w, spare int) []string {
 		}
 		var lines []string
 		for _, l := range strings.Split(fl.edit.Value(), "\n") {
-			lines = append(lines, wrap(l, w)...)
+			lines = append(lines, ui.Wrap(l, w)...)
 		}
 		if len(lines) > h {
 			lines = append(lines[:h-1], "…")
@@ -362,36 +363,36 @@ func (fl formField) view(s Styles, focused bool, w, spare int) []string {
 	if fl.edit.Value() == "" {
 		return []string{s.Faint.Render(fl.hint)}
 	}
-	return []string{s.Text.Render(truncate(fl.edit.Value(), w))}
+	return []string{s.Text.Render(ui.Truncate(fl.edit.Value(), w))}
 }
 
 // pickView renders a pick field: the choice, or while focused the filter
 // and the matching options around the choice.
-func (fl formField) pickView(s Styles, focused bool, w, spare int) []string {
+func (fl formField) pickView(s ui.Styles, focused bool, w, spare int) []string {
 	v := ""
 	if fl.choice < len(fl.options) {
 		v = fl.options[fl.choice].label
 	}
 	if !focused {
-		return []string{s.Text.Render(truncate(v, w))}
+		return []string{s.Text.Render(ui.Truncate(v, w))}
 	}
 	head := fl.edit.SetSize(w, 1).View()
 	if fl.edit.Value() == "" {
 		head = s.Faint.Render("type to filter, ↑/↓ to choose")
 	}
 	lines := []string{head}
-	rows := clamp(spare, 1, 6)
+	rows := ui.Clamp(spare, 1, 6)
 	if len(fl.shown) == 0 {
 		return append(lines, s.Faint.Render("  no match"))
 	}
 	at := max(0, slices.Index(fl.shown, fl.choice))
-	first := window(0, at, rows, len(fl.shown))
+	first := ui.Window(0, at, rows, len(fl.shown))
 	for i := first; i < min(len(fl.shown), first+rows); i++ {
 		o := fl.options[fl.shown[i]]
 		if fl.shown[i] == fl.choice {
-			lines = append(lines, s.Selected.Render(truncate("● "+o.label, w)))
+			lines = append(lines, s.Selected.Render(ui.Truncate("● "+o.label, w)))
 		} else {
-			lines = append(lines, s.Text.Render(truncate("  "+o.label, w)))
+			lines = append(lines, s.Text.Render(ui.Truncate("  "+o.label, w)))
 		}
 	}
 	return lines

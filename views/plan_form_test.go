@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 func stripANSI(s string) string { return ansi.Strip(s) }
 
 func testForm() planForm {
-	s := NewStyles(testRenderer())
+	s := ui.NewStyles(testRenderer())
 	g1, g2 := uuid.New(), uuid.New()
 	opts := []formOption{{label: "(no goal)"}, {id: g1, label: "Faster checkout"}, {id: g2, label: "Fewer refunds"}}
 	return newPlanForm(s, planRecord{kind: kindObjective}, "New objective",

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 )
 
@@ -69,7 +70,7 @@ func (p Plan) ShortHelp() []key.Binding {
 	// The most important first: the line keeps what fits, then "? more keys".
 	switch p.focused() {
 	case kindSprint:
-		return []key.Binding{relabel(k.Open, "enter", "show"), k.New, k.Edit, k.StateNext, k.Carry, k.Delete}
+		return []key.Binding{ui.Relabel(k.Open, "enter", "show"), k.New, k.Edit, k.StateNext, k.Carry, k.Delete}
 	case kindObjective:
 		return []key.Binding{k.New, k.Edit, k.Right, k.Left, k.Delete, k.MoveUp}
 	case kindStory:
@@ -110,8 +111,8 @@ func (p Plan) formHelp() []key.Binding {
 	switch p.form.fields[p.form.focus].kind {
 	case fieldLines:
 		// The keys special to this field first: the footer keeps what fits.
-		ik := newInputKeys()
-		return []key.Binding{k.Save, ik.Newline, relabel(ik.External, "ctrl+o", "$EDITOR"), k.Cancel, k.NextField, k.PrevField}
+		ik := ui.NewInputKeys()
+		return []key.Binding{k.Save, ik.Newline, ui.Relabel(ik.External, "ctrl+o", "$EDITOR"), k.Cancel, k.NextField, k.PrevField}
 	case fieldPick:
 		out = append(out, k.Choose, k.Save)
 	case fieldToggle:

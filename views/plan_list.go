@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"slices"
 	"strings"
 
@@ -28,13 +29,13 @@ func (l planList) selected() (int, bool) {
 
 // moved returns the list with the cursor moved by d rows.
 func (l planList) moved(d int) planList {
-	l.cursor = clamp(l.cursor+d, 0, max(0, len(l.rows)-1))
+	l.cursor = ui.Clamp(l.cursor+d, 0, max(0, len(l.rows)-1))
 	return l
 }
 
 // load derives everything the screen shows from a fresh snapshot, keeping
 // the selection of every list by ID.
-func (p Plan) load(d workspaceData) Plan {
+func (p Plan) load(d ui.WorkspaceData) Plan {
 	keep := [kindCount]uuid.UUID{}
 	for k := range kindCount {
 		keep[k] = p.selectedID(k)
@@ -183,7 +184,7 @@ func (p Plan) refilter(k planKind, keep uuid.UUID) Plan {
 			l.cursor = r
 		}
 	}
-	l.cursor = clamp(l.cursor, 0, max(0, len(l.rows)-1))
+	l.cursor = ui.Clamp(l.cursor, 0, max(0, len(l.rows)-1))
 	p.lists[k] = l
 	return p
 }

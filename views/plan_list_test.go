@@ -132,7 +132,7 @@ func TestPlan_SuggestSprint_FollowsTheLatest(t *testing.T) {
 		t.Errorf("suggested %s %s → %s", sp.Name, dateText(sp.Start), dateText(sp.End))
 	}
 	var empty Plan
-	empty.deps.now = testClock
+	empty.deps.Now = testClock
 	sp = empty.suggestSprint(testNow.Add(3 * time.Hour))
 	if sp.Name != "" || dateText(sp.Start) != "2025-03-12" || dateText(sp.End) != "2025-03-25" {
 		t.Errorf("first sprint suggested as %+v", sp)

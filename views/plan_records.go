@@ -3,6 +3,7 @@ package views
 import (
 	"errors"
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,8 +17,8 @@ import (
 
 // newForm opens a form for a new record of the focused kind.
 func (p Plan) newForm() (Plan, tea.Cmd) {
-	now := p.deps.now()
-	s := p.deps.styles
+	now := p.deps.Now()
+	s := p.deps.Styles
 	rec := planRecord{kind: p.focused()}
 	switch rec.kind {
 	case kindSprint:
@@ -48,7 +49,7 @@ func (p Plan) editForm() (Plan, tea.Cmd) {
 	if !ok {
 		return p, nil
 	}
-	s := p.deps.styles
+	s := p.deps.Styles
 	switch rec.kind {
 	case kindSprint:
 		p.form = sprintForm(s, rec, "Edit sprint")
@@ -74,7 +75,7 @@ func nextOrder[T any](xs []T, order func(T) int) int {
 	return n
 }
 
-func sprintForm(s Styles, rec planRecord, title string) planForm {
+func sprintForm(s ui.Styles, rec planRecord, title string) planForm {
 	sp := rec.sprint
 	return newPlanForm(s, rec, title,
 		textField(s, "name", "Name", "e.g. Sprint 26", fieldText, model.MaxTitle, sp.Name),
@@ -85,7 +86,7 @@ func sprintForm(s Styles, rec planRecord, title string) planForm {
 }
 
 func (p Plan) objectiveForm(rec planRecord, title string) planForm {
-	s := p.deps.styles
+	s := p.deps.Styles
 	o := rec.objective
 	opts := []formOption{{label: "(no goal)"}}
 	for _, g := range p.goals {
@@ -103,7 +104,7 @@ func (p Plan) objectiveForm(rec planRecord, title string) planForm {
 	)
 }
 
-func storyForm(s Styles, rec planRecord, title string) planForm {
+func storyForm(s ui.Styles, rec planRecord, title string) planForm {
 	st := rec.story
 	var opts []formOption
 	for _, v := range model.StoryStatuses {
@@ -121,7 +122,7 @@ func storyForm(s Styles, rec planRecord, title string) planForm {
 	)
 }
 
-func goalForm(s Styles, rec planRecord, title string) planForm {
+func goalForm(s ui.Styles, rec planRecord, title string) planForm {
 	g := rec.goal
 	return newPlanForm(s, rec, title,
 		textField(s, "title", "Title", "an organisational goal", fieldText, model.MaxTitle, g.Title),
@@ -130,7 +131,7 @@ func goalForm(s Styles, rec planRecord, title string) planForm {
 	)
 }
 
-func memberForm(s Styles, rec planRecord, title string) planForm {
+func memberForm(s ui.Styles, rec planRecord, title string) planForm {
 	m := rec.member
 	return newPlanForm(s, rec, title,
 		textField(s, "name", "Name", "full name", fieldText, model.MaxName, m.Name),
@@ -241,7 +242,7 @@ func (p Plan) formKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 		rec, err := p.form.record()
 		if err != nil {
 			p.form = p.form.focusField(errorField(err))
-			return p, func() tea.Msg { return errMsg{err: err} }
+			return p, func() tea.Msg { return ui.ErrMsg{Err: err} }
 		}
 		verb := "saved "
 		if rec.meta().ID == uuid.Nil {
@@ -256,17 +257,17 @@ func (p Plan) formKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 // saveCmd submits the save (or deletion) of rec; the result comes back as
 // a planSavedMsg selecting the saved record. A new sprint is shown at once.
 func (p Plan) saveCmd(rec planRecord, text string, show uuid.UUID) tea.Cmd {
-	st := p.deps.store
+	st := p.deps.Store
 	newSprint := rec.kind == kindSprint && rec.sprint.ID == uuid.Nil
-	return p.deps.io.submit(func() tea.Msg {
+	return p.deps.IO.Submit(func() tea.Msg {
 		id, err := saveRecord(st, rec)
 		if err != nil {
-			return planSavedMsg{err: saveConflict(rec.name(), err)}
+			return ui.PlanSavedMsg{Err: ui.SaveConflict(rec.name(), err)}
 		}
 		if newSprint {
 			show = id
 		}
-		return planSavedMsg{text: text, show: show, focus: id}
+		return ui.PlanSavedMsg{Text: text, Show: show, Focus: id}
 	})
 }
 

@@ -90,8 +90,8 @@ func TestPlan_Update_CreateSprintObjectiveStory(t *testing.T) {
 		t.Fatalf("objectives = %+v", d.Objectives)
 	}
 	o := d.Objectives[0]
-	if o.Title != "Basket survives offline" || o.Description != "Keep it local" || a.data.goalTitle(o.GoalID) != "Checkout never loses an order" {
-		t.Errorf("objective saved as %+v (goal %q)", o, a.data.goalTitle(o.GoalID))
+	if o.Title != "Basket survives offline" || o.Description != "Keep it local" || a.data.GoalTitle(o.GoalID) != "Checkout never loses an order" {
+		t.Errorf("objective saved as %+v (goal %q)", o, a.data.GoalTitle(o.GoalID))
 	}
 
 	a = planPress(t, a, "l", "n", "As a shopper I keep my basket", "tab", "5x", "tab", "right", "tab", "SHOP-1", "enter")

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/bubbles/key"
@@ -48,7 +49,7 @@ func (p Plan) gate(a planAction) (applies bool, why string) {
 	if !applies {
 		return false, ""
 	}
-	if !p.deps.facilitator {
+	if !p.deps.Facilitator {
 		return true, "only the facilitator edits the plan"
 	}
 	if !p.loaded {
@@ -282,7 +283,7 @@ func (p Plan) openSprint() (Plan, tea.Cmd) {
 	}
 	id := sp.ID
 	p.want = id
-	return p, func() tea.Msg { return selectSprintMsg{id: id} }
+	return p, func() tea.Msg { return ui.SelectSprintMsg{ID: id} }
 }
 
 // filterKey edits the focused list's filter; the list narrows as one types.

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -33,9 +34,9 @@ const (
 func (p Plan) layout() planLayout {
 	var l planLayout
 	if p.section == sectionSprints {
-		l.leftW = clamp(p.width*11/40, 18, 30)
+		l.leftW = ui.Clamp(p.width*11/40, 18, 30)
 	} else {
-		l.leftW = clamp(p.width/2, 20, 56)
+		l.leftW = ui.Clamp(p.width/2, 20, 56)
 	}
 	l.rightW = max(0, p.width-l.leftW-planSepWidth)
 	listRows := max(1, p.height-planTopLines)
@@ -45,7 +46,7 @@ func (p Plan) layout() planLayout {
 	avail := max(2, p.height-1-planSprintLines-planBetween)
 	objNeed := max(1, len(p.lists[kindObjective].rows))
 	storyMin := min(max(1, len(p.lists[kindStory].rows)), max(1, avail*2/5))
-	l.rows[kindObjective] = clamp(objNeed, 1, max(1, avail-storyMin))
+	l.rows[kindObjective] = ui.Clamp(objNeed, 1, max(1, avail-storyMin))
 	l.rows[kindStory] = max(1, avail-l.rows[kindObjective])
 	l.objTop = 1 + planSprintLines
 	l.storyTop = l.objTop + l.rows[kindObjective] + planBetween
@@ -58,7 +59,7 @@ func (p Plan) fix() Plan {
 	l := p.layout()
 	for k := range kindCount {
 		ls := p.lists[k]
-		ls.first = window(ls.first, ls.cursor, l.rows[k], len(ls.rows))
+		ls.first = ui.Window(ls.first, ls.cursor, l.rows[k], len(ls.rows))
 		p.lists[k] = ls
 	}
 	p.form = p.form.SetSize(l.rightW, max(0, p.height-1))
@@ -68,7 +69,7 @@ func (p Plan) fix() Plan {
 
 // sectionLabels are the section tabs as drawn.
 func (p Plan) sectionLabels() []string {
-	s := p.deps.styles
+	s := p.deps.Styles
 	var out []string
 	for i := range sectionCount {
 		out = append(out, s.Tabbed(i.String(), i == p.section))
@@ -116,7 +117,7 @@ func (p Plan) listAt(x, y int) (planKind, int, bool) {
 
 // View renders the screen.
 func (p Plan) View() string {
-	s := p.deps.styles
+	s := p.deps.Styles
 	if p.width <= 0 || p.height <= 0 {
 		return ""
 	}
@@ -124,7 +125,7 @@ func (p Plan) View() string {
 		return s.Faint.Render("Loading the workspace…")
 	}
 	l := p.layout()
-	tabs := truncate(strings.Join(p.sectionLabels(), s.Faint.Render("│")), p.width)
+	tabs := ui.Truncate(strings.Join(p.sectionLabels(), s.Faint.Render("│")), p.width)
 	var left, right []string
 	switch p.section {
 	case sectionSprints:
@@ -153,14 +154,14 @@ func (p Plan) View() string {
 		if i < len(right) {
 			b = right[i]
 		}
-		lines = append(lines, truncate(padRight(truncate(a, l.leftW), l.leftW)+sep+truncate(b, l.rightW), p.width))
+		lines = append(lines, ui.Truncate(ui.PadRight(ui.Truncate(a, l.leftW), l.leftW)+sep+ui.Truncate(b, l.rightW), p.width))
 	}
 	return strings.Join(lines, "\n")
 }
 
 // listView renders list k: a header (or its filter) and its visible rows.
 func (p Plan) listView(k planKind, title string, w, rows int) []string {
-	s := p.deps.styles
+	s := p.deps.Styles
 	ls := p.lists[k]
 	focused := p.focused() == k && !p.formOpen && !p.carrying
 	head := s.Faint.Render(title)
@@ -178,7 +179,7 @@ func (p Plan) listView(k planKind, title string, w, rows int) []string {
 	if k == kindObjective && len(ls.rows) > 0 {
 		head = objectiveHeader(s, head, w)
 	}
-	out := []string{truncate(head, w)}
+	out := []string{ui.Truncate(head, w)}
 	if len(ls.rows) == 0 {
 		msg := "none yet"
 		if p.canAdd(k) {
@@ -187,20 +188,20 @@ func (p Plan) listView(k planKind, title string, w, rows int) []string {
 		if ls.filter != "" {
 			msg = "no match: esc clears the filter"
 		}
-		return append(out, s.Faint.Render(truncate(msg, w)))
+		return append(out, s.Faint.Render(ui.Truncate(msg, w)))
 	}
 	for r := ls.first; r < min(len(ls.rows), ls.first+rows); r++ {
 		cur := r == ls.cursor
 		line := p.row(k, ls.rows[r], w-2)
 		switch {
 		case cur && focused:
-			line = s.Selected.Render(padRight("▸ "+line, w))
+			line = s.Selected.Render(ui.PadRight("▸ "+line, w))
 		case cur:
 			line = s.Accent.Render("› ") + line
 		default:
 			line = "  " + line
 		}
-		out = append(out, truncate(line, w))
+		out = append(out, ui.Truncate(line, w))
 	}
 	return out
 }
@@ -213,7 +214,7 @@ func (p Plan) row(k planKind, i, w int) string {
 		sp := p.sprints[i]
 		st := string(sp.State)
 		nameW := max(1, w-len(st)-1)
-		return padRight(truncate(sp.Name, nameW), nameW) + " " + st
+		return ui.PadRight(ui.Truncate(sp.Name, nameW), nameW) + " " + st
 	case kindObjective:
 		return p.objectiveRow(p.objectives[i], w)
 	case kindStory:
@@ -221,9 +222,9 @@ func (p Plan) row(k planKind, i, w int) string {
 	case kindGoal:
 		g := p.goals[i]
 		if g.Archived {
-			return truncate(g.Title, max(1, w-11)) + " (archived)"
+			return ui.Truncate(g.Title, max(1, w-11)) + " (archived)"
 		}
-		return truncate(g.Title, w)
+		return ui.Truncate(g.Title, w)
 	case kindMember:
 		m := p.members[i]
 		tags := ""
@@ -233,7 +234,7 @@ func (p Plan) row(k planKind, i, w int) string {
 		if !m.Active {
 			tags += " inactive"
 		}
-		return truncate(padRight(truncate(m.Handle, 12), 12)+" "+m.Name, max(1, w-len([]rune(tags)))) + tags
+		return ui.Truncate(ui.PadRight(ui.Truncate(m.Handle, 12), 12)+" "+m.Name, max(1, w-len([]rune(tags)))) + tags
 	}
 	return ""
 }
@@ -250,11 +251,11 @@ const (
 // the goal (shown from 50 cells).
 func objectiveCols(w int) (titleW, goalW int) {
 	if w >= 50 {
-		goalW = clamp(w/4, 8, 24)
+		goalW = ui.Clamp(w/4, 8, 24)
 	}
 	// Long titles are cut at maxPlanTitle so that the figures stay next to
 	// them on a wide screen.
-	return clamp(w-objTailWidth-goalW-1, 1, maxPlanTitle), goalW
+	return ui.Clamp(w-objTailWidth-goalW-1, 1, maxPlanTitle), goalW
 }
 
 // maxPlanTitle is the widest the Plan screen draws an objective title.
@@ -263,14 +264,14 @@ const maxPlanTitle = 56
 // objectiveHeader is the objective list's header: its title on the left,
 // then labels over the goal, stories and agreed columns, so that "2/5" and
 // "50%" read as what they are.
-func objectiveHeader(s Styles, head string, w int) string {
+func objectiveHeader(s ui.Styles, head string, w int) string {
 	titleW, goalW := objectiveCols(w - 2)
 	labels := ""
 	if goalW > 0 {
-		labels = " " + padRight("goal", goalW)
+		labels = " " + ui.PadRight("goal", goalW)
 	}
 	labels += fmt.Sprintf("%*s%*s", objStoriesWidth, "stories", objAgreedWidth, "agreed")
-	return padRight(truncate(head, 2+titleW), 2+titleW) + s.Faint.Render(labels)
+	return ui.PadRight(ui.Truncate(head, 2+titleW), 2+titleW) + s.Faint.Render(labels)
 }
 
 // objectiveRow is one objective: title, linked goal, stories done of total
@@ -293,13 +294,13 @@ func (p Plan) objectiveRow(o model.Objective, w int) string {
 	if o.CarriedFrom != uuid.Nil {
 		title = "↪ " + title
 	}
-	out := padRight(truncate(title, titleW), titleW)
+	out := ui.PadRight(ui.Truncate(title, titleW), titleW)
 	if goalW > 0 {
-		g := p.data.goalTitle(o.GoalID)
+		g := p.data.GoalTitle(o.GoalID)
 		if g == "" {
 			g = "—"
 		}
-		out += " " + padRight(truncate(g, goalW), goalW)
+		out += " " + ui.PadRight(ui.Truncate(g, goalW), goalW)
 	}
 	return out + tail
 }
@@ -317,21 +318,21 @@ func storyStatusLabel(s model.StoryStatus) string {
 
 // storyRow is one story: status, key, title and points.
 func storyRow(st model.Story, w int) string {
-	out := padRight(storyStatusLabel(st.Status), 8)
+	out := ui.PadRight(storyStatusLabel(st.Status), 8)
 	if st.Key != "" {
-		out += truncate(st.Key, 12) + " "
+		out += ui.Truncate(st.Key, 12) + " "
 	}
 	pts := ""
 	if st.Points > 0 {
 		pts = fmt.Sprintf(" %dpt", st.Points)
 	}
 	titleW := max(1, w-ansi.StringWidth(out)-len(pts))
-	return out + padRight(truncate(st.Title, titleW), titleW) + pts
+	return out + ui.PadRight(ui.Truncate(st.Title, titleW), titleW) + pts
 }
 
 // canAdd reports whether n would add a record to list k now.
 func (p Plan) canAdd(k planKind) bool {
-	if !p.deps.facilitator {
+	if !p.deps.Facilitator {
 		return false
 	}
 	if k == kindObjective || k == kindStory {

@@ -3,6 +3,7 @@ package views
 import (
 	"cmp"
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"slices"
 	"strings"
 	"time"
@@ -30,13 +31,13 @@ const (
 // agenda most disputed first. An objective's estimates stay hidden ("n of m
 // submitted") until it is revealed; the reveal persists in its Outcome.
 type Review struct {
-	deps          deps
+	deps          ui.Deps
 	keys          reviewKeys
-	input         inputKeys
+	input         ui.InputKeys
 	width, height int
 
 	loaded     bool
-	data       workspaceData
+	data       ui.WorkspaceData
 	agenda     []model.ObjectiveStats
 	outcomes   map[uuid.UUID]model.Outcome // by objective, with local changes
 	saves      inflight                    // outcome saves, per objective
@@ -73,11 +74,11 @@ type Review struct {
 	leadSince time.Time // when lead became the review's current objective
 	steering  bool      // this session published lead (it records its minutes)
 
-	agree editor
+	agree ui.Editor
 	// asking: the action editor is taking an uncertain outcome's question.
 	asking bool
-	notes  editor
-	action editor
+	notes  ui.Editor
+	action ui.Editor
 	owner  int // index into the active members; -1 for no owner
 
 	timer reviewTimer // how long the current objective is discussed (review_timer.go)
@@ -86,24 +87,24 @@ type Review struct {
 	wrote    string // the file the wrap-up last wrote the summary to
 
 	actKeys  actionKeys
-	actEdit  editor           // the text or due date being edited
+	actEdit  ui.Editor        // the text or due date being edited
 	actField string           // "text" or "due"
 	editing  model.ActionItem // the item being edited
 }
 
 // NewReview returns the Review screen.
-func NewReview(d deps) Review {
+func NewReview(d ui.Deps) Review {
 	return Review{
-		deps: d, keys: newReviewKeys(), input: newInputKeys(),
+		deps: d, keys: newReviewKeys(), input: ui.NewInputKeys(),
 		outcomes: map[uuid.UUID]model.Outcome{}, saves: newInflight(), ticked: map[uuid.UUID]bool{},
-		agree:    newEditor(d.styles, "Agreed progress (0–100): ", false, 3),
-		notes:    newEditor(d.styles, "│ ", true, model.MaxText),
-		action:   newEditor(d.styles, "Action: ", false, model.MaxTitle),
+		agree:    ui.NewEditor(d.Styles, "Agreed progress (0–100): ", false, 3),
+		notes:    ui.NewEditor(d.Styles, "│ ", true, model.MaxText),
+		action:   ui.NewEditor(d.Styles, "Action: ", false, model.MaxTitle),
 		owner:    -1,
-		timer:    newReviewTimer(d.tick),
+		timer:    newReviewTimer(d.Tick),
 		wrapKeys: newWrapUpKeys(),
 		actKeys:  newActionKeys(),
-		actEdit:  newEditor(d.styles, "", false, model.MaxTitle*2),
+		actEdit:  ui.NewEditor(d.Styles, "", false, model.MaxTitle*2),
 	}
 }
 
@@ -114,9 +115,9 @@ func (m Review) SetSize(w, h int) Review {
 	m.agree = m.agree.SetSize(dw, 1)
 	m.notes = m.notes.SetSize(dw, 3)
 	m.action = m.action.SetSize(dw, 1)
-	m.first = window(m.first, m.cursor, m.listRows(), len(m.agenda))
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), len(m.agenda))
 	if _, ok := m.current(); ok && m.scroll > 0 {
-		m.scroll = clamp(m.scroll, 0, m.maxScroll())
+		m.scroll = ui.Clamp(m.scroll, 0, m.maxScroll())
 	}
 	return m
 }
@@ -142,23 +143,23 @@ func (m Review) ShortHelp() []key.Binding {
 	case modeNewAction:
 		return []key.Binding{m.input.Submit, k.Owner, m.input.Cancel}
 	case modeNotes:
-		return noteHelp(m.input)
+		return ui.NoteHelp(m.input)
 	case modeActions:
 		ak := m.actKeys
-		return []key.Binding{relabel(k.Up, "↑/↓", "item"), f(k.Tick), f(ak.Owner), f(ak.Due), f(ak.Edit), f(ak.Delete), k.Continue}
+		return []key.Binding{ui.Relabel(k.Up, "↑/↓", "item"), f(k.Tick), f(ak.Owner), f(ak.Due), f(ak.Edit), f(ak.Delete), k.Continue}
 	case modeEditAction:
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	case modeWrapUp:
 		return []key.Binding{m.wrapKeys.Write, f(m.wrapKeys.Close), m.wrapKeys.Back}
 	}
 	if !m.revealable() {
-		return []key.Binding{relabel(k.Up, "↑/↓", "objective"), f(k.ToReview)}
+		return []key.Binding{ui.Relabel(k.Up, "↑/↓", "objective"), f(k.ToReview)}
 	}
-	if !m.deps.facilitator {
-		return []key.Binding{relabel(k.Up, "↑/↓", "objective")}
+	if !m.deps.Facilitator {
+		return []key.Binding{ui.Relabel(k.Up, "↑/↓", "objective")}
 	}
-	return []key.Binding{k.Reveal, m.discussable(relabel(k.Discussed, "enter", "done, next")), relabel(k.Agree, "v", "agree"),
-		relabel(k.Action, "a", "action"), k.Notes, k.Anonymous}
+	return []key.Binding{k.Reveal, m.discussable(ui.Relabel(k.Discussed, "enter", "done, next")), ui.Relabel(k.Agree, "v", "agree"),
+		ui.Relabel(k.Action, "a", "action"), k.Notes, k.Anonymous}
 }
 
 // discussable returns b as help shows it: hidden while the objective under
@@ -198,7 +199,7 @@ func (m Review) revealable() bool {
 }
 
 // recording reports whether outcomes may be recorded here now.
-func (m Review) recording() bool { return m.revealable() && m.deps.facilitator }
+func (m Review) recording() bool { return m.revealable() && m.deps.Facilitator }
 
 // Update handles a message.
 func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
@@ -214,20 +215,20 @@ func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
 
 func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 	switch msg := msg.(type) {
-	case workspaceLoadedMsg:
-		return m.load(msg.data), nil
-	case navigateMsg:
+	case ui.WorkspaceLoadedMsg:
+		return m.load(msg.Data), nil
+	case ui.NavigateMsg:
 		m = m.showTimer()
-		if msg.objective != uuid.Nil {
-			m.focusOn = msg.objective
+		if msg.Objective != uuid.Nil {
+			m.focusOn = msg.Objective
 			m = m.focus()
 		}
 		return m.announce()
-	case followMsg:
+	case ui.FollowMsg:
 		return m.follow(msg), nil
-	case outcomeSavedMsg:
+	case ui.OutcomeSavedMsg:
 		return m.outcomeSaved(msg)
-	case actionSavedMsg:
+	case ui.ActionSavedMsg:
 		return m.actionSaved(msg)
 	case toReviewConfirmedMsg:
 		return m, m.moveToReview(msg.id)
@@ -239,13 +240,13 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 		return m, m.saveAction(del)
 	case summaryWrittenMsg:
 		if msg.err != nil {
-			return m, func() tea.Msg { return errMsg{err: fmt.Errorf("writing the summary: %w", msg.err)} }
+			return m, func() tea.Msg { return ui.ErrMsg{Err: fmt.Errorf("writing the summary: %w", msg.err)} }
 		}
 		m.wrote = msg.path
 		return m, footer("summary written to " + msg.path)
-	case anonymousSavedMsg:
+	case ui.AnonymousSavedMsg:
 		return m.anonymousSaved(msg)
-	case externalEditedMsg:
+	case ui.ExternalEditedMsg:
 		return m.externalEdited(msg)
 	case tea.KeyMsg:
 		m, cmd := m.key(msg)
@@ -266,7 +267,7 @@ func (m Review) sync() Review {
 		m.scroll, m.scrollFor = 0, st.Objective.ID
 	}
 	if ok && m.scroll > 0 {
-		m.scroll = clamp(m.scroll, 0, m.maxScroll())
+		m.scroll = ui.Clamp(m.scroll, 0, m.maxScroll())
 	}
 	// space reveals a hidden objective and hides a revealed one again
 	// (during the review; once closed, everything shows).
@@ -283,7 +284,7 @@ func (m Review) sync() Review {
 
 // load takes a fresh snapshot, keeping local outcomes whose saves are in
 // flight.
-func (m Review) load(d workspaceData) Review {
+func (m Review) load(d ui.WorkspaceData) Review {
 	m = m.loadAnonymous(d)
 	// The agenda re-sorts as estimates change: the cursor stays on its
 	// objective, not on its row.
@@ -303,7 +304,7 @@ func (m Review) load(d workspaceData) Review {
 	}
 	// Local outcomes win while their saves are in flight, and over a
 	// snapshot read before their last save (results arrive in any order).
-	stale := func(id uuid.UUID) bool { return m.saves.stale(id, d.seq) }
+	stale := func(id uuid.UUID) bool { return m.saves.stale(id, d.Seq) }
 	next := map[uuid.UUID]model.Outcome{}
 	for id, o := range m.outcomes {
 		if stale(id) {
@@ -332,8 +333,8 @@ func (m Review) load(d workspaceData) Review {
 	if m.mode == modeActions && len(m.actionRows()) == 0 {
 		m.mode = modeAgenda
 	}
-	m.act = clamp(m.act, 0, max(0, len(m.actionRows())-1))
-	m.cursor = clamp(m.cursor, 0, max(0, len(m.agenda)-1))
+	m.act = ui.Clamp(m.act, 0, max(0, len(m.actionRows())-1))
+	m.cursor = ui.Clamp(m.cursor, 0, max(0, len(m.agenda)-1))
 	for i, st := range m.agenda {
 		if st.Objective.ID == keep {
 			m.cursor = i
@@ -354,7 +355,7 @@ func (m Review) focus() Review {
 			}
 		}
 	}
-	m.first = window(m.first, m.cursor, m.listRows(), len(m.agenda))
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), len(m.agenda))
 	return m
 }
 
@@ -377,7 +378,7 @@ func (m Review) revealed(id uuid.UUID) bool {
 
 // ownerName returns the handle of the action item's owner.
 func (m Review) ownerName(id uuid.UUID) string {
-	if mem, ok := m.data.member(id); ok {
+	if mem, ok := m.data.Member(id); ok {
 		return mem.Handle
 	}
 	return "unowned"

@@ -8,6 +8,7 @@ package views
 import (
 	"cmp"
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"slices"
 	"strings"
 
@@ -64,10 +65,10 @@ func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
 	rows := m.actionRows()
 	switch {
 	case key.Matches(msg, k.Up):
-		m.act = clamp(m.act-1, 0, max(0, len(rows)-1))
+		m.act = ui.Clamp(m.act-1, 0, max(0, len(rows)-1))
 		return m, nil
 	case key.Matches(msg, k.Down):
-		m.act = clamp(m.act+1, 0, max(0, len(rows)-1))
+		m.act = ui.Clamp(m.act+1, 0, max(0, len(rows)-1))
 		return m, nil
 	case key.Matches(msg, k.Continue), key.Matches(msg, m.input.Cancel):
 		m.mode = modeAgenda
@@ -77,7 +78,7 @@ func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
 		return m, nil
 	}
 	a := rows[m.act]
-	if !m.deps.facilitator && (key.Matches(msg, k.Tick) || key.Matches(msg, ak.Owner) || key.Matches(msg, ak.Due) || key.Matches(msg, ak.Edit) || key.Matches(msg, ak.Delete)) {
+	if !m.deps.Facilitator && (key.Matches(msg, k.Tick) || key.Matches(msg, ak.Owner) || key.Matches(msg, ak.Due) || key.Matches(msg, ak.Edit) || key.Matches(msg, ak.Delete)) {
 		return m, onlyFacilitator("change action items")
 	}
 	switch {
@@ -105,8 +106,8 @@ func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
 		if m.fromName(a) != m.data.Sprint.Sprint.Name {
 			return m, footer("an earlier sprint's item is ticked off, not deleted")
 		}
-		prompt := fmt.Sprintf("Delete the action item %q?", truncate(a.Text, 40))
-		return m, func() tea.Msg { return confirmMsg{prompt: prompt, yes: actionDeleteMsg{a: a}} }
+		prompt := fmt.Sprintf("Delete the action item %q?", ui.Truncate(a.Text, 40))
+		return m, func() tea.Msg { return ui.ConfirmMsg{Prompt: prompt, Yes: actionDeleteMsg{a: a}} }
 	default:
 		return m, nil
 	}
@@ -116,7 +117,7 @@ func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
 
 // nextOwner is the active member after id in handle order, then nobody.
 func (m Review) nextOwner(id uuid.UUID) uuid.UUID {
-	members := m.data.activeMembers()
+	members := m.data.ActiveMembers()
 	for i, mem := range members {
 		if mem.ID == id {
 			if i+1 < len(members) {
@@ -147,7 +148,7 @@ func (m Review) keyEditAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 		case "due":
 			d, err := model.ParseDue(raw)
 			if err != nil {
-				return m, func() tea.Msg { return errMsg{err: err} }
+				return m, func() tea.Msg { return ui.ErrMsg{Err: err} }
 			}
 			a.Due = d
 		}
@@ -161,23 +162,23 @@ func (m Review) keyEditAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 
 // actionsView: the open items of earlier sprints, then this sprint's.
 func (m Review) actionsView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	hint := "The facilitator ticks off what is done; enter for the agenda."
-	if m.deps.facilitator {
+	if m.deps.Facilitator {
 		hint = "Tick off what is done (space); o owner, d due, e edit, D delete; enter: agenda."
 	}
 	lines := []string{
-		s.Title.Render(truncate("Before the agenda: action items open from earlier sprints, then "+m.data.Sprint.Sprint.Name+"'s", m.width)),
-		s.Faint.Render(truncate(hint, m.width)),
+		s.Title.Render(ui.Truncate("Before the agenda: action items open from earlier sprints, then "+m.data.Sprint.Sprint.Name+"'s", m.width)),
+		s.Faint.Render(ui.Truncate(hint, m.width)),
 	}
 	if m.mode == modeEditAction {
-		lines = append(lines, truncate(m.actEdit.View(), m.width))
+		lines = append(lines, ui.Truncate(m.actEdit.View(), m.width))
 	} else {
 		lines = append(lines, "")
 	}
 	rows := m.actionRows()
 	room := max(1, m.height-len(lines))
-	first := window(0, m.act, room, len(rows))
+	first := ui.Window(0, m.act, room, len(rows))
 	for i := first; i < min(len(rows), first+room); i++ {
 		a := rows[i]
 		box := "[ ]"
@@ -194,7 +195,7 @@ func (m Review) actionsView() string {
 		} else {
 			line = "  " + line
 		}
-		lines = append(lines, truncate(line, m.width))
+		lines = append(lines, ui.Truncate(line, m.width))
 	}
 	return strings.Join(lines, "\n")
 }

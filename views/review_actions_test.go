@@ -12,7 +12,7 @@ import (
 func liveActions(t *testing.T, a App) []model.ActionItem {
 	t.Helper()
 	var out []model.ActionItem
-	for _, x := range sprintData(t, a.deps.store).Actions {
+	for _, x := range sprintData(t, a.deps.Store).Actions {
 		if !x.Deleted {
 			out = append(out, x)
 		}
@@ -45,7 +45,7 @@ func TestReview_ActionItemsEditable(t *testing.T) {
 		t.Fatalf("%d items, want 1", len(items))
 	}
 	it := items[0]
-	first := a.reviewScreen.data.activeMembers()[0]
+	first := a.reviewScreen.data.ActiveMembers()[0]
 	if it.OwnerID != first.ID || !it.Due.Equal(time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)) ||
 		it.Text != "Write and review the offline spec" || !it.Done {
 		t.Fatalf("stored %+v; want owner %s, due 2025-03-20, the new text, done", it, first.Handle)
@@ -81,7 +81,7 @@ func TestReview_ActionItemsEditable(t *testing.T) {
 	}
 	prev := a.reviewScreen.prev[a.reviewScreen.act]
 	a = press(t, a, " ")
-	d, err := a.deps.store.SprintData(prev.SprintID)
+	d, err := a.deps.Store.SprintData(prev.SprintID)
 	if err != nil {
 		t.Fatal(err)
 	}

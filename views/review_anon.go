@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -11,26 +12,19 @@ import (
 // that every connected screen follows it on its next load and the markdown
 // export leaves names out too.
 
-// anonymousSavedMsg reports the stored anonymous mode, or err.
-type anonymousSavedMsg struct {
-	on  bool
-	seq uint64
-	err error
-}
-
 // toggleAnonymous switches anonymous mode for the whole review.
 func (m Review) toggleAnonymous() (Review, tea.Cmd) {
-	if !m.deps.facilitator {
+	if !m.deps.Facilitator {
 		return m, onlyFacilitator("switch anonymous mode (it holds for every screen)")
 	}
 	m.anonymous = !m.anonymous
 	m.anonSaving++
-	on, st, q := m.anonymous, m.deps.store, m.deps.io
+	on, st, q := m.anonymous, m.deps.Store, m.deps.IO
 	text := "names shown on every screen"
 	if on {
 		text = "anonymous: names hidden on every screen"
 	}
-	save := m.deps.io.submit(func() tea.Msg {
+	save := m.deps.IO.Submit(func() tea.Msg {
 		ws, err := st.Workspace()
 		if err == nil {
 			set := ws.Settings
@@ -38,28 +32,28 @@ func (m Review) toggleAnonymous() (Review, tea.Cmd) {
 			err = st.SetSettings(set)
 		}
 		if err != nil {
-			return anonymousSavedMsg{on: on, err: fmt.Errorf("saving anonymous mode: %w", err)}
+			return ui.AnonymousSavedMsg{On: on, Err: fmt.Errorf("saving anonymous mode: %w", err)}
 		}
-		return anonymousSavedMsg{on: on, seq: q.seq()}
+		return ui.AnonymousSavedMsg{On: on, Seq: q.Seq()}
 	})
 	return m, tea.Batch(save, footer(text))
 }
 
 // anonymousSaved settles one save of the mode.
-func (m Review) anonymousSaved(msg anonymousSavedMsg) (Review, tea.Cmd) {
+func (m Review) anonymousSaved(msg ui.AnonymousSavedMsg) (Review, tea.Cmd) {
 	m.anonSaving = max(0, m.anonSaving-1)
-	if msg.err != nil {
-		err := msg.err
-		return m, func() tea.Msg { return errMsg{err: err} }
+	if msg.Err != nil {
+		err := msg.Err
+		return m, func() tea.Msg { return ui.ErrMsg{Err: err} }
 	}
-	m.anonSeq = max(m.anonSeq, msg.seq)
+	m.anonSeq = max(m.anonSeq, msg.Seq)
 	return m, nil
 }
 
 // loadAnonymous takes the review's mode from a snapshot, unless a save of
 // it is still in flight or the snapshot was read before the last one.
-func (m Review) loadAnonymous(d workspaceData) Review {
-	if m.anonSaving == 0 && d.seq >= m.anonSeq {
+func (m Review) loadAnonymous(d ui.WorkspaceData) Review {
+	if m.anonSaving == 0 && d.Seq >= m.anonSeq {
 		m.anonymous = d.Workspace.Settings.AnonymousReveal
 	}
 	return m

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -12,14 +13,14 @@ import (
 // answered it yet (a fact about the process, not an estimate, so it shows
 // in anonymous mode too).
 func (m Review) contextLines(st model.ObjectiveStats, w int) []string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	var out []string
 	if b := st.Objective.Baseline; b != nil {
-		out = append(out, truncate(s.Faint.Render(fmt.Sprintf("Baseline: %d%%, agreed when it was carried over", *b)), w))
+		out = append(out, ui.Truncate(s.Faint.Render(fmt.Sprintf("Baseline: %d%%, agreed when it was carried over", *b)), w))
 	}
 	for _, ms := range m.data.Report.Missing {
 		if ms.ObjectiveID == st.Objective.ID && len(ms.Handles) > 0 {
-			out = append(out, truncate(s.Faint.Render("Not answered yet: "+strings.Join(ms.Handles, ", ")), w))
+			out = append(out, ui.Truncate(s.Faint.Render("Not answered yet: "+strings.Join(ms.Handles, ", ")), w))
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -35,7 +36,7 @@ func (p detailPane) window(scroll, rows int) (first, below int) {
 		return 0, 0
 	}
 	last := n - rows // scrolled to the end: every row is content
-	first = clamp(scroll, 0, last)
+	first = ui.Clamp(scroll, 0, last)
 	if p.in1 > p.in0 {
 		if first < last && p.in1 > first+rows-1 {
 			first = min(last, p.in1-(rows-1))
@@ -60,7 +61,7 @@ func (m Review) maxScroll() int {
 
 // scrollBy scrolls the detail body by n lines (up when negative).
 func (m Review) scrollBy(n int) Review {
-	m.scroll = clamp(m.scroll+n, 0, m.maxScroll())
+	m.scroll = ui.Clamp(m.scroll+n, 0, m.maxScroll())
 	return m
 }
 
@@ -69,7 +70,7 @@ func (m Review) detailPage() int { return max(1, m.detailRows()-2) }
 
 // detailView renders the visible part of the detail pane.
 func (m Review) detailView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	w := m.detailWidth()
 	p := m.detailPane()
 	rows := m.detailRows()
@@ -77,16 +78,16 @@ func (m Review) detailView() string {
 	title := p.title
 	if first > 0 {
 		up := s.Faint.Render(fmt.Sprintf("  ↑ %d more (pgup)", first))
-		title = truncate(title, max(1, w-ansi.StringWidth(up))) + up
+		title = ui.Truncate(title, max(1, w-ansi.StringWidth(up))) + up
 	}
-	lines := []string{truncate(title, w)}
+	lines := []string{ui.Truncate(title, w)}
 	end := min(len(p.body), first+rows)
 	if below > 0 {
 		end = first + rows - 1
 	}
 	lines = append(lines, p.body[first:end]...)
 	if below > 0 {
-		lines = append(lines, s.Faint.Render(truncate(fmt.Sprintf("+%d more lines (pgdn)", below), w)))
+		lines = append(lines, s.Faint.Render(ui.Truncate(fmt.Sprintf("+%d more lines (pgdn)", below), w)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -94,31 +95,31 @@ func (m Review) detailView() string {
 // detailPane lays out the objective, hidden or revealed, the input being
 // edited, what was recorded and everyone's notes.
 func (m Review) detailPane() detailPane {
-	s := m.deps.styles
+	s := m.deps.Styles
 	st, _ := m.current()
 	w := m.detailWidth()
-	p := detailPane{title: truncate(s.Title.Render(fmt.Sprintf("%d/%d  ", m.cursor+1, len(m.agenda))+st.Objective.Title), w)}
-	if g := m.data.goalTitle(st.Objective.GoalID); g != "" {
-		p.body = append(p.body, truncate(s.Faint.Render("Goal: "+g), w))
+	p := detailPane{title: ui.Truncate(s.Title.Render(fmt.Sprintf("%d/%d  ", m.cursor+1, len(m.agenda))+st.Objective.Title), w)}
+	if g := m.data.GoalTitle(st.Objective.GoalID); g != "" {
+		p.body = append(p.body, ui.Truncate(s.Faint.Render("Goal: "+g), w))
 	}
 	if !m.revealed(st.Objective.ID) {
 		answered := st.Responses + st.Abstained
-		p.body = append(p.body, "", s.Bold.Render(truncate(fmt.Sprintf("%d of %d answered this objective", answered, m.data.Report.Expected), w)))
+		p.body = append(p.body, "", s.Bold.Render(ui.Truncate(fmt.Sprintf("%d of %d answered this objective", answered, m.data.Report.Expected), w)))
 		switch {
-		case m.revealable() && m.deps.facilitator:
-			p.body = append(p.body, s.Faint.Render(truncate("Estimates are hidden. Press space to reveal them.", w)))
+		case m.revealable() && m.deps.Facilitator:
+			p.body = append(p.body, s.Faint.Render(ui.Truncate("Estimates are hidden. Press space to reveal them.", w)))
 		case m.revealable():
-			p.body = append(p.body, s.Faint.Render(truncate("Estimates are hidden until the facilitator reveals them.", w)))
+			p.body = append(p.body, s.Faint.Render(ui.Truncate("Estimates are hidden until the facilitator reveals them.", w)))
 		}
 		p = p.withInput(m.inputLines(w))
 		p.body = append(p.body, m.recordLines(st, w)...)
 		return p
 	}
-	resp := plural(st.Responses, "%d response", "%d responses")
+	resp := ui.Plural(st.Responses, "%d response", "%d responses")
 	if st.Abstained > 0 {
 		resp += fmt.Sprintf(" · %d abstained", st.Abstained)
 	}
-	p.body = append(p.body, s.Bold.Render(truncate(resp, w)))
+	p.body = append(p.body, s.Bold.Render(ui.Truncate(resp, w)))
 	if st.Responses > 0 {
 		// The plot marks the agreed value as recorded here, which may be
 		// newer than the analysis's copy until the next load.
@@ -142,12 +143,12 @@ func (m Review) detailPane() detailPane {
 // the spread, the figure the agenda is ordered by. With one response there
 // is nothing to compare, and the line says so.
 func (m Review) figuresLine(st model.ObjectiveStats, w int) string {
-	s := m.deps.styles
-	med := "▲ median " + figure(st.Median)
+	s := m.deps.Styles
+	med := "▲ median " + ui.Figure(st.Median)
 	if st.Level == model.LevelNone {
-		return s.Text.Render(truncate(med+" · one response, nothing to compare yet", w))
+		return s.Text.Render(ui.Truncate(med+" · one response, nothing to compare yet", w))
 	}
-	level := LevelLabel(st.Level)
+	level := ui.LevelLabel(st.Level)
 	for _, parts := range [][]string{
 		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread), fmt.Sprintf("SD %.1f", st.StdDev)},
 		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread)},
@@ -158,16 +159,16 @@ func (m Review) figuresLine(st model.ObjectiveStats, w int) string {
 			return s.Text.Render(text) + s.Level(st.Level).Render(level)
 		}
 	}
-	return truncate(s.Text.Render(med+" · ")+s.Level(st.Level).Render(level), w)
+	return ui.Truncate(s.Text.Render(med+" · ")+s.Level(st.Level).Render(level), w)
 }
 
 // evidenceLines: outliers and what the stories say (◆ on the plot).
 func (m Review) evidenceLines(st model.ObjectiveStats, w int) []string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	var out []string
 	if len(st.Outliers) > 0 {
 		if m.anonymous {
-			out = append(out, s.Error.Render(truncate(fmt.Sprintf("Outliers: %d (names hidden)", len(st.Outliers)), w)))
+			out = append(out, s.Error.Render(ui.Truncate(fmt.Sprintf("Outliers: %d (names hidden)", len(st.Outliers)), w)))
 		} else {
 			var named []string
 			for _, e := range st.Estimates {
@@ -175,17 +176,17 @@ func (m Review) evidenceLines(st model.ObjectiveStats, w int) []string {
 					named = append(named, fmt.Sprintf("%s (%d)", e.Handle, e.Progress))
 				}
 			}
-			out = append(out, s.Error.Render(truncate("Outliers: "+strings.Join(named, ", "), w)))
+			out = append(out, s.Error.Render(ui.Truncate("Outliers: "+strings.Join(named, ", "), w)))
 		}
 	}
 	ev := st.Evidence
 	if ev.HasEvidence {
-		line := "◆ " + storiesDone(ev)
+		line := "◆ " + ui.StoriesDone(ev)
 		if ev.Flag {
 			line += fmt.Sprintf(" ⚑ %d points from the team's median", ev.Gap)
-			out = append(out, s.Marker.Render(truncate(line, w)))
+			out = append(out, s.Marker.Render(ui.Truncate(line, w)))
 		} else {
-			out = append(out, s.Faint.Render(truncate(line, w)))
+			out = append(out, s.Faint.Render(ui.Truncate(line, w)))
 		}
 	} else {
 		out = append(out, s.Faint.Render("No stories linked."))
@@ -196,19 +197,19 @@ func (m Review) evidenceLines(st model.ObjectiveStats, w int) []string {
 // inputLines: the input being edited (agreed value, discussion notes, a new
 // action item and its owner), or nothing.
 func (m Review) inputLines(w int) []string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	switch m.mode {
 	case modeAgree:
 		return []string{m.agree.View()}
 	case modeNotes:
-		return append([]string{s.Faint.Render(truncate("Discussion notes — enter or esc when done", w))}, strings.Split(m.notes.View(), "\n")...)
+		return append([]string{s.Faint.Render(ui.Truncate("Discussion notes — enter or esc when done", w))}, strings.Split(m.notes.View(), "\n")...)
 	case modeNewAction:
-		members := m.data.activeMembers()
+		members := m.data.ActiveMembers()
 		owner := "nobody"
 		if m.owner >= 0 && m.owner < len(members) {
 			owner = members[m.owner].Handle
 		}
-		return []string{m.action.View(), truncate(s.Faint.Render("Owner: ")+s.Accent.Render(owner)+s.Faint.Render(" (tab to change)"), w)}
+		return []string{m.action.View(), ui.Truncate(s.Faint.Render("Owner: ")+s.Accent.Render(owner)+s.Faint.Render(" (tab to change)"), w)}
 	}
 	return nil
 }
@@ -216,7 +217,7 @@ func (m Review) inputLines(w int) []string {
 // recordLines: the agreed value, discussion notes and action items, except
 // what is being edited. Keys are hinted only to whoever may use them.
 func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	o := m.outcomes[st.Objective.ID]
 	var out []string
 	if m.mode != modeAgree {
@@ -235,21 +236,21 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 		if o.Discussed {
 			disc = s.Success.Render("  " + discussedMark + " discussed")
 		}
-		out = append(out, truncate(s.Bold.Render("Agreed: ")+agreed+disc, w))
+		out = append(out, ui.Truncate(s.Bold.Render("Agreed: ")+agreed+disc, w))
 	}
 	if o.Uncertain {
-		out = append(out, truncate(s.Bold.Render("Question: ")+s.Text.Render(m.questionText(o)), w))
+		out = append(out, ui.Truncate(s.Bold.Render("Question: ")+s.Text.Render(m.questionText(o)), w))
 	}
 	if n := strings.TrimSpace(o.Notes); n != "" && m.mode != modeNotes {
-		nl := wrap(n, max(1, w-7))
-		out = append(out, truncate(s.Bold.Render("Notes: ")+s.Text.Render(nl[0]), w))
+		nl := ui.Wrap(n, max(1, w-7))
+		out = append(out, ui.Truncate(s.Bold.Render("Notes: ")+s.Text.Render(nl[0]), w))
 		for _, l := range nl[1:min(len(nl), 3)] {
 			out = append(out, "       "+s.Text.Render(l))
 		}
 	}
 	for _, a := range m.actions {
 		if a.ObjectiveID == st.Objective.ID {
-			out = append(out, truncate(s.Text.Render("☐ "+a.Text)+s.Faint.Render(" — "+m.ownerName(a.OwnerID)), w))
+			out = append(out, ui.Truncate(s.Text.Render("☐ "+a.Text)+s.Faint.Render(" — "+m.ownerName(a.OwnerID)), w))
 		}
 	}
 	return out
@@ -257,7 +258,7 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 
 // noteLines: everyone's estimate, confidence and note.
 func (m Review) noteLines(st model.ObjectiveStats, w int) []string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	var out []string
 	list := st.Estimates // by estimate, then handle
 	if m.anonymous {
@@ -269,17 +270,17 @@ func (m Review) noteLines(st model.ObjectiveStats, w int) []string {
 			who = "—"
 		}
 		note := strings.ReplaceAll(strings.TrimSpace(e.Note), "\n", " ")
-		head := s.Bold.Render(padRight(truncate(who, 10), 10)) + s.Text.Render(fmt.Sprintf(" %3d%% c%d%s ", e.Progress, e.Confidence, m.lateMark(e)))
+		head := s.Bold.Render(ui.PadRight(ui.Truncate(who, 10), 10)) + s.Text.Render(fmt.Sprintf(" %3d%% c%d%s ", e.Progress, e.Confidence, m.lateMark(e)))
 		// Notes wrap under their author (the pane scrolls), so the whole
 		// of what someone wrote can be read out in the review.
 		indent := ansi.StringWidth(head)
 		if note == "" || w-indent < 12 {
-			out = append(out, truncate(head+s.Faint.Render(note), w))
+			out = append(out, ui.Truncate(head+s.Faint.Render(note), w))
 			continue
 		}
-		for i, l := range wrap(note, w-indent) {
+		for i, l := range ui.Wrap(note, w-indent) {
 			if i == 0 {
-				out = append(out, truncate(head+s.Faint.Render(l), w))
+				out = append(out, ui.Truncate(head+s.Faint.Render(l), w))
 			} else {
 				out = append(out, strings.Repeat(" ", indent)+s.Faint.Render(l))
 			}

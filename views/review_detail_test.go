@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
@@ -125,7 +126,7 @@ func TestReview_View_EveryHandleOnThePlot(t *testing.T) {
 			a = press(t, a, " ")
 			r := a.reviewScreen
 			st := r.agenda[r.cursor]
-			plot := ansi.Strip(strings.Join(dotPlot(r.deps.styles, st, r.detailWidth(), false), "\n"))
+			plot := ansi.Strip(strings.Join(dotPlot(r.deps.Styles, st, r.detailWidth(), false), "\n"))
 			for _, e := range st.Estimates {
 				if !strings.Contains(plot, e.Handle) {
 					t.Errorf("the plot lacks %s (%d):\n%s", e.Handle, e.Progress, plot)
@@ -165,7 +166,7 @@ func TestDotPlot_CoincidingEstimates(t *testing.T) {
 		{name: "neighbouring counts share a column", st: loyalty, w: 42, want: []string{"amara,sofia,lin,priya"}, count: "4"},
 		{name: "labels too wide go under the plot", st: crowd, w: 20, want: []string{"also:", "anastasia", "evangeline"}, count: "5"},
 	}
-	s := NewStyles(testRenderer())
+	s := ui.NewStyles(testRenderer())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := dotPlot(s, tt.st, tt.w, tt.anonymous)

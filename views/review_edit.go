@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,7 +14,7 @@ import (
 )
 
 // footer returns a command that shows text in the footer.
-func footer(text string) tea.Cmd { return func() tea.Msg { return footerMsg{text: text} } }
+func footer(text string) tea.Cmd { return func() tea.Msg { return ui.FooterMsg{Text: text} } }
 
 func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 	if m.mode != modeActions {
@@ -49,9 +50,9 @@ func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 	n := len(m.agenda)
 	switch {
 	case key.Matches(msg, k.Up):
-		m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+		m.cursor = ui.Clamp(m.cursor-1, 0, max(0, n-1))
 	case key.Matches(msg, k.Down):
-		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+		m.cursor = ui.Clamp(m.cursor+1, 0, max(0, n-1))
 	case key.Matches(msg, k.Actions), key.Matches(msg, m.input.Cancel):
 		if len(m.actionRows()) > 0 {
 			m.mode = modeActions
@@ -83,8 +84,8 @@ func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 		if m.cursor == n-1 {
 			m.mode = modeWrapUp // the last objective: the review wraps up
 		}
-		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
-		m.first = window(m.first, m.cursor, m.listRows(), n)
+		m.cursor = ui.Clamp(m.cursor+1, 0, max(0, n-1))
+		m.first = ui.Window(m.first, m.cursor, m.listRows(), n)
 		return m, cmd
 	case key.Matches(msg, k.Agree):
 		return m.startAgree()
@@ -102,7 +103,7 @@ func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 	case key.Matches(msg, k.Uncertain):
 		return m.startQuestion()
 	}
-	m.first = window(m.first, m.cursor, m.listRows(), n)
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), n)
 	return m, nil
 }
 
@@ -111,7 +112,7 @@ func (m Review) gate(what string) tea.Cmd {
 	switch {
 	case !m.data.HasSprint || len(m.agenda) == 0:
 		return footer("nothing to review: this sprint has no objectives")
-	case !m.deps.facilitator:
+	case !m.deps.Facilitator:
 		return onlyFacilitator(what)
 	case m.data.Sprint.Sprint.State == model.StateClosed:
 		return footer("this sprint is closed: its review is read-only")
@@ -128,7 +129,7 @@ func (m Review) askToReview() tea.Cmd {
 	}
 	sp := m.data.Sprint.Sprint
 	switch {
-	case !m.deps.facilitator:
+	case !m.deps.Facilitator:
 		return onlyFacilitator("change the sprint's state")
 	case sp.State == model.StateReview:
 		return footer(fmt.Sprintf("%s is already in review", sp.Name))
@@ -136,7 +137,7 @@ func (m Review) askToReview() tea.Cmd {
 		return footer(fmt.Sprintf("%s is closed and read-only", sp.Name))
 	}
 	prompt := fmt.Sprintf("Move %s from %s to review? Estimates saved from now on are marked late.", sp.Name, sp.State)
-	return func() tea.Msg { return confirmMsg{prompt: prompt, yes: toReviewConfirmedMsg{id: sp.ID}} }
+	return func() tea.Msg { return ui.ConfirmMsg{Prompt: prompt, Yes: toReviewConfirmedMsg{id: sp.ID}} }
 }
 
 // moveToReview saves the sprint in review state.
@@ -146,12 +147,12 @@ func (m Review) moveToReview(id uuid.UUID) tea.Cmd {
 	}
 	sp := m.data.Sprint.Sprint
 	sp.State = model.StateReview
-	st := m.deps.store
-	return m.deps.io.submit(func() tea.Msg {
+	st := m.deps.Store
+	return m.deps.IO.Submit(func() tea.Msg {
 		if _, err := st.SaveSprint(sp); err != nil {
-			return errMsg{err: fmt.Errorf("moving %s to review: %w", sp.Name, err)}
+			return ui.ErrMsg{Err: fmt.Errorf("moving %s to review: %w", sp.Name, err)}
 		}
-		return savedMsg{text: sp.Name + " is in review: space reveals an objective"}
+		return ui.SavedMsg{Text: sp.Name + " is in review: space reveals an objective"}
 	})
 }
 
@@ -169,7 +170,7 @@ func (m Review) keyAgree(msg tea.KeyMsg) (Review, tea.Cmd) {
 		v, err := strconv.Atoi(raw)
 		if err != nil || v < 0 || v > 100 {
 			return m, func() tea.Msg {
-				return errMsg{err: fmt.Errorf("the agreed value must be a whole number from 0 to 100, not %q", raw)}
+				return ui.ErrMsg{Err: fmt.Errorf("the agreed value must be a whole number from 0 to 100, not %q", raw)}
 			}
 		}
 		m.mode, m.agree = modeAgenda, m.agree.Blur()
@@ -189,7 +190,7 @@ func (m Review) keyNotes(msg tea.KeyMsg) (Review, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, m.input.External):
 		st, _ := m.current()
-		return m, m.deps.externalEdit("review-notes", st.Objective.ID, m.notes.Value())
+		return m, m.deps.ExternalEdit("review-notes", st.Objective.ID, m.notes.Value())
 	}
 	before := m.notes.Value()
 	m.notes = m.notes.Update(msg)
@@ -200,7 +201,7 @@ func (m Review) keyNotes(msg tea.KeyMsg) (Review, tea.Cmd) {
 }
 
 func (m Review) keyNewAction(msg tea.KeyMsg) (Review, tea.Cmd) {
-	members := m.data.activeMembers()
+	members := m.data.ActiveMembers()
 	switch {
 	case key.Matches(msg, m.input.Cancel):
 		m.mode, m.action, m.asking = modeAgenda, m.action.Blur(), false
@@ -258,52 +259,52 @@ func (m Review) changeOutcomeOf(obj model.Objective, f func(o *model.Outcome)) (
 	m.saves.start(id)
 	saving := o
 	saving.Meta = model.Meta{} // one outcome per objective: the store finds it
-	store, q := m.deps.store, m.deps.io
-	return m, m.deps.io.submit(func() tea.Msg {
+	store, q := m.deps.Store, m.deps.IO
+	return m, m.deps.IO.Submit(func() tea.Msg {
 		stored, err := store.SaveOutcome(saving)
 		if err != nil {
-			return outcomeSavedMsg{o: saving, err: fmt.Errorf("saving the outcome: %w", err)}
+			return ui.OutcomeSavedMsg{O: saving, Err: fmt.Errorf("saving the outcome: %w", err)}
 		}
-		return outcomeSavedMsg{o: stored, seq: q.seq()}
+		return ui.OutcomeSavedMsg{O: stored, Seq: q.Seq()}
 	})
 }
 
 // outcomeSaved settles one finished outcome save.
-func (m Review) outcomeSaved(msg outcomeSavedMsg) (Review, tea.Cmd) {
-	id := msg.o.ObjectiveID
-	idle := m.saves.finish(id, msg.seq, msg.err == nil)
-	if msg.err != nil {
-		err := msg.err
-		return m, func() tea.Msg { return errMsg{err: err} }
+func (m Review) outcomeSaved(msg ui.OutcomeSavedMsg) (Review, tea.Cmd) {
+	id := msg.O.ObjectiveID
+	idle := m.saves.finish(id, msg.Seq, msg.Err == nil)
+	if msg.Err != nil {
+		err := msg.Err
+		return m, func() tea.Msg { return ui.ErrMsg{Err: err} }
 	}
 	if idle {
-		m.outcomes[id] = msg.o
+		m.outcomes[id] = msg.O
 	}
 	return m, nil
 }
 
 // saveAction saves an action item (new when its ID is nil).
 func (m Review) saveAction(a model.ActionItem) tea.Cmd {
-	st := m.deps.store
-	return m.deps.io.submit(func() tea.Msg {
+	st := m.deps.Store
+	return m.deps.IO.Submit(func() tea.Msg {
 		stored, err := st.SaveAction(a)
 		if err != nil {
-			return actionSavedMsg{a: a, err: fmt.Errorf("saving the action item %q: %w", a.Text, err)}
+			return ui.ActionSavedMsg{A: a, Err: fmt.Errorf("saving the action item %q: %w", a.Text, err)}
 		}
-		return actionSavedMsg{a: stored}
+		return ui.ActionSavedMsg{A: stored}
 	})
 }
 
 // actionSaved puts a stored action item in its list.
-func (m Review) actionSaved(msg actionSavedMsg) (Review, tea.Cmd) {
-	if msg.err != nil {
-		err := msg.err
-		return m, func() tea.Msg { return errMsg{err: err} }
+func (m Review) actionSaved(msg ui.ActionSavedMsg) (Review, tea.Cmd) {
+	if msg.Err != nil {
+		err := msg.Err
+		return m, func() tea.Msg { return ui.ErrMsg{Err: err} }
 	}
-	a := msg.a
+	a := msg.A
 	if a.Deleted {
 		m.actions = slices.DeleteFunc(m.actions, func(x model.ActionItem) bool { return x.ID == a.ID })
-		m.act = clamp(m.act, 0, max(0, len(m.actionRows())-1))
+		m.act = ui.Clamp(m.act, 0, max(0, len(m.actionRows())-1))
 		return m, footer(fmt.Sprintf("action item %q deleted", a.Text))
 	}
 	if a.SprintID != m.data.Sprint.Sprint.ID {
@@ -336,16 +337,16 @@ func (m Review) startAgree() (Review, tea.Cmd) {
 	// included: the prompt would put it on the projector.
 	shown := m.revealed(st.Objective.ID)
 	if shown && st.Responses > 0 {
-		prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", figure(st.Median))
+		prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", ui.Figure(st.Median))
 	}
 	if med, ok := m.round2Median(st.Objective); ok {
-		prompt = fmt.Sprintf("Agreed %% (0–100, round 2 median %s): ", figure(med))
+		prompt = fmt.Sprintf("Agreed %% (0–100, round 2 median %s): ", ui.Figure(med))
 		st.Median = med
 	}
 	if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {
 		v = strconv.Itoa(*o.Agreed)
 	} else if shown && st.Responses > 0 {
-		v = strconv.Itoa(roundHalfUp(st.Median)) // 52.5 → 53, said in the prompt
+		v = strconv.Itoa(ui.RoundHalfUp(st.Median)) // 52.5 → 53, said in the prompt
 	}
 	m.mode, m.agree = modeAgree, m.agree.SetPrompt(prompt).SetValue(v).Focus()
 	return m, nil

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,7 +18,7 @@ import (
 // the members' Review screens follow. Only keys, clicks and arriving on the
 // screen call it: a background reload never moves anyone.
 func (m Review) announce() (Review, tea.Cmd) {
-	if m.deps.hub == nil || !m.deps.facilitator || !m.loaded || m.mode == modeActions {
+	if m.deps.Hub == nil || !m.deps.Facilitator || !m.loaded || m.mode == modeActions {
 		return m, nil
 	}
 	st, ok := m.current()
@@ -38,16 +39,16 @@ func (m Review) announce() (Review, tea.Cmd) {
 // another session, and moves a member's cursor to the objective the facilitator is on,
 // when this screen shows that sprint (or has not loaded yet). Facilitators
 // keep their own cursor.
-func (m Review) follow(msg followMsg) Review {
-	if msg.from == m.deps.session && msg.from != uuid.Nil {
+func (m Review) follow(msg ui.FollowMsg) Review {
+	if msg.From == m.deps.Session && msg.From != uuid.Nil {
 		return m // this session's own focus, known already
 	}
-	m.lead, m.leadOn, m.leadSince, m.steering = msg.objective, msg.sprint, msg.since, false
-	if m.deps.facilitator {
+	m.lead, m.leadOn, m.leadSince, m.steering = msg.Objective, msg.Sprint, msg.Since, false
+	if m.deps.Facilitator {
 		return m
 	}
-	if !m.loaded || m.data.Sprint.Sprint.ID == msg.sprint {
-		m.focusOn = msg.objective
+	if !m.loaded || m.data.Sprint.Sprint.ID == msg.Sprint {
+		m.focusOn = msg.Objective
 		m = m.focus()
 	}
 	return m
@@ -56,7 +57,7 @@ func (m Review) follow(msg followMsg) Review {
 // followLine says, on a member's live screen, whether it follows the
 // facilitator; "" when there is nothing to say.
 func (m Review) followLine() string {
-	if m.deps.hub == nil || m.deps.facilitator {
+	if m.deps.Hub == nil || m.deps.Facilitator {
 		return ""
 	}
 	if m.lead == uuid.Nil || m.leadOn != m.data.Sprint.Sprint.ID {
@@ -77,7 +78,7 @@ func (m Review) followLine() string {
 // facilitated returns b as help shows it: hidden from members, who may not
 // use it (pressing it still says why).
 func (m Review) facilitated(b key.Binding) key.Binding {
-	b.SetEnabled(b.Enabled() && m.deps.facilitator)
+	b.SetEnabled(b.Enabled() && m.deps.Facilitator)
 	return b
 }
 

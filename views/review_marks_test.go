@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 
@@ -106,7 +107,7 @@ func TestDotPlot_NeighbouringSinglesAreDots(t *testing.T) {
 		m[h] = 40 + i*2
 		hs = append(hs, h)
 	}
-	out := dotPlot(NewStyles(testRenderer()), plotStats(m, hs...), 42, false)
+	out := dotPlot(ui.NewStyles(testRenderer()), plotStats(m, hs...), 42, false)
 	for _, l := range out {
 		if strings.Contains(l, "+") {
 			t.Fatalf("a single estimate drawn as +:\n%s", strings.Join(out, "\n"))

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"math"
 	"slices"
 	"strconv"
@@ -17,7 +18,7 @@ const maxLabelRows = 3
 
 // axisX maps a 0–100 value to a column of an axis w cells wide.
 func axisX(v float64, w int) int {
-	return clamp(int(math.Round(v*float64(w-1)/100)), 0, w-1)
+	return ui.Clamp(int(math.Round(v*float64(w-1)/100)), 0, w-1)
 }
 
 // cellRow is one line of the plot built cell by cell, so that styled marks
@@ -145,9 +146,9 @@ func placeLabels(gs []plotGroup, w int) (rows []cellRow, left []plotGroup) {
 			continue
 		}
 		starts := []int{
-			clamp(g.x-lw/2, 0, w-lw),
-			clamp(g.x, 0, w-lw),
-			clamp(g.x-lw+1, 0, w-lw),
+			ui.Clamp(g.x-lw/2, 0, w-lw),
+			ui.Clamp(g.x, 0, w-lw),
+			ui.Clamp(g.x-lw+1, 0, w-lw),
 		}
 		placed := false
 		for _, row := range rows {
@@ -179,7 +180,7 @@ func placeLabels(gs []plotGroup, w int) (rows []cellRow, left []plotGroup) {
 // their dots (unless anonymous; handles with no room listed under the plot),
 // a count where estimates coincide, outliers marked "!", the median (▲) and
 // the story evidence (◆) below the axis, and the scale.
-func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string {
+func dotPlot(s ui.Styles, st model.ObjectiveStats, w int, anonymous bool) []string {
 	if w < 11 {
 		w = 11
 	}
@@ -226,7 +227,7 @@ func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string 
 	scale := newCellRow(w)
 	for _, v := range []int{0, 25, 50, 75, 100} {
 		t := fmt.Sprint(v)
-		x := clamp(axisX(float64(v), w)-len(t)/2, 0, w-len(t))
+		x := ui.Clamp(axisX(float64(v), w)-len(t)/2, 0, w-len(t))
 		if v == 100 {
 			x = w - len(t)
 		}
@@ -245,8 +246,8 @@ func dotPlot(s Styles, st model.ObjectiveStats, w int, anonymous bool) []string 
 			// on the next (or, on a short screen, a later page).
 			also = append(also, strings.Join(g.handles, ", ")+"\u00a0"+g.value())
 		}
-		for _, l := range wrap("also: "+strings.Join(also, "; "), w) {
-			out = append(out, s.Text.Render(truncate(l, w)))
+		for _, l := range ui.Wrap("also: "+strings.Join(also, "; "), w) {
+			out = append(out, s.Text.Render(ui.Truncate(l, w)))
 		}
 	}
 	return out

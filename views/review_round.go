@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -67,7 +68,7 @@ func (m Review) round2Median(o model.Objective) (float64, bool) {
 // round2Lines: while the second round is open, how many re-estimated;
 // once revealed, its plot, the spread before and after and each move.
 func (m Review) round2Lines(st model.ObjectiveStats, w int) []string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	o := m.outcomes[st.Objective.ID]
 	if !o.Round2Open {
 		return nil
@@ -75,12 +76,12 @@ func (m Review) round2Lines(st model.ObjectiveStats, w int) []string {
 	r := m.round2(st.Objective)
 	if !o.Round2Revealed {
 		text := r.Summary(false)
-		if m.deps.facilitator {
+		if m.deps.Facilitator {
 			text += " · space reveals it"
 		}
-		return []string{s.Bold.Render(truncate("Round 2 "+strings.TrimPrefix(text, "round 2 "), w))}
+		return []string{s.Bold.Render(ui.Truncate("Round 2 "+strings.TrimPrefix(text, "round 2 "), w))}
 	}
-	out := []string{s.Bold.Render(truncate("Round 2: "+r.Summary(true), w))}
+	out := []string{s.Bold.Render(ui.Truncate("Round 2: "+r.Summary(true), w))}
 	if r.Round2.Responses > 0 {
 		out = append(out, dotPlot(s, r.Round2, w, m.anonymous)...)
 	}
@@ -96,7 +97,7 @@ func (m Review) round2Lines(st model.ObjectiveStats, w int) []string {
 		}
 	}
 	if len(moves) > 0 {
-		out = append(out, s.Text.Render(truncate("Moves: "+strings.Join(moves, " · "), w)))
+		out = append(out, s.Text.Render(ui.Truncate("Moves: "+strings.Join(moves, " · "), w)))
 	}
 	return out
 }

@@ -58,12 +58,12 @@ func (m Review) timedObjective() *model.Objective {
 // outcomes; the new one starts now. It also keeps a refresh chain going
 // while something is timed.
 func (m Review) retime() (Review, tea.Cmd) {
-	if m.deps.hub != nil {
+	if m.deps.Hub != nil {
 		m, start := m.startLead()
 		m, tick := m.retimeLive().tickOn()
 		return m, tea.Batch(start, tick)
 	}
-	now := m.deps.now()
+	now := m.deps.Now()
 	m.timer.now = now
 	cur := m.timedObjective()
 	var id uuid.UUID
@@ -158,7 +158,7 @@ func (m Review) timerView() string {
 	if m.timer.on == uuid.Nil {
 		return ""
 	}
-	s := m.deps.styles
+	s := m.deps.Styles
 	d := m.spent(m.timer.on)
 	if d < time.Second {
 		return ""
@@ -187,13 +187,13 @@ func clockText(d time.Duration) string {
 // outcomes), the save queued on the I/O queue. App.Close calls it, so the
 // minutes of the objective still current when align quits are recorded.
 func (m Review) stopTimer() Review {
-	if m.deps.hub != nil {
+	if m.deps.Hub != nil {
 		return m.stopLead()
 	}
 	if m.timer.on == uuid.Nil {
 		return m
 	}
-	now := m.deps.now()
+	now := m.deps.Now()
 	m.timer.carry[m.timer.on] += now.Sub(m.timer.since)
 	m, _ = m.recordMinutes(m.timer.on) // queued now; Close drains it
 	m.timer.on, m.timer.since, m.timer.now = uuid.Nil, now, now

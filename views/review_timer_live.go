@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -19,7 +20,7 @@ import (
 // facilitator's cursor just did: the objective left gets its time recorded
 // here, and the returned command tells the other sessions.
 func (m Review) moveLead(id, sprint uuid.UUID) (Review, tea.Cmd) {
-	now := m.deps.now()
+	now := m.deps.Now()
 	m, save := m.recordLead(now)
 	m.published, m.lead, m.leadOn, m.steering = id, id, sprint, true
 	m.leadSince = time.Time{} // no clock before the sprint is in review (startLead)
@@ -27,8 +28,8 @@ func (m Review) moveLead(id, sprint uuid.UUID) (Review, tea.Cmd) {
 		m.leadSince = now.Add(-m.timer.carry[id])
 		delete(m.timer.carry, id)
 	}
-	ev := Event{Kind: EventFocus, Sprint: sprint, Objective: id, Since: m.leadSince, From: m.deps.session}
-	return m, tea.Batch(save, m.deps.publish(ev))
+	ev := ui.Event{Kind: ui.EventFocus, Sprint: sprint, Objective: id, Since: m.leadSince, From: m.deps.Session}
+	return m, tea.Batch(save, m.deps.Publish(ev))
 }
 
 // startLead starts the clock of the objective this facilitator made the
@@ -54,7 +55,7 @@ func (m Review) recordLead(now time.Time) (Review, tea.Cmd) {
 // retimeLive points the timer at the review's clock: it runs while the
 // objective under the cursor is the review's current one.
 func (m Review) retimeLive() Review {
-	m.timer.now = m.deps.now()
+	m.timer.now = m.deps.Now()
 	cur := m.timedObjective()
 	m.timer.on = uuid.Nil
 	if cur != nil && cur.ID == m.lead && m.leadOn == m.data.Sprint.Sprint.ID && !m.leadSince.IsZero() {
@@ -68,15 +69,15 @@ func (m Review) retimeLive() Review {
 // again from what is left over, so that a facilitator who takes over does
 // not count the same time again. Other sessions record nothing.
 func (m Review) stopLead() Review {
-	if !m.steering || !m.deps.facilitator || m.deps.hub == nil {
+	if !m.steering || !m.deps.Facilitator || m.deps.Hub == nil {
 		return m
 	}
-	now := m.deps.now()
+	now := m.deps.Now()
 	m, _ = m.recordLead(now) // queued now; Close drains it
 	if m.lead != uuid.Nil && !m.leadSince.IsZero() {
 		m.leadSince = now.Add(-m.timer.carry[m.lead])
 		delete(m.timer.carry, m.lead)
-		m.deps.hub.Publish(Event{Kind: EventFocus, Sprint: m.leadOn, Objective: m.lead, Since: m.leadSince, From: m.deps.session})
+		m.deps.Hub.Publish(ui.Event{Kind: ui.EventFocus, Sprint: m.leadOn, Objective: m.lead, Since: m.leadSince, From: m.deps.Session})
 	}
 	m.steering = false
 	return m

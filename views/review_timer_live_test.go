@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
@@ -30,9 +31,9 @@ func followTo(t *testing.T, a App, r *recorder, want uuid.UUID) App {
 	deadline := time.Now().Add(2 * time.Second)
 	for time.Now().Before(deadline) {
 		r.mu.Lock()
-		var got *followMsg
+		var got *ui.FollowMsg
 		for _, m := range r.msgs {
-			if f, ok := m.(followMsg); ok && f.objective == want {
+			if f, ok := m.(ui.FollowMsg); ok && f.Objective == want {
 				got = &f
 			}
 		}

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
@@ -13,7 +14,7 @@ import (
 const reviewHeadLines = 2
 
 // listWidth is the width of the agenda on the left.
-func (m Review) listWidth() int { return clamp(m.width/4, 16, 48) } // titles get room on wide screens
+func (m Review) listWidth() int { return ui.Clamp(m.width/4, 16, 48) } // titles get room on wide screens
 
 // detailWidth is the width of the objective's detail on the right.
 func (m Review) detailWidth() int { return max(10, m.width-m.listWidth()-2) }
@@ -31,9 +32,9 @@ func (m Review) mouse(msg tea.MouseMsg) Review {
 	if m.mode == modeActions {
 		switch {
 		case up:
-			m.act = clamp(m.act-1, 0, max(0, len(m.actionRows())-1))
+			m.act = ui.Clamp(m.act-1, 0, max(0, len(m.actionRows())-1))
 		case down:
-			m.act = clamp(m.act+1, 0, max(0, len(m.actionRows())-1))
+			m.act = ui.Clamp(m.act+1, 0, max(0, len(m.actionRows())-1))
 		}
 		return m
 	}
@@ -47,21 +48,21 @@ func (m Review) mouse(msg tea.MouseMsg) Review {
 	case down && msg.X >= m.listWidth():
 		return m.scrollBy(wheelLines)
 	case up:
-		m.cursor = clamp(m.cursor-1, 0, max(0, n-1))
+		m.cursor = ui.Clamp(m.cursor-1, 0, max(0, n-1))
 	case down:
-		m.cursor = clamp(m.cursor+1, 0, max(0, n-1))
+		m.cursor = ui.Clamp(m.cursor+1, 0, max(0, n-1))
 	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress && msg.X < m.listWidth():
 		if i := m.first + msg.Y - reviewHeadLines; msg.Y >= reviewHeadLines && i < n {
 			m.cursor = i
 		}
 	}
-	m.first = window(m.first, m.cursor, m.listRows(), n)
+	m.first = ui.Window(m.first, m.cursor, m.listRows(), n)
 	return m
 }
 
 // View renders the screen.
 func (m Review) View() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	switch {
 	case !m.loaded:
 		return s.Faint.Render("Loading the workspace…")
@@ -75,13 +76,13 @@ func (m Review) View() string {
 		return m.headView() + "\n" + s.Faint.Render("This sprint has no objectives to review.")
 	}
 	return m.headView() + "\n" + lipgloss.JoinHorizontal(lipgloss.Top,
-		s.Plain.Width(m.listWidth()).Render(fit(m.agendaView(), m.listWidth()-1, m.listRows())),
-		"  ", fit(m.detailView(), m.detailWidth(), m.height-reviewHeadLines))
+		s.Plain.Width(m.listWidth()).Render(ui.Fit(m.agendaView(), m.listWidth()-1, m.listRows())),
+		"  ", ui.Fit(m.detailView(), m.detailWidth(), m.height-reviewHeadLines))
 }
 
 // headView: the sprint, submissions and the review's state.
 func (m Review) headView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	r := m.data.Report
 	sp := m.data.Sprint.Sprint
 	discussed := 0
@@ -108,12 +109,12 @@ func (m Review) headView() string {
 		line2 = s.Faint.Render("This sprint is closed: the review is read-only.")
 	default:
 		text := fmt.Sprintf("The sprint is %s: estimates are revealed in review.", sp.State)
-		if m.deps.facilitator {
+		if m.deps.Facilitator {
 			text += " Press R to move it to review."
 		}
 		line2 = s.Marker.Render(text)
 	}
-	return truncate(line1, m.width) + "\n" + truncate(line2, m.width)
+	return ui.Truncate(line1, m.width) + "\n" + ui.Truncate(line2, m.width)
 }
 
 // discussedMark marks a discussed objective. It is not ✓, which means
@@ -123,7 +124,7 @@ const discussedMark = "●"
 // agendaView: one line per objective: · hidden, the level's symbol once
 // revealed, discussedMark once discussed.
 func (m Review) agendaView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	w := m.listWidth() - 1
 	var lines []string
 	end := min(len(m.agenda), m.first+m.listRows())
@@ -135,13 +136,13 @@ func (m Review) agendaView() string {
 		case o.Discussed:
 			mark = s.Success.Render(discussedMark)
 		case m.revealed(st.Objective.ID):
-			mark = s.Level(st.Level).Render(strings.Fields(LevelLabel(st.Level))[0])
+			mark = s.Level(st.Level).Render(strings.Fields(ui.LevelLabel(st.Level))[0])
 		}
-		title := truncate(st.Objective.Title, max(1, w-4))
+		title := ui.Truncate(st.Objective.Title, max(1, w-4))
 		cur := "  "
 		if i == m.cursor {
 			cur = s.Accent.Render("▸ ")
-			title = s.Selected.Render(padRight(title, max(1, w-4)))
+			title = s.Selected.Render(ui.PadRight(title, max(1, w-4)))
 		}
 		lines = append(lines, cur+mark+" "+title)
 	}

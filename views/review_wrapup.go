@@ -7,6 +7,7 @@ package views
 import (
 	"bufio"
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,7 +82,7 @@ func (m Review) wrapUpKey(msg tea.KeyMsg) (Review, tea.Cmd) {
 		m.mode = modeAgenda
 	case key.Matches(msg, k.Close):
 		switch {
-		case !m.deps.facilitator:
+		case !m.deps.Facilitator:
 			return m, onlyFacilitator("close the sprint")
 		case sp.State == model.StateClosed:
 			return m, footer(sp.Name + " is already closed")
@@ -89,9 +90,9 @@ func (m Review) wrapUpKey(msg tea.KeyMsg) (Review, tea.Cmd) {
 			return m, footer(fmt.Sprintf("%s is %s: a sprint closes after its review", sp.Name, sp.State))
 		}
 		prompt := fmt.Sprintf("Close %s? A closed sprint is read-only for good; its open action items come back at the next review.", sp.Name)
-		return m, func() tea.Msg { return confirmMsg{prompt: prompt, yes: closeConfirmedMsg{id: sp.ID}} }
+		return m, func() tea.Msg { return ui.ConfirmMsg{Prompt: prompt, Yes: closeConfirmedMsg{id: sp.ID}} }
 	case key.Matches(msg, k.Write):
-		if m.deps.hub != nil {
+		if m.deps.Hub != nil {
 			return m, footer("over ssh the summary stays on the server: run align export there")
 		}
 		return m, m.writeSummary(summaryPath(sp))
@@ -106,20 +107,20 @@ func (m Review) closeSprint(id uuid.UUID) tea.Cmd {
 	}
 	sp := m.data.Sprint.Sprint
 	sp.State = model.StateClosed
-	st := m.deps.store
-	return m.deps.io.submit(func() tea.Msg {
+	st := m.deps.Store
+	return m.deps.IO.Submit(func() tea.Msg {
 		if _, err := st.SaveSprint(sp); err != nil {
-			return errMsg{err: fmt.Errorf("closing %s: %w", sp.Name, err)}
+			return ui.ErrMsg{Err: fmt.Errorf("closing %s: %w", sp.Name, err)}
 		}
-		return savedMsg{text: sp.Name + " is closed: e writes its summary"}
+		return ui.SavedMsg{Text: sp.Name + " is closed: e writes its summary"}
 	})
 }
 
 // writeSummary writes the markdown summary of the shown sprint to path,
 // read fresh from the store, exactly as align export writes it.
 func (m Review) writeSummary(path string) tea.Cmd {
-	st, id := m.deps.store, m.data.Sprint.Sprint.ID
-	return m.deps.io.submit(func() tea.Msg {
+	st, id := m.deps.Store, m.data.Sprint.Sprint.ID
+	return m.deps.IO.Submit(func() tea.Msg {
 		sum, err := summaryOf(st, id)
 		if err == nil {
 			err = writeFileAtomic(path, func(w *bufio.Writer) error { return export.Markdown(w, sum) })
@@ -185,16 +186,16 @@ func writeFileAtomic(path string, write func(*bufio.Writer) error) (err error) {
 
 // wrapUpView renders the wrap-up.
 func (m Review) wrapUpView() string {
-	s := m.deps.styles
+	s := m.deps.Styles
 	w := m.width
 	sp := m.data.Sprint.Sprint
-	lines := []string{s.Title.Render(truncate("Wrap-up · "+sp.Name+" ("+string(sp.State)+")", w)), ""}
+	lines := []string{s.Title.Render(ui.Truncate("Wrap-up · "+sp.Name+" ("+string(sp.State)+")", w)), ""}
 	lines = append(lines, s.Bold.Render("Agreed"))
 	titleW := 0
 	for _, st := range m.agenda {
 		titleW = max(titleW, len([]rune(st.Objective.Title)))
 	}
-	titleW = clamp(titleW, 1, max(1, w-24))
+	titleW = ui.Clamp(titleW, 1, max(1, w-24))
 	var notDiscussed []string
 	for _, st := range m.agenda {
 		o := m.outcomes[st.Objective.ID]
@@ -208,7 +209,7 @@ func (m Review) wrapUpView() string {
 		} else {
 			notDiscussed = append(notDiscussed, st.Objective.Title)
 		}
-		lines = append(lines, truncate("  "+mark+padRight(truncate(st.Objective.Title, titleW), titleW)+"  "+agreed, w))
+		lines = append(lines, ui.Truncate("  "+mark+ui.PadRight(ui.Truncate(st.Objective.Title, titleW), titleW)+"  "+agreed, w))
 	}
 	lines = append(lines, "", s.Bold.Render(fmt.Sprintf("Action items (%d)", len(m.actions))))
 	if len(m.actions) == 0 {
@@ -223,22 +224,22 @@ func (m Review) wrapUpView() string {
 		if !a.Due.IsZero() {
 			tail += " · due " + dateText(a.Due)
 		}
-		lines = append(lines, truncate("  "+box+" "+a.Text+s.Faint.Render(tail), w))
+		lines = append(lines, ui.Truncate("  "+box+" "+a.Text+s.Faint.Render(tail), w))
 	}
 	if n := len(m.prev); n > 0 {
-		lines = append(lines, s.Faint.Render(truncate(fmt.Sprintf("  and %s still open from earlier sprints (p lists them)", plural(n, "%d item", "%d items")), w)))
+		lines = append(lines, s.Faint.Render(ui.Truncate(fmt.Sprintf("  and %s still open from earlier sprints (p lists them)", ui.Plural(n, "%d item", "%d items")), w)))
 	}
 	lines = append(lines, "")
 	if len(notDiscussed) == 0 {
 		lines = append(lines, s.Success.Render("Every objective was discussed."))
 	} else {
-		lines = append(lines, truncate(s.Marker.Render("Not discussed: ")+strings.Join(notDiscussed, ", "), w))
+		lines = append(lines, ui.Truncate(s.Marker.Render("Not discussed: ")+strings.Join(notDiscussed, ", "), w))
 	}
 	lines = append(lines, "")
 	if m.wrote != "" {
-		lines = append(lines, truncate(s.Success.Render("Summary written to ")+m.wrote, w))
+		lines = append(lines, ui.Truncate(s.Success.Render("Summary written to ")+m.wrote, w))
 	} else {
-		lines = append(lines, truncate(s.Faint.Render("e writes the summary to ./")+summaryFile(sp)+s.Faint.Render(" · C closes the sprint"), w))
+		lines = append(lines, ui.Truncate(s.Faint.Render("e writes the summary to ./")+summaryFile(sp)+s.Faint.Render(" · C closes the sprint"), w))
 	}
-	return fit(strings.Join(lines, "\n"), w, m.height)
+	return ui.Fit(strings.Join(lines, "\n"), w, m.height)
 }

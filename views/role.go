@@ -14,20 +14,20 @@ type RoleMsg struct {
 // setRole applies a role change to the app and every screen, which each
 // keep their own copy of deps, and says so in the footer.
 func (a App) setRole(msg RoleMsg) (App, tea.Cmd) {
-	if a.deps.facilitator == msg.Facilitator {
+	if a.deps.Facilitator == msg.Facilitator {
 		return a, nil
 	}
-	a.deps.facilitator = msg.Facilitator
-	a.dashboardScreen.deps.facilitator = msg.Facilitator
-	a.assessScreen.deps.facilitator = msg.Facilitator
-	a.reviewScreen.deps.facilitator = msg.Facilitator
-	a.planScreen.deps.facilitator = msg.Facilitator
-	a.historyScreen.deps.facilitator = msg.Facilitator
+	a.deps.Facilitator = msg.Facilitator
+	a.dashboardScreen.deps.Facilitator = msg.Facilitator
+	a.assessScreen.deps.Facilitator = msg.Facilitator
+	a.reviewScreen.deps.Facilitator = msg.Facilitator
+	a.planScreen.deps.Facilitator = msg.Facilitator
+	a.historyScreen.deps.Facilitator = msg.Facilitator
 	a.footer, a.footerErr = "you are no longer a facilitator", false
 	if msg.Facilitator {
 		a.footer = "you are now a facilitator"
 	}
 	// Facilitators see figures members do not: reload what is shown.
 	a, hist := a.historyStale()
-	return a, tea.Batch(a.deps.load(a.sprintID), hist)
+	return a, tea.Batch(loadCmd(a.deps, a.sprintID), hist)
 }

@@ -21,9 +21,9 @@ func TestApp_Update_RoleMsgAppliesToEveryScreen(t *testing.T) {
 	a = drive(t, a, func() tea.Msg { return RoleMsg{Facilitator: true} })
 	contains(t, plain(a), "you are now a facilitator")
 	for name, f := range map[string]bool{
-		"app": a.deps.facilitator, "dashboard": a.dashboardScreen.deps.facilitator,
-		"assess": a.assessScreen.deps.facilitator, "review": a.reviewScreen.deps.facilitator,
-		"plan": a.planScreen.deps.facilitator, "history": a.historyScreen.deps.facilitator,
+		"app": a.deps.Facilitator, "dashboard": a.dashboardScreen.deps.Facilitator,
+		"assess": a.assessScreen.deps.Facilitator, "review": a.reviewScreen.deps.Facilitator,
+		"plan": a.planScreen.deps.Facilitator, "history": a.historyScreen.deps.Facilitator,
 	} {
 		if !f {
 			t.Errorf("%s still runs as a member", name)

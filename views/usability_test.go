@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ func TestApp_Update_TooSmallIgnoresKeys(t *testing.T) {
 	a, st := newTestApp(t, 20, 5)
 	goals, _ := st.Goals()
 	a = press(t, a, "4", "]", "G", "d", "y", "n", "y")
-	if a.screen != screenDashboard {
+	if a.screen != ui.ScreenDashboard {
 		t.Errorf("a key switched to %s while the terminal was too small", a.screen)
 	}
 	if now, _ := st.Goals(); len(now) != len(goals) {
@@ -117,11 +118,11 @@ func TestApp_View_MedianOneFormat(t *testing.T) {
 
 func TestFigure_Format(t *testing.T) {
 	for v, want := range map[float64]string{52.5: "52.5", 53: "53", 0: "0", 100: "100", 33.333: "33.3", 49.96: "50"} {
-		if got := figure(v); got != want {
+		if got := ui.Figure(v); got != want {
 			t.Errorf("figure(%v) = %q, want %q", v, got, want)
 		}
 	}
-	if roundHalfUp(52.5) != 53 || roundHalfUp(52.4) != 52 {
+	if ui.RoundHalfUp(52.5) != 53 || ui.RoundHalfUp(52.4) != 52 {
 		t.Error("roundHalfUp does not round halves up")
 	}
 }
@@ -244,7 +245,7 @@ func TestReview_View_AnonymousHidesNames(t *testing.T) {
 }
 
 func TestHistory_View_CaptionSaysWhatShows(t *testing.T) {
-	m := NewHistory(deps{styles: NewStyles(testRenderer())})
+	m := NewHistory(ui.Deps{Styles: ui.NewStyles(testRenderer())})
 	for i := range 130 {
 		m.history.Trend = append(m.history.Trend, model.ScorePoint{Sprint: model.Sprint{Name: fmt.Sprintf("Sprint %d", i+1)}, HasScore: true, Score: float64(i % 100)})
 	}

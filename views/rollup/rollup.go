@@ -7,7 +7,7 @@ package rollup
 
 import (
 	"github.com/align-team/align/model"
-	"github.com/align-team/align/views"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -39,7 +39,7 @@ type entry struct {
 type Model struct {
 	r       model.Rollup
 	entries []entry
-	styles  views.Styles
+	styles  ui.Styles
 	keys    keyMap
 	help    help.Model
 	w, h    int
@@ -48,7 +48,7 @@ type Model struct {
 }
 
 // New returns the screen over r at w×h.
-func New(r model.Rollup, styles views.Styles, w, h int) Model {
+func New(r model.Rollup, styles ui.Styles, w, h int) Model {
 	m := Model{r: r, styles: styles, keys: newKeys(), help: help.New()}
 	m.help.Styles = styles.Help
 	for _, g := range r.Goals {

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
-	"github.com/align-team/align/views"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -75,7 +75,7 @@ func fixture() model.Rollup {
 func newScreen(w, h int) Model {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	return New(fixture(), views.NewStyles(r), w, h)
+	return New(fixture(), ui.NewStyles(r), w, h)
 }
 
 func press(m Model, keys ...string) Model {

@@ -1,4 +1,4 @@
-package views
+package ui
 
 import (
 	"fmt"
@@ -6,11 +6,11 @@ import (
 	"github.com/align-team/align/model"
 )
 
-// storiesDone says what an objective's stories show, with the share done
+// StoriesDone says what an objective's stories show, with the share done
 // on one rule for every screen and the export: by points when every story
 // has points (model.Evidence.ByPoints), else by count, and it says which.
-func storiesDone(ev model.Evidence) string {
-	count := fmt.Sprintf("%d of %s done", ev.StoriesDone, plural(ev.Stories, "%d story", "%d stories"))
+func StoriesDone(ev model.Evidence) string {
+	count := fmt.Sprintf("%d of %s done", ev.StoriesDone, Plural(ev.Stories, "%d story", "%d stories"))
 	if ev.ByPoints {
 		return fmt.Sprintf("%s, %d of %d points (%d%%)", count, ev.PointsDone, ev.Points, ev.DonePercent)
 	}

@@ -1,4 +1,4 @@
-package views
+package ui
 
 import (
 	"fmt"
@@ -10,12 +10,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// editor is a small text field, one line or several. bubbles' textinput and
+// Editor is a small text field, one line or several. bubbles' textinput and
 // textarea need github.com/atotto/clipboard, which is not in go.sum; this
 // covers what align's forms need (typing, pasting, moving, deleting) with
 // keys from keys.go. It is a value type like every other model here.
-type editor struct {
-	keys      editorKeys
+type Editor struct {
+	keys      EditorKeys
 	value     []rune
 	pos       int // cursor, 0..len(value)
 	multiline bool
@@ -32,19 +32,19 @@ type editor struct {
 	selected bool
 }
 
-// newEditor returns an empty, blurred editor.
-func newEditor(s Styles, prompt string, multiline bool, limit int) editor {
-	return editor{keys: newEditorKeys(), styles: s, prompt: prompt, multiline: multiline, limit: limit, width: 40, height: 3}
+// NewEditor returns an empty, blurred editor.
+func NewEditor(s Styles, prompt string, multiline bool, limit int) Editor {
+	return Editor{keys: NewEditorKeys(), styles: s, prompt: prompt, multiline: multiline, limit: limit, width: 40, height: 3}
 }
 
 // Value returns the text.
-func (e editor) Value() string { return string(e.value) }
+func (e Editor) Value() string { return string(e.value) }
 
 // SetValue replaces the text and puts the cursor at its end. A one-line
 // editor selects a non-empty value, as a form field does on entry: typing
 // replaces it, an arrow key keeps it. Multi-line text (notes) is never
 // selected, so that a stray key cannot replace a whole note.
-func (e editor) SetValue(s string) editor {
+func (e Editor) SetValue(s string) Editor {
 	e.value = []rune(e.clean(s))
 	if e.limit > 0 && len(e.value) > e.limit {
 		e.value = e.value[:e.limit]
@@ -57,7 +57,7 @@ func (e editor) SetValue(s string) editor {
 
 // Replace puts s in place of the text (as typed, so Dirty compares it with
 // the value editing began with) and the cursor at its end.
-func (e editor) Replace(s string) editor {
+func (e Editor) Replace(s string) Editor {
 	orig := e.original
 	e = e.SetValue(s)
 	e.original, e.selected = orig, false
@@ -65,32 +65,32 @@ func (e editor) Replace(s string) editor {
 }
 
 // SetPrompt changes the text shown before the value.
-func (e editor) SetPrompt(p string) editor { e.prompt = p; return e }
+func (e Editor) SetPrompt(p string) Editor { e.prompt = p; return e }
 
 // Selected reports whether the whole pre-filled value is selected, so that
 // the next typed character replaces it.
-func (e editor) Selected() bool { return e.selected && len(e.value) > 0 }
+func (e Editor) Selected() bool { return e.selected && len(e.value) > 0 }
 
 // Focus gives the editor the keyboard.
-func (e editor) Focus() editor { e.focused = true; return e }
+func (e Editor) Focus() Editor { e.focused = true; return e }
 
 // Blur takes the keyboard away.
-func (e editor) Blur() editor { e.focused = false; return e }
+func (e Editor) Blur() Editor { e.focused = false; return e }
 
 // Focused reports whether the editor has the keyboard.
-func (e editor) Focused() bool { return e.focused }
+func (e Editor) Focused() bool { return e.focused }
 
 // Dirty reports whether the text changed since SetValue.
-func (e editor) Dirty() bool { return string(e.value) != e.original }
+func (e Editor) Dirty() bool { return string(e.value) != e.original }
 
 // SetSize sets the width in cells and, for a multi-line editor, the height.
-func (e editor) SetSize(w, h int) editor {
+func (e Editor) SetSize(w, h int) Editor {
 	e.width, e.height = max(1, w), max(1, h)
 	return e
 }
 
 // clean drops control characters (and newlines in a one-line editor).
-func (e editor) clean(s string) string {
+func (e Editor) clean(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\n' && e.multiline {
 			return r
@@ -106,7 +106,7 @@ func (e editor) clean(s string) string {
 }
 
 // insert adds s at the cursor, within the limit.
-func (e editor) insert(s string) editor {
+func (e Editor) insert(s string) Editor {
 	rs := []rune(e.clean(s))
 	if e.limit > 0 && len(e.value)+len(rs) > e.limit {
 		rs = rs[:max(0, e.limit-len(e.value))]
@@ -120,7 +120,7 @@ func (e editor) insert(s string) editor {
 }
 
 // lineStart returns the index where the line holding i starts.
-func (e editor) lineStart(i int) int {
+func (e Editor) lineStart(i int) int {
 	for i > 0 && e.value[i-1] != '\n' {
 		i--
 	}
@@ -128,7 +128,7 @@ func (e editor) lineStart(i int) int {
 }
 
 // lineEnd returns the index of the newline ending the line holding i.
-func (e editor) lineEnd(i int) int {
+func (e Editor) lineEnd(i int) int {
 	for i < len(e.value) && e.value[i] != '\n' {
 		i++
 	}
@@ -136,7 +136,7 @@ func (e editor) lineEnd(i int) int {
 }
 
 // Update edits the text for a key; other messages are ignored.
-func (e editor) Update(msg tea.Msg) editor {
+func (e Editor) Update(msg tea.Msg) Editor {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || !e.focused {
 		return e
@@ -205,7 +205,7 @@ func (e editor) Update(msg tea.Msg) editor {
 // broken); a multi-line editor shows the lines around the cursor and, near
 // its limit, a counter of characters used. A selected pre-filled value is
 // marked in words too, so that it reads without colour.
-func (e editor) View() string {
+func (e Editor) View() string {
 	s := e.styles
 	w := max(1, e.width-ansi.StringWidth(e.prompt))
 	segs := wrapRunes(e.value, w)
@@ -227,7 +227,7 @@ func (e editor) View() string {
 		}
 		return line
 	}
-	first := window(0, row, e.height, len(lines))
+	first := Window(0, row, e.height, len(lines))
 	lines = lines[first:min(len(lines), first+e.height)]
 	for i := range lines {
 		lines[i] = prompt + lines[i]
@@ -240,7 +240,7 @@ func (e editor) View() string {
 
 // counter is "used/limit" once the text is within a tenth of its limit, so
 // that the cap never cuts text off unannounced; otherwise "".
-func (e editor) counter() string {
+func (e Editor) counter() string {
 	if e.limit <= 0 || len(e.value) < e.limit-e.limit/10 {
 		return ""
 	}
@@ -248,7 +248,7 @@ func (e editor) counter() string {
 }
 
 // segment renders runes sg[0]..sg[1] of the value, with the cursor when cur.
-func (e editor) segment(sg [2]int, cur bool) string {
+func (e Editor) segment(sg [2]int, cur bool) string {
 	s := e.styles
 	text := string(e.value[sg[0]:sg[1]])
 	if e.Selected() {

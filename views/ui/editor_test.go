@@ -1,6 +1,7 @@
-package views
+package ui
 
 import (
+	"github.com/align-team/align/views/uitest"
 	"strings"
 	"testing"
 )
@@ -26,9 +27,9 @@ func TestEditor_Update_Keys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := newEditor(NewStyles(testRenderer()), "> ", tt.multiline, tt.limit).SetValue(tt.start).Focus()
+			e := NewEditor(NewStyles(uitest.Renderer()), "> ", tt.multiline, tt.limit).SetValue(tt.start).Focus()
 			for _, k := range tt.keys {
-				e = e.Update(keyMsg(k))
+				e = e.Update(uitest.KeyMsg(k))
 			}
 			if got := e.Value(); got != tt.want {
 				t.Fatalf("value %q, want %q", got, tt.want)
@@ -41,8 +42,8 @@ func TestEditor_Update_Keys(t *testing.T) {
 }
 
 func TestEditor_View_FitsWidth(t *testing.T) {
-	e := newEditor(NewStyles(testRenderer()), "> ", true, 0).SetSize(10, 2).SetValue("a long line that wraps several times").Focus()
-	for _, l := range splitLines(e.View()) {
+	e := NewEditor(NewStyles(uitest.Renderer()), "> ", true, 0).SetSize(10, 2).SetValue("a long line that wraps several times").Focus()
+	for _, l := range uitest.Lines(e.View()) {
 		if w := len([]rune(l)); w > 10 {
 			t.Fatalf("line %q is %d wide", l, w)
 		}
@@ -63,12 +64,12 @@ func TestEditor_Update_SelectAllReplaces(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := newEditor(NewStyles(testRenderer()), "> ", false, 0).SetValue("53").Focus()
+			e := NewEditor(NewStyles(uitest.Renderer()), "> ", false, 0).SetValue("53").Focus()
 			if !e.Selected() {
 				t.Fatal("a pre-filled value is not selected")
 			}
 			for _, k := range tt.keys {
-				e = e.Update(keyMsg(k))
+				e = e.Update(uitest.KeyMsg(k))
 			}
 			if got := e.Value(); got != tt.want {
 				t.Fatalf("value %q, want %q", got, tt.want)
@@ -78,28 +79,28 @@ func TestEditor_Update_SelectAllReplaces(t *testing.T) {
 }
 
 func TestEditor_Update_MultilineNotSelected(t *testing.T) {
-	e := newEditor(NewStyles(testRenderer()), "> ", true, 0).SetValue("a note").Focus()
-	e = e.Update(keyMsg("!"))
+	e := NewEditor(NewStyles(uitest.Renderer()), "> ", true, 0).SetValue("a note").Focus()
+	e = e.Update(uitest.KeyMsg("!"))
 	if got := e.Value(); got != "a note!" {
 		t.Fatalf("value %q: typing replaced a note", got)
 	}
 }
 
 func TestEditor_View_WrapsAtWords(t *testing.T) {
-	e := newEditor(NewStyles(testRenderer()), "", true, 0).SetSize(12, 5).SetValue("the quick brown fox jumps").Blur()
-	got := splitLines(e.View())
+	e := NewEditor(NewStyles(uitest.Renderer()), "", true, 0).SetSize(12, 5).SetValue("the quick brown fox jumps").Blur()
+	got := uitest.Lines(e.View())
 	want := []string{"the quick ", "brown fox ", "jumps"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("lines %q, want %q", got, want)
 	}
 	e = e.SetValue("abcdefghijklmnopqrstuvwxyz")
-	if got := splitLines(e.View()); got[0] != "abcdefghijkl" || got[1] != "mnopqrstuvwx" {
+	if got := uitest.Lines(e.View()); got[0] != "abcdefghijkl" || got[1] != "mnopqrstuvwx" {
 		t.Fatalf("a long word is not broken at the width: %q", got)
 	}
 }
 
 func TestEditor_View_CounterNearLimit(t *testing.T) {
-	e := newEditor(NewStyles(testRenderer()), "", true, 100).SetSize(20, 3).SetValue(strings.Repeat("a ", 40)).Focus()
+	e := NewEditor(NewStyles(uitest.Renderer()), "", true, 100).SetSize(20, 3).SetValue(strings.Repeat("a ", 40)).Focus()
 	if strings.Contains(e.View(), "/100") {
 		t.Fatal("counter shown far from the limit")
 	}

@@ -1,4 +1,4 @@
-package views
+package ui
 
 import (
 	"fmt"
@@ -12,23 +12,23 @@ import (
 // Minimum terminal size the app draws in; below it the root says so. 60×16
 // keeps the review's dot plot, its labels and the help line legible.
 const (
-	minWidth  = 60
-	minHeight = 16
+	MinWidth  = 60
+	MinHeight = 16
 )
 
-// tooSmall is the message shown below the minimum size, wrapped at word
+// TooSmall is the message shown below the minimum size, wrapped at word
 // boundaries to width w so that it reads whole on a narrow terminal.
-func tooSmall(w int) string {
-	msg := fmt.Sprintf("terminal too small (need %d×%d); q quits", minWidth, minHeight)
-	return strings.Join(wrap(msg, w), "\n")
+func TooSmall(w int) string {
+	msg := fmt.Sprintf("terminal too small (need %d×%d); q quits", MinWidth, MinHeight)
+	return strings.Join(Wrap(msg, w), "\n")
 }
 
-// tooSmallFor reports whether a w×h terminal is below the minimum size.
-func tooSmallFor(w, h int) bool { return w < minWidth || h < minHeight }
+// TooSmallFor reports whether a w×h terminal is below the minimum size.
+func TooSmallFor(w, h int) bool { return w < MinWidth || h < MinHeight }
 
-// fit clips s to at most h lines of at most w cells each. It is the last
+// Fit clips s to at most h lines of at most w cells each. It is the last
 // step of every frame, so no line is ever wider than the terminal.
-func fit(s string, w, h int) string {
+func Fit(s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -44,9 +44,9 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// truncate shortens one line of plain or styled text to w cells, marking the
+// Truncate shortens one line of plain or styled text to w cells, marking the
 // cut with an ellipsis.
-func truncate(s string, w int) string {
+func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
@@ -59,26 +59,26 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
-// wrap breaks text into lines of at most w cells, at spaces where it can.
-func wrap(s string, w int) []string {
+// Wrap breaks text into lines of at most w cells, at spaces where it can.
+func Wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
 	return strings.Split(ansi.Wrap(s, w, " -"), "\n")
 }
 
-// padRight pads s with spaces to w cells (no-op when already wider).
-func padRight(s string, w int) string {
+// PadRight pads s with spaces to w cells (no-op when already wider).
+func PadRight(s string, w int) string {
 	if n := ansi.StringWidth(s); n < w {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s
 }
 
-// window returns the first index of a window of n rows that keeps cursor
+// Window returns the first index of a window of n rows that keeps cursor
 // visible, given the previous first index, over total rows. Long lists render
 // only their visible rows.
-func window(first, cursor, n, total int) int {
+func Window(first, cursor, n, total int) int {
 	if n <= 0 || total <= n {
 		return 0
 	}
@@ -97,8 +97,8 @@ func window(first, cursor, n, total int) int {
 	return first
 }
 
-// clamp limits v to [lo, hi].
-func clamp(v, lo, hi int) int {
+// Clamp limits v to [lo, hi].
+func Clamp(v, lo, hi int) int {
 	if v < lo {
 		return lo
 	}
@@ -108,10 +108,10 @@ func clamp(v, lo, hi int) int {
 	return v
 }
 
-// figure formats a statistic such as a median the same way on every screen
+// Figure formats a statistic such as a median the same way on every screen
 // (and as `align status` does): whole numbers as such, others with one
 // decimal, "52.5".
-func figure(v float64) string {
+func Figure(v float64) string {
 	r := math.Round(v*10) / 10
 	if r == math.Trunc(r) {
 		return strconv.FormatFloat(r, 'f', 0, 64)
@@ -119,6 +119,6 @@ func figure(v float64) string {
 	return strconv.FormatFloat(r, 'f', 1, 64)
 }
 
-// roundHalfUp rounds v to a whole number, halves up (52.5 → 53): the value
+// RoundHalfUp rounds v to a whole number, halves up (52.5 → 53): the value
 // a median suggests where a whole number is needed.
-func roundHalfUp(v float64) int { return int(math.Floor(v + 0.5)) }
+func RoundHalfUp(v float64) int { return int(math.Floor(v + 0.5)) }

@@ -1,4 +1,4 @@
-package views
+package ui
 
 import (
 	"github.com/align-team/align/model"
@@ -145,5 +145,5 @@ func LevelLabel(l model.Level) string {
 	}
 }
 
-// levelLabelWidth is the widest LevelLabel, for aligned columns.
-const levelLabelWidth = 11
+// LevelLabelWidth is the widest LevelLabel, for aligned columns.
+const LevelLabelWidth = 11

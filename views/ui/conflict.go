@@ -1,4 +1,4 @@
-package views
+package ui
 
 import (
 	"errors"
@@ -7,11 +7,11 @@ import (
 	"github.com/align-team/align/store"
 )
 
-// saveConflict is the footer for a save of what (`objective "Checkout"`)
+// SaveConflict is the footer for a save of what (`objective "Checkout"`)
 // that failed. When another session deleted the record, or one it refers
 // to, while this one was editing it (align serve), the store's error names
 // records by id; the member is told in words instead, and nothing is saved.
-func saveConflict(what string, err error) error {
+func SaveConflict(what string, err error) error {
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		return fmt.Errorf("%s was deleted in another session while you were editing it; nothing was saved", what)

@@ -1,0 +1,22 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Plural formats n with one (n == 1) or many, each holding one %d.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf(one, n)
+	}
+	return fmt.Sprintf(many, n)
+}
+
+// FirstLine returns the first line of s.
+func FirstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
