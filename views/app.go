@@ -4,11 +4,12 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"runtime/debug"
 	"sync"
 	"time"
 
+	"github.com/align-team/align/views/history"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -32,7 +33,7 @@ type App struct {
 	assessScreen    Assess
 	reviewScreen    Review
 	planScreen      Plan
-	historyScreen   History
+	historyScreen   history.Model
 
 	width, height int
 	sprintID      uuid.UUID // the selected sprint; uuid.Nil for the current one
@@ -75,7 +76,7 @@ func New(opt Options) App {
 		assessScreen:    NewAssess(d, opt.As),
 		reviewScreen:    NewReview(d),
 		planScreen:      NewPlan(d),
-		historyScreen:   NewHistory(d),
+		historyScreen:   history.New(d),
 		history:         historyCache{gen: 1},
 		testPanic:       opt.TestPanic,
 	}

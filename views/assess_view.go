@@ -236,7 +236,7 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 	case a.Abstain:
 		progress = label("Progress") + s.Faint.Render("abstained (not my area)")
 	default:
-		progress = label("Progress") + bar(s, a.Progress, barW) + s.Bold.Render(fmt.Sprintf(" %3d%%", a.Progress))
+		progress = label("Progress") + ui.Bar(s, a.Progress, barW) + s.Bold.Render(fmt.Sprintf(" %3d%%", a.Progress))
 	}
 	conf := 3
 	if answered {

@@ -2,12 +2,11 @@ package views
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
-	"math"
 	"strings"
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -229,7 +228,7 @@ func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
 	case o.Responses == 0:
 		fig = s.Faint.Render(ui.PadRight("no estimates", c.figuresWidth()))
 	default:
-		fig = bar(s, ui.RoundHalfUp(o.Median), dashBarWidth) + " " + ui.PadRight(ui.Figure(o.Median)+"%", 5)
+		fig = ui.Bar(s, ui.RoundHalfUp(o.Median), dashBarWidth) + " " + ui.PadRight(ui.Figure(o.Median)+"%", 5)
 		if c.range_ {
 			fig += " " + ui.PadRight(fmt.Sprintf("%d–%d", o.Min, o.Max), dashRangeWidth)
 		}
@@ -250,12 +249,6 @@ func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
 		goal = s.Faint.Render("↳ goal: " + goal)
 	}
 	return ui.Truncate(line1, m.width) + "\n" + ui.Truncate("    "+goal, m.width)
-}
-
-// bar draws value (0–100) as a bar of w cells.
-func bar(s ui.Styles, value, w int) string {
-	full := ui.Clamp(int(math.Round(float64(value)*float64(w)/100)), 0, w)
-	return s.BarFull.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", w-full))
 }
 
 // daysLeft describes where today falls in the sprint's dates.

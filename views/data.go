@@ -2,11 +2,12 @@ package views
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
+	"slices"
 	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
 	"github.com/google/uuid"
 )
 
@@ -134,7 +135,14 @@ func loadHistory(st *store.Store) (ui.HistoryData, error) {
 	}
 	return ui.HistoryData{
 		Trend:       model.Trend(ds.Sprints, ds.Members, ws.Settings),
-		Calibration: model.Calibrate(recentSprints(ds.Sprints, calibrationWindow), ds.Members),
+		Calibration: model.Calibrate(recentSprints(ds.Sprints, ui.CalibrationWindow), ds.Members),
 		Members:     len(ds.Members),
 	}, nil
+}
+
+// recentSprints returns the n sprints that start last, oldest first.
+func recentSprints(sprints []model.SprintData, n int) []model.SprintData {
+	out := slices.Clone(sprints)
+	slices.SortStableFunc(out, func(a, b model.SprintData) int { return a.Sprint.Start.Compare(b.Sprint.Start) })
+	return out[max(0, len(out)-n):]
 }

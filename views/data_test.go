@@ -101,8 +101,8 @@ func TestApp_Update_HistoryCachedUntilSave(t *testing.T) {
 		t.Fatalf("showing History started no history load: %+v", a.history)
 	}
 	a = drive(t, a, cmd)
-	if a.history.fresh != a.history.gen || a.history.pending != 0 || !a.historyScreen.loaded {
-		t.Fatalf("after the load: %+v, screen loaded %v", a.history, a.historyScreen.loaded)
+	if a.history.fresh != a.history.gen || a.history.pending != 0 || !a.historyScreen.Loaded() {
+		t.Fatalf("after the load: %+v, screen loaded %v", a.history, a.historyScreen.Loaded())
 	}
 
 	a = drive(t, a, func() tea.Msg { return ui.NavigateMsg{To: ui.ScreenDashboard} })
@@ -139,7 +139,7 @@ func TestApp_Update_HistoryStaleResultIgnored(t *testing.T) {
 	a.history = historyCache{gen: 3, fresh: 3}
 	old := ui.HistoryData{Members: 99}
 	m, _ := a.Update(ui.HistoryLoadedMsg{Gen: 2, History: old})
-	if a = m.(App); a.history.fresh != 3 || a.historyScreen.history.Members == 99 {
+	if a = m.(App); a.history.fresh != 3 || a.historyScreen.Data().Members == 99 {
 		t.Errorf("an older result replaced a newer one: %+v", a.history)
 	}
 	m, _ = a.Update(ui.HistoryLoadedMsg{Gen: 4, Err: fmt.Errorf("disk on fire")})

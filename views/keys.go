@@ -151,23 +151,6 @@ func newReviewKeys() reviewKeys {
 	}
 }
 
-// historyKeys: scroll the sprints, filter them by name.
-type historyKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Filter key.Binding
-	Open   key.Binding
-}
-
-func newHistoryKeys() historyKeys {
-	return historyKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open its review")),
-	}
-}
-
 // ---- Plan screen keys ----
 
 // planKeys move between the Plan screen's sections, panes and rows and act

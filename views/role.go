@@ -22,7 +22,7 @@ func (a App) setRole(msg RoleMsg) (App, tea.Cmd) {
 	a.assessScreen.deps.Facilitator = msg.Facilitator
 	a.reviewScreen.deps.Facilitator = msg.Facilitator
 	a.planScreen.deps.Facilitator = msg.Facilitator
-	a.historyScreen.deps.Facilitator = msg.Facilitator
+	a.historyScreen = a.historyScreen.WithFacilitator(msg.Facilitator)
 	a.footer, a.footerErr = "you are no longer a facilitator", false
 	if msg.Facilitator {
 		a.footer = "you are now a facilitator"

@@ -23,7 +23,7 @@ func TestApp_Update_RoleMsgAppliesToEveryScreen(t *testing.T) {
 	for name, f := range map[string]bool{
 		"app": a.deps.Facilitator, "dashboard": a.dashboardScreen.deps.Facilitator,
 		"assess": a.assessScreen.deps.Facilitator, "review": a.reviewScreen.deps.Facilitator,
-		"plan": a.planScreen.deps.Facilitator, "history": a.historyScreen.deps.Facilitator,
+		"plan": a.planScreen.deps.Facilitator, "history": a.historyScreen.Facilitator(),
 	} {
 		if !f {
 			t.Errorf("%s still runs as a member", name)

@@ -121,3 +121,8 @@ func (d WorkspaceData) FiguresShown(id uuid.UUID) bool {
 	}
 	return false
 }
+
+// CalibrationWindow is how many of the latest sprints (by start date) the
+// calibration reads: how someone estimated two years ago says little about
+// them now.
+const CalibrationWindow = 6

@@ -122,3 +122,9 @@ func Figure(v float64) string {
 // RoundHalfUp rounds v to a whole number, halves up (52.5 → 53): the value
 // a median suggests where a whole number is needed.
 func RoundHalfUp(v float64) int { return int(math.Floor(v + 0.5)) }
+
+// Bar draws value (0–100) as a bar of w cells.
+func Bar(s Styles, value, w int) string {
+	full := Clamp(int(math.Round(float64(value)*float64(w)/100)), 0, w)
+	return s.BarFull.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", w-full))
+}

@@ -1,10 +1,10 @@
-package views
+package history
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 )
 
 // narrowingCell is the History list's Round 2 column: the mean spread

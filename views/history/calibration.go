@@ -1,13 +1,10 @@
-package views
+package history
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
-	"slices"
 	"strings"
 
-	"github.com/align-team/align/model"
-
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -16,26 +13,14 @@ import (
 // data points say nothing about a person, and the screen is often shared.
 const calibrationMinOutcomes = 5
 
-// calibrationWindow is how many of the latest sprints (by start date) the
-// calibration reads: how someone estimated two years ago says little about
-// them now.
-const calibrationWindow = 6
-
-// recentSprints returns the n sprints that start last, oldest first.
-func recentSprints(sprints []model.SprintData, n int) []model.SprintData {
-	out := slices.Clone(sprints)
-	slices.SortStableFunc(out, func(a, b model.SprintData) int { return a.Sprint.Start.Compare(b.Sprint.Start) })
-	return out[max(0, len(out)-n):]
-}
-
 // calibrationView lists each member's calibration. A member with fewer than
 // calibrationMinOutcomes agreed outcomes gets no tendency, and while the
 // review is anonymous (the anonymous-reveal setting) the table is kept off
 // the screen altogether.
-func (m History) calibrationView() string {
+func (m Model) calibrationView() string {
 	s := m.deps.Styles
 	var b strings.Builder
-	b.WriteString(s.Title.Render("Calibration") + s.Faint.Render(fmt.Sprintf("  estimate − agreed, last %d sprints", calibrationWindow)) + "\n")
+	b.WriteString(s.Title.Render("Calibration") + s.Faint.Render(fmt.Sprintf("  estimate − agreed, last %d sprints", ui.CalibrationWindow)) + "\n")
 	switch {
 	case len(m.history.Calibration) == 0:
 		b.WriteString(s.Faint.Render("No agreed outcomes yet."))
@@ -71,7 +56,7 @@ func (m History) calibrationView() string {
 }
 
 // calWidth is the width the calibration table gets.
-func (m History) calWidth() int {
+func (m Model) calWidth() int {
 	if m.wide() {
 		return m.width - m.listWidth()
 	}
@@ -80,7 +65,7 @@ func (m History) calWidth() int {
 
 // open shows the sprint under the cursor on every screen and opens its
 // review: the way from the trend to what happened in one sprint.
-func (m History) open() tea.Cmd {
+func (m Model) open() tea.Cmd {
 	if m.cursor < 0 || m.cursor >= len(m.rows) {
 		return nil
 	}

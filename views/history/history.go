@@ -1,22 +1,27 @@
-package views
+// Package history is the History screen: every sprint's alignment score
+// with a sparkline of the trend, and each member's calibration against the
+// agreed outcomes. Its data comes from the root in ui.HistoryLoadedMsg; it
+// sends ui.OpenSprintMsg to open a sprint's review.
+package history
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"math"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
 
-// History shows every sprint's alignment score with a sparkline of the
-// trend, and each member's calibration against agreed outcomes.
-type History struct {
+// Model is the History screen: every sprint's alignment score with a
+// sparkline of the trend, and each member's calibration against agreed
+// outcomes.
+type Model struct {
 	deps          ui.Deps
-	keys          historyKeys
+	keys          keyMap
 	input         ui.InputKeys
 	width, height int
 	loaded        bool
@@ -29,13 +34,13 @@ type History struct {
 	anonymous     bool // the review is anonymous: calibration names nobody
 }
 
-// NewHistory returns the History screen.
-func NewHistory(d ui.Deps) History {
-	return History{deps: d, keys: newHistoryKeys(), input: ui.NewInputKeys(), filter: ui.NewEditor(d.Styles, "/ ", false, model.MaxName)}
+// New returns the History screen.
+func New(d ui.Deps) Model {
+	return Model{deps: d, keys: newKeyMap(), input: ui.NewInputKeys(), filter: ui.NewEditor(d.Styles, "/ ", false, model.MaxName)}
 }
 
 // SetSize sets the content size.
-func (m History) SetSize(w, h int) History {
+func (m Model) SetSize(w, h int) Model {
 	m.width, m.height = w, h
 	m.filter = m.filter.SetSize(w, 1)
 	m.first = ui.Window(m.first, m.cursor, m.listRows(), len(m.rows))
@@ -43,10 +48,10 @@ func (m History) SetSize(w, h int) History {
 }
 
 // Capturing reports whether the filter input has focus.
-func (m History) Capturing() bool { return m.filtering }
+func (m Model) Capturing() bool { return m.filtering }
 
 // ShortHelp returns the bindings of the short help line.
-func (m History) ShortHelp() []key.Binding {
+func (m Model) ShortHelp() []key.Binding {
 	if m.filtering {
 		return []key.Binding{m.input.Submit, m.input.Cancel}
 	}
@@ -54,7 +59,7 @@ func (m History) ShortHelp() []key.Binding {
 }
 
 // FullHelp returns the bindings of the full help.
-func (m History) FullHelp() [][]key.Binding {
+func (m Model) FullHelp() [][]key.Binding {
 	if m.filtering {
 		return [][]key.Binding{m.ShortHelp()}
 	}
@@ -62,7 +67,7 @@ func (m History) FullHelp() [][]key.Binding {
 }
 
 // Update handles a message.
-func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ui.WorkspaceLoadedMsg:
 		m.anonymous = msg.Data.Workspace.Settings.AnonymousReveal
@@ -101,7 +106,7 @@ func (m History) Update(msg tea.Msg) (History, tea.Cmd) {
 	return m, nil
 }
 
-func (m History) updateFilter(msg tea.KeyMsg) (History, tea.Cmd) {
+func (m Model) updateFilter(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.input.Submit):
 		m.filtering = false
@@ -117,7 +122,7 @@ func (m History) updateFilter(msg tea.KeyMsg) (History, tea.Cmd) {
 }
 
 // refilter recomputes the visible rows (newest first) from the filter text.
-func (m History) refilter() History {
+func (m Model) refilter() Model {
 	q := strings.ToLower(strings.TrimSpace(m.filter.Value()))
 	m.rows = m.rows[:0:0]
 	for i := len(m.history.Trend) - 1; i >= 0; i-- {
@@ -140,13 +145,13 @@ const (
 
 // wide reports whether the calibration sits beside the sprint list: only
 // when both fit whole, with two columns between them.
-func (m History) wide() bool { return m.width >= historyListWidth+2+calibrationTableWidth }
+func (m Model) wide() bool { return m.width >= historyListWidth+2+calibrationTableWidth }
 
 // listWidth is the width the sprint list gets beside the calibration.
-func (m History) listWidth() int { return max(historyListWidth+2, m.width*55/100) }
+func (m Model) listWidth() int { return max(historyListWidth+2, m.width*55/100) }
 
 // listRows is how many sprint rows fit.
-func (m History) listRows() int {
+func (m Model) listRows() int {
 	h := m.height - 6 // title, sparkline, its caption, blank line, list header, participation line
 	if m.filtering || m.filter.Value() != "" {
 		h--
@@ -158,7 +163,7 @@ func (m History) listRows() int {
 }
 
 // View renders the screen.
-func (m History) View() string {
+func (m Model) View() string {
 	s := m.deps.Styles
 	if !m.loaded {
 		return s.Faint.Render("Loading the history…")
@@ -181,7 +186,7 @@ func (m History) View() string {
 	return b.String()
 }
 
-func (m History) listView() string {
+func (m Model) listView() string {
 	s := m.deps.Styles
 	var b strings.Builder
 	if m.filtering || m.filter.Value() != "" {
@@ -196,7 +201,7 @@ func (m History) listView() string {
 		p := m.history.Trend[m.rows[i]]
 		score := s.Faint.Render("—") + strings.Repeat(" ", 13)
 		if p.HasScore {
-			score = bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3.0f", p.Score)
+			score = ui.Bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3.0f", p.Score)
 		}
 		ans := fmt.Sprintf("%d/%d", p.Participation.Answered, p.Participation.Expected)
 		line := fmt.Sprintf("%-20s %-10s %-9s %-5s ", ui.Truncate(p.Sprint.Name, 20), p.Sprint.Start.Format(model.DateLayout), p.Sprint.State, ans)
@@ -225,7 +230,7 @@ func participationLine(p model.ScorePoint) string {
 
 // sparkline renders the most recent scores that fit in w cells, with a
 // caption naming the span and the latest score.
-func (m History) sparkline(w int) (string, string) {
+func (m Model) sparkline(w int) (string, string) {
 	const ticks = "▁▂▃▄▅▆▇█"
 	runes := []rune(ticks)
 	pts := m.history.Trend
@@ -266,63 +271,10 @@ func (m History) sparkline(w int) (string, string) {
 	return m.deps.Styles.Accent.Render(b.String()), caption
 }
 
-// historyCache tracks the History screen's data, which costs O(history) to
-// compute and so is loaded only when the screen is shown, then reused until
-// a save that can change it. gen counts those saves (from 1, see New), fresh
-// is the generation of the shown result and pending the generation of the
-// load in flight (0: none).
-type historyCache struct {
-	gen, fresh, pending int
-}
-
-// historyCmd starts a history load when the cached one is stale and none for
-// the current generation is already running; otherwise it returns nil.
-func (a App) historyCmd() (App, tea.Cmd) {
-	gen := a.history.gen
-	if a.history.fresh == gen || a.history.pending == gen {
-		return a, nil
-	}
-	a.history.pending = gen
-	st := a.deps.Store
-	return a, a.deps.IO.Submit(func() tea.Msg {
-		h, err := loadHistory(st)
-		return ui.HistoryLoadedMsg{Gen: gen, History: h, Err: err}
-	})
-}
-
-// historyStale records a save that can change the trend or the calibration.
-// The next visit to History reloads it; when History is on show, it reloads
-// now.
-func (a App) historyStale() (App, tea.Cmd) {
-	a.history.gen++
-	if a.screen != ui.ScreenHistory {
-		return a, nil
-	}
-	return a.historyCmd()
-}
-
-// historyLoaded shows a finished history load unless a newer one is shown.
-func (a App) historyLoaded(msg ui.HistoryLoadedMsg) (tea.Model, tea.Cmd) {
-	if a.history.pending == msg.Gen {
-		a.history.pending = 0
-	}
-	if msg.Err != nil {
-		a.footer, a.footerErr = msg.Err.Error(), true
-		return a, nil
-	}
-	if msg.Gen < a.history.fresh {
-		return a, nil
-	}
-	a.history.fresh = msg.Gen
-	var cmd tea.Cmd
-	a.historyScreen, cmd = a.historyScreen.Update(msg)
-	return a, cmd
-}
-
 // visible is h as this viewer may see it: a member (over serve) sees no
 // score for a sprint that is not closed yet, since that score is made of
 // estimates the facilitator may not have revealed.
-func (m History) visible(h ui.HistoryData) ui.HistoryData {
+func (m Model) visible(h ui.HistoryData) ui.HistoryData {
 	if m.deps.Facilitator {
 		return h
 	}
@@ -336,3 +288,19 @@ func (m History) visible(h ui.HistoryData) ui.HistoryData {
 	h.Trend = trend
 	return h
 }
+
+// WithFacilitator returns the screen for a viewer whose role is now f (the
+// root's RoleMsg): a facilitator sees the scores of open sprints too.
+func (m Model) WithFacilitator(f bool) Model {
+	m.deps.Facilitator = f
+	return m
+}
+
+// Facilitator reports whether the screen shows what a facilitator sees.
+func (m Model) Facilitator() bool { return m.deps.Facilitator }
+
+// Loaded reports whether a history load has been shown.
+func (m Model) Loaded() bool { return m.loaded }
+
+// Data returns the history the screen shows.
+func (m Model) Data() ui.HistoryData { return m.history }
