@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/align-team/align/views/dashboard"
 	"github.com/align-team/align/views/history"
 	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/help"
@@ -29,7 +30,7 @@ type App struct {
 	fullHelp bool
 
 	screen          ui.Screen
-	dashboardScreen Dashboard
+	dashboardScreen dashboard.Model
 	assessScreen    Assess
 	reviewScreen    Review
 	planScreen      Plan
@@ -72,7 +73,7 @@ func New(opt Options) App {
 		keys:            newGlobalKeys(),
 		confirmK:        newConfirmKeys(),
 		help:            h,
-		dashboardScreen: NewDashboard(d),
+		dashboardScreen: dashboard.New(d),
 		assessScreen:    NewAssess(d, opt.As),
 		reviewScreen:    NewReview(d),
 		planScreen:      NewPlan(d),

@@ -1,6 +1,8 @@
 package views
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // All key bindings live here: one global map and one small struct per
 // screen. Screens match with key.Matches only; every binding has help text;
@@ -45,21 +47,6 @@ type confirmKeys struct {
 
 func newConfirmKeys() confirmKeys {
 	return confirmKeys{Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "confirm"))}
-}
-
-// dashboardKeys: move through the objectives, open one in the review.
-type dashboardKeys struct {
-	Up   key.Binding
-	Down key.Binding
-	Open key.Binding
-}
-
-func newDashboardKeys() dashboardKeys {
-	return dashboardKeys{
-		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in review")),
-	}
 }
 
 // assessKeys: step through objectives and set one's estimate. Digits type

@@ -18,7 +18,7 @@ func (a App) setRole(msg RoleMsg) (App, tea.Cmd) {
 		return a, nil
 	}
 	a.deps.Facilitator = msg.Facilitator
-	a.dashboardScreen.deps.Facilitator = msg.Facilitator
+	a.dashboardScreen = a.dashboardScreen.WithFacilitator(msg.Facilitator)
 	a.assessScreen.deps.Facilitator = msg.Facilitator
 	a.reviewScreen.deps.Facilitator = msg.Facilitator
 	a.planScreen.deps.Facilitator = msg.Facilitator

@@ -21,7 +21,7 @@ func TestApp_Update_RoleMsgAppliesToEveryScreen(t *testing.T) {
 	a = drive(t, a, func() tea.Msg { return RoleMsg{Facilitator: true} })
 	contains(t, plain(a), "you are now a facilitator")
 	for name, f := range map[string]bool{
-		"app": a.deps.Facilitator, "dashboard": a.dashboardScreen.deps.Facilitator,
+		"app": a.deps.Facilitator, "dashboard": a.dashboardScreen.Facilitator(),
 		"assess": a.assessScreen.deps.Facilitator, "review": a.reviewScreen.deps.Facilitator,
 		"plan": a.planScreen.deps.Facilitator, "history": a.historyScreen.Facilitator(),
 	} {

@@ -1,13 +1,14 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/dashboard"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -203,7 +204,7 @@ func TestDashboard_View_Columns(t *testing.T) {
 			head = l
 		}
 	}
-	if i := strings.Index(head, "Median"); i < 0 || i > 2+dashMaxTitle+1 {
+	if i := strings.Index(head, "Median"); i < 0 || i > 2+dashboard.MaxTitle+1 {
 		t.Errorf("at 200 columns the figures start at %d: %q", i, head)
 	}
 	a, _ = newTestApp(t, 60, 24)

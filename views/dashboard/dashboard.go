@@ -1,4 +1,7 @@
-package views
+// Package dashboard is the Dashboard screen: the selected sprint at a
+// glance. It reads the snapshot the root broadcasts (ui.WorkspaceLoadedMsg)
+// and asks the root to open an objective's review (ui.NavigateMsg).
+package dashboard
 
 import (
 	"fmt"
@@ -11,12 +14,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// Dashboard shows the selected sprint at a glance: dates, goal, who has
+// Model is the Dashboard screen: the selected sprint at a glance: dates, goal, who has
 // submitted and, per objective, the team's median, range and level. Before
 // the sprint is in review it shows only how many have answered.
-type Dashboard struct {
+type Model struct {
 	deps          ui.Deps
-	keys          dashboardKeys
+	keys          keyMap
 	width, height int
 	loaded        bool
 	data          ui.WorkspaceData
@@ -24,28 +27,28 @@ type Dashboard struct {
 	first         int // first visible objective
 }
 
-// NewDashboard returns the Dashboard screen.
-func NewDashboard(d ui.Deps) Dashboard { return Dashboard{deps: d, keys: newDashboardKeys()} }
+// New returns the Dashboard screen.
+func New(d ui.Deps) Model { return Model{deps: d, keys: newKeyMap()} }
 
 // SetSize sets the content size.
-func (m Dashboard) SetSize(w, h int) Dashboard {
+func (m Model) SetSize(w, h int) Model {
 	m.width, m.height = w, h
 	m.first = ui.Window(m.first, m.cursor, m.visibleRows(), len(m.data.Report.Objectives))
 	return m
 }
 
 // ShortHelp returns the bindings of the short help line.
-func (m Dashboard) ShortHelp() []key.Binding {
+func (m Model) ShortHelp() []key.Binding {
 	return []key.Binding{ui.Relabel(m.keys.Up, "↑/↓", "objective"), m.keys.Open}
 }
 
 // FullHelp returns the bindings of the full help.
-func (m Dashboard) FullHelp() [][]key.Binding {
+func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Open}}
 }
 
 // Update handles a message.
-func (m Dashboard) Update(msg tea.Msg) (Dashboard, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	n := len(m.data.Report.Objectives)
 	switch msg := msg.(type) {
 	case ui.WorkspaceLoadedMsg:
@@ -80,20 +83,20 @@ func (m Dashboard) Update(msg tea.Msg) (Dashboard, tea.Cmd) {
 }
 
 // headLines is the number of lines above the objective rows.
-func (m Dashboard) headLines() int { return 5 }
+func (m Model) headLines() int { return 5 }
 
 // visibleRows is how many two-line objective rows fit.
-func (m Dashboard) visibleRows() int { return max(1, (m.height-m.headLines())/2) }
+func (m Model) visibleRows() int { return max(1, (m.height-m.headLines())/2) }
 
 // revealed reports whether figures may show: the sprint is in review or
 // closed.
-func (m Dashboard) revealed() bool {
+func (m Model) revealed() bool {
 	st := m.data.Sprint.Sprint.State
 	return st == model.StateReview || st == model.StateClosed
 }
 
 // View renders the screen.
-func (m Dashboard) View() string {
+func (m Model) View() string {
 	s := m.deps.Styles
 	if !m.loaded {
 		return s.Faint.Render("Loading the workspace…")
@@ -145,7 +148,7 @@ func (m Dashboard) View() string {
 }
 
 // Column widths of the objective table. The title gets the room first, up
-// to dashMaxTitle so that the figures stay next to it on a wide terminal;
+// to MaxTitle so that the figures stay next to it on a wide terminal;
 // on a narrow one the stories and then the range columns go before the
 // title shrinks below dashMinTitle.
 const (
@@ -154,7 +157,7 @@ const (
 	dashRangeWidth  = 8
 	dashStoryWidth  = 10 // "10/12 done"
 	dashMinTitle    = 24
-	dashMaxTitle    = 48
+	MaxTitle        = 48 // exported: the root's layout test checks it
 )
 
 // dashCols is the table's layout for the current width.
@@ -164,7 +167,7 @@ type dashCols struct {
 }
 
 // cols lays the table out: see the constants above.
-func (m Dashboard) cols() dashCols {
+func (m Model) cols() dashCols {
 	c := dashCols{range_: true, story: true}
 	need := func() int {
 		n := 2 + dashFigureWidth + 1 + ui.LevelLabelWidth + 1 // cursor, median, level, gaps
@@ -182,7 +185,7 @@ func (m Dashboard) cols() dashCols {
 	if m.width-need() < dashMinTitle {
 		c.range_ = false
 	}
-	c.title = ui.Clamp(m.width-need(), 8, dashMaxTitle)
+	c.title = ui.Clamp(m.width-need(), 8, MaxTitle)
 	return c
 }
 
@@ -195,7 +198,7 @@ func (c dashCols) figuresWidth() int {
 	return n
 }
 
-func (m Dashboard) tableHeader() string {
+func (m Model) tableHeader() string {
 	s := m.deps.Styles
 	c := m.cols()
 	h := "  " + ui.PadRight("Objective", c.title) + " " + ui.PadRight("Median", dashFigureWidth) + " "
@@ -210,7 +213,7 @@ func (m Dashboard) tableHeader() string {
 }
 
 // row renders one objective in two lines: figures, then the linked goal.
-func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
+func (m Model) row(o model.ObjectiveStats, selected bool) string {
 	s := m.deps.Styles
 	c := m.cols()
 	title := ui.PadRight(ui.Truncate(o.Objective.Title, c.title), c.title)
@@ -266,3 +269,13 @@ func daysLeft(sp model.Sprint, today time.Time) string {
 	}
 	return ui.Plural(left, "%d day left", "%d days left")
 }
+
+// WithFacilitator returns the screen for a viewer whose role is now f (the
+// root's RoleMsg).
+func (m Model) WithFacilitator(f bool) Model {
+	m.deps.Facilitator = f
+	return m
+}
+
+// Facilitator reports whether the screen shows what a facilitator sees.
+func (m Model) Facilitator() bool { return m.deps.Facilitator }
