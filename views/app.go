@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/align-team/align/views/assess"
 	"github.com/align-team/align/views/dashboard"
 	"github.com/align-team/align/views/history"
 	"github.com/align-team/align/views/ui"
@@ -31,7 +32,7 @@ type App struct {
 
 	screen          ui.Screen
 	dashboardScreen dashboard.Model
-	assessScreen    Assess
+	assessScreen    assess.Model
 	reviewScreen    Review
 	planScreen      Plan
 	historyScreen   history.Model
@@ -74,7 +75,7 @@ func New(opt Options) App {
 		confirmK:        newConfirmKeys(),
 		help:            h,
 		dashboardScreen: dashboard.New(d),
-		assessScreen:    NewAssess(d, opt.As),
+		assessScreen:    assess.New(d, opt.As),
 		reviewScreen:    NewReview(d),
 		planScreen:      NewPlan(d),
 		historyScreen:   history.New(d),
@@ -358,7 +359,7 @@ func (a App) capturing() bool {
 // digits type the progress (the screen's main input) instead of switching
 // screens; tab and shift+tab switch there.
 func (a App) digitsTyped(msg tea.KeyMsg) bool {
-	return a.screen == ui.ScreenAssess && key.Matches(msg, a.assessScreen.keys.Digit)
+	return a.screen == ui.ScreenAssess && a.assessScreen.TypesDigit(msg)
 }
 
 // unsaved reports whether quitting now would discard typed input.

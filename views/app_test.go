@@ -94,11 +94,11 @@ func TestApp_View_TooSmall(t *testing.T) {
 func TestAssess_Update_ProgressKeys(t *testing.T) {
 	a, st := newTestApp(t, 80, 24)
 	a = press(t, a, "2", "/", "l", "i", "n", "enter") // lin has not submitted everything
-	if a.assessScreen.member.Handle != "lin" {
-		t.Fatalf("acting as %q, want lin", a.assessScreen.member.Handle)
+	if a.assessScreen.Member().Handle != "lin" {
+		t.Fatalf("acting as %q, want lin", a.assessScreen.Member().Handle)
 	}
-	o := a.assessScreen.objectives[0]
-	start := a.assessScreen.mine[o.ID].Progress
+	o := a.assessScreen.Objectives()[0]
+	start := a.assessScreen.Mine(o.ID).Progress
 	tests := []struct {
 		keys []string
 		want int
@@ -112,7 +112,7 @@ func TestAssess_Update_ProgressKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a = press(t, a, tt.keys...)
-		if got := a.assessScreen.mine[o.ID].Progress; got != ui.Clamp(tt.want, 0, 100) {
+		if got := a.assessScreen.Mine(o.ID).Progress; got != ui.Clamp(tt.want, 0, 100) {
 			t.Fatalf("after %v: progress %d, want %d", tt.keys, got, tt.want)
 		}
 	}

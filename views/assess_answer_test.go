@@ -1,10 +1,12 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/align-team/align/views/assess"
+	"github.com/align-team/align/views/ui"
 )
 
 // onLin opens Assess acting as lin at 80×24.
@@ -16,14 +18,14 @@ func onLin(t *testing.T) App {
 
 func TestAssess_Update_DigitsTypeProgress(t *testing.T) {
 	a := onLin(t)
-	o := a.assessScreen.objectives[0]
+	o := a.assessScreen.Objectives()[0]
 	a = press(t, a, "4", "5")
-	if a.screen != ui.ScreenAssess || !a.assessScreen.typing || a.assessScreen.number.Value() != "45" {
+	if a.screen != ui.ScreenAssess || !a.assessScreen.Typing() || a.assessScreen.Number() != "45" {
 		t.Fatalf("after 4 5: screen %v, typing %v, value %q; want Assess typing 45",
-			a.screen, a.assessScreen.typing, a.assessScreen.number.Value())
+			a.screen, a.assessScreen.Typing(), a.assessScreen.Number())
 	}
 	a = press(t, a, "enter")
-	if got := a.assessScreen.mine[o.ID].Progress; got != 45 {
+	if got := a.assessScreen.Mine(o.ID).Progress; got != 45 {
 		t.Fatalf("progress %d after 4 5 enter, want 45", got)
 	}
 	a = press(t, a, "tab")
@@ -36,8 +38,8 @@ func TestAssess_Update_FirstArrowStartsAtShownPoint(t *testing.T) {
 	a := onLin(t)
 	// Find an objective lin has not answered.
 	idx := -1
-	for i, o := range a.assessScreen.objectives {
-		if _, ok := a.assessScreen.mine[o.ID]; !ok {
+	for i, o := range a.assessScreen.Objectives() {
+		if ok := a.assessScreen.Answered(o.ID); !ok {
 			idx = i
 			break
 		}
@@ -48,30 +50,30 @@ func TestAssess_Update_FirstArrowStartsAtShownPoint(t *testing.T) {
 	for range idx {
 		a = press(t, a, "j")
 	}
-	o := a.assessScreen.objectives[idx]
-	want := startPoint(o)
+	o := a.assessScreen.Objectives()[idx]
+	want := assess.StartPoint(o)
 	contains(t, plain(a), "not answered")
 	a = press(t, a, "right")
-	if got, ok := a.assessScreen.mine[o.ID]; !ok || got.Progress != want {
+	if got, ok := a.assessScreen.Mine(o.ID), a.assessScreen.Answered(o.ID); !ok || got.Progress != want {
 		t.Fatalf("first → saved %v (answered %v), want the start point %d", got.Progress, ok, want)
 	}
 	a = press(t, a, "right")
-	if got := a.assessScreen.mine[o.ID].Progress; got != want+5 {
+	if got := a.assessScreen.Mine(o.ID).Progress; got != want+5 {
 		t.Fatalf("second → gives %d, want %d", got, want+5)
 	}
 }
 
 func TestAssess_Update_ConfidenceNeedsAnAnswer(t *testing.T) {
 	a := onLin(t)
-	for i, o := range a.assessScreen.objectives {
-		if _, ok := a.assessScreen.mine[o.ID]; ok {
+	for i, o := range a.assessScreen.Objectives() {
+		if ok := a.assessScreen.Answered(o.ID); ok {
 			continue
 		}
 		for range i {
 			a = press(t, a, "j")
 		}
 		a = press(t, a, "+")
-		if _, ok := a.assessScreen.mine[o.ID]; ok {
+		if ok := a.assessScreen.Answered(o.ID); ok {
 			t.Fatal("+ on an unanswered objective saved an answer")
 		}
 		contains(t, plain(a), "give a progress first")
@@ -83,15 +85,15 @@ func TestAssess_Update_ConfidenceNeedsAnAnswer(t *testing.T) {
 func TestAssess_Update_WithdrawEstimate(t *testing.T) {
 	a, st := newTestApp(t, 80, 24)
 	a = press(t, a, "2", "/", "l", "i", "n", "enter")
-	o := a.assessScreen.objectives[0]
+	o := a.assessScreen.Objectives()[0]
 	a = press(t, a, "6", "0", "enter")
-	if _, ok := a.assessScreen.mine[o.ID]; !ok {
+	if ok := a.assessScreen.Answered(o.ID); !ok {
 		t.Fatal("no estimate to withdraw")
 	}
 	a = press(t, a, "d")
 	contains(t, plain(a), "Withdraw your estimate of")
 	a = press(t, a, "y")
-	if _, ok := a.assessScreen.mine[o.ID]; ok {
+	if ok := a.assessScreen.Answered(o.ID); ok {
 		t.Fatal("estimate still shown after withdrawing it")
 	}
 	contains(t, plain(a), "not answered")
@@ -104,7 +106,7 @@ func TestAssess_Update_WithdrawEstimate(t *testing.T) {
 	}
 	// And it reloads as withdrawn.
 	a = press(t, a, "tab", "shift+tab")
-	if _, ok := a.assessScreen.mine[o.ID]; ok {
+	if ok := a.assessScreen.Answered(o.ID); ok {
 		t.Fatal("withdrawn estimate is back after a reload")
 	}
 }
@@ -114,8 +116,8 @@ func TestAssess_As_HandleInCapitals(t *testing.T) {
 	a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: "@Lin"})
 	t.Cleanup(func() { a.Close(5 * time.Second) })
 	a = drive(t, a, a.Init())
-	if a.assessScreen.member.Handle != "lin" {
-		t.Fatalf("--as @Lin acts as %q, want lin", a.assessScreen.member.Handle)
+	if a.assessScreen.Member().Handle != "lin" {
+		t.Fatalf("--as @Lin acts as %q, want lin", a.assessScreen.Member().Handle)
 	}
 }
 

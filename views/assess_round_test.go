@@ -28,7 +28,7 @@ func TestAssess_Update_SealedAfterReveal(t *testing.T) {
 	before := sprintData(t, st).Assessments
 	a = press(t, a, "2", "/", "l", "i", "n", "enter")
 	idx := -1
-	for i, o := range a.assessScreen.objectives {
+	for i, o := range a.assessScreen.Objectives() {
 		if o.ID == sealed.ObjectiveID {
 			idx = i
 		}

@@ -36,17 +36,6 @@ func runExternal(msg ui.ExternalReadyMsg) tea.Cmd {
 	})
 }
 
-// externalEdited takes the note edited in $EDITOR and saves it.
-func (m Assess) externalEdited(msg ui.ExternalEditedMsg) (Assess, tea.Cmd) {
-	o, ok := m.current()
-	if msg.Field != "assess-note" || !ok || o.ID != msg.ID || !m.noting {
-		return m, nil
-	}
-	m.note = m.note.SetValue(msg.Text)
-	v := m.note.Value()
-	return m.change(func(a *model.Assessment) { a.Note = v })
-}
-
 // externalEdited takes the discussion notes edited in $EDITOR and saves them.
 func (m Review) externalEdited(msg ui.ExternalEditedMsg) (Review, tea.Cmd) {
 	st, ok := m.current()

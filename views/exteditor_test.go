@@ -89,20 +89,20 @@ func TestExternalEdit_AppendingEditorStartsANewLine(t *testing.T) {
 func TestAssess_Update_NoteFromEditorIsSaved(t *testing.T) {
 	a, st := newTestApp(t, 80, 24)
 	a = press(t, a, "2", "/", "l", "i", "n", "enter", "5", "0", "enter", "n")
-	o := a.assessScreen.objectives[0]
+	o := a.assessScreen.Objectives()[0]
 	a = drive(t, a, func() tea.Msg {
 		return ui.ExternalEditedMsg{Field: "assess-note", ID: o.ID, Text: "Second line\nq test"}
 	})
-	if got := a.assessScreen.mine[o.ID].Note; got != "Second line\nq test" {
+	if got := a.assessScreen.Mine(o.ID).Note; got != "Second line\nq test" {
 		t.Fatalf("note %q after the editor", got)
 	}
 	a = press(t, a, "enter")
-	if a.assessScreen.noting {
+	if a.assessScreen.Noting() {
 		t.Fatal("enter did not leave the note")
 	}
 	a.Close(5 * time.Second)
 	for _, as := range sprintData(t, st).Assessments {
-		if as.ObjectiveID == o.ID && as.MemberID == a.assessScreen.member.ID && as.Note != "Second line\nq test" {
+		if as.ObjectiveID == o.ID && as.MemberID == a.assessScreen.Member().ID && as.Note != "Second line\nq test" {
 			t.Fatalf("stored note %q", as.Note)
 		}
 	}

@@ -63,7 +63,7 @@ func TestFlow_Assess_TwoObjectivesPersist(t *testing.T) {
 
 	d := sprintData(t, a.deps.Store)
 	lin := memberID(t, a.deps.Store, "lin")
-	objs := a.assessScreen.objectives
+	objs := a.assessScreen.Objectives()
 	want := map[string]int{objs[0].Title: 73, objs[1].Title: 21}
 	for _, as := range d.Assessments {
 		for _, o := range objs[:2] {

@@ -1,32 +1,11 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"testing"
 
 	"github.com/align-team/align/model"
-	"github.com/google/uuid"
+	"github.com/align-team/align/views/ui"
 )
-
-func TestInflight_Finish_OlderReplyLast(t *testing.T) {
-	f := newInflight()
-	id := uuid.New()
-	f.start(id) // save 1 (older text)
-	f.start(id) // save 2 (newer text)
-	if f.finish(id, 2, true) {
-		t.Fatal("save 2 applied while save 1 is still in flight")
-	}
-	if f.finish(id, 1, true) {
-		t.Fatal("save 1's older reply, arriving last, would replace save 2's text")
-	}
-	if !f.stale(id, 1) || f.stale(id, 2) {
-		t.Fatal("a snapshot read before save 2 is not stale")
-	}
-	f.start(id)
-	if !f.finish(id, 3, true) {
-		t.Fatal("a lone newer save does not apply")
-	}
-}
 
 // The Review notes after esc show the last text typed, whatever order the
 // replies of the saves made while typing come back in.

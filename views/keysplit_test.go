@@ -20,14 +20,14 @@ func TestApp_Update_BurstIsTheKeysItHolds(t *testing.T) {
 	a, _ := newTestApp(t, 80, 24)
 	a = press(t, a, "2", "/", "l", "i", "n", "enter")
 	a = sendBurst(t, a, "jj")
-	if a.assessScreen.cursor != 2 {
-		t.Fatalf("after burst jj the Assess cursor is on %d, want 2", a.assessScreen.cursor)
+	if a.assessScreen.Cursor() != 2 {
+		t.Fatalf("after burst jj the Assess cursor is on %d, want 2", a.assessScreen.Cursor())
 	}
-	o := a.assessScreen.objectives[2]
+	o := a.assessScreen.Objectives()[2]
 	a = press(t, a, "right") // answered from here on
-	start := a.assessScreen.mine[o.ID].Progress
+	start := a.assessScreen.Mine(o.ID).Progress
 	a = sendBurst(t, a, "]]]]]")
-	if got := a.assessScreen.mine[o.ID].Progress; got != min(100, start+5) {
+	if got := a.assessScreen.Mine(o.ID).Progress; got != min(100, start+5) {
 		t.Fatalf("after burst ]]]]] progress is %d, want %d", got, start+5)
 	}
 }
@@ -49,7 +49,7 @@ func TestApp_Update_PasteIntoFieldStaysWhole(t *testing.T) {
 	a = press(t, a, "2", "/")
 	m, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("lin"), Paste: true})
 	a = drive(t, m.(App), cmd)
-	if got := a.assessScreen.pickFilter.Value(); got != "lin" {
+	if got := a.assessScreen.PickFilter(); got != "lin" {
 		t.Fatalf("filter %q after pasting lin, want lin", got)
 	}
 }
@@ -59,8 +59,8 @@ func TestAssess_Update_NumberBurstKeepsDigits(t *testing.T) {
 	a = press(t, a, "2", "/", "l", "i", "n", "enter", "p")
 	a = sendBurst(t, a, "65%")
 	a = press(t, a, "enter")
-	o := a.assessScreen.objectives[0]
-	if got := a.assessScreen.mine[o.ID].Progress; got != 65 {
+	o := a.assessScreen.Objectives()[0]
+	if got := a.assessScreen.Mine(o.ID).Progress; got != 65 {
 		t.Fatalf("progress %d after typing 65%% at once, want 65", got)
 	}
 }

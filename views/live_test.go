@@ -69,16 +69,16 @@ func TestReview_RemoteChange_KeepsObjectiveAndTypedInput(t *testing.T) {
 func TestAssess_RemoteChange_KeepsTypedNumber(t *testing.T) {
 	a, st := newTestApp(t, 120, 40)
 	a = press(t, a, "2")
-	if a.assessScreen.picking {
+	if a.assessScreen.Picking() {
 		a = press(t, a, "enter")
 	}
 	a = press(t, a, "down", "p", "4")
-	on, _ := a.assessScreen.current()
+	on, _ := a.assessScreen.Current()
 	splitObjective(t, st, model.LiveObjectives(sprintData(t, st))[0].ID)
 	a = drive(t, a, func() tea.Msg { return remoteChangedMsg{} })
 	m := a.assessScreen
-	if cur, _ := m.current(); cur.ID != on.ID || !m.typing || m.number.Value() != "4" {
-		t.Errorf("after a remote change: objective %q (want %q), typing %v, value %q (want 4)", cur.Title, on.Title, m.typing, m.number.Value())
+	if cur, _ := m.Current(); cur.ID != on.ID || !m.Typing() || m.Number() != "4" {
+		t.Errorf("after a remote change: objective %q (want %q), typing %v, value %q (want 4)", cur.Title, on.Title, m.Typing(), m.Number())
 	}
 }
 

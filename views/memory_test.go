@@ -27,18 +27,18 @@ func TestAssess_Memory_PerOSUser(t *testing.T) {
 		t.Fatal(err)
 	}
 	alice := open("alice")
-	if !alice.assessScreen.picking {
-		t.Fatalf("alice opens as %q, remembered in the shared workspace", alice.assessScreen.member.Handle)
+	if !alice.assessScreen.Picking() {
+		t.Fatalf("alice opens as %q, remembered in the shared workspace", alice.assessScreen.Member().Handle)
 	}
 	alice = press(t, alice, "/", "l", "i", "n", "enter")
-	if alice.assessScreen.member.Handle != "lin" {
-		t.Fatalf("alice chose %q, want lin", alice.assessScreen.member.Handle)
+	if alice.assessScreen.Member().Handle != "lin" {
+		t.Fatalf("alice chose %q, want lin", alice.assessScreen.Member().Handle)
 	}
 	alice.Close(5 * time.Second)
-	if again := open("alice"); again.assessScreen.picking || again.assessScreen.member.Handle != "lin" {
-		t.Errorf("alice's next start: picking %v as %q, want lin", again.assessScreen.picking, again.assessScreen.member.Handle)
+	if again := open("alice"); again.assessScreen.Picking() || again.assessScreen.Member().Handle != "lin" {
+		t.Errorf("alice's next start: picking %v as %q, want lin", again.assessScreen.Picking(), again.assessScreen.Member().Handle)
 	}
-	if bob := open("bob"); !bob.assessScreen.picking {
-		t.Errorf("bob, on the same workspace, opens as %q", bob.assessScreen.member.Handle)
+	if bob := open("bob"); !bob.assessScreen.Picking() {
+		t.Errorf("bob, on the same workspace, opens as %q", bob.assessScreen.Member().Handle)
 	}
 }

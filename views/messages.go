@@ -1,8 +1,5 @@
 package views
 
-// The messages that stay inside one screen of the root package; the ones
-// that cross between the root and the screens are in views/ui.
-
 import (
 	"fmt"
 
@@ -10,11 +7,8 @@ import (
 	"github.com/google/uuid"
 )
 
-// withdrawMsg asks to withdraw a member's estimate of an objective (the
-// answer to the Assess screen's confirmation).
-type withdrawMsg struct {
-	objective, sprint, member uuid.UUID
-}
+// The messages that stay inside one screen of the root package; the ones
+// that cross between the root and the screens are in views/ui.
 
 // timerTickMsg refreshes the Review screen's discussion timer; gen is the
 // refresh chain it belongs to (see reviewTimer).

@@ -118,7 +118,7 @@ func (p Plan) reorder(d int) tea.Cmd {
 		sel, _ := p.selObjective()
 		list, ok := swapped(p.objectives, sel.ID, d, func(o model.Objective) uuid.UUID { return o.ID })
 		if !ok {
-			return footer(edgeText(d))
+			return ui.Footer(edgeText(d))
 		}
 		var changed []model.Objective
 		for i, o := range list {
@@ -140,7 +140,7 @@ func (p Plan) reorder(d int) tea.Cmd {
 		sel, _ := p.selStory()
 		list, ok := swapped(p.currentStories(), sel.ID, d, func(s model.Story) uuid.UUID { return s.ID })
 		if !ok {
-			return footer(edgeText(d))
+			return ui.Footer(edgeText(d))
 		}
 		var changed []model.Story
 		for i, s := range list {

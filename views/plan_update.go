@@ -255,7 +255,7 @@ func (p Plan) act(a planAction, do func(Plan) (Plan, tea.Cmd)) (Plan, tea.Cmd) {
 	case !applies:
 		return p, nil
 	case why != "":
-		return p, footer(why)
+		return p, ui.Footer(why)
 	}
 	return do(p)
 }

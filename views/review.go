@@ -40,7 +40,7 @@ type Review struct {
 	data       ui.WorkspaceData
 	agenda     []model.ObjectiveStats
 	outcomes   map[uuid.UUID]model.Outcome // by objective, with local changes
-	saves      inflight                    // outcome saves, per objective
+	saves      ui.Inflight                 // outcome saves, per objective
 	actions    []model.ActionItem          // this sprint's live action items
 	prev       []model.ActionItem          // earlier sprints' open items shown for ticking
 	prevFrom   map[uuid.UUID]model.Sprint  // the sprint each of prev comes from
@@ -96,7 +96,7 @@ type Review struct {
 func NewReview(d ui.Deps) Review {
 	return Review{
 		deps: d, keys: newReviewKeys(), input: ui.NewInputKeys(),
-		outcomes: map[uuid.UUID]model.Outcome{}, saves: newInflight(), ticked: map[uuid.UUID]bool{},
+		outcomes: map[uuid.UUID]model.Outcome{}, saves: ui.NewInflight(), ticked: map[uuid.UUID]bool{},
 		agree:    ui.NewEditor(d.Styles, "Agreed progress (0–100): ", false, 3),
 		notes:    ui.NewEditor(d.Styles, "│ ", true, model.MaxText),
 		action:   ui.NewEditor(d.Styles, "Action: ", false, model.MaxTitle),
@@ -243,7 +243,7 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 			return m, func() tea.Msg { return ui.ErrMsg{Err: fmt.Errorf("writing the summary: %w", msg.err)} }
 		}
 		m.wrote = msg.path
-		return m, footer("summary written to " + msg.path)
+		return m, ui.Footer("summary written to " + msg.path)
 	case ui.AnonymousSavedMsg:
 		return m.anonymousSaved(msg)
 	case ui.ExternalEditedMsg:
@@ -304,7 +304,7 @@ func (m Review) load(d ui.WorkspaceData) Review {
 	}
 	// Local outcomes win while their saves are in flight, and over a
 	// snapshot read before their last save (results arrive in any order).
-	stale := func(id uuid.UUID) bool { return m.saves.stale(id, d.Seq) }
+	stale := func(id uuid.UUID) bool { return m.saves.Stale(id, d.Seq) }
 	next := map[uuid.UUID]model.Outcome{}
 	for id, o := range m.outcomes {
 		if stale(id) {

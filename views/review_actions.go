@@ -97,14 +97,14 @@ func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, ak.Edit):
 		if m.fromName(a) != m.data.Sprint.Sprint.Name {
-			return m, footer("an earlier sprint's item keeps its text: tick it off, or add a new one")
+			return m, ui.Footer("an earlier sprint's item keeps its text: tick it off, or add a new one")
 		}
 		m.mode, m.actField, m.editing = modeEditAction, "text", a
 		m.actEdit = m.actEdit.SetPrompt("Action: ").SetValue(a.Text).Focus()
 		return m, nil
 	case key.Matches(msg, ak.Delete):
 		if m.fromName(a) != m.data.Sprint.Sprint.Name {
-			return m, footer("an earlier sprint's item is ticked off, not deleted")
+			return m, ui.Footer("an earlier sprint's item is ticked off, not deleted")
 		}
 		prompt := fmt.Sprintf("Delete the action item %q?", ui.Truncate(a.Text, 40))
 		return m, func() tea.Msg { return ui.ConfirmMsg{Prompt: prompt, Yes: actionDeleteMsg{a: a}} }
@@ -142,7 +142,7 @@ func (m Review) keyEditAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 		switch m.actField {
 		case "text":
 			if raw == "" {
-				return m, footer("an action item needs some text (esc cancels; D deletes it)")
+				return m, ui.Footer("an action item needs some text (esc cancels; D deletes it)")
 			}
 			a.Text = raw
 		case "due":

@@ -36,7 +36,7 @@ func (m Review) toggleAnonymous() (Review, tea.Cmd) {
 		}
 		return ui.AnonymousSavedMsg{On: on, Seq: q.Seq()}
 	})
-	return m, tea.Batch(save, footer(text))
+	return m, tea.Batch(save, ui.Footer(text))
 }
 
 // anonymousSaved settles one save of the mode.

@@ -2,19 +2,16 @@ package views
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
-
-// footer returns a command that shows text in the footer.
-func footer(text string) tea.Cmd { return func() tea.Msg { return ui.FooterMsg{Text: text} } }
 
 func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 	if m.mode != modeActions {
@@ -77,7 +74,7 @@ func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 			return m, cmd
 		}
 		if st, _ := m.current(); !m.revealed(st.Objective.ID) {
-			return m, footer("reveal it first (space)")
+			return m, ui.Footer("reveal it first (space)")
 		}
 		var cmd tea.Cmd
 		m, cmd = m.changeOutcome(func(o *model.Outcome) { o.Discussed = true })
@@ -111,13 +108,13 @@ func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 func (m Review) gate(what string) tea.Cmd {
 	switch {
 	case !m.data.HasSprint || len(m.agenda) == 0:
-		return footer("nothing to review: this sprint has no objectives")
+		return ui.Footer("nothing to review: this sprint has no objectives")
 	case !m.deps.Facilitator:
 		return onlyFacilitator(what)
 	case m.data.Sprint.Sprint.State == model.StateClosed:
-		return footer("this sprint is closed: its review is read-only")
+		return ui.Footer("this sprint is closed: its review is read-only")
 	case !m.revealable():
-		return footer(fmt.Sprintf("the sprint is %s: press R to move it to review first", m.data.Sprint.Sprint.State))
+		return ui.Footer(fmt.Sprintf("the sprint is %s: press R to move it to review first", m.data.Sprint.Sprint.State))
 	}
 	return nil
 }
@@ -125,16 +122,16 @@ func (m Review) gate(what string) tea.Cmd {
 // askToReview asks to move the sprint to review.
 func (m Review) askToReview() tea.Cmd {
 	if !m.data.HasSprint {
-		return footer("there is no sprint to move to review")
+		return ui.Footer("there is no sprint to move to review")
 	}
 	sp := m.data.Sprint.Sprint
 	switch {
 	case !m.deps.Facilitator:
 		return onlyFacilitator("change the sprint's state")
 	case sp.State == model.StateReview:
-		return footer(fmt.Sprintf("%s is already in review", sp.Name))
+		return ui.Footer(fmt.Sprintf("%s is already in review", sp.Name))
 	case sp.State == model.StateClosed:
-		return footer(fmt.Sprintf("%s is closed and read-only", sp.Name))
+		return ui.Footer(fmt.Sprintf("%s is closed and read-only", sp.Name))
 	}
 	prompt := fmt.Sprintf("Move %s from %s to review? Estimates saved from now on are marked late.", sp.Name, sp.State)
 	return func() tea.Msg { return ui.ConfirmMsg{Prompt: prompt, Yes: toReviewConfirmedMsg{id: sp.ID}} }
@@ -223,7 +220,7 @@ func (m Review) keyNewAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 	case key.Matches(msg, m.input.Submit):
 		text := strings.TrimSpace(m.action.Value())
 		if text == "" {
-			return m, footer("an action item needs some text (esc cancels)")
+			return m, ui.Footer("an action item needs some text (esc cancels)")
 		}
 		st, _ := m.current()
 		a := model.ActionItem{SprintID: m.data.Sprint.Sprint.ID, ObjectiveID: st.Objective.ID, Text: text}
@@ -256,7 +253,7 @@ func (m Review) changeOutcomeOf(obj model.Objective, f func(o *model.Outcome)) (
 	}
 	f(&o)
 	m.outcomes[id] = o
-	m.saves.start(id)
+	m.saves.Start(id)
 	saving := o
 	saving.Meta = model.Meta{} // one outcome per objective: the store finds it
 	store, q := m.deps.Store, m.deps.IO
@@ -272,7 +269,7 @@ func (m Review) changeOutcomeOf(obj model.Objective, f func(o *model.Outcome)) (
 // outcomeSaved settles one finished outcome save.
 func (m Review) outcomeSaved(msg ui.OutcomeSavedMsg) (Review, tea.Cmd) {
 	id := msg.O.ObjectiveID
-	idle := m.saves.finish(id, msg.Seq, msg.Err == nil)
+	idle := m.saves.Finish(id, msg.Seq, msg.Err == nil)
 	if msg.Err != nil {
 		err := msg.Err
 		return m, func() tea.Msg { return ui.ErrMsg{Err: err} }
@@ -305,7 +302,7 @@ func (m Review) actionSaved(msg ui.ActionSavedMsg) (Review, tea.Cmd) {
 	if a.Deleted {
 		m.actions = slices.DeleteFunc(m.actions, func(x model.ActionItem) bool { return x.ID == a.ID })
 		m.act = ui.Clamp(m.act, 0, max(0, len(m.actionRows())-1))
-		return m, footer(fmt.Sprintf("action item %q deleted", a.Text))
+		return m, ui.Footer(fmt.Sprintf("action item %q deleted", a.Text))
 	}
 	if a.SprintID != m.data.Sprint.Sprint.ID {
 		for i := range m.prev {
@@ -313,16 +310,16 @@ func (m Review) actionSaved(msg ui.ActionSavedMsg) (Review, tea.Cmd) {
 				m.prev[i] = a
 			}
 		}
-		return m, footer("action item updated")
+		return m, ui.Footer("action item updated")
 	}
 	for i := range m.actions {
 		if m.actions[i].ID == a.ID {
 			m.actions[i] = a
-			return m, footer("action item updated")
+			return m, ui.Footer("action item updated")
 		}
 	}
 	m.actions = append(m.actions, a)
-	return m, footer(fmt.Sprintf("action item added for %s", m.ownerName(a.OwnerID)))
+	return m, ui.Footer(fmt.Sprintf("action item added for %s", m.ownerName(a.OwnerID)))
 }
 
 // startAgree opens the agreed-value field: pre-filled with the rounded

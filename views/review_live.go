@@ -84,5 +84,5 @@ func (m Review) facilitated(b key.Binding) key.Binding {
 
 // onlyFacilitator is the footer a member sees for a facilitator's key.
 func onlyFacilitator(what string) tea.Cmd {
-	return footer("only the facilitator can " + what)
+	return ui.Footer("only the facilitator can " + what)
 }

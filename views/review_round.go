@@ -22,7 +22,7 @@ func (m Review) reveal() (Review, tea.Cmd) {
 	if o.Round2Open && !o.Round2Revealed {
 		next, err := model.RevealRound2(o, st.Objective.Title)
 		if err != nil {
-			return m, footer(err.Error())
+			return m, ui.Footer(err.Error())
 		}
 		return m.changeOutcome(func(x *model.Outcome) { *x = next })
 	}
@@ -40,10 +40,10 @@ func (m Review) openRound2() (Review, tea.Cmd) {
 	}
 	next, err := model.OpenRound2(m.outcomes[st.Objective.ID], st.Objective.Title)
 	if err != nil {
-		return m, footer(err.Error())
+		return m, ui.Footer(err.Error())
 	}
 	m, cmd := m.changeOutcome(func(x *model.Outcome) { *x = next })
-	return m, tea.Batch(cmd, footer("round 2 is open: members re-estimate on Assess; space reveals it"))
+	return m, tea.Batch(cmd, ui.Footer("round 2 is open: members re-estimate on Assess; space reveals it"))
 }
 
 // round2 analyses the second round of objective o from the loaded sprint
@@ -128,7 +128,7 @@ func (m Review) startQuestion() (Review, tea.Cmd) {
 		return m, nil
 	}
 	if !model.Round1Sealed(m.outcomes[st.Objective.ID]) {
-		return m, footer("reveal it first (space): it is uncertain once the team has seen it disagree")
+		return m, ui.Footer("reveal it first (space): it is uncertain once the team has seen it disagree")
 	}
 	m.mode, m.action, m.owner, m.asking = modeNewAction, m.action.SetPrompt("Question: ").SetValue("").Focus(), -1, true
 	return m, nil
@@ -139,7 +139,7 @@ func (m Review) startQuestion() (Review, tea.Cmd) {
 func (m Review) submitQuestion(members []model.Member) (Review, tea.Cmd) {
 	text := strings.TrimSpace(m.action.Value())
 	if text == "" {
-		return m, footer("an uncertain outcome needs the question to answer (esc cancels)")
+		return m, ui.Footer("an uncertain outcome needs the question to answer (esc cancels)")
 	}
 	st, _ := m.current()
 	owner := uuid.Nil
@@ -148,7 +148,7 @@ func (m Review) submitQuestion(members []model.Member) (Review, tea.Cmd) {
 	}
 	next, err := model.MarkUncertain(m.outcomes[st.Objective.ID], st.Objective.Title, text, owner)
 	if err != nil {
-		return m, footer(err.Error())
+		return m, ui.Footer(err.Error())
 	}
 	m.mode, m.action, m.asking = modeAgenda, m.action.Blur(), false
 	return m.changeOutcome(func(x *model.Outcome) { *x = next })

@@ -85,15 +85,15 @@ func (m Review) wrapUpKey(msg tea.KeyMsg) (Review, tea.Cmd) {
 		case !m.deps.Facilitator:
 			return m, onlyFacilitator("close the sprint")
 		case sp.State == model.StateClosed:
-			return m, footer(sp.Name + " is already closed")
+			return m, ui.Footer(sp.Name + " is already closed")
 		case sp.State != model.StateReview:
-			return m, footer(fmt.Sprintf("%s is %s: a sprint closes after its review", sp.Name, sp.State))
+			return m, ui.Footer(fmt.Sprintf("%s is %s: a sprint closes after its review", sp.Name, sp.State))
 		}
 		prompt := fmt.Sprintf("Close %s? A closed sprint is read-only for good; its open action items come back at the next review.", sp.Name)
 		return m, func() tea.Msg { return ui.ConfirmMsg{Prompt: prompt, Yes: closeConfirmedMsg{id: sp.ID}} }
 	case key.Matches(msg, k.Write):
 		if m.deps.Hub != nil {
-			return m, footer("over ssh the summary stays on the server: run align export there")
+			return m, ui.Footer("over ssh the summary stays on the server: run align export there")
 		}
 		return m, m.writeSummary(summaryPath(sp))
 	}

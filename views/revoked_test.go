@@ -17,9 +17,9 @@ func TestAssess_RevokedMidSession_SaveRefused(t *testing.T) {
 	a := New(Options{Store: st.As(lin.ID), Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: "lin"})
 	t.Cleanup(func() { a.Close(5 * time.Second) })
 	a = drive(t, a, a.Init())
-	o := a.assessScreen.objectives[0]
+	o := a.assessScreen.Objectives()[0]
 	a = press(t, a, "4", "1", "enter")
-	if got := a.assessScreen.mine[o.ID].Progress; got != 41 {
+	if got := a.assessScreen.Mine(o.ID).Progress; got != 41 {
 		t.Fatalf("before the removal: progress %d, want 41", got)
 	}
 	lin.Active = false
@@ -53,15 +53,15 @@ func TestAssess_Picker_LeavesOutFacilitatorWhoDoesNotEstimate(t *testing.T) {
 	t.Cleanup(func() { a.Close(5 * time.Second) })
 	a = drive(t, a, a.Init())
 	a = press(t, a, "2")
-	if !a.assessScreen.picking {
+	if !a.assessScreen.Picking() {
 		t.Fatal("Assess did not open on the picker")
 	}
-	for _, m := range a.assessScreen.candidates {
+	for _, m := range a.assessScreen.Candidates() {
 		if m.Handle == "lin" {
 			t.Fatal("the picker offers lin, who facilitates without estimating")
 		}
 	}
-	if len(a.assessScreen.candidates) == 0 {
+	if len(a.assessScreen.Candidates()) == 0 {
 		t.Fatal("the picker offers nobody")
 	}
 }

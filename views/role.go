@@ -19,7 +19,7 @@ func (a App) setRole(msg RoleMsg) (App, tea.Cmd) {
 	}
 	a.deps.Facilitator = msg.Facilitator
 	a.dashboardScreen = a.dashboardScreen.WithFacilitator(msg.Facilitator)
-	a.assessScreen.deps.Facilitator = msg.Facilitator
+	a.assessScreen = a.assessScreen.WithFacilitator(msg.Facilitator)
 	a.reviewScreen.deps.Facilitator = msg.Facilitator
 	a.planScreen.deps.Facilitator = msg.Facilitator
 	a.historyScreen = a.historyScreen.WithFacilitator(msg.Facilitator)

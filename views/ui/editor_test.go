@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"github.com/align-team/align/views/uitest"
 	"strings"
 	"testing"
+
+	"github.com/align-team/align/views/uitest"
 )
 
 func TestEditor_Update_Keys(t *testing.T) {

@@ -1,6 +1,8 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // Relabel returns a copy of b shown in help as "k desc": the short help
 // line uses it to merge pairs ("↑/↓ objective") and shorten descriptions

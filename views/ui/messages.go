@@ -1,16 +1,16 @@
 package ui
 
-// The messages that cross between the root and the screens. Messages are
-// named after what happened (...LoadedMsg, ...SavedMsg) or what is asked
-// (NavigateMsg, ConfirmMsg). Store I/O happens only in commands (see the
-// root's io.go); their results come back as these values. A message that
-// only one screen sends to itself is declared in that screen's package.
-
 import (
 	"github.com/align-team/align/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
+
+// The messages that cross between the root and the screens. Messages are
+// named after what happened (...LoadedMsg, ...SavedMsg) or what is asked
+// (NavigateMsg, ConfirmMsg). Store I/O happens only in commands (see the
+// root's io.go); their results come back as these values. A message that
+// only one screen sends to itself is declared in that screen's package.
 
 // WorkspaceLoadedMsg carries a fresh snapshot of the workspace and the
 // selected sprint; the root broadcasts it to every screen.
@@ -114,3 +114,6 @@ type PlanSavedMsg struct {
 	Focus uuid.UUID
 	Err   error
 }
+
+// Footer returns a command that shows text in the footer.
+func Footer(text string) tea.Cmd { return func() tea.Msg { return FooterMsg{Text: text} } }

@@ -1,24 +1,28 @@
-package views
+// Package assess is the Assess screen, where a member privately estimates
+// each objective of the sprint. It saves through the root's I/O queue
+// (ui.Deps.IO) and reports each save back to the root as
+// ui.AssessmentSavedMsg.
+package assess
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"strconv"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
 
-// Assess is where a member privately estimates each objective of the
+// Model is the Assess screen, where a member privately estimates each objective of the
 // sprint: progress, confidence, a note, or an abstention. Every change is
 // saved at once through the app's ordered queue. Others' estimates stay
 // hidden until the sprint is in review.
-type Assess struct {
+type Model struct {
 	deps          ui.Deps
-	keys          assessKeys
+	keys          keyMap
 	input         ui.InputKeys
 	width, height int
 
@@ -32,7 +36,7 @@ type Assess struct {
 
 	member model.Member // the acting member; zero ID until chosen
 	mine   map[uuid.UUID]model.Assessment
-	saves  inflight // per objective
+	saves  ui.Inflight // per objective
 	cursor int
 	first  int
 
@@ -48,11 +52,11 @@ type Assess struct {
 	note   ui.Editor
 }
 
-// NewAssess returns the Assess screen acting as handle as (may be empty).
-func NewAssess(d ui.Deps, as string) Assess {
-	return Assess{
-		deps: d, keys: newAssessKeys(), input: ui.NewInputKeys(), as: as,
-		mine: map[uuid.UUID]model.Assessment{}, saves: newInflight(),
+// New returns the Assess screen acting as handle as (may be empty).
+func New(d ui.Deps, as string) Model {
+	return Model{
+		deps: d, keys: newKeyMap(), input: ui.NewInputKeys(), as: as,
+		mine: map[uuid.UUID]model.Assessment{}, saves: ui.NewInflight(),
 		number:     ui.NewEditor(d.Styles, "Progress (0–100): ", false, 3),
 		note:       ui.NewEditor(d.Styles, "│ ", true, model.MaxText),
 		pickFilter: ui.NewEditor(d.Styles, "/ ", false, model.MaxName),
@@ -60,7 +64,7 @@ func NewAssess(d ui.Deps, as string) Assess {
 }
 
 // SetSize sets the content size.
-func (m Assess) SetSize(w, h int) Assess {
+func (m Model) SetSize(w, h int) Model {
 	m.width, m.height = w, h
 	m.number = m.number.SetSize(m.detailWidth(), 1)
 	m.note = m.note.SetSize(m.detailWidth()-2, 4)
@@ -70,13 +74,13 @@ func (m Assess) SetSize(w, h int) Assess {
 }
 
 // Capturing reports whether a text field has focus.
-func (m Assess) Capturing() bool { return m.typing || m.noting || m.filtering }
+func (m Model) Capturing() bool { return m.typing || m.noting || m.filtering }
 
 // Unsaved reports whether a typed number would be lost; notes save as typed.
-func (m Assess) Unsaved() bool { return m.typing && m.number.Value() != "" }
+func (m Model) Unsaved() bool { return m.typing && m.number.Value() != "" }
 
 // ShortHelp returns the bindings of the short help line.
-func (m Assess) ShortHelp() []key.Binding {
+func (m Model) ShortHelp() []key.Binding {
 	k := m.keys
 	switch {
 	case m.typing || m.filtering:
@@ -92,7 +96,7 @@ func (m Assess) ShortHelp() []key.Binding {
 }
 
 // FullHelp returns the bindings of the full help.
-func (m Assess) FullHelp() [][]key.Binding {
+func (m Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	if m.Capturing() {
 		return [][]key.Binding{m.ShortHelp()}
@@ -110,7 +114,7 @@ func (m Assess) FullHelp() [][]key.Binding {
 }
 
 // Update handles a message.
-func (m Assess) Update(msg tea.Msg) (Assess, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ui.WorkspaceLoadedMsg:
 		return m.load(msg.Data)
@@ -132,7 +136,7 @@ func (m Assess) Update(msg tea.Msg) (Assess, tea.Cmd) {
 
 // load takes a fresh snapshot: objectives, stories, the acting member and
 // their assessments (keeping local values whose saves are still in flight).
-func (m Assess) load(d ui.WorkspaceData) (Assess, tea.Cmd) {
+func (m Model) load(d ui.WorkspaceData) (Model, tea.Cmd) {
 	keep, _ := m.current() // the cursor stays on its objective across reloads
 	m.data, m.loaded = d, true
 	m.objectives = model.LiveObjectives(d.Sprint)
@@ -181,11 +185,11 @@ func (m Assess) load(d ui.WorkspaceData) (Assess, tea.Cmd) {
 
 // mergeMine replaces the member's assessments with stored ones, except for
 // objectives with saves in flight, whose local value is newer.
-func (m Assess) mergeMine(all []model.Assessment, seq uint64) Assess {
+func (m Model) mergeMine(all []model.Assessment, seq uint64) Model {
 	next := map[uuid.UUID]model.Assessment{}
 	// Local values win while their saves are in flight, and over a
 	// snapshot read before their last save (results arrive in any order).
-	stale := func(id uuid.UUID) bool { return m.saves.stale(id, seq) }
+	stale := func(id uuid.UUID) bool { return m.saves.Stale(id, seq) }
 	for id, a := range m.mine {
 		if stale(id) {
 			next[id] = a
@@ -201,9 +205,9 @@ func (m Assess) mergeMine(all []model.Assessment, seq uint64) Assess {
 }
 
 // saved settles one finished save.
-func (m Assess) saved(msg ui.AssessmentSavedMsg) (Assess, tea.Cmd) {
+func (m Model) saved(msg ui.AssessmentSavedMsg) (Model, tea.Cmd) {
 	id := msg.A.ObjectiveID
-	idle := m.saves.finish(id, msg.Seq, msg.Err == nil)
+	idle := m.saves.Finish(id, msg.Seq, msg.Err == nil)
 	if msg.Err != nil {
 		err := msg.Err
 		return m, func() tea.Msg { return ui.ErrMsg{Err: err} }
@@ -218,7 +222,7 @@ func (m Assess) saved(msg ui.AssessmentSavedMsg) (Assess, tea.Cmd) {
 	return m, nil
 }
 
-func (m Assess) key(msg tea.KeyMsg) (Assess, tea.Cmd) {
+func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case m.typing:
 		return m.keyNumber(msg)
@@ -261,7 +265,7 @@ func (m Assess) key(msg tea.KeyMsg) (Assess, tea.Cmd) {
 }
 
 // switchMember opens the member picker, unless the member is fixed.
-func (m Assess) switchMember() (Assess, tea.Cmd) {
+func (m Model) switchMember() (Model, tea.Cmd) {
 	if m.as == "" {
 		m.picking = true
 		m.pick = 0
@@ -273,7 +277,7 @@ func (m Assess) switchMember() (Assess, tea.Cmd) {
 	}
 }
 
-func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
+func (m Model) keyNumber(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.input.Cancel):
 		m.typing = false
@@ -302,7 +306,7 @@ func (m Assess) keyNumber(msg tea.KeyMsg) (Assess, tea.Cmd) {
 	return m, nil
 }
 
-func (m Assess) keyNote(msg tea.KeyMsg) (Assess, tea.Cmd) {
+func (m Model) keyNote(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.input.Cancel), key.Matches(msg, m.input.Submit):
 		m.noting = false
@@ -321,12 +325,12 @@ func (m Assess) keyNote(msg tea.KeyMsg) (Assess, tea.Cmd) {
 }
 
 // editable reports whether the sprint accepts assessments.
-func (m Assess) editable() bool {
+func (m Model) editable() bool {
 	return m.data.HasSprint && model.CanAssess(m.data.Sprint.Sprint.State) && m.member.ID != uuid.Nil
 }
 
 // current returns the objective under the cursor.
-func (m Assess) current() (model.Objective, bool) {
+func (m Model) current() (model.Objective, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.objectives) {
 		return model.Objective{}, false
 	}
@@ -335,7 +339,7 @@ func (m Assess) current() (model.Objective, bool) {
 
 // change applies f to the member's assessment of the current objective
 // (creating it from the baseline when there is none) and saves it at once.
-func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
+func (m Model) change(f func(a *model.Assessment)) (Model, tea.Cmd) {
 	o, ok, cmd := m.answerable()
 	if !ok {
 		return m, cmd
@@ -350,7 +354,7 @@ func (m Assess) change(f func(a *model.Assessment)) (Assess, tea.Cmd) {
 	f(&a)
 	a.Submitted = true
 	m.mine[o.ID] = a
-	m.saves.start(o.ID)
+	m.saves.Start(o.ID)
 	st, q, saving := m.deps.Store, m.deps.IO, a
 	saving.Meta = model.Meta{} // one per member and objective: the store finds it
 	return m, m.deps.IO.Submit(func() tea.Msg {

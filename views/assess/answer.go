@@ -1,10 +1,10 @@
-package views
+package assess
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -15,9 +15,9 @@ import (
 // start point the screen shows (the agreed baseline, or 0 %) rather than
 // saving a step from an invisible value; digits type the value outright.
 
-// startPoint is where the first arrow puts an unanswered objective: the
+// StartPoint is where the first arrow puts an unanswered objective: the
 // agreed baseline it carries, or 0 %.
-func startPoint(o model.Objective) int {
+func StartPoint(o model.Objective) int {
 	if o.Baseline != nil {
 		return *o.Baseline
 	}
@@ -26,13 +26,13 @@ func startPoint(o model.Objective) int {
 
 // step moves the current objective's progress by d; on an unanswered (or
 // abstained) objective the first step sets the start point instead.
-func (m Assess) step(d int) (Assess, tea.Cmd) {
+func (m Model) step(d int) (Model, tea.Cmd) {
 	o, ok := m.current()
 	if !ok {
 		return m, nil
 	}
 	if a, answered := m.mine[o.ID]; !answered || a.Abstain {
-		v := startPoint(o)
+		v := StartPoint(o)
 		m, cmd := m.change(func(a *model.Assessment) { a.Progress, a.Abstain = v, false })
 		if !m.editable() {
 			return m, cmd
@@ -46,7 +46,7 @@ func (m Assess) step(d int) (Assess, tea.Cmd) {
 }
 
 // startTyping opens the progress field; a digit that opened it is its first.
-func (m Assess) startTyping(msg tea.KeyMsg) (Assess, tea.Cmd) {
+func (m Model) startTyping(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if _, ok, cmd := m.answerable(); !ok {
 		return m, cmd
 	}
@@ -60,7 +60,7 @@ func (m Assess) startTyping(msg tea.KeyMsg) (Assess, tea.Cmd) {
 
 // keyAnswered changes confidence or opens the note, which belong to an
 // answer: on an unanswered objective they would save a progress nobody gave.
-func (m Assess) keyAnswered(msg tea.KeyMsg) (Assess, tea.Cmd) {
+func (m Model) keyAnswered(msg tea.KeyMsg) (Model, tea.Cmd) {
 	o, ok, cmd := m.answerable()
 	if !ok {
 		return m, cmd
@@ -85,7 +85,7 @@ func (m Assess) keyAnswered(msg tea.KeyMsg) (Assess, tea.Cmd) {
 // answerable returns the current objective when the member may change
 // their answer to it; otherwise false and the command that says why (nil
 // when there is no objective).
-func (m Assess) answerable() (model.Objective, bool, tea.Cmd) {
+func (m Model) answerable() (model.Objective, bool, tea.Cmd) {
 	o, ok := m.current()
 	if !ok {
 		return o, false, nil
@@ -100,7 +100,7 @@ func (m Assess) answerable() (model.Objective, bool, tea.Cmd) {
 }
 
 // readOnlyReason says why the screen takes no answers.
-func (m Assess) readOnlyReason() string {
+func (m Model) readOnlyReason() string {
 	if m.member.ID == uuid.Nil {
 		return "choose who you are first (m)"
 	}
@@ -109,7 +109,7 @@ func (m Assess) readOnlyReason() string {
 
 // askWithdraw asks to withdraw the member's estimate of the current
 // objective, which then counts as not answered again.
-func (m Assess) askWithdraw() (Assess, tea.Cmd) {
+func (m Model) askWithdraw() (Model, tea.Cmd) {
 	o, ok, cmd := m.answerable()
 	if !ok {
 		return m, cmd
@@ -125,13 +125,13 @@ func (m Assess) askWithdraw() (Assess, tea.Cmd) {
 
 // withdraw deletes the member's estimate of msg.objective. It runs in the
 // queue after every earlier save of it, so it finds the stored record.
-func (m Assess) withdraw(msg withdrawMsg) (Assess, tea.Cmd) {
+func (m Model) withdraw(msg withdrawMsg) (Model, tea.Cmd) {
 	if msg.member != m.member.ID {
 		return m, nil // the member changed while the question was open
 	}
 	prev := m.mine[msg.objective]
 	delete(m.mine, msg.objective)
-	m.saves.start(msg.objective)
+	m.saves.Start(msg.objective)
 	st, q := m.deps.Store, m.deps.IO
 	return m, m.deps.IO.Submit(func() tea.Msg {
 		a, err := withdrawAssessment(st, msg)

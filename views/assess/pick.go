@@ -1,10 +1,10 @@
-package views
+package assess
 
 import (
-	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -14,7 +14,7 @@ import (
 // workspace for this OS user through Options.Memory.
 
 // filteredCandidates returns the active members matching the filter.
-func (m Assess) filteredCandidates() []model.Member {
+func (m Model) filteredCandidates() []model.Member {
 	q := strings.ToLower(strings.TrimSpace(m.pickFilter.Value()))
 	if q == "" {
 		return m.candidates
@@ -28,7 +28,7 @@ func (m Assess) filteredCandidates() []model.Member {
 	return out
 }
 
-func (m Assess) keyPick(msg tea.KeyMsg) (Assess, tea.Cmd) {
+func (m Model) keyPick(msg tea.KeyMsg) (Model, tea.Cmd) {
 	list := m.filteredCandidates()
 	k := m.keys
 	switch {
@@ -51,7 +51,7 @@ func (m Assess) keyPick(msg tea.KeyMsg) (Assess, tea.Cmd) {
 	return m, nil
 }
 
-func (m Assess) keyFilter(msg tea.KeyMsg) (Assess, tea.Cmd) {
+func (m Model) keyFilter(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.input.Submit):
 		m.filtering = false
@@ -71,10 +71,10 @@ func (m Assess) keyFilter(msg tea.KeyMsg) (Assess, tea.Cmd) {
 }
 
 // choose makes mem the acting member and remembers the choice.
-func (m Assess) choose(mem model.Member) (Assess, tea.Cmd) {
+func (m Model) choose(mem model.Member) (Model, tea.Cmd) {
 	m.member, m.picking, m.filtering = mem, false, false
 	m.pickFilter = m.pickFilter.Blur().SetValue("")
-	m.saves = newInflight()
+	m.saves = ui.NewInflight()
 	m.mine = map[uuid.UUID]model.Assessment{}
 	m = m.mergeMine(model.CurrentEstimates(m.data.Sprint), m.data.Seq)
 	memory, id := m.deps.Memory, mem.ID
@@ -91,7 +91,7 @@ func (m Assess) choose(mem model.Member) (Assess, tea.Cmd) {
 
 // mouse: the wheel moves through objectives (or members), a click on the
 // objective list selects.
-func (m Assess) mouse(msg tea.MouseMsg) Assess {
+func (m Model) mouse(msg tea.MouseMsg) Model {
 	if m.picking {
 		list := m.filteredCandidates()
 		switch {

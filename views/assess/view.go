@@ -1,13 +1,13 @@
-package views
+package assess
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
-	"github.com/charmbracelet/x/ansi"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Lines above the objective list and the member picker's rows.
@@ -18,16 +18,16 @@ const (
 )
 
 // listWidth is the width of the objective list on the left.
-func (m Assess) listWidth() int { return ui.Clamp(m.width/3, 18, 34) }
+func (m Model) listWidth() int { return ui.Clamp(m.width/3, 18, 34) }
 
 // detailWidth is the width of the objective's detail on the right.
-func (m Assess) detailWidth() int { return max(10, m.width-m.listWidth()-2) }
+func (m Model) detailWidth() int { return max(10, m.width-m.listWidth()-2) }
 
 // listRows is how many objectives the list shows.
-func (m Assess) listRows() int { return max(1, m.height-assessHeadLines) }
+func (m Model) listRows() int { return max(1, m.height-assessHeadLines) }
 
 // View renders the screen.
-func (m Assess) View() string {
+func (m Model) View() string {
 	s := m.deps.Styles
 	switch {
 	case !m.loaded:
@@ -45,7 +45,7 @@ func (m Assess) View() string {
 }
 
 // headView: who is assessing, and how far they are.
-func (m Assess) headView() string {
+func (m Model) headView() string {
 	s := m.deps.Styles
 	answered := 0
 	for _, o := range m.objectives {
@@ -72,7 +72,7 @@ func (m Assess) headView() string {
 }
 
 // listView: one line per objective with the member's answer.
-func (m Assess) listView() string {
+func (m Model) listView() string {
 	s := m.deps.Styles
 	w := m.listWidth() - 1
 	var lines []string
@@ -99,7 +99,7 @@ func (m Assess) listView() string {
 }
 
 // detailView: the objective, its stories, the references, and the form.
-func (m Assess) detailView() string {
+func (m Model) detailView() string {
 	s := m.deps.Styles
 	o, _ := m.current()
 	w := m.detailWidth()
@@ -135,7 +135,7 @@ func (m Assess) detailView() string {
 
 // referenceLines: the member's previous estimate, the agreed baseline, and
 // (in review) the team's figures.
-func (m Assess) referenceLines(o model.Objective, w int) []string {
+func (m Model) referenceLines(o model.Objective, w int) []string {
 	s := m.deps.Styles
 	var lines []string
 	if p, ok := m.data.Prior[o.ID]; ok {
@@ -178,7 +178,7 @@ func (m Assess) referenceLines(o model.Objective, w int) []string {
 }
 
 // storyLines lists the objective's stories in at most room lines.
-func (m Assess) storyLines(o model.Objective, w, room int) []string {
+func (m Model) storyLines(o model.Objective, w, room int) []string {
 	s := m.deps.Styles
 	list := m.stories[o.ID]
 	if room <= 0 {
@@ -222,7 +222,7 @@ func storyTitle(st model.Story) string {
 }
 
 // formLines: progress, confidence, abstain and note.
-func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
+func (m Model) formLines(a model.Assessment, answered bool, w int) []string {
 	s := m.deps.Styles
 	label := func(l string) string { return s.Faint.Render(ui.PadRight(l, 12)) }
 	barW := ui.Clamp(w-12-6, 5, 40)
@@ -232,7 +232,7 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 		progress = m.number.View()
 	case !answered:
 		o, _ := m.current()
-		progress = label("Progress") + s.Faint.Render(fmt.Sprintf("not answered: type, or ←/→ from %d%%", startPoint(o)))
+		progress = label("Progress") + s.Faint.Render(fmt.Sprintf("not answered: type, or ←/→ from %d%%", StartPoint(o)))
 	case a.Abstain:
 		progress = label("Progress") + s.Faint.Render("abstained (not my area)")
 	default:
@@ -271,7 +271,7 @@ func (m Assess) formLines(a model.Assessment, answered bool, w int) []string {
 }
 
 // pickView: the member picker.
-func (m Assess) pickView() string {
+func (m Model) pickView() string {
 	s := m.deps.Styles
 	var b strings.Builder
 	b.WriteString(s.Title.Render("Who are you?") + "\n")

@@ -1,28 +1,27 @@
-package views
+package assess
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // sealedCmd returns a footer saying why o's estimate cannot change when
 // its first round is sealed by the reveal (nil when it can change).
-func (m Assess) sealedCmd(o model.Objective) tea.Cmd {
+func (m Model) sealedCmd(o model.Objective) tea.Cmd {
 	outs := m.data.Sprint.Outcomes
 	if err := model.CheckEstimateChange(outs, o, model.EstimateRound2(outs, o.ID)); err != nil {
-		return footer(err.Error())
+		return ui.Footer(err.Error())
 	}
 	return nil
 }
 
 // newEstimate starts the member's estimate of o: in round 2, from their
 // first; else from the agreed baseline when o was carried over.
-func (m Assess) newEstimate(o model.Objective, now time.Time) model.Assessment {
+func (m Model) newEstimate(o model.Objective, now time.Time) model.Assessment {
 	a := model.Assessment{Meta: model.NewMeta(now), SprintID: o.SprintID, ObjectiveID: o.ID,
 		MemberID: m.member.ID, Confidence: 3}
 	if o.Baseline != nil {
@@ -38,7 +37,7 @@ func (m Assess) newEstimate(o model.Objective, now time.Time) model.Assessment {
 }
 
 // first1 returns the member's first-round estimate of o.
-func (m Assess) first1(o model.Objective) (model.Assessment, bool) {
+func (m Model) first1(o model.Objective) (model.Assessment, bool) {
 	for _, a := range m.data.Sprint.Assessments {
 		if a.ObjectiveID == o.ID && a.MemberID == m.member.ID && !a.Deleted {
 			return a, true
@@ -49,7 +48,7 @@ func (m Assess) first1(o model.Objective) (model.Assessment, bool) {
 
 // roundLine says, while o's second round is open, that the member now
 // re-estimates it, beside their own first value (nobody else's).
-func (m Assess) roundLine(o model.Objective, w int) []string {
+func (m Model) roundLine(o model.Objective, w int) []string {
 	if !model.EstimateRound2(m.data.Sprint.Outcomes, o.ID) {
 		return nil
 	}
