@@ -11,6 +11,7 @@ import (
 	"github.com/align-team/align/views/assess"
 	"github.com/align-team/align/views/dashboard"
 	"github.com/align-team/align/views/history"
+	"github.com/align-team/align/views/review"
 	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -33,7 +34,7 @@ type App struct {
 	screen          ui.Screen
 	dashboardScreen dashboard.Model
 	assessScreen    assess.Model
-	reviewScreen    Review
+	reviewScreen    review.Model
 	planScreen      Plan
 	historyScreen   history.Model
 
@@ -76,7 +77,7 @@ func New(opt Options) App {
 		help:            h,
 		dashboardScreen: dashboard.New(d),
 		assessScreen:    assess.New(d, opt.As),
-		reviewScreen:    NewReview(d),
+		reviewScreen:    review.New(d),
 		planScreen:      NewPlan(d),
 		historyScreen:   history.New(d),
 		history:         historyCache{gen: 1},
@@ -102,7 +103,7 @@ func (a App) Err() error { return a.fatal }
 // whether the queue drained. Call it on the program's final model: the
 // first Close also records the Review timer's running minutes (stopTimer).
 func (a App) Close(timeout time.Duration) bool {
-	a.closing.Do(func() { a.reviewScreen.stopTimer() })
+	a.closing.Do(func() { a.reviewScreen.StopTimer() })
 	return a.io.wait(timeout)
 }
 

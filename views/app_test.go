@@ -2,12 +2,12 @@ package views
 
 import (
 	"errors"
-	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -165,11 +165,11 @@ func TestReview_Update_RevealPersists(t *testing.T) {
 	a, st := newTestApp(t, 80, 24)
 	a = press(t, a, "3", "enter", " ")
 	a.Close(5 * time.Second)
-	first := a.reviewScreen.agenda[0].Objective.ID
+	first := a.reviewScreen.Agenda()[0].Objective.ID
 	b := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, Facilitator: true})
 	b = drive(t, b, b.Init())
 	b = press(t, b, "3", "enter")
-	if !b.reviewScreen.revealed(first) {
+	if !b.reviewScreen.Revealed(first) {
 		t.Fatal("a reopened review lost the reveal")
 	}
 }

@@ -2,12 +2,11 @@ package views
 
 import (
 	"strings"
-
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/google/uuid"
 	"testing"
 
 	"github.com/align-team/align/model"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
 )
 
 // TestAssess_Update_SealedAfterReveal: once the Review reveals an

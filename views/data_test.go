@@ -2,13 +2,13 @@ package views
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 
-	"github.com/align-team/align/model"
 	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -34,17 +33,6 @@ func runExternal(msg ui.ExternalReadyMsg) tea.Cmd {
 		out.Text = ui.EditedText(string(b))
 		return out
 	})
-}
-
-// externalEdited takes the discussion notes edited in $EDITOR and saves them.
-func (m Review) externalEdited(msg ui.ExternalEditedMsg) (Review, tea.Cmd) {
-	st, ok := m.current()
-	if msg.Field != "review-notes" || !ok || st.Objective.ID != msg.ID || m.mode != modeNotes {
-		return m, nil
-	}
-	m.notes = m.notes.SetValue(msg.Text)
-	v := m.notes.Value()
-	return m.changeOutcome(func(o *model.Outcome) { o.Notes = v })
 }
 
 // external runs the editor for a prepared file, or hands the edited text

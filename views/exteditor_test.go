@@ -1,11 +1,11 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"os"
 	"testing"
 	"time"
 
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )

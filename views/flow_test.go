@@ -99,7 +99,7 @@ func TestFlow_Review_RevealAgreeActionInExport(t *testing.T) {
 
 	st := a.deps.Store
 	d := sprintData(t, st)
-	first := a.reviewScreen.agenda[0].Objective.ID
+	first := a.reviewScreen.Agenda()[0].Objective.ID
 	revealed := false
 	for _, o := range d.Outcomes {
 		if o.ObjectiveID == first && o.Revealed {

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"github.com/align-team/align/views/uitest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/align-team/align/demo"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/uitest"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"

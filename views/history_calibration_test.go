@@ -2,10 +2,10 @@ package views
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"testing"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 )
 
 func TestHistory_Update_EnterOpensThatSprintsReview(t *testing.T) {

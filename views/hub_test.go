@@ -1,12 +1,12 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )

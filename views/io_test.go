@@ -2,11 +2,11 @@ package views
 
 import (
 	"errors"
-	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 

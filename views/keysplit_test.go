@@ -1,9 +1,9 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"testing"
 
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 

@@ -1,15 +1,14 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
-	"time"
-
-	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
 
@@ -37,7 +36,7 @@ func splitObjective(t *testing.T, st *store.Store, id uuid.UUID) {
 func reviewAgenda(t *testing.T, a App) App {
 	t.Helper()
 	a = press(t, a, "3")
-	if a.reviewScreen.mode == modeActions {
+	if a.reviewScreen.InActions() {
 		a = press(t, a, "enter")
 	}
 	return a
@@ -47,7 +46,7 @@ func TestReview_RemoteChange_KeepsObjectiveAndTypedInput(t *testing.T) {
 	a, st := newTestApp(t, 120, 40)
 	a = reviewAgenda(t, a)
 	a = press(t, a, "down")
-	agenda := a.reviewScreen.agenda
+	agenda := a.reviewScreen.Agenda()
 	on := agenda[1].Objective.ID
 	a = press(t, a, "v", "7")
 	// Another session makes the last objective the most disputed.
@@ -55,14 +54,14 @@ func TestReview_RemoteChange_KeepsObjectiveAndTypedInput(t *testing.T) {
 	a = drive(t, a, func() tea.Msg { return remoteChangedMsg{} })
 
 	r := a.reviewScreen
-	if r.agenda[0].Objective.ID != agenda[len(agenda)-1].Objective.ID {
+	if r.Agenda()[0].Objective.ID != agenda[len(agenda)-1].Objective.ID {
 		t.Fatalf("the agenda did not re-sort after the remote change")
 	}
-	if cur, _ := r.current(); cur.Objective.ID != on {
+	if cur, _ := r.Current(); cur.Objective.ID != on {
 		t.Errorf("the cursor moved to %q, want it kept on %q", cur.Objective.Title, agenda[1].Objective.Title)
 	}
-	if r.mode != modeAgree || r.agree.Value() != "7" || !r.agree.Focused() {
-		t.Errorf("typed input lost: mode %d, agreed field %q (focused %v)", r.mode, r.agree.Value(), r.agree.Focused())
+	if !r.Agreeing() || r.Agreed() != "7" || !r.AgreeFocused() {
+		t.Errorf("typed input lost: mode %d, agreed field %q (focused %v)", r.Mode(), r.Agreed(), r.AgreeFocused())
 	}
 }
 
@@ -89,11 +88,11 @@ func TestReview_Follow_MemberFollowsFacilitator(t *testing.T) {
 	t.Cleanup(func() { member.Close(5 * time.Second) })
 	member = drive(t, member, member.Init())
 	member = press(t, member, "tab") // from Assess, where digits type
-	agenda := member.reviewScreen.agenda
+	agenda := member.reviewScreen.Agenda()
 	target := agenda[3].Objective
 	member = drive(t, member, func() tea.Msg { return ui.FollowMsg{Sprint: target.SprintID, Objective: target.ID} })
 
-	if cur, _ := member.reviewScreen.current(); cur.Objective.ID != target.ID {
+	if cur, _ := member.reviewScreen.Current(); cur.Objective.ID != target.ID {
 		t.Fatalf("member is on %q, want the facilitator's %q", cur.Objective.Title, target.Title)
 	}
 	contains(t, plain(member), "Following the facilitator.", "4/")
@@ -119,7 +118,7 @@ func TestReview_Announce_FacilitatorPublishesFocus(t *testing.T) {
 	fac = drive(t, fac, fac.Init())
 	fac = reviewAgenda(t, fac)
 	fac = press(t, fac, "down")
-	want := fac.reviewScreen.agenda[1].Objective.ID
+	want := fac.reviewScreen.Agenda()[1].Objective.ID
 	deadline := time.Now().Add(time.Second)
 	for {
 		r.mu.Lock()
@@ -160,13 +159,13 @@ func TestReview_Load_OlderSnapshotKeepsSettledOutcome(t *testing.T) {
 	a = reviewAgenda(t, a)
 	stale := a.data // read before the reveal below
 	a = press(t, a, " ")
-	st, _ := a.reviewScreen.current()
-	if !a.reviewScreen.revealed(st.Objective.ID) {
+	st, _ := a.reviewScreen.Current()
+	if !a.reviewScreen.Revealed(st.Objective.ID) {
 		t.Fatal("space did not reveal")
 	}
 	// The older snapshot arrives late, as Bubble Tea may deliver it.
 	m, _ := a.reviewScreen.Update(ui.WorkspaceLoadedMsg{Data: stale})
-	if !m.revealed(st.Objective.ID) {
+	if !m.Revealed(st.Objective.ID) {
 		t.Error("a snapshot taken before the reveal hid it again")
 	}
 	app, _ := a.Update(ui.WorkspaceLoadedMsg{Data: stale})

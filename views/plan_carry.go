@@ -2,12 +2,12 @@ package views
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"slices"
 	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -253,9 +253,9 @@ func (c planCarry) view(s ui.Styles, w, h int) []string {
 		var line string
 		if i < len(c.targets) {
 			t := c.targets[i]
-			line = fmt.Sprintf("%s · %s · %s → %s", t.Name, t.State, dateText(t.Start), dateText(t.End))
+			line = fmt.Sprintf("%s · %s · %s → %s", t.Name, t.State, ui.DateText(t.Start), ui.DateText(t.End))
 		} else {
-			line = fmt.Sprintf("＋ new sprint %q, %s → %s", c.fresh.Name, dateText(c.fresh.Start), dateText(c.fresh.End))
+			line = fmt.Sprintf("＋ new sprint %q, %s → %s", c.fresh.Name, ui.DateText(c.fresh.Start), ui.DateText(c.fresh.End))
 		}
 		if i == c.cursor && c.onObj < 0 {
 			out = append(out, s.Selected.Render(ui.PadRight(ui.Truncate("▸ "+line, w), w)))

@@ -1,10 +1,10 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/google/uuid"

@@ -8,6 +8,7 @@ import (
 	"github.com/align-team/align/demo"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -128,13 +129,13 @@ func TestNextState_PrevState(t *testing.T) {
 func TestPlan_SuggestSprint_FollowsTheLatest(t *testing.T) {
 	a, _ := openPlan(t)
 	sp := a.planScreen.suggestSprint(testNow)
-	if sp.Name != "Sprint 26" || dateText(sp.Start) != "2025-03-14" || dateText(sp.End) != "2025-03-27" {
-		t.Errorf("suggested %s %s → %s", sp.Name, dateText(sp.Start), dateText(sp.End))
+	if sp.Name != "Sprint 26" || ui.DateText(sp.Start) != "2025-03-14" || ui.DateText(sp.End) != "2025-03-27" {
+		t.Errorf("suggested %s %s → %s", sp.Name, ui.DateText(sp.Start), ui.DateText(sp.End))
 	}
 	var empty Plan
 	empty.deps.Now = testClock
 	sp = empty.suggestSprint(testNow.Add(3 * time.Hour))
-	if sp.Name != "" || dateText(sp.Start) != "2025-03-12" || dateText(sp.End) != "2025-03-25" {
+	if sp.Name != "" || ui.DateText(sp.Start) != "2025-03-12" || ui.DateText(sp.End) != "2025-03-25" {
 		t.Errorf("first sprint suggested as %+v", sp)
 	}
 }
@@ -156,8 +157,8 @@ func TestPlan_Update_EmptyWorkspaceFirstSprint(t *testing.T) {
 	contains(t, plain(a), "sprint name: must not be empty")
 	a = planPress(t, a, "Sprint 1", "enter")
 	d := mustSprint(t, st, "Sprint 1")
-	if dateText(d.Sprint.Start) != "2025-03-12" || dateText(d.Sprint.End) != "2025-03-25" {
-		t.Errorf("first sprint dates %s → %s", dateText(d.Sprint.Start), dateText(d.Sprint.End))
+	if ui.DateText(d.Sprint.Start) != "2025-03-12" || ui.DateText(d.Sprint.End) != "2025-03-25" {
+		t.Errorf("first sprint dates %s → %s", ui.DateText(d.Sprint.Start), ui.DateText(d.Sprint.End))
 	}
 	a = planPress(t, a, "l", "n", "First objective", "enter")
 	if got := len(mustSprint(t, st, "Sprint 1").Objectives); got != 1 {

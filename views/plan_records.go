@@ -3,7 +3,6 @@ package views
 import (
 	"errors"
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
@@ -79,8 +79,8 @@ func sprintForm(s ui.Styles, rec planRecord, title string) planForm {
 	sp := rec.sprint
 	return newPlanForm(s, rec, title,
 		textField(s, "name", "Name", "e.g. Sprint 26", fieldText, model.MaxTitle, sp.Name),
-		textField(s, "start", "Start", "YYYY-MM-DD", fieldDate, 10, dateText(sp.Start)),
-		textField(s, "end", "End", "YYYY-MM-DD (inclusive)", fieldDate, 10, dateText(sp.End)),
+		textField(s, "start", "Start", "YYYY-MM-DD", fieldDate, 10, ui.DateText(sp.Start)),
+		textField(s, "end", "End", "YYYY-MM-DD (inclusive)", fieldDate, 10, ui.DateText(sp.End)),
 		textField(s, "goal", "Sprint goal", "what the sprint is for", fieldLines, model.MaxText, sp.Goal),
 	)
 }
@@ -139,14 +139,6 @@ func memberForm(s ui.Styles, rec planRecord, title string) planForm {
 		toggleField("active", "Active", m.Active),
 		toggleField("facilitator", "Facilitator", m.Facilitator),
 	)
-}
-
-// dateText formats a date for a form ("" for none).
-func dateText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(model.DateLayout)
 }
 
 // record builds the record from the form's fields and validates it as the

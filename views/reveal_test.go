@@ -13,12 +13,12 @@ func TestReview_Update_AgreeBeforeRevealHidesMedian(t *testing.T) {
 	a = reviewAgenda(t, a)
 	a = press(t, a, "v")
 	v := plain(a)
-	if strings.Contains(v, "median") || strings.Contains(v, "52.5") || a.reviewScreen.agree.Value() != "" {
-		t.Fatalf("v before the reveal shows the median (field %q):\n%s", a.reviewScreen.agree.Value(), v)
+	if strings.Contains(v, "median") || strings.Contains(v, "52.5") || a.reviewScreen.Agreed() != "" {
+		t.Fatalf("v before the reveal shows the median (field %q):\n%s", a.reviewScreen.Agreed(), v)
 	}
 	a = press(t, a, "esc", " ", "v")
 	contains(t, plain(a), "median 52.5")
-	if got := a.reviewScreen.agree.Value(); got != "53" {
+	if got := a.reviewScreen.Agreed(); got != "53" {
 		t.Fatalf("after the reveal the field holds %q, want the rounded median 53", got)
 	}
 }
@@ -36,10 +36,10 @@ func TestApp_View_FacilitatorScreensHideUnrevealedFigures(t *testing.T) {
 	// Reveal the first objective: now it, and only it, shows its figures.
 	a = reviewAgendaFromAssess(t, a)
 	a = press(t, a, " ")
-	first := a.reviewScreen.agenda[0].Objective.Title
+	first := a.reviewScreen.Agenda()[0].Objective.Title
 	a = press(t, a, "1")
 	v := plain(a)
-	if !strings.Contains(v, "52.5%") || strings.Count(v, "answered") != len(a.reviewScreen.agenda)-1 {
+	if !strings.Contains(v, "52.5%") || strings.Count(v, "answered") != len(a.reviewScreen.Agenda())-1 {
 		t.Fatalf("after revealing %q the Dashboard should show its figures only:\n%s", first, v)
 	}
 }
@@ -49,7 +49,7 @@ func TestApp_View_FacilitatorScreensHideUnrevealedFigures(t *testing.T) {
 func reviewAgendaFromAssess(t *testing.T, a App) App {
 	t.Helper()
 	a = press(t, a, "tab")
-	if a.reviewScreen.mode == modeActions {
+	if a.reviewScreen.InActions() {
 		a = press(t, a, "enter")
 	}
 	return a

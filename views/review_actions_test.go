@@ -28,7 +28,7 @@ func TestReview_ActionItemsEditable(t *testing.T) {
 	a = press(t, a, "3", "enter", "a")
 	a = press(t, a, strings.Split("Write the offline spec", "")...)
 	a = press(t, a, "enter", "p")
-	n := len(a.reviewScreen.prev)
+	n := len(a.reviewScreen.Prev())
 	if n == 0 {
 		t.Fatal("the demo has no open items of earlier sprints")
 	}
@@ -45,7 +45,7 @@ func TestReview_ActionItemsEditable(t *testing.T) {
 		t.Fatalf("%d items, want 1", len(items))
 	}
 	it := items[0]
-	first := a.reviewScreen.data.ActiveMembers()[0]
+	first := a.reviewScreen.Data().ActiveMembers()[0]
 	if it.OwnerID != first.ID || !it.Due.Equal(time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)) ||
 		it.Text != "Write and review the offline spec" || !it.Done {
 		t.Fatalf("stored %+v; want owner %s, due 2025-03-20, the new text, done", it, first.Handle)
@@ -71,15 +71,15 @@ func TestReview_ActionItemsEditable(t *testing.T) {
 
 	// An earlier sprint's item: e and D are refused, space ticks it off.
 	a = press(t, a, "k")
-	for !strings.Contains(plain(a), "▸ [ ]") && a.reviewScreen.act > 0 {
+	for !strings.Contains(plain(a), "▸ [ ]") && a.reviewScreen.Act() > 0 {
 		a = press(t, a, "k")
 	}
-	before := len(a.reviewScreen.prev)
+	before := len(a.reviewScreen.Prev())
 	a = press(t, a, "D", "y", "e")
-	if len(a.reviewScreen.prev) != before || a.reviewScreen.mode != modeActions {
-		t.Errorf("D or e changed an earlier sprint's item (mode %d)", a.reviewScreen.mode)
+	if len(a.reviewScreen.Prev()) != before || !a.reviewScreen.InActions() {
+		t.Errorf("D or e changed an earlier sprint's item (mode %d)", a.reviewScreen.Mode())
 	}
-	prev := a.reviewScreen.prev[a.reviewScreen.act]
+	prev := a.reviewScreen.Prev()[a.reviewScreen.Act()]
 	a = press(t, a, " ")
 	d, err := a.deps.Store.SprintData(prev.SprintID)
 	if err != nil {
@@ -98,7 +98,7 @@ func TestReview_ActionDueBad(t *testing.T) {
 	a = press(t, a, "3", "enter", "a")
 	a = press(t, a, strings.Split("Spec", "")...)
 	a = press(t, a, "enter", "p")
-	for range len(a.reviewScreen.prev) {
+	for range len(a.reviewScreen.Prev()) {
 		a = press(t, a, "j")
 	}
 	a = press(t, a, "d")

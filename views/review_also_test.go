@@ -31,7 +31,7 @@ func TestReview_View_60x16_AlsoKeepsEachValueWithItsHandle(t *testing.T) {
 	a = drive(t, a, a.Init())
 	a = press(t, a, "3", "enter")
 	for range 6 {
-		if cur, _ := a.reviewScreen.current(); cur.Objective.ID == obj.ID {
+		if cur, _ := a.reviewScreen.Current(); cur.Objective.ID == obj.ID {
 			break
 		}
 		a = press(t, a, "down")

@@ -28,7 +28,7 @@ func TestReview_Anonymous_EveryScreenFollows(t *testing.T) {
 	}
 	// The member's session reloads on the hub's change notice.
 	member = drive(t, member, func() tea.Msg { return remoteChangedMsg{} })
-	if !member.reviewScreen.anonymous {
+	if !member.reviewScreen.Anonymous() {
 		t.Fatal("the member's Review did not follow anonymous mode")
 	}
 	v := plain(member)
@@ -39,7 +39,7 @@ func TestReview_Anonymous_EveryScreenFollows(t *testing.T) {
 	}
 	member = press(t, member, "x")
 	contains(t, plain(member), "only the facilitator can switch anonymous mode")
-	if !member.reviewScreen.anonymous {
+	if !member.reviewScreen.Anonymous() {
 		t.Fatal("a member's x switched anonymous mode off")
 	}
 }

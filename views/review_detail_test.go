@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
@@ -29,9 +28,9 @@ func checkFits(t *testing.T, view string, w, h int) {
 // agendaAt moves the Review agenda's cursor to the objective titled title.
 func agendaAt(t *testing.T, a App, title string) App {
 	t.Helper()
-	for i, st := range a.reviewScreen.agenda {
+	for i, st := range a.reviewScreen.Agenda() {
 		if st.Objective.Title == title {
-			for range i - a.reviewScreen.cursor {
+			for range i - a.reviewScreen.Cursor() {
 				a = press(t, a, "down")
 			}
 			return a
@@ -75,18 +74,18 @@ func TestReview_View_DetailScrolls(t *testing.T) {
 	// The wheel over the pane scrolls it; over the agenda it moves the cursor.
 	a = wheel(t, a, 40, 12, true)
 	contains(t, plain(a), "(pgup)")
-	if a.reviewScreen.cursor != 0 {
-		t.Errorf("the wheel over the detail moved the cursor to %d", a.reviewScreen.cursor)
+	if a.reviewScreen.Cursor() != 0 {
+		t.Errorf("the wheel over the detail moved the cursor to %d", a.reviewScreen.Cursor())
 	}
 	a = wheel(t, a, 40, 12, false)
-	if a.reviewScreen.scroll != 0 {
-		t.Errorf("scroll %d after the wheel back up, want 0", a.reviewScreen.scroll)
+	if a.reviewScreen.Scroll() != 0 {
+		t.Errorf("scroll %d after the wheel back up, want 0", a.reviewScreen.Scroll())
 	}
 
 	// Another objective starts at the top.
 	a = press(t, a, "pgdown", "down")
-	if a.reviewScreen.scroll != 0 || strings.Contains(plain(a), "(pgup)") {
-		t.Errorf("the scroll survived a change of objective (scroll %d):\n%s", a.reviewScreen.scroll, plain(a))
+	if a.reviewScreen.Scroll() != 0 || strings.Contains(plain(a), "(pgup)") {
+		t.Errorf("the scroll survived a change of objective (scroll %d):\n%s", a.reviewScreen.Scroll(), plain(a))
 	}
 }
 
@@ -125,8 +124,8 @@ func TestReview_View_EveryHandleOnThePlot(t *testing.T) {
 			a = agendaAt(t, a, "Loyalty points at checkout")
 			a = press(t, a, " ")
 			r := a.reviewScreen
-			st := r.agenda[r.cursor]
-			plot := ansi.Strip(strings.Join(dotPlot(r.deps.Styles, st, r.detailWidth(), false), "\n"))
+			st, _ := r.Current()
+			plot := ansi.Strip(strings.Join(r.Plot(), "\n"))
 			for _, e := range st.Estimates {
 				if !strings.Contains(plot, e.Handle) {
 					t.Errorf("the plot lacks %s (%d):\n%s", e.Handle, e.Progress, plot)
@@ -139,79 +138,18 @@ func TestReview_View_EveryHandleOnThePlot(t *testing.T) {
 	}
 }
 
-// plotStats is an objective's figures for estimates given as handle → value.
-func plotStats(values map[string]int, order ...string) model.ObjectiveStats {
-	st := model.ObjectiveStats{Responses: len(order)}
-	for _, h := range order {
-		st.Estimates = append(st.Estimates, model.Estimate{Handle: h, Progress: values[h], Confidence: 3})
-	}
-	return st
-}
-
-func TestDotPlot_CoincidingEstimates(t *testing.T) {
-	loyalty := plotStats(map[string]int{"mateo": 68, "amara": 72, "sofia": 72, "lin": 75, "priya": 75, "jonas": 80},
-		"mateo", "amara", "sofia", "lin", "priya", "jonas")
-	crowd := plotStats(map[string]int{"anastasia": 50, "bartholomew": 50, "christopher": 50, "dominique": 50, "evangeline": 51},
-		"anastasia", "bartholomew", "christopher", "dominique", "evangeline")
-	tests := []struct {
-		name      string
-		st        model.ObjectiveStats
-		w         int
-		anonymous bool
-		want      []string // in the plot
-		count     string   // on the dots row
-	}{
-		{name: "loyalty at 80 columns", st: loyalty, w: 58, want: []string{"mateo", "amara,sofia", "lin,priya", "jonas"}, count: "2"},
-		{name: "loyalty anonymous", st: loyalty, w: 58, anonymous: true, count: "2"},
-		{name: "neighbouring counts share a column", st: loyalty, w: 42, want: []string{"amara,sofia,lin,priya"}, count: "4"},
-		{name: "labels too wide go under the plot", st: crowd, w: 20, want: []string{"also:", "anastasia", "evangeline"}, count: "5"},
-	}
-	s := ui.NewStyles(testRenderer())
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out := dotPlot(s, tt.st, tt.w, tt.anonymous)
-			plot := ansi.Strip(strings.Join(out, "\n"))
-			for _, l := range out {
-				if lw := ansi.StringWidth(l); lw > tt.w {
-					t.Errorf("line %d wide, want at most %d: %q", lw, tt.w, ansi.Strip(l))
-				}
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(plot, w) {
-					t.Errorf("plot lacks %q:\n%s", w, plot)
-				}
-			}
-			for _, e := range tt.st.Estimates {
-				if named := strings.Contains(plot, e.Handle); named == tt.anonymous {
-					t.Errorf("%s named: %v, anonymous: %v\n%s", e.Handle, named, tt.anonymous, plot)
-				}
-			}
-			lines := strings.Split(plot, "\n")
-			dots := ""
-			for i, l := range lines {
-				if strings.HasPrefix(l, "├") && i > 0 {
-					dots = lines[i-1] // the row above the axis
-				}
-			}
-			if !strings.Contains(dots, tt.count) {
-				t.Errorf("dots row %q lacks the count %q:\n%s", dots, tt.count, plot)
-			}
-		})
-	}
-}
-
 func TestReview_Update_EnterOnHiddenAsksToReveal(t *testing.T) {
 	a, st := newTestApp(t, 80, 24)
 	a = reviewAgenda(t, a)
-	first := a.reviewScreen.agenda[0].Objective.ID
+	first := a.reviewScreen.Agenda()[0].Objective.ID
 	a = press(t, a, "enter")
 	contains(t, plain(a), "reveal it first (space)")
-	if a.reviewScreen.cursor != 0 || a.reviewScreen.outcomes[first].Discussed {
-		t.Fatalf("enter on a hidden objective marked it discussed or moved on (cursor %d)", a.reviewScreen.cursor)
+	if a.reviewScreen.Cursor() != 0 || a.reviewScreen.Outcome(first).Discussed {
+		t.Fatalf("enter on a hidden objective marked it discussed or moved on (cursor %d)", a.reviewScreen.Cursor())
 	}
 	a = press(t, a, " ", "enter")
-	if a.reviewScreen.cursor != 1 {
-		t.Errorf("cursor %d after enter on a revealed objective, want 1", a.reviewScreen.cursor)
+	if a.reviewScreen.Cursor() != 1 {
+		t.Errorf("cursor %d after enter on a revealed objective, want 1", a.reviewScreen.Cursor())
 	}
 	a.Close(5 * time.Second)
 	for _, o := range sprintData(t, st).Outcomes {
@@ -238,7 +176,7 @@ func TestReview_ShortHelp_RevealThenHideAgain(t *testing.T) {
 	}
 	contains(t, plain(a), "pgdn")
 	a = press(t, a, "?", " ")
-	if id := a.reviewScreen.agenda[0].Objective.ID; a.reviewScreen.revealed(id) {
+	if id := a.reviewScreen.Agenda()[0].Objective.ID; a.reviewScreen.Revealed(id) {
 		t.Error("space on a revealed objective did not hide it again")
 	}
 	if v := plain(a); strings.Contains(v, "median") || !strings.Contains(v, "space reveal") {
@@ -273,7 +211,7 @@ func TestReview_View_MembersSeeNoFacilitatorHints(t *testing.T) {
 			a = drive(t, a, a.Init())
 			a = press(t, a, "3")
 			view := plain(a)
-			if a.reviewScreen.mode == modeActions {
+			if a.reviewScreen.InActions() {
 				a = press(t, a, "enter")
 				view += plain(a)
 			}
@@ -290,13 +228,12 @@ func TestReview_View_MembersSeeNoFacilitatorHints(t *testing.T) {
 func TestReview_View_OneResponse(t *testing.T) {
 	a, _ := reviewRevealed(t, 120, 40)
 	r := a.reviewScreen
-	st := r.agenda[r.cursor]
+	st, _ := r.Current()
 	st.Estimates = st.Estimates[:1]
 	e := st.Estimates[0]
 	st.Responses, st.Abstained, st.Level = 1, 0, model.LevelNone
 	st.Median, st.Min, st.Max, st.Spread, st.StdDev, st.Outliers = float64(e.Progress), e.Progress, e.Progress, 0, 0, nil
-	r.agenda = append([]model.ObjectiveStats(nil), r.agenda...)
-	r.agenda[r.cursor] = st
+	r = r.WithCurrentStats(st)
 	view := ansi.Strip(r.View())
 	contains(t, view, "1 response ", "one response, nothing to compare")
 	for _, bad := range []string{"1 responses", "· ·", "n/a"} {

@@ -1,11 +1,10 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 
-	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/review"
 )
 
 // Without colour, a discussed objective and an aligned one read apart.
@@ -15,15 +14,15 @@ func TestReview_View_DiscussedIsNotAligned(t *testing.T) {
 	a = press(t, a, " ", "enter") // reveal the first objective, mark it discussed
 	var discussed string
 	for _, l := range splitLines(a.View()) {
-		if strings.Contains(l, a.reviewScreen.agenda[0].Objective.Title[:12]) {
+		if strings.Contains(l, a.reviewScreen.Agenda()[0].Objective.Title[:12]) {
 			discussed = l
 			break
 		}
 	}
-	if strings.Contains(discussed, "✓") || !strings.Contains(discussed, discussedMark) {
-		t.Fatalf("discussed row %q: want %s, not ✓ (aligned)", discussed, discussedMark)
+	if strings.Contains(discussed, "✓") || !strings.Contains(discussed, review.DiscussedMark) {
+		t.Fatalf("discussed row %q: want %s, not ✓ (aligned)", discussed, review.DiscussedMark)
 	}
-	contains(t, plain(a), discussedMark+" discussed")
+	contains(t, plain(a), review.DiscussedMark+" discussed")
 }
 
 // The share of stories done is one figure on Plan and Review (by points,
@@ -52,7 +51,7 @@ func TestReview_View_BaselineAndMissing(t *testing.T) {
 	a = reviewAgenda(t, a)
 	a = press(t, a, " ")
 	contains(t, plain(a), "Baseline: 35%, agreed when it was carried over")
-	for i, st := range a.reviewScreen.agenda {
+	for i, st := range a.reviewScreen.Agenda() {
 		if st.Responses+st.Abstained < a.data.Report.Expected {
 			for range i {
 				a = press(t, a, "j")
@@ -95,37 +94,5 @@ func TestReview_View_AgreedOnTheAxis(t *testing.T) {
 	}
 	if marks == "" {
 		t.Fatalf("no ★ on the plot's marks row:\n%s", plain(a))
-	}
-}
-
-// One estimate is a dot even when its neighbour's cell is taken: the plot
-// drew "+" (ten or more) for single estimates side by side.
-func TestDotPlot_NeighbouringSinglesAreDots(t *testing.T) {
-	m := map[string]int{}
-	var hs []string
-	for i, h := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
-		m[h] = 40 + i*2
-		hs = append(hs, h)
-	}
-	out := dotPlot(ui.NewStyles(testRenderer()), plotStats(m, hs...), 42, false)
-	for _, l := range out {
-		if strings.Contains(l, "+") {
-			t.Fatalf("a single estimate drawn as +:\n%s", strings.Join(out, "\n"))
-		}
-	}
-}
-
-func TestReview_LateMark(t *testing.T) {
-	var m Review
-	late := model.Estimate{Handle: "zed", Late: true}
-	if got := m.lateMark(late); got != " (late)" {
-		t.Errorf("late estimate marked %q", got)
-	}
-	if got := m.lateMark(model.Estimate{Handle: "ana"}); got != "" {
-		t.Errorf("on-time estimate marked %q", got)
-	}
-	m.anonymous = true
-	if got := m.lateMark(late); got != "" {
-		t.Errorf("anonymous mode marks a late estimate %q: it would single its author out", got)
 	}
 }

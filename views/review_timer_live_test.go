@@ -1,13 +1,13 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
@@ -58,11 +58,11 @@ func TestReview_LiveTimer_TwoFacilitatorsRecordOnce(t *testing.T) {
 	a, _ := liveApp(t, st, hub, &clock, true, "")
 	b, rb := liveApp(t, st, hub, &clock, true, "")
 	a = press(t, a, "3", "enter")
-	first, _ := a.reviewScreen.current()
+	first, _ := a.reviewScreen.Current()
 	before := outcomeMinutes(t, st, first.Objective)
 	b = followTo(t, b, rb, first.Objective.ID)
 	b = press(t, b, "3", "enter")
-	if cur, _ := b.reviewScreen.current(); cur.Objective.ID != first.Objective.ID {
+	if cur, _ := b.reviewScreen.Current(); cur.Objective.ID != first.Objective.ID {
 		t.Fatalf("the second facilitator opened on %q, want %q", cur.Objective.Title, first.Objective.Title)
 	}
 	clock = clock.Add(70 * time.Second)
@@ -71,7 +71,7 @@ func TestReview_LiveTimer_TwoFacilitatorsRecordOnce(t *testing.T) {
 	contains(t, plain(b), "timer 1:10")
 
 	a = press(t, a, "down")
-	next, _ := a.reviewScreen.current()
+	next, _ := a.reviewScreen.Current()
 	b = followTo(t, b, rb, next.Objective.ID)
 	b = drive(t, b, func() tea.Msg { return remoteChangedMsg{} }) // A's save reaches B
 	b = press(t, b, "down")
@@ -100,12 +100,12 @@ func TestReview_LiveTimer_MemberSeesTheReviewClock(t *testing.T) {
 	clock := testNow
 	fac, _ := liveApp(t, st, hub, &clock, true, "")
 	fac = press(t, fac, "3", "enter")
-	first, _ := fac.reviewScreen.current()
+	first, _ := fac.reviewScreen.Current()
 	clock = clock.Add(8 * time.Second)
 	member, rm := liveApp(t, st, hub, &clock, false, "jonas")
 	member = followTo(t, member, rm, first.Objective.ID)
 	member = press(t, member, "tab")
-	if member.reviewScreen.mode == modeActions {
+	if member.reviewScreen.InActions() {
 		member = press(t, member, "enter")
 	}
 	clock = clock.Add(3 * time.Second)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/review"
 )
 
 // timerApp is the demo workspace on the Review agenda with a clock the
@@ -36,7 +37,7 @@ func timerApp(t *testing.T, box int, facilitator bool) (App, *store.Store, *time
 func tick(t *testing.T, a App, clock *time.Time, d time.Duration) App {
 	t.Helper()
 	*clock = clock.Add(d)
-	m, cmd := a.Update(timerTickMsg{gen: a.reviewScreen.timer.gen})
+	m, cmd := a.Update(review.TimerTickMsg{Gen: a.reviewScreen.TimerGen()})
 	return drive(t, m.(App), cmd)
 }
 
@@ -52,7 +53,7 @@ func outcomeMinutes(t *testing.T, st *store.Store, obj model.Objective) int {
 
 func TestReview_Update_TimerWithTimebox(t *testing.T) {
 	a, st, clock := timerApp(t, 8, true)
-	first, ok := a.reviewScreen.current()
+	first, ok := a.reviewScreen.Current()
 	if !ok {
 		t.Fatal("no objective under the cursor")
 	}
@@ -94,7 +95,7 @@ func TestReview_Update_TimerWithTimebox(t *testing.T) {
 
 func TestReview_Update_TimerWithoutBoxAndForMembers(t *testing.T) {
 	a, st, clock := timerApp(t, 0, false)
-	first, _ := a.reviewScreen.current()
+	first, _ := a.reviewScreen.Current()
 	a = tick(t, a, clock, 2*time.Minute+5*time.Second)
 	if !strings.Contains(plain(a), "timer 2:05 · Agenda") {
 		t.Errorf("without a time box:\n%s", plain(a))
@@ -105,7 +106,7 @@ func TestReview_Update_TimerWithoutBoxAndForMembers(t *testing.T) {
 	}
 	// A refresh of an older chain is dropped and changes nothing.
 	before := plain(a)
-	m, _ := a.Update(timerTickMsg{gen: a.reviewScreen.timer.gen - 1})
+	m, _ := a.Update(review.TimerTickMsg{Gen: a.reviewScreen.TimerGen() - 1})
 	if plain(m.(App)) != before {
 		t.Errorf("a stale refresh changed the screen")
 	}
@@ -120,20 +121,12 @@ func TestReview_Timer_NotOutsideReview(t *testing.T) {
 	}
 }
 
-func TestClockText(t *testing.T) {
-	for d, want := range map[time.Duration]string{0: "0:00", 59 * time.Second: "0:59", 8 * time.Minute: "8:00", 75*time.Minute + 3*time.Second: "1:15:03"} {
-		if got := clockText(d); got != want {
-			t.Errorf("clockText(%v) = %q, want %q", d, got, want)
-		}
-	}
-}
-
 // TestReview_Close_RecordsRunningTimer checks that quitting with an
 // objective still under discussion records its minutes, as moving on
 // does, and only once however often Close is called.
 func TestReview_Close_RecordsRunningTimer(t *testing.T) {
 	a, st, clock := timerApp(t, 0, true)
-	cur, ok := a.reviewScreen.current()
+	cur, ok := a.reviewScreen.Current()
 	if !ok {
 		t.Fatal("no objective under the cursor")
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/review"
 )
 
 // A review recorded in the TUI ends in the wrap-up: what was agreed, the
@@ -43,7 +44,7 @@ func TestReview_WrapUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := summaryOf(st, sprintData(t, st).Sprint.ID)
+	sum, err := review.SummaryOf(st, sprintData(t, st).Sprint.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

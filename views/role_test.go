@@ -22,7 +22,7 @@ func TestApp_Update_RoleMsgAppliesToEveryScreen(t *testing.T) {
 	contains(t, plain(a), "you are now a facilitator")
 	for name, f := range map[string]bool{
 		"app": a.deps.Facilitator, "dashboard": a.dashboardScreen.Facilitator(),
-		"assess": a.assessScreen.Facilitator(), "review": a.reviewScreen.deps.Facilitator,
+		"assess": a.assessScreen.Facilitator(), "review": a.reviewScreen.Facilitator(),
 		"plan": a.planScreen.deps.Facilitator, "history": a.historyScreen.Facilitator(),
 	} {
 		if !f {

@@ -234,8 +234,8 @@ func TestReview_View_AnonymousHidesNames(t *testing.T) {
 			}
 		}
 	}
-	st0 := a.reviewScreen.agenda[a.reviewScreen.cursor]
-	list := a.reviewScreen.unnamed[st0.Objective.ID]
+	st0 := a.reviewScreen.Agenda()[a.reviewScreen.Cursor()]
+	list := a.reviewScreen.Unnamed(st0.Objective.ID)
 	for i := 1; i < len(list); i++ {
 		if list[i].Progress < list[i-1].Progress {
 			t.Fatalf("anonymous notes not in estimate order: %v", list)

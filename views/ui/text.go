@@ -3,6 +3,9 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/align-team/align/model"
 )
 
 // Plural formats n with one (n == 1) or many, each holding one %d.
@@ -19,4 +22,12 @@ func FirstLine(s string) string {
 		return s[:i] + " …"
 	}
 	return s
+}
+
+// DateText formats a date for a form ("" for none).
+func DateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(model.DateLayout)
 }

@@ -1,9 +1,9 @@
-package views
+package review
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -17,7 +17,7 @@ import (
 // announce publishes this facilitator's objective when it changed, so that
 // the members' Review screens follow. Only keys, clicks and arriving on the
 // screen call it: a background reload never moves anyone.
-func (m Review) announce() (Review, tea.Cmd) {
+func (m Model) announce() (Model, tea.Cmd) {
 	if m.deps.Hub == nil || !m.deps.Facilitator || !m.loaded || m.mode == modeActions {
 		return m, nil
 	}
@@ -39,7 +39,7 @@ func (m Review) announce() (Review, tea.Cmd) {
 // another session, and moves a member's cursor to the objective the facilitator is on,
 // when this screen shows that sprint (or has not loaded yet). Facilitators
 // keep their own cursor.
-func (m Review) follow(msg ui.FollowMsg) Review {
+func (m Model) follow(msg ui.FollowMsg) Model {
 	if msg.From == m.deps.Session && msg.From != uuid.Nil {
 		return m // this session's own focus, known already
 	}
@@ -56,7 +56,7 @@ func (m Review) follow(msg ui.FollowMsg) Review {
 
 // followLine says, on a member's live screen, whether it follows the
 // facilitator; "" when there is nothing to say.
-func (m Review) followLine() string {
+func (m Model) followLine() string {
 	if m.deps.Hub == nil || m.deps.Facilitator {
 		return ""
 	}
@@ -77,7 +77,7 @@ func (m Review) followLine() string {
 
 // facilitated returns b as help shows it: hidden from members, who may not
 // use it (pressing it still says why).
-func (m Review) facilitated(b key.Binding) key.Binding {
+func (m Model) facilitated(b key.Binding) key.Binding {
 	b.SetEnabled(b.Enabled() && m.deps.Facilitator)
 	return b
 }

@@ -1,19 +1,18 @@
-package views
+package review
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
 
 // reveal is space on the agenda: it reveals an open second round, and
 // otherwise shows or hides round 1 (hiding keeps round 1 sealed).
-func (m Review) reveal() (Review, tea.Cmd) {
+func (m Model) reveal() (Model, tea.Cmd) {
 	st, ok := m.current()
 	if !ok {
 		return m, nil
@@ -30,7 +29,7 @@ func (m Review) reveal() (Review, tea.Cmd) {
 }
 
 // openRound2 opens a second, private round on the current objective.
-func (m Review) openRound2() (Review, tea.Cmd) {
+func (m Model) openRound2() (Model, tea.Cmd) {
 	if cmd := m.gate("open a second round"); cmd != nil {
 		return m, cmd
 	}
@@ -48,7 +47,7 @@ func (m Review) openRound2() (Review, tea.Cmd) {
 
 // round2 analyses the second round of objective o from the loaded sprint
 // (the outcome as this screen last saved it says whether it is open).
-func (m Review) round2(o model.Objective) model.Round2Stats {
+func (m Model) round2(o model.Objective) model.Round2Stats {
 	ms := make(map[uuid.UUID]model.Member, len(m.data.Members))
 	for _, x := range m.data.Members {
 		ms[x.ID] = x
@@ -57,7 +56,7 @@ func (m Review) round2(o model.Objective) model.Round2Stats {
 }
 
 // round2Median is the second round's median once it is revealed.
-func (m Review) round2Median(o model.Objective) (float64, bool) {
+func (m Model) round2Median(o model.Objective) (float64, bool) {
 	if !m.outcomes[o.ID].Round2Revealed {
 		return 0, false
 	}
@@ -67,7 +66,7 @@ func (m Review) round2Median(o model.Objective) (float64, bool) {
 
 // round2Lines: while the second round is open, how many re-estimated;
 // once revealed, its plot, the spread before and after and each move.
-func (m Review) round2Lines(st model.ObjectiveStats, w int) []string {
+func (m Model) round2Lines(st model.ObjectiveStats, w int) []string {
 	s := m.deps.Styles
 	o := m.outcomes[st.Objective.ID]
 	if !o.Round2Open {
@@ -110,7 +109,7 @@ func moveText(v int, ok bool) string {
 }
 
 // questionText is an uncertain outcome's question and its owner.
-func (m Review) questionText(o model.Outcome) string {
+func (m Model) questionText(o model.Outcome) string {
 	if o.QuestionOwner == uuid.Nil {
 		return o.Question + " (unowned)"
 	}
@@ -119,7 +118,7 @@ func (m Review) questionText(o model.Outcome) string {
 
 // startQuestion opens the editor for an uncertain outcome's question; tab
 // picks who will find out, as for an action item.
-func (m Review) startQuestion() (Review, tea.Cmd) {
+func (m Model) startQuestion() (Model, tea.Cmd) {
 	if cmd := m.gate("record an uncertain outcome"); cmd != nil {
 		return m, cmd
 	}
@@ -136,7 +135,7 @@ func (m Review) startQuestion() (Review, tea.Cmd) {
 
 // submitQuestion closes the current objective as uncertain with the typed
 // question and the picked owner.
-func (m Review) submitQuestion(members []model.Member) (Review, tea.Cmd) {
+func (m Model) submitQuestion(members []model.Member) (Model, tea.Cmd) {
 	text := strings.TrimSpace(m.action.Value())
 	if text == "" {
 		return m, ui.Footer("an uncertain outcome needs the question to answer (esc cancels)")

@@ -1,14 +1,20 @@
-package views
+// Package review is the Review screen: last sprint's open action items,
+// then the agenda most disputed first, the reveal, the agreed outcome, the
+// discussion timer and the wrap-up. Its saves run in the root's I/O queue
+// (ui.Deps.IO) and come back to the root as ui.OutcomeSavedMsg,
+// ui.ActionSavedMsg and ui.AnonymousSavedMsg; over align serve it follows
+// the facilitator through ui.FollowMsg.
+package review
 
 import (
 	"cmp"
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -27,12 +33,12 @@ const (
 	modeEditAction                   // editing an action item's text or due date (review_actions.go)
 )
 
-// Review runs the review: last sprint's open action items first, then the
+// Model is the Review screen; it runs the review: last sprint's open action items first, then the
 // agenda most disputed first. An objective's estimates stay hidden ("n of m
 // submitted") until it is revealed; the reveal persists in its Outcome.
-type Review struct {
+type Model struct {
 	deps          ui.Deps
-	keys          reviewKeys
+	keys          keyMap
 	input         ui.InputKeys
 	width, height int
 
@@ -92,10 +98,10 @@ type Review struct {
 	editing  model.ActionItem // the item being edited
 }
 
-// NewReview returns the Review screen.
-func NewReview(d ui.Deps) Review {
-	return Review{
-		deps: d, keys: newReviewKeys(), input: ui.NewInputKeys(),
+// New returns the Review screen.
+func New(d ui.Deps) Model {
+	return Model{
+		deps: d, keys: newKeyMap(), input: ui.NewInputKeys(),
 		outcomes: map[uuid.UUID]model.Outcome{}, saves: ui.NewInflight(), ticked: map[uuid.UUID]bool{},
 		agree:    ui.NewEditor(d.Styles, "Agreed progress (0–100): ", false, 3),
 		notes:    ui.NewEditor(d.Styles, "│ ", true, model.MaxText),
@@ -109,7 +115,7 @@ func NewReview(d ui.Deps) Review {
 }
 
 // SetSize sets the content size.
-func (m Review) SetSize(w, h int) Review {
+func (m Model) SetSize(w, h int) Model {
 	m.width, m.height = w, h
 	dw := m.detailWidth()
 	m.agree = m.agree.SetSize(dw, 1)
@@ -123,18 +129,18 @@ func (m Review) SetSize(w, h int) Review {
 }
 
 // Capturing reports whether a text field has focus.
-func (m Review) Capturing() bool {
+func (m Model) Capturing() bool {
 	return m.mode == modeAgree || m.mode == modeNotes || m.mode == modeNewAction || m.mode == modeEditAction
 }
 
 // Unsaved reports whether typed input would be lost (notes save as typed).
-func (m Review) Unsaved() bool {
+func (m Model) Unsaved() bool {
 	return (m.mode == modeAgree && m.agree.Value() != "") || (m.mode == modeNewAction && m.action.Value() != "")
 }
 
 // ShortHelp returns the bindings of the short help line. The facilitator's
 // keys are hidden from members (see facilitated).
-func (m Review) ShortHelp() []key.Binding {
+func (m Model) ShortHelp() []key.Binding {
 	k := m.keys
 	f := m.facilitated
 	switch m.mode {
@@ -164,7 +170,7 @@ func (m Review) ShortHelp() []key.Binding {
 
 // discussable returns b as help shows it: hidden while the objective under
 // the cursor is unrevealed (enter then says to reveal it first).
-func (m Review) discussable(b key.Binding) key.Binding {
+func (m Model) discussable(b key.Binding) key.Binding {
 	if st, ok := m.current(); ok && !m.revealed(st.Objective.ID) {
 		b.SetEnabled(false)
 	}
@@ -172,7 +178,7 @@ func (m Review) discussable(b key.Binding) key.Binding {
 }
 
 // FullHelp returns the bindings of the full help.
-func (m Review) FullHelp() [][]key.Binding {
+func (m Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	f := m.facilitated
 	if m.mode == modeActions {
@@ -194,17 +200,17 @@ func (m Review) FullHelp() [][]key.Binding {
 }
 
 // revealable reports whether the sprint's state allows reveals.
-func (m Review) revealable() bool {
+func (m Model) revealable() bool {
 	return m.data.HasSprint && m.data.Sprint.Sprint.State == model.StateReview
 }
 
 // recording reports whether outcomes may be recorded here now.
-func (m Review) recording() bool { return m.revealable() && m.deps.Facilitator }
+func (m Model) recording() bool { return m.revealable() && m.deps.Facilitator }
 
 // Update handles a message.
-func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
-	if tick, ok := msg.(timerTickMsg); ok {
+	if tick, ok := msg.(TimerTickMsg); ok {
 		m = m.tickTimer(tick)
 	} else {
 		m, cmd = m.update(msg)
@@ -213,7 +219,7 @@ func (m Review) Update(msg tea.Msg) (Review, tea.Cmd) {
 	return m, tea.Batch(cmd, timed)
 }
 
-func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ui.WorkspaceLoadedMsg:
 		return m.load(msg.Data), nil
@@ -261,7 +267,7 @@ func (m Review) update(msg tea.Msg) (Review, tea.Cmd) {
 // sync fits the state to the objective under the cursor: the detail starts
 // at the top on another objective, and help says whether space reveals or
 // hides it again.
-func (m Review) sync() Review {
+func (m Model) sync() Model {
 	st, ok := m.current()
 	if st.Objective.ID != m.scrollFor {
 		m.scroll, m.scrollFor = 0, st.Objective.ID
@@ -284,7 +290,7 @@ func (m Review) sync() Review {
 
 // load takes a fresh snapshot, keeping local outcomes whose saves are in
 // flight.
-func (m Review) load(d ui.WorkspaceData) Review {
+func (m Model) load(d ui.WorkspaceData) Model {
 	m = m.loadAnonymous(d)
 	// The agenda re-sorts as estimates change: the cursor stays on its
 	// objective, not on its row.
@@ -344,7 +350,7 @@ func (m Review) load(d ui.WorkspaceData) Review {
 }
 
 // focus moves the cursor to the objective asked for by navigation.
-func (m Review) focus() Review {
+func (m Model) focus() Model {
 	if m.focusOn != uuid.Nil {
 		for i, st := range m.agenda {
 			if st.Objective.ID == m.focusOn {
@@ -360,7 +366,7 @@ func (m Review) focus() Review {
 }
 
 // current returns the agenda item under the cursor.
-func (m Review) current() (model.ObjectiveStats, bool) {
+func (m Model) current() (model.ObjectiveStats, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.agenda) {
 		return model.ObjectiveStats{}, false
 	}
@@ -369,7 +375,7 @@ func (m Review) current() (model.ObjectiveStats, bool) {
 
 // revealed reports whether objective id's estimates show: revealed in its
 // outcome, or the sprint is closed (the review is over).
-func (m Review) revealed(id uuid.UUID) bool {
+func (m Model) revealed(id uuid.UUID) bool {
 	if m.data.Sprint.Sprint.State == model.StateClosed {
 		return true
 	}
@@ -377,7 +383,7 @@ func (m Review) revealed(id uuid.UUID) bool {
 }
 
 // ownerName returns the handle of the action item's owner.
-func (m Review) ownerName(id uuid.UUID) string {
+func (m Model) ownerName(id uuid.UUID) string {
 	if mem, ok := m.data.Member(id); ok {
 		return mem.Handle
 	}

@@ -1,11 +1,11 @@
-package views
+package review
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -52,24 +52,24 @@ func (p detailPane) window(scroll, rows int) (first, below int) {
 }
 
 // detailRows is the height of the detail pane's body, below its title.
-func (m Review) detailRows() int { return max(0, m.height-reviewHeadLines-1) }
+func (m Model) detailRows() int { return max(0, m.height-reviewHeadLines-1) }
 
 // maxScroll is the furthest the detail body scrolls.
-func (m Review) maxScroll() int {
+func (m Model) maxScroll() int {
 	return max(0, len(m.detailPane().body)-m.detailRows())
 }
 
 // scrollBy scrolls the detail body by n lines (up when negative).
-func (m Review) scrollBy(n int) Review {
+func (m Model) scrollBy(n int) Model {
 	m.scroll = ui.Clamp(m.scroll+n, 0, m.maxScroll())
 	return m
 }
 
 // detailPage is how far pgup/pgdn scroll: a page, keeping a line of context.
-func (m Review) detailPage() int { return max(1, m.detailRows()-2) }
+func (m Model) detailPage() int { return max(1, m.detailRows()-2) }
 
 // detailView renders the visible part of the detail pane.
-func (m Review) detailView() string {
+func (m Model) detailView() string {
 	s := m.deps.Styles
 	w := m.detailWidth()
 	p := m.detailPane()
@@ -94,7 +94,7 @@ func (m Review) detailView() string {
 
 // detailPane lays out the objective, hidden or revealed, the input being
 // edited, what was recorded and everyone's notes.
-func (m Review) detailPane() detailPane {
+func (m Model) detailPane() detailPane {
 	s := m.deps.Styles
 	st, _ := m.current()
 	w := m.detailWidth()
@@ -142,7 +142,7 @@ func (m Review) detailPane() detailPane {
 // a narrow pane SD and then the range (the plot shows it) make way, never
 // the spread, the figure the agenda is ordered by. With one response there
 // is nothing to compare, and the line says so.
-func (m Review) figuresLine(st model.ObjectiveStats, w int) string {
+func (m Model) figuresLine(st model.ObjectiveStats, w int) string {
 	s := m.deps.Styles
 	med := "▲ median " + ui.Figure(st.Median)
 	if st.Level == model.LevelNone {
@@ -163,7 +163,7 @@ func (m Review) figuresLine(st model.ObjectiveStats, w int) string {
 }
 
 // evidenceLines: outliers and what the stories say (◆ on the plot).
-func (m Review) evidenceLines(st model.ObjectiveStats, w int) []string {
+func (m Model) evidenceLines(st model.ObjectiveStats, w int) []string {
 	s := m.deps.Styles
 	var out []string
 	if len(st.Outliers) > 0 {
@@ -196,7 +196,7 @@ func (m Review) evidenceLines(st model.ObjectiveStats, w int) []string {
 
 // inputLines: the input being edited (agreed value, discussion notes, a new
 // action item and its owner), or nothing.
-func (m Review) inputLines(w int) []string {
+func (m Model) inputLines(w int) []string {
 	s := m.deps.Styles
 	switch m.mode {
 	case modeAgree:
@@ -216,7 +216,7 @@ func (m Review) inputLines(w int) []string {
 
 // recordLines: the agreed value, discussion notes and action items, except
 // what is being edited. Keys are hinted only to whoever may use them.
-func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
+func (m Model) recordLines(st model.ObjectiveStats, w int) []string {
 	s := m.deps.Styles
 	o := m.outcomes[st.Objective.ID]
 	var out []string
@@ -234,7 +234,7 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 		}
 		disc := ""
 		if o.Discussed {
-			disc = s.Success.Render("  " + discussedMark + " discussed")
+			disc = s.Success.Render("  " + DiscussedMark + " discussed")
 		}
 		out = append(out, ui.Truncate(s.Bold.Render("Agreed: ")+agreed+disc, w))
 	}
@@ -257,7 +257,7 @@ func (m Review) recordLines(st model.ObjectiveStats, w int) []string {
 }
 
 // noteLines: everyone's estimate, confidence and note.
-func (m Review) noteLines(st model.ObjectiveStats, w int) []string {
+func (m Model) noteLines(st model.ObjectiveStats, w int) []string {
 	s := m.deps.Styles
 	var out []string
 	list := st.Estimates // by estimate, then handle

@@ -1,22 +1,22 @@
-package views
+package review
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/google/uuid"
+)
 
 // The Review screen's action list (p, and at the start of a review): the
 // open items of earlier sprints, then this sprint's items. The facilitator
 // ticks them off and back, reassigns them, sets or clears a due date, edits
 // the text and deletes an item recorded by mistake.
-
-import (
-	"cmp"
-	"fmt"
-	"github.com/align-team/align/views/ui"
-	"slices"
-	"strings"
-
-	"github.com/align-team/align/model"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/google/uuid"
-)
 
 // actionKeys edit the item under the cursor.
 type actionKeys struct {
@@ -36,13 +36,13 @@ func newActionKeys() actionKeys {
 type actionDeleteMsg struct{ a model.ActionItem }
 
 // actionRows is the list: earlier sprints' items, then this sprint's.
-func (m Review) actionRows() []model.ActionItem {
+func (m Model) actionRows() []model.ActionItem {
 	rows := make([]model.ActionItem, 0, len(m.prev)+len(m.actions))
 	return append(append(rows, m.prev...), m.actions...)
 }
 
 // fromName names the sprint an item of the list comes from.
-func (m Review) fromName(a model.ActionItem) string {
+func (m Model) fromName(a model.ActionItem) string {
 	if sp, ok := m.prevFrom[a.ID]; ok {
 		return sp.Name
 	}
@@ -50,7 +50,7 @@ func (m Review) fromName(a model.ActionItem) string {
 }
 
 // putAction replaces the listed item with a's ID by a.
-func (m *Review) putAction(a model.ActionItem) {
+func (m *Model) putAction(a model.ActionItem) {
 	for _, list := range [][]model.ActionItem{m.prev, m.actions} {
 		for i := range list {
 			if list[i].ID == a.ID {
@@ -60,7 +60,7 @@ func (m *Review) putAction(a model.ActionItem) {
 	}
 }
 
-func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
+func (m Model) keyActions(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k, ak := m.keys, m.actKeys
 	rows := m.actionRows()
 	switch {
@@ -116,7 +116,7 @@ func (m Review) keyActions(msg tea.KeyMsg) (Review, tea.Cmd) {
 }
 
 // nextOwner is the active member after id in handle order, then nobody.
-func (m Review) nextOwner(id uuid.UUID) uuid.UUID {
+func (m Model) nextOwner(id uuid.UUID) uuid.UUID {
 	members := m.data.ActiveMembers()
 	for i, mem := range members {
 		if mem.ID == id {
@@ -132,7 +132,7 @@ func (m Review) nextOwner(id uuid.UUID) uuid.UUID {
 	return uuid.Nil
 }
 
-func (m Review) keyEditAction(msg tea.KeyMsg) (Review, tea.Cmd) {
+func (m Model) keyEditAction(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.input.Cancel):
 		m.mode, m.actEdit = modeActions, m.actEdit.Blur()
@@ -161,7 +161,7 @@ func (m Review) keyEditAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 }
 
 // actionsView: the open items of earlier sprints, then this sprint's.
-func (m Review) actionsView() string {
+func (m Model) actionsView() string {
 	s := m.deps.Styles
 	hint := "The facilitator ticks off what is done; enter for the agenda."
 	if m.deps.Facilitator {
@@ -187,7 +187,7 @@ func (m Review) actionsView() string {
 		}
 		tail := " — " + m.ownerName(a.OwnerID) + " · " + m.fromName(a)
 		if !a.Due.IsZero() {
-			tail += " · due " + dateText(a.Due)
+			tail += " · due " + ui.DateText(a.Due)
 		}
 		line := box + " " + a.Text + s.Faint.Render(tail)
 		if i == m.act {

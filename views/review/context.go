@@ -1,18 +1,18 @@
-package views
+package review
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 )
 
 // contextLines: what the export says about a revealed objective besides
 // its figures: the baseline it was carried over with and who has not
 // answered it yet (a fact about the process, not an estimate, so it shows
 // in anonymous mode too).
-func (m Review) contextLines(st model.ObjectiveStats, w int) []string {
+func (m Model) contextLines(st model.ObjectiveStats, w int) []string {
 	s := m.deps.Styles
 	var out []string
 	if b := st.Objective.Baseline; b != nil {
@@ -27,7 +27,7 @@ func (m Review) contextLines(st model.ObjectiveStats, w int) []string {
 }
 
 // lateMark is what follows a late estimate's author in the notes list.
-func (m Review) lateMark(e model.Estimate) string {
+func (m Model) lateMark(e model.Estimate) string {
 	if e.Late && !m.anonymous {
 		return " (late)"
 	}

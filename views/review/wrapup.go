@@ -1,13 +1,8 @@
-package views
-
-// The wrap-up: after the last objective, what the review agreed, the action
-// items and their owners, and what was not discussed; from there the
-// facilitator closes the sprint and writes the markdown summary to a file.
+package review
 
 import (
 	"bufio"
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,10 +11,15 @@ import (
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
+
+// The wrap-up: after the last objective, what the review agreed, the action
+// items and their owners, and what was not discussed; from there the
+// facilitator closes the sprint and writes the markdown summary to a file.
 
 // wrapUpKeys are the wrap-up's keys.
 type wrapUpKeys struct {
@@ -74,7 +74,7 @@ func summaryFile(sp model.Sprint) string {
 }
 
 // wrapUpKey handles a key in the wrap-up.
-func (m Review) wrapUpKey(msg tea.KeyMsg) (Review, tea.Cmd) {
+func (m Model) wrapUpKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.wrapKeys
 	sp := m.data.Sprint.Sprint
 	switch {
@@ -101,7 +101,7 @@ func (m Review) wrapUpKey(msg tea.KeyMsg) (Review, tea.Cmd) {
 }
 
 // closeSprint saves the sprint closed.
-func (m Review) closeSprint(id uuid.UUID) tea.Cmd {
+func (m Model) closeSprint(id uuid.UUID) tea.Cmd {
 	if !m.data.HasSprint || m.data.Sprint.Sprint.ID != id {
 		return nil
 	}
@@ -118,10 +118,10 @@ func (m Review) closeSprint(id uuid.UUID) tea.Cmd {
 
 // writeSummary writes the markdown summary of the shown sprint to path,
 // read fresh from the store, exactly as align export writes it.
-func (m Review) writeSummary(path string) tea.Cmd {
+func (m Model) writeSummary(path string) tea.Cmd {
 	st, id := m.deps.Store, m.data.Sprint.Sprint.ID
 	return m.deps.IO.Submit(func() tea.Msg {
-		sum, err := summaryOf(st, id)
+		sum, err := SummaryOf(st, id)
 		if err == nil {
 			err = writeFileAtomic(path, func(w *bufio.Writer) error { return export.Markdown(w, sum) })
 		}
@@ -129,8 +129,8 @@ func (m Review) writeSummary(path string) tea.Cmd {
 	})
 }
 
-// summaryOf reads what the markdown summary of sprint id is made from.
-func summaryOf(st *store.Store, id uuid.UUID) (export.Summary, error) {
+// SummaryOf reads what the markdown summary of sprint id is made from.
+func SummaryOf(st *store.Store, id uuid.UUID) (export.Summary, error) {
 	ws, err := st.Workspace()
 	if err != nil {
 		return export.Summary{}, err
@@ -185,7 +185,7 @@ func writeFileAtomic(path string, write func(*bufio.Writer) error) (err error) {
 }
 
 // wrapUpView renders the wrap-up.
-func (m Review) wrapUpView() string {
+func (m Model) wrapUpView() string {
 	s := m.deps.Styles
 	w := m.width
 	sp := m.data.Sprint.Sprint
@@ -205,7 +205,7 @@ func (m Review) wrapUpView() string {
 		}
 		mark := "  "
 		if o.Discussed {
-			mark = s.Success.Render(discussedMark) + " "
+			mark = s.Success.Render(DiscussedMark) + " "
 		} else {
 			notDiscussed = append(notDiscussed, st.Objective.Title)
 		}
@@ -222,7 +222,7 @@ func (m Review) wrapUpView() string {
 		}
 		tail := " — " + m.ownerName(a.OwnerID)
 		if !a.Due.IsZero() {
-			tail += " · due " + dateText(a.Due)
+			tail += " · due " + ui.DateText(a.Due)
 		}
 		lines = append(lines, ui.Truncate("  "+box+" "+a.Text+s.Faint.Render(tail), w))
 	}

@@ -1,9 +1,9 @@
-package views
+package review
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -13,7 +13,7 @@ import (
 // export leaves names out too.
 
 // toggleAnonymous switches anonymous mode for the whole review.
-func (m Review) toggleAnonymous() (Review, tea.Cmd) {
+func (m Model) toggleAnonymous() (Model, tea.Cmd) {
 	if !m.deps.Facilitator {
 		return m, onlyFacilitator("switch anonymous mode (it holds for every screen)")
 	}
@@ -40,7 +40,7 @@ func (m Review) toggleAnonymous() (Review, tea.Cmd) {
 }
 
 // anonymousSaved settles one save of the mode.
-func (m Review) anonymousSaved(msg ui.AnonymousSavedMsg) (Review, tea.Cmd) {
+func (m Model) anonymousSaved(msg ui.AnonymousSavedMsg) (Model, tea.Cmd) {
 	m.anonSaving = max(0, m.anonSaving-1)
 	if msg.Err != nil {
 		err := msg.Err
@@ -52,7 +52,7 @@ func (m Review) anonymousSaved(msg ui.AnonymousSavedMsg) (Review, tea.Cmd) {
 
 // loadAnonymous takes the review's mode from a snapshot, unless a save of
 // it is still in flight or the snapshot was read before the last one.
-func (m Review) loadAnonymous(d ui.WorkspaceData) Review {
+func (m Model) loadAnonymous(d ui.WorkspaceData) Model {
 	if m.anonSaving == 0 && d.Seq >= m.anonSeq {
 		m.anonymous = d.Workspace.Settings.AnonymousReveal
 	}

@@ -1,11 +1,11 @@
-package views
+package review
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -14,20 +14,20 @@ import (
 const reviewHeadLines = 2
 
 // listWidth is the width of the agenda on the left.
-func (m Review) listWidth() int { return ui.Clamp(m.width/4, 16, 48) } // titles get room on wide screens
+func (m Model) listWidth() int { return ui.Clamp(m.width/4, 16, 48) } // titles get room on wide screens
 
 // detailWidth is the width of the objective's detail on the right.
-func (m Review) detailWidth() int { return max(10, m.width-m.listWidth()-2) }
+func (m Model) detailWidth() int { return max(10, m.width-m.listWidth()-2) }
 
 // listRows is how many agenda items show.
-func (m Review) listRows() int { return max(1, m.height-reviewHeadLines) }
+func (m Model) listRows() int { return max(1, m.height-reviewHeadLines) }
 
 // wheelLines is how far one wheel step scrolls the detail pane.
 const wheelLines = 3
 
 // mouse: the wheel moves through the agenda (or the actions) and scrolls
 // the detail pane when over it; a click on the agenda selects.
-func (m Review) mouse(msg tea.MouseMsg) Review {
+func (m Model) mouse(msg tea.MouseMsg) Model {
 	up, down := msg.Button == tea.MouseButtonWheelUp, msg.Button == tea.MouseButtonWheelDown
 	if m.mode == modeActions {
 		switch {
@@ -61,7 +61,7 @@ func (m Review) mouse(msg tea.MouseMsg) Review {
 }
 
 // View renders the screen.
-func (m Review) View() string {
+func (m Model) View() string {
 	s := m.deps.Styles
 	switch {
 	case !m.loaded:
@@ -81,7 +81,7 @@ func (m Review) View() string {
 }
 
 // headView: the sprint, submissions and the review's state.
-func (m Review) headView() string {
+func (m Model) headView() string {
 	s := m.deps.Styles
 	r := m.data.Report
 	sp := m.data.Sprint.Sprint
@@ -95,7 +95,7 @@ func (m Review) headView() string {
 	var line2 string
 	switch sp.State {
 	case model.StateReview:
-		line2 = s.Faint.Render("Agenda: " + model.AgendaOrder(r) + "; " + discussedMark + " discussed.")
+		line2 = s.Faint.Render("Agenda: " + model.AgendaOrder(r) + "; " + DiscussedMark + " discussed.")
 		if t := m.timerView(); t != "" {
 			line2 = t + s.Faint.Render(" · ") + line2
 		}
@@ -117,13 +117,13 @@ func (m Review) headView() string {
 	return ui.Truncate(line1, m.width) + "\n" + ui.Truncate(line2, m.width)
 }
 
-// discussedMark marks a discussed objective. It is not ✓, which means
+// DiscussedMark marks a discussed objective. It is not ✓, which means
 // aligned: without colour the two states must still read apart.
-const discussedMark = "●"
+const DiscussedMark = "●"
 
 // agendaView: one line per objective: · hidden, the level's symbol once
-// revealed, discussedMark once discussed.
-func (m Review) agendaView() string {
+// revealed, DiscussedMark once discussed.
+func (m Model) agendaView() string {
 	s := m.deps.Styles
 	w := m.listWidth() - 1
 	var lines []string
@@ -134,7 +134,7 @@ func (m Review) agendaView() string {
 		mark := s.Faint.Render("·")
 		switch {
 		case o.Discussed:
-			mark = s.Success.Render(discussedMark)
+			mark = s.Success.Render(DiscussedMark)
 		case m.revealed(st.Objective.ID):
 			mark = s.Level(st.Level).Render(strings.Fields(ui.LevelLabel(st.Level))[0])
 		}

@@ -1,9 +1,9 @@
-package views
+package review
 
 import (
-	"github.com/align-team/align/views/ui"
 	"time"
 
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
@@ -19,7 +19,7 @@ import (
 // moveLead makes objective id of sprint the review's current one, as this
 // facilitator's cursor just did: the objective left gets its time recorded
 // here, and the returned command tells the other sessions.
-func (m Review) moveLead(id, sprint uuid.UUID) (Review, tea.Cmd) {
+func (m Model) moveLead(id, sprint uuid.UUID) (Model, tea.Cmd) {
 	now := m.deps.Now()
 	m, save := m.recordLead(now)
 	m.published, m.lead, m.leadOn, m.steering = id, id, sprint, true
@@ -34,7 +34,7 @@ func (m Review) moveLead(id, sprint uuid.UUID) (Review, tea.Cmd) {
 
 // startLead starts the clock of the objective this facilitator made the
 // review's current one before the sprint was in review, once it is.
-func (m Review) startLead() (Review, tea.Cmd) {
+func (m Model) startLead() (Model, tea.Cmd) {
 	if !m.steering || !m.leadSince.IsZero() || !m.revealable() || m.lead == uuid.Nil || m.leadOn != m.data.Sprint.Sprint.ID {
 		return m, nil
 	}
@@ -44,7 +44,7 @@ func (m Review) startLead() (Review, tea.Cmd) {
 // recordLead adds the time of the review's current objective, from its
 // start to now, to what this session records for it, when the objective is
 // on the sprint shown and the sprint is in review.
-func (m Review) recordLead(now time.Time) (Review, tea.Cmd) {
+func (m Model) recordLead(now time.Time) (Model, tea.Cmd) {
 	if m.lead == uuid.Nil || m.leadSince.IsZero() || m.leadOn != m.data.Sprint.Sprint.ID || !m.revealable() {
 		return m, nil
 	}
@@ -54,7 +54,7 @@ func (m Review) recordLead(now time.Time) (Review, tea.Cmd) {
 
 // retimeLive points the timer at the review's clock: it runs while the
 // objective under the cursor is the review's current one.
-func (m Review) retimeLive() Review {
+func (m Model) retimeLive() Model {
 	m.timer.now = m.deps.Now()
 	cur := m.timedObjective()
 	m.timer.on = uuid.Nil
@@ -68,7 +68,7 @@ func (m Review) retimeLive() Review {
 // the running objective's time and tells the others that its clock starts
 // again from what is left over, so that a facilitator who takes over does
 // not count the same time again. Other sessions record nothing.
-func (m Review) stopLead() Review {
+func (m Model) stopLead() Model {
 	if !m.steering || !m.deps.Facilitator || m.deps.Hub == nil {
 		return m
 	}

@@ -1,14 +1,14 @@
-package views
+package review
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/x/ansi"
 )
 

@@ -1,4 +1,4 @@
-package views
+package review
 
 import (
 	"fmt"
@@ -42,7 +42,7 @@ func newReviewTimer(tick time.Duration) reviewTimer {
 
 // timedObjective is the objective the timer should be running for now,
 // or nil when none.
-func (m Review) timedObjective() *model.Objective {
+func (m Model) timedObjective() *model.Objective {
 	if !m.timer.armed || !m.revealable() || m.mode == modeActions {
 		return nil
 	}
@@ -57,7 +57,7 @@ func (m Review) timedObjective() *model.Objective {
 // left gets its time, recorded in minutes when this screen records
 // outcomes; the new one starts now. It also keeps a refresh chain going
 // while something is timed.
-func (m Review) retime() (Review, tea.Cmd) {
+func (m Model) retime() (Model, tea.Cmd) {
 	if m.deps.Hub != nil {
 		m, start := m.startLead()
 		m, tick := m.retimeLive().tickOn()
@@ -85,19 +85,19 @@ func (m Review) retime() (Review, tea.Cmd) {
 }
 
 // tickOn keeps a refresh chain going while something is timed.
-func (m Review) tickOn() (Review, tea.Cmd) {
+func (m Model) tickOn() (Model, tea.Cmd) {
 	if m.timer.on == uuid.Nil || m.timer.tick <= 0 || m.timer.ticking {
 		return m, nil
 	}
 	m.timer.ticking = true
 	gen, every := m.timer.gen, m.timer.tick
-	return m, tea.Tick(every, func(time.Time) tea.Msg { return timerTickMsg{gen: gen} })
+	return m, tea.Tick(every, func(time.Time) tea.Msg { return TimerTickMsg{Gen: gen} })
 }
 
 // tickTimer handles a refresh: a stale chain's tick is dropped; the
 // current chain goes on while something is timed (see retime).
-func (m Review) tickTimer(msg timerTickMsg) Review {
-	if msg.gen == m.timer.gen {
+func (m Model) tickTimer(msg TimerTickMsg) Model {
+	if msg.Gen == m.timer.gen {
 		m.timer.ticking = false
 	}
 	return m
@@ -105,7 +105,7 @@ func (m Review) tickTimer(msg timerTickMsg) Review {
 
 // showTimer arms the timer when the screen is shown, and starts a new
 // refresh chain: the old one died if its tick reached another screen.
-func (m Review) showTimer() Review {
+func (m Model) showTimer() Model {
 	m.timer.armed = true
 	m.timer.gen++
 	m.timer.ticking = false
@@ -116,7 +116,7 @@ func (m Review) showTimer() Review {
 // outcome and saves it, when this screen records outcomes; rounding to the
 // nearest minute, with the remainder carried, so that many short visits
 // add up and none is counted twice.
-func (m Review) recordMinutes(id uuid.UUID) (Review, tea.Cmd) {
+func (m Model) recordMinutes(id uuid.UUID) (Model, tea.Cmd) {
 	add := int(math.Round(m.timer.carry[id].Minutes()))
 	if add == 0 || !m.recording() {
 		return m, nil
@@ -131,7 +131,7 @@ func (m Review) recordMinutes(id uuid.UUID) (Review, tea.Cmd) {
 }
 
 // objective finds objective id on the agenda.
-func (m Review) objective(id uuid.UUID) (model.Objective, bool) {
+func (m Model) objective(id uuid.UUID) (model.Objective, bool) {
 	for _, st := range m.agenda {
 		if st.Objective.ID == id {
 			return st.Objective, true
@@ -142,7 +142,7 @@ func (m Review) objective(id uuid.UUID) (model.Objective, bool) {
 
 // spent is how long objective id has been discussed: the minutes
 // recorded, what this session carries, and the running visit.
-func (m Review) spent(id uuid.UUID) time.Duration {
+func (m Model) spent(id uuid.UUID) time.Duration {
 	d := time.Duration(m.outcomes[id].Minutes)*time.Minute + m.timer.carry[id]
 	if id == m.timer.on {
 		d += m.timer.now.Sub(m.timer.since)
@@ -154,7 +154,7 @@ func (m Review) spent(id uuid.UUID) time.Duration {
 // with a time box "timer 3:12 of 8:00", turning to "OVER 9:15 of 8:00"
 // in the error colour once the box is passed, so that it reads without
 // colour too. It is "" when nothing is timed, and in the first second.
-func (m Review) timerView() string {
+func (m Model) timerView() string {
 	if m.timer.on == uuid.Nil {
 		return ""
 	}
@@ -182,11 +182,11 @@ func clockText(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
 }
 
-// stopTimer ends the running visit as leaving the objective does: its
+// StopTimer ends the running visit as leaving the objective does: its
 // time is added to the objective's outcome (when this screen records
 // outcomes), the save queued on the I/O queue. App.Close calls it, so the
 // minutes of the objective still current when align quits are recorded.
-func (m Review) stopTimer() Review {
+func (m Model) StopTimer() Model {
 	if m.deps.Hub != nil {
 		return m.stopLead()
 	}

@@ -1,4 +1,4 @@
-package views
+package review
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 	"github.com/google/uuid"
 )
 
-func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
+func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.mode != modeActions {
 		// The detail scrolls while an input is open too: the editors
 		// do not use these keys, and the input stays in view.
@@ -42,7 +42,7 @@ func (m Review) key(msg tea.KeyMsg) (Review, tea.Cmd) {
 }
 
 // keyAgenda handles a key while walking the agenda.
-func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
+func (m Model) keyAgenda(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
 	n := len(m.agenda)
 	switch {
@@ -105,7 +105,7 @@ func (m Review) keyAgenda(msg tea.KeyMsg) (Review, tea.Cmd) {
 }
 
 // gate explains why recording (what) is not possible now, or returns nil.
-func (m Review) gate(what string) tea.Cmd {
+func (m Model) gate(what string) tea.Cmd {
 	switch {
 	case !m.data.HasSprint || len(m.agenda) == 0:
 		return ui.Footer("nothing to review: this sprint has no objectives")
@@ -120,7 +120,7 @@ func (m Review) gate(what string) tea.Cmd {
 }
 
 // askToReview asks to move the sprint to review.
-func (m Review) askToReview() tea.Cmd {
+func (m Model) askToReview() tea.Cmd {
 	if !m.data.HasSprint {
 		return ui.Footer("there is no sprint to move to review")
 	}
@@ -138,7 +138,7 @@ func (m Review) askToReview() tea.Cmd {
 }
 
 // moveToReview saves the sprint in review state.
-func (m Review) moveToReview(id uuid.UUID) tea.Cmd {
+func (m Model) moveToReview(id uuid.UUID) tea.Cmd {
 	if !m.data.HasSprint || m.data.Sprint.Sprint.ID != id {
 		return nil
 	}
@@ -153,7 +153,7 @@ func (m Review) moveToReview(id uuid.UUID) tea.Cmd {
 	})
 }
 
-func (m Review) keyAgree(msg tea.KeyMsg) (Review, tea.Cmd) {
+func (m Model) keyAgree(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.input.Cancel):
 		m.mode, m.agree = modeAgenda, m.agree.Blur()
@@ -180,7 +180,7 @@ func (m Review) keyAgree(msg tea.KeyMsg) (Review, tea.Cmd) {
 	return m, nil
 }
 
-func (m Review) keyNotes(msg tea.KeyMsg) (Review, tea.Cmd) {
+func (m Model) keyNotes(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.input.Cancel), key.Matches(msg, m.input.Submit):
 		m.mode, m.notes = modeAgenda, m.notes.Blur()
@@ -197,7 +197,7 @@ func (m Review) keyNotes(msg tea.KeyMsg) (Review, tea.Cmd) {
 	return m, nil
 }
 
-func (m Review) keyNewAction(msg tea.KeyMsg) (Review, tea.Cmd) {
+func (m Model) keyNewAction(msg tea.KeyMsg) (Model, tea.Cmd) {
 	members := m.data.ActiveMembers()
 	switch {
 	case key.Matches(msg, m.input.Cancel):
@@ -236,7 +236,7 @@ func (m Review) keyNewAction(msg tea.KeyMsg) (Review, tea.Cmd) {
 
 // changeOutcome applies f to the current objective's outcome and saves it.
 // The save carries no ID: the store keeps one outcome per objective.
-func (m Review) changeOutcome(f func(o *model.Outcome)) (Review, tea.Cmd) {
+func (m Model) changeOutcome(f func(o *model.Outcome)) (Model, tea.Cmd) {
 	st, ok := m.current()
 	if !ok {
 		return m, nil
@@ -245,7 +245,7 @@ func (m Review) changeOutcome(f func(o *model.Outcome)) (Review, tea.Cmd) {
 }
 
 // changeOutcomeOf applies f to the outcome of obj and saves it.
-func (m Review) changeOutcomeOf(obj model.Objective, f func(o *model.Outcome)) (Review, tea.Cmd) {
+func (m Model) changeOutcomeOf(obj model.Objective, f func(o *model.Outcome)) (Model, tea.Cmd) {
 	id := obj.ID
 	o, exists := m.outcomes[id]
 	if !exists {
@@ -267,7 +267,7 @@ func (m Review) changeOutcomeOf(obj model.Objective, f func(o *model.Outcome)) (
 }
 
 // outcomeSaved settles one finished outcome save.
-func (m Review) outcomeSaved(msg ui.OutcomeSavedMsg) (Review, tea.Cmd) {
+func (m Model) outcomeSaved(msg ui.OutcomeSavedMsg) (Model, tea.Cmd) {
 	id := msg.O.ObjectiveID
 	idle := m.saves.Finish(id, msg.Seq, msg.Err == nil)
 	if msg.Err != nil {
@@ -281,7 +281,7 @@ func (m Review) outcomeSaved(msg ui.OutcomeSavedMsg) (Review, tea.Cmd) {
 }
 
 // saveAction saves an action item (new when its ID is nil).
-func (m Review) saveAction(a model.ActionItem) tea.Cmd {
+func (m Model) saveAction(a model.ActionItem) tea.Cmd {
 	st := m.deps.Store
 	return m.deps.IO.Submit(func() tea.Msg {
 		stored, err := st.SaveAction(a)
@@ -293,7 +293,7 @@ func (m Review) saveAction(a model.ActionItem) tea.Cmd {
 }
 
 // actionSaved puts a stored action item in its list.
-func (m Review) actionSaved(msg ui.ActionSavedMsg) (Review, tea.Cmd) {
+func (m Model) actionSaved(msg ui.ActionSavedMsg) (Model, tea.Cmd) {
 	if msg.Err != nil {
 		err := msg.Err
 		return m, func() tea.Msg { return ui.ErrMsg{Err: err} }
@@ -324,7 +324,7 @@ func (m Review) actionSaved(msg ui.ActionSavedMsg) (Review, tea.Cmd) {
 
 // startAgree opens the agreed-value field: pre-filled with the rounded
 // median once the objective is revealed, empty before.
-func (m Review) startAgree() (Review, tea.Cmd) {
+func (m Model) startAgree() (Model, tea.Cmd) {
 	if cmd := m.gate("set the agreed value"); cmd != nil {
 		return m, cmd
 	}
