@@ -11,6 +11,7 @@ import (
 	"github.com/align-team/align/views/assess"
 	"github.com/align-team/align/views/dashboard"
 	"github.com/align-team/align/views/history"
+	"github.com/align-team/align/views/plan"
 	"github.com/align-team/align/views/review"
 	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/help"
@@ -35,7 +36,7 @@ type App struct {
 	dashboardScreen dashboard.Model
 	assessScreen    assess.Model
 	reviewScreen    review.Model
-	planScreen      Plan
+	planScreen      plan.Model
 	historyScreen   history.Model
 
 	width, height int
@@ -78,7 +79,7 @@ func New(opt Options) App {
 		dashboardScreen: dashboard.New(d),
 		assessScreen:    assess.New(d, opt.As),
 		reviewScreen:    review.New(d),
-		planScreen:      NewPlan(d),
+		planScreen:      plan.New(d),
 		historyScreen:   history.New(d),
 		history:         historyCache{gen: 1},
 		testPanic:       opt.TestPanic,

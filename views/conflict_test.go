@@ -8,7 +8,7 @@ import (
 func TestPlan_Update_SaveOfRecordDeletedElsewhere(t *testing.T) {
 	a, st := openPlan(t)
 	a = planPress(t, a, "]", "]", "e") // edit amara, the first member
-	if !a.planScreen.formOpen {
+	if !a.planScreen.FormOpen() {
 		t.Fatal("no form opened")
 	}
 	// Meanwhile another session deletes amara.

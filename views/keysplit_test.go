@@ -39,7 +39,7 @@ func TestApp_Update_BurstSwitchesThenActs(t *testing.T) {
 		t.Fatalf("screen %v after burst 4jj, want Plan", a.screen)
 	}
 	p := a.planScreen
-	if i, _ := p.lists[p.focused()].selected(); i != 2 {
+	if i, _ := p.Cursor(); i != 2 {
 		t.Fatalf("Plan cursor %d after burst 4jj, want 2", i)
 	}
 }

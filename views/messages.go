@@ -2,8 +2,6 @@ package views
 
 import (
 	"fmt"
-
-	"github.com/align-team/align/model"
 )
 
 // The messages that stay inside one screen of the root package; the ones
@@ -17,12 +15,3 @@ type panicError struct {
 
 // Error implements error.
 func (p panicError) Error() string { return fmt.Sprintf("internal error: %v", p.value) }
-
-// planDeleteConfirmedMsg is the confirmed request to delete rec.
-type planDeleteConfirmedMsg struct{ rec planRecord }
-
-// planStateConfirmedMsg is the confirmed request to move sprint to state to.
-type planStateConfirmedMsg struct {
-	sprint model.Sprint
-	to     model.SprintState
-}

@@ -9,11 +9,11 @@ import (
 func TestPlan_Update_CarryOverChosen(t *testing.T) {
 	a, st := openPlan(t)
 	a = planPress(t, a, "j", "enter", "c")
-	n := len(a.planScreen.carry.objectives)
+	n := len(a.planScreen.CarryObjectives())
 	if n < 2 {
 		t.Fatalf("Sprint 24 has %d unfinished objectives, want 2 or more", n)
 	}
-	skipped := a.planScreen.carry.objectives[n-1]
+	skipped := a.planScreen.CarryObjectives()[n-1]
 	a = planPress(t, a, "k", " ")
 	contains(t, plain(a), strconv.Itoa(n-1)+" of "+strconv.Itoa(n)+" unfinished", "▸ [ ] "+skipped.Title[:10])
 	a = planPress(t, a, "j", "enter")

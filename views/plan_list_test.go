@@ -6,10 +6,11 @@ import (
 	"time"
 
 	"github.com/align-team/align/demo"
-	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/plan"
 	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestPlan_Update_Filter(t *testing.T) {
@@ -34,7 +35,7 @@ func TestPlan_Update_MouseSelectsRow(t *testing.T) {
 	// the header above the content is one line.
 	m, cmd := a.Update(tea.MouseMsg{X: 2, Y: 1 + 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	a = drive(t, m.(App), cmd)
-	if sp, _ := a.planScreen.selSprint(); sp.Name != "Sprint 24" {
+	if sp, _ := a.planScreen.SelectedSprint(); sp.Name != "Sprint 24" {
 		t.Errorf("click selected %q, want Sprint 24", sp.Name)
 	}
 	if got := a.data.Sprint.Sprint.Name; got != "Sprint 25" {
@@ -57,7 +58,7 @@ func TestPlan_View_FitsEverySize(t *testing.T) {
 				t.Errorf("%v at %v: %d lines", keys, sz, len(lines))
 			}
 			for _, l := range lines {
-				if w := len([]rune(stripANSI(l))); w > sz[0] {
+				if w := len([]rune(ansi.Strip(l))); w > sz[0] {
 					t.Errorf("%v at %v: line %d wide", keys, sz, w)
 				}
 			}
@@ -81,7 +82,7 @@ func TestPlan_Update_LongListsScroll(t *testing.T) {
 	for range 30 {
 		a = planPress(t, a, "j")
 	}
-	m, _ := a.planScreen.selMember()
+	m, _ := a.planScreen.SelectedMember()
 	view := plain(a)
 	contains(t, view, m.Handle)
 	if rows := strings.Count(view, "\n"); rows > 24 {
@@ -97,44 +98,14 @@ func TestPlan_Update_LongListsScroll(t *testing.T) {
 	contains(t, plain(a), a.data.Sprint.Sprint.Name+" ")
 }
 
-func TestNextName(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"Sprint 25", "Sprint 26"}, {"S9", "S10"}, {"Q3-2025-7", "Q3-2025-8"}, {"Launch", ""}, {"", ""},
-	} {
-		if got := nextName(c.in); got != c.want {
-			t.Errorf("nextName(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
-func TestNextState_PrevState(t *testing.T) {
-	for _, c := range []struct {
-		in         model.SprintState
-		next, prev model.SprintState
-	}{
-		{model.StatePlanning, model.StateAssessing, ""},
-		{model.StateAssessing, model.StateReview, model.StatePlanning},
-		{model.StateReview, model.StateClosed, model.StateAssessing},
-		{model.StateClosed, "", ""},
-	} {
-		if got, _ := nextState(c.in); got != c.next {
-			t.Errorf("nextState(%s) = %s, want %s", c.in, got, c.next)
-		}
-		if got, _ := prevState(c.in); got != c.prev {
-			t.Errorf("prevState(%s) = %s, want %s", c.in, got, c.prev)
-		}
-	}
-}
-
 func TestPlan_SuggestSprint_FollowsTheLatest(t *testing.T) {
 	a, _ := openPlan(t)
-	sp := a.planScreen.suggestSprint(testNow)
+	sp := a.planScreen.SuggestSprint(testNow)
 	if sp.Name != "Sprint 26" || ui.DateText(sp.Start) != "2025-03-14" || ui.DateText(sp.End) != "2025-03-27" {
 		t.Errorf("suggested %s %s → %s", sp.Name, ui.DateText(sp.Start), ui.DateText(sp.End))
 	}
-	var empty Plan
-	empty.deps.Now = testClock
-	sp = empty.suggestSprint(testNow.Add(3 * time.Hour))
+	empty := plan.New(ui.Deps{Now: testClock})
+	sp = empty.SuggestSprint(testNow.Add(3 * time.Hour))
 	if sp.Name != "" || ui.DateText(sp.Start) != "2025-03-12" || ui.DateText(sp.End) != "2025-03-25" {
 		t.Errorf("first sprint suggested as %+v", sp)
 	}
@@ -174,7 +145,7 @@ func TestPlan_Update_NotFacilitatorCannotEdit(t *testing.T) {
 	a = drive(t, a, a.Init())
 	a = planPress(t, a, "4", "n")
 	contains(t, plain(a), "only the facilitator edits the plan")
-	if a.planScreen.formOpen {
+	if a.planScreen.FormOpen() {
 		t.Error("a form opened for a non-facilitator")
 	}
 }

@@ -71,7 +71,7 @@ func TestPlan_Update_CreateSprintObjectiveStory(t *testing.T) {
 	a, st := openPlan(t)
 	a = planPress(t, a, "n", "ctrl+u", "Sprint 30", "tab", "ctrl+u", "2025-03-17", "tab", "ctrl+u", "2025-03-28",
 		"tab", "Offline first", "ctrl+s")
-	if a.planScreen.formOpen {
+	if a.planScreen.FormOpen() {
 		t.Fatalf("form still open:\n%s", plain(a))
 	}
 	d := mustSprint(t, st, "Sprint 30")
@@ -151,10 +151,10 @@ func TestPlan_Update_InvalidDateKeepsInput(t *testing.T) {
 	a = planPress(t, a, "n", "tab", "ctrl+u", "2025-13-40", "enter")
 	view := plain(a)
 	contains(t, view, `"2025-13-40" is not a date; use YYYY-MM-DD`, "2025-13-40", "New sprint")
-	if !a.planScreen.formOpen || !a.planScreen.Capturing() || !a.planScreen.Unsaved() {
+	if !a.planScreen.FormOpen() || !a.planScreen.Capturing() || !a.planScreen.Unsaved() {
 		t.Error("the form closed on a bad date")
 	}
-	if got := a.planScreen.form.fields[a.planScreen.form.focus].name; got != "start" {
+	if got := a.planScreen.FormFocus(); got != "start" {
 		t.Errorf("focus on %q, want start", got)
 	}
 	after, _ := st.Sprints()
@@ -164,11 +164,11 @@ func TestPlan_Update_InvalidDateKeepsInput(t *testing.T) {
 	// The end before the start is the store's rule, reported the same way.
 	a = planPress(t, a, "ctrl+u", "2025-04-01", "tab", "ctrl+u", "2025-03-20", "enter")
 	contains(t, plain(a), "is before the start date")
-	if got := a.planScreen.form.fields[a.planScreen.form.focus].name; got != "end" {
+	if got := a.planScreen.FormFocus(); got != "end" {
 		t.Errorf("focus on %q, want end", got)
 	}
 	a = planPress(t, a, "esc")
-	if a.planScreen.formOpen {
+	if a.planScreen.FormOpen() {
 		t.Error("esc did not close the form")
 	}
 }
@@ -177,7 +177,7 @@ func TestPlan_Update_DuplicateHandleKeepsForm(t *testing.T) {
 	a, st := openPlan(t)
 	a = planPress(t, a, "]", "]", "n", "Another Lin", "tab", "lin", "enter")
 	contains(t, plain(a), `"lin" is already taken`)
-	if !a.planScreen.formOpen || a.planScreen.form.text("name") != "Another Lin" {
+	if !a.planScreen.FormOpen() || a.planScreen.FormText("name") != "Another Lin" {
 		t.Error("the form lost its input")
 	}
 	ms, _ := st.Members()
@@ -194,7 +194,7 @@ func TestPlan_Update_DeleteAsksFirst(t *testing.T) {
 	}
 	a = planPress(t, a, "1", "4", "]") // reload with the new goal
 	gs, _ := st.Goals()
-	for _, g := range a.planScreen.goals {
+	for _, g := range a.planScreen.Goals() {
 		if g.ID == unused.ID {
 			break
 		}
@@ -250,7 +250,7 @@ func TestPlan_Update_ReadOnlyExplains(t *testing.T) {
 	before := len(mustSprint(t, st, "Sprint 25").Objectives)
 	a = planPress(t, a, "l", "n")
 	contains(t, plain(a), "editable only while planning or assessing")
-	if a.planScreen.formOpen || len(mustSprint(t, st, "Sprint 25").Objectives) != before {
+	if a.planScreen.FormOpen() || len(mustSprint(t, st, "Sprint 25").Objectives) != before {
 		t.Error("n opened a form on a sprint in review")
 	}
 	for _, b := range a.planScreen.ShortHelp() {

@@ -21,7 +21,7 @@ func (a App) setRole(msg RoleMsg) (App, tea.Cmd) {
 	a.dashboardScreen = a.dashboardScreen.WithFacilitator(msg.Facilitator)
 	a.assessScreen = a.assessScreen.WithFacilitator(msg.Facilitator)
 	a.reviewScreen = a.reviewScreen.WithFacilitator(msg.Facilitator)
-	a.planScreen.deps.Facilitator = msg.Facilitator
+	a.planScreen = a.planScreen.WithFacilitator(msg.Facilitator)
 	a.historyScreen = a.historyScreen.WithFacilitator(msg.Facilitator)
 	a.footer, a.footerErr = "you are no longer a facilitator", false
 	if msg.Facilitator {

@@ -14,7 +14,7 @@ func TestApp_Update_RoleMsgAppliesToEveryScreen(t *testing.T) {
 	contains(t, plain(a), "only the facilitator can reveal")
 	a = planPress(t, a, "4", "n")
 	contains(t, plain(a), "only the facilitator edits the plan")
-	if a.planScreen.formOpen {
+	if a.planScreen.FormOpen() {
 		t.Error("a form opened for a demoted facilitator")
 	}
 
@@ -23,7 +23,7 @@ func TestApp_Update_RoleMsgAppliesToEveryScreen(t *testing.T) {
 	for name, f := range map[string]bool{
 		"app": a.deps.Facilitator, "dashboard": a.dashboardScreen.Facilitator(),
 		"assess": a.assessScreen.Facilitator(), "review": a.reviewScreen.Facilitator(),
-		"plan": a.planScreen.deps.Facilitator, "history": a.historyScreen.Facilitator(),
+		"plan": a.planScreen.Facilitator(), "history": a.historyScreen.Facilitator(),
 	} {
 		if !f {
 			t.Errorf("%s still runs as a member", name)

@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// assessKeys: step through objectives and set one's estimate. Digits type
+// keyMap: step through objectives and set one's estimate. Digits type
 // the progress (so screens switch with tab here, not 1–5); it moves in
 // coarse steps of 5 with ←/→ (h/l) and fine steps of 1 with [ and ] (or
 // H/L, shift+←/→); d withdraws the estimate.

@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// dashboardKeys: move through the objectives, open one in the review.
+// keyMap: move through the objectives, open one in the review.
 type keyMap struct {
 	Up   key.Binding
 	Down key.Binding

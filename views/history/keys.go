@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// historyKeys: scroll the sprints, filter them by name.
+// keyMap: scroll the sprints, filter them by name.
 type keyMap struct {
 	Up     key.Binding
 	Down   key.Binding

@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// reviewKeys: walk the agenda, reveal, record outcomes.
+// keyMap: walk the agenda, reveal, record outcomes.
 type keyMap struct {
 	Up        key.Binding
 	Down      key.Binding

@@ -1,4 +1,4 @@
-package views
+package plan
 
 import (
 	"github.com/align-team/align/views/ui"
@@ -12,7 +12,7 @@ import (
 
 // formExternal starts editing the focused multi-line field in $EDITOR when
 // msg asks for it.
-func (p Plan) formExternal(msg tea.KeyMsg) (tea.Cmd, bool) {
+func (p Model) formExternal(msg tea.KeyMsg) (tea.Cmd, bool) {
 	f := p.form
 	if !key.Matches(msg, ui.NewInputKeys().External) || f.saving || len(f.fields) == 0 {
 		return nil, false
@@ -25,7 +25,7 @@ func (p Plan) formExternal(msg tea.KeyMsg) (tea.Cmd, bool) {
 }
 
 // externalEdited puts the text edited in $EDITOR into its form field.
-func (p Plan) externalEdited(msg ui.ExternalEditedMsg) Plan {
+func (p Model) externalEdited(msg ui.ExternalEditedMsg) Model {
 	if !p.formOpen {
 		return p
 	}

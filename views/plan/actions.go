@@ -1,17 +1,17 @@
-package views
+package plan
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"slices"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
 
 // askDelete asks the root to confirm deleting the selected record.
-func (p Plan) askDelete() (Plan, tea.Cmd) {
+func (p Model) askDelete() (Model, tea.Cmd) {
 	rec, ok := p.selected(p.focused())
 	if !ok {
 		return p, nil
@@ -40,7 +40,7 @@ func (p Plan) askDelete() (Plan, tea.Cmd) {
 
 // afterDelete is the sprint to show once rec is deleted: a neighbour of a
 // deleted sprint on show, else none (keep the shown one).
-func (p Plan) afterDelete(rec planRecord) uuid.UUID {
+func (p Model) afterDelete(rec planRecord) uuid.UUID {
 	if rec.kind != kindSprint {
 		return uuid.Nil
 	}
@@ -61,7 +61,7 @@ func (p Plan) afterDelete(rec planRecord) uuid.UUID {
 
 // askState moves the selected sprint one state on (or back); moving into or
 // out of review, or closing, asks first.
-func (p Plan) askState(forward bool) tea.Cmd {
+func (p Model) askState(forward bool) tea.Cmd {
 	sp, ok := p.selSprint()
 	if !ok {
 		return nil
@@ -94,7 +94,7 @@ func (p Plan) askState(forward bool) tea.Cmd {
 }
 
 // stateCmd saves sprint sp in state to.
-func (p Plan) stateCmd(sp model.Sprint, to model.SprintState) tea.Cmd {
+func (p Model) stateCmd(sp model.Sprint, to model.SprintState) tea.Cmd {
 	from := sp.State
 	sp.State = to
 	sp.Touch(p.deps.Now())
@@ -109,7 +109,7 @@ func (p Plan) stateCmd(sp model.Sprint, to model.SprintState) tea.Cmd {
 
 // reorder moves the selected objective or story d places, renumbering the
 // list so that orders are distinct.
-func (p Plan) reorder(d int) tea.Cmd {
+func (p Model) reorder(d int) tea.Cmd {
 	k := p.focused()
 	now := p.deps.Now()
 	st := p.deps.Store
@@ -183,7 +183,7 @@ func edgeText(d int) string {
 }
 
 // cycleStatus moves the selected story to its next status.
-func (p Plan) cycleStatus() tea.Cmd {
+func (p Model) cycleStatus() tea.Cmd {
 	s, ok := p.selStory()
 	if !ok {
 		return nil
@@ -196,7 +196,7 @@ func (p Plan) cycleStatus() tea.Cmd {
 }
 
 // toggleArchive archives the selected goal, or brings it back.
-func (p Plan) toggleArchive() tea.Cmd {
+func (p Model) toggleArchive() tea.Cmd {
 	g, ok := p.selGoal()
 	if !ok {
 		return nil
@@ -212,7 +212,7 @@ func (p Plan) toggleArchive() tea.Cmd {
 
 // toggleMember flips the selected member's facilitator role or, when fac
 // is false, whether they are active.
-func (p Plan) toggleMember(fac bool) tea.Cmd {
+func (p Model) toggleMember(fac bool) tea.Cmd {
 	m, ok := p.selMember()
 	if !ok {
 		return nil

@@ -1,18 +1,18 @@
-package views
+package plan
 
 import (
-	"github.com/align-team/align/views/ui"
 	"slices"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/google/uuid"
 )
 
-// planList is the view state of one list: the rows that pass the filter
+// listModel is the view state of one list: the rows that pass the filter
 // (indices into the screen's slice of that kind), the cursor among them and
 // the first visible row.
-type planList struct {
+type listModel struct {
 	rows   []int
 	cursor int
 	first  int
@@ -20,7 +20,7 @@ type planList struct {
 }
 
 // selected returns the index (into the source slice) under the cursor.
-func (l planList) selected() (int, bool) {
+func (l listModel) selected() (int, bool) {
 	if l.cursor < 0 || l.cursor >= len(l.rows) {
 		return 0, false
 	}
@@ -28,14 +28,14 @@ func (l planList) selected() (int, bool) {
 }
 
 // moved returns the list with the cursor moved by d rows.
-func (l planList) moved(d int) planList {
+func (l listModel) moved(d int) listModel {
 	l.cursor = ui.Clamp(l.cursor+d, 0, max(0, len(l.rows)-1))
 	return l
 }
 
 // load derives everything the screen shows from a fresh snapshot, keeping
 // the selection of every list by ID.
-func (p Plan) load(d ui.WorkspaceData) Plan {
+func (p Model) load(d ui.WorkspaceData) Model {
 	keep := [kindCount]uuid.UUID{}
 	for k := range kindCount {
 		keep[k] = p.selectedID(k)
@@ -88,13 +88,13 @@ func (p Plan) load(d ui.WorkspaceData) Plan {
 
 // objectiveChanged reports whether the objective with id is gone, so that
 // the story selection starts afresh.
-func (p Plan) objectiveChanged(id uuid.UUID) bool {
+func (p Model) objectiveChanged(id uuid.UUID) bool {
 	return !slices.ContainsFunc(p.objectives, func(o model.Objective) bool { return o.ID == id })
 }
 
 // count, id and text describe the source slice of list k: its length, the
 // ID of item i, and the text a filter matches.
-func (p Plan) count(k planKind) int {
+func (p Model) count(k planKind) int {
 	switch k {
 	case kindSprint:
 		return len(p.sprints)
@@ -110,7 +110,7 @@ func (p Plan) count(k planKind) int {
 	return 0
 }
 
-func (p Plan) id(k planKind, i int) uuid.UUID {
+func (p Model) id(k planKind, i int) uuid.UUID {
 	switch k {
 	case kindSprint:
 		return p.sprints[i].ID
@@ -126,7 +126,7 @@ func (p Plan) id(k planKind, i int) uuid.UUID {
 	return uuid.Nil
 }
 
-func (p Plan) text(k planKind, i int) string {
+func (p Model) text(k planKind, i int) string {
 	switch k {
 	case kindSprint:
 		return p.sprints[i].Name + " " + string(p.sprints[i].State)
@@ -144,7 +144,7 @@ func (p Plan) text(k planKind, i int) string {
 }
 
 // currentStories are the stories of the selected objective.
-func (p Plan) currentStories() []model.Story {
+func (p Model) currentStories() []model.Story {
 	o, ok := p.selObjective()
 	if !ok {
 		return nil
@@ -153,7 +153,7 @@ func (p Plan) currentStories() []model.Story {
 }
 
 // selectedID returns the ID of the record under list k's cursor.
-func (p Plan) selectedID(k planKind) uuid.UUID {
+func (p Model) selectedID(k planKind) uuid.UUID {
 	i, ok := p.lists[k].selected()
 	if !ok || i >= p.count(k) {
 		return uuid.Nil
@@ -163,7 +163,7 @@ func (p Plan) selectedID(k planKind) uuid.UUID {
 
 // refilter recomputes list k's rows from its filter and puts the cursor on
 // keep (or on the record a save asked to show), else where it was.
-func (p Plan) refilter(k planKind, keep uuid.UUID) Plan {
+func (p Model) refilter(k planKind, keep uuid.UUID) Model {
 	l := p.lists[k]
 	q := strings.ToLower(strings.TrimSpace(l.filter))
 	n := p.count(k)
@@ -190,7 +190,7 @@ func (p Plan) refilter(k planKind, keep uuid.UUID) Plan {
 }
 
 // selSprint returns the sprint under the sprint list's cursor.
-func (p Plan) selSprint() (model.Sprint, bool) {
+func (p Model) selSprint() (model.Sprint, bool) {
 	i, ok := p.lists[kindSprint].selected()
 	if !ok || i >= len(p.sprints) {
 		return model.Sprint{}, false
@@ -199,12 +199,12 @@ func (p Plan) selSprint() (model.Sprint, bool) {
 }
 
 // shown returns the sprint whose objectives are on show.
-func (p Plan) shown() (model.Sprint, bool) {
+func (p Model) shown() (model.Sprint, bool) {
 	return p.data.Sprint.Sprint, p.data.HasSprint
 }
 
 // selObjective returns the objective under the cursor.
-func (p Plan) selObjective() (model.Objective, bool) {
+func (p Model) selObjective() (model.Objective, bool) {
 	i, ok := p.lists[kindObjective].selected()
 	if !ok || i >= len(p.objectives) {
 		return model.Objective{}, false
@@ -213,7 +213,7 @@ func (p Plan) selObjective() (model.Objective, bool) {
 }
 
 // selStory returns the story under the cursor.
-func (p Plan) selStory() (model.Story, bool) {
+func (p Model) selStory() (model.Story, bool) {
 	ss := p.currentStories()
 	i, ok := p.lists[kindStory].selected()
 	if !ok || i >= len(ss) {
@@ -223,7 +223,7 @@ func (p Plan) selStory() (model.Story, bool) {
 }
 
 // selGoal returns the goal under the cursor.
-func (p Plan) selGoal() (model.Goal, bool) {
+func (p Model) selGoal() (model.Goal, bool) {
 	i, ok := p.lists[kindGoal].selected()
 	if !ok || i >= len(p.goals) {
 		return model.Goal{}, false
@@ -232,7 +232,7 @@ func (p Plan) selGoal() (model.Goal, bool) {
 }
 
 // selMember returns the member under the cursor.
-func (p Plan) selMember() (model.Member, bool) {
+func (p Model) selMember() (model.Member, bool) {
 	i, ok := p.lists[kindMember].selected()
 	if !ok || i >= len(p.members) {
 		return model.Member{}, false

@@ -1,10 +1,18 @@
-package views
+// Package plan is the Plan screen: sprints with their objectives and
+// stories, the organisation's goals and the team's members, each created,
+// edited and deleted from the keyboard or mouse. Model routes keys to three
+// sub-models: listModel (each list's cursor and filter, list.go),
+// formModel (the record form, form.go) and carryModel (the carry-over
+// dialog, carry.go); the detail pane is drawn from the selected record
+// (detail.go). Writes run in the root's I/O queue and come back as
+// ui.PlanSavedMsg.
+package plan
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
 )
@@ -96,16 +104,16 @@ func (r planRecord) name() string {
 	return fmt.Sprintf("%s %q", r.kind, title)
 }
 
-// Plan is the planning screen: sprints with their objectives and stories,
+// Model is the Plan screen: sprints with their objectives and stories,
 // the organisational goals, and the team's members, each created, edited
 // and deleted from the keyboard (or mouse), the sprint's state moved, and
 // unfinished objectives carried into the next sprint.
-type Plan struct {
+type Model struct {
 	deps      ui.Deps
-	keys      planKeys // enabled per context: what help shows
-	all       planKeys // always enabled: what keys match
+	keys      keyMap // enabled per context: what help shows
+	all       keyMap // always enabled: what keys match
 	input     ui.InputKeys
-	carryKeys planCarryKeys
+	carryKeys carryKeyMap
 
 	width, height int
 	loaded        bool
@@ -123,42 +131,42 @@ type Plan struct {
 	goals      []model.Goal
 	members    []model.Member
 
-	lists      [kindCount]planList
+	lists      [kindCount]listModel
 	filtering  bool // the focused list's filter has the keyboard
 	filterEd   ui.Editor
 	want       uuid.UUID // sprint asked for with selectSprintMsg, until it loads
 	focusAfter uuid.UUID // record to select once a reload brings it
 
-	form     planForm
+	form     formModel
 	formOpen bool
-	carry    planCarry
+	carry    carryModel
 	carrying bool
 }
 
-// NewPlan returns the Plan screen. It does no I/O.
-func NewPlan(d ui.Deps) Plan {
-	p := Plan{
-		deps: d, keys: newPlanKeys(), all: newPlanKeys(), input: ui.NewInputKeys(), carryKeys: newPlanCarryKeys(),
+// New returns the Plan screen. It does no I/O.
+func New(d ui.Deps) Model {
+	p := Model{
+		deps: d, keys: newKeyMap(), all: newKeyMap(), input: ui.NewInputKeys(), carryKeys: newCarryKeyMap(),
 		pane: kindSprint, filterEd: ui.NewEditor(d.Styles, "/ ", false, 80),
 	}
 	return p.updateKeys()
 }
 
 // SetSize sets the content size.
-func (p Plan) SetSize(w, h int) Plan {
+func (p Model) SetSize(w, h int) Model {
 	p.width, p.height = max(0, w), max(0, h)
 	return p.fix()
 }
 
 // Capturing reports whether a text input has the keyboard: a form or a
 // list filter.
-func (p Plan) Capturing() bool { return p.formOpen || p.filtering }
+func (p Model) Capturing() bool { return p.formOpen || p.filtering }
 
 // Unsaved reports whether quitting would lose typed input.
-func (p Plan) Unsaved() bool { return p.formOpen && p.form.Dirty() }
+func (p Model) Unsaved() bool { return p.formOpen && p.form.Dirty() }
 
 // focused is the kind of the list that has the focus.
-func (p Plan) focused() planKind {
+func (p Model) focused() planKind {
 	switch p.section {
 	case sectionGoals:
 		return kindGoal
@@ -169,7 +177,7 @@ func (p Plan) focused() planKind {
 }
 
 // Update handles a message.
-func (p Plan) Update(msg tea.Msg) (Plan, tea.Cmd) {
+func (p Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case ui.WorkspaceLoadedMsg:
@@ -193,7 +201,7 @@ func (p Plan) Update(msg tea.Msg) (Plan, tea.Cmd) {
 // saved finishes a write: on success it closes the form and asks the root
 // to reload (showing another sprint when asked); on failure the form stays
 // open with its input, focused on the field the error names.
-func (p Plan) saved(msg ui.PlanSavedMsg) (Plan, tea.Cmd) {
+func (p Model) saved(msg ui.PlanSavedMsg) (Model, tea.Cmd) {
 	if msg.Err != nil {
 		if p.formOpen {
 			p.form.saving = false

@@ -1,4 +1,4 @@
-package views
+package plan
 
 import (
 	"fmt"
@@ -14,9 +14,9 @@ import (
 	"github.com/google/uuid"
 )
 
-// planCarry is the dialog that carries the shown sprint's unfinished
+// carryModel is the dialog that carries the shown sprint's unfinished
 // objectives into a later sprint: one still being planned, or a new one.
-type planCarry struct {
+type carryModel struct {
 	from       model.Sprint
 	objectives []model.Objective // unfinished, in plan order
 	agreed     map[uuid.UUID]*int
@@ -32,7 +32,7 @@ type planCarry struct {
 
 // unfinished returns the shown sprint's objectives with no agreed value or
 // one below 100.
-func (p Plan) unfinished() []model.Objective {
+func (p Model) unfinished() []model.Objective {
 	var out []model.Objective
 	for _, o := range p.objectives {
 		if a := p.agreed[o.ID]; a == nil || *a < 100 {
@@ -43,7 +43,7 @@ func (p Plan) unfinished() []model.Objective {
 }
 
 // carryWhy explains why carrying is not possible now, or returns "".
-func (p Plan) carryWhy() string {
+func (p Model) carryWhy() string {
 	sp, ok := p.shown()
 	switch {
 	case !ok:
@@ -60,15 +60,15 @@ func (p Plan) carryWhy() string {
 }
 
 // openCarry opens the carry dialog on the shown sprint.
-func (p Plan) openCarry() (Plan, tea.Cmd) {
-	p.carry = planCarry{onObj: -1, skip: map[uuid.UUID]bool{}}.refresh(p)
+func (p Model) openCarry() (Model, tea.Cmd) {
+	p.carry = carryModel{onObj: -1, skip: map[uuid.UUID]bool{}}.refresh(p)
 	p.carrying = true
 	return p, nil
 }
 
 // refresh recomputes the dialog from the screen's data, keeping the chosen
 // target.
-func (c planCarry) refresh(p Plan) planCarry {
+func (c carryModel) refresh(p Model) carryModel {
 	keep := uuid.Nil
 	if c.cursor < len(c.targets) {
 		keep = c.targets[c.cursor].ID
@@ -104,7 +104,7 @@ func (c planCarry) refresh(p Plan) planCarry {
 }
 
 // carryKey chooses the target and carries on.
-func (p Plan) carryKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
+func (p Model) carryKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := p.carryKeys
 	switch {
 	case key.Matches(msg, k.Cancel):
@@ -129,7 +129,7 @@ func (p Plan) carryKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 
 // move walks the cursor through the objectives (above) and the targets
 // (below), one row at a time.
-func (c planCarry) move(d int) planCarry {
+func (c carryModel) move(d int) carryModel {
 	n := len(c.objectives)
 	row := n + c.cursor // objectives first, then the targets
 	if c.onObj >= 0 {
@@ -145,7 +145,7 @@ func (c planCarry) move(d int) planCarry {
 }
 
 // chosen returns the objectives to carry: the unfinished ones not skipped.
-func (c planCarry) chosen() []model.Objective {
+func (c carryModel) chosen() []model.Objective {
 	var out []model.Objective
 	for _, o := range c.objectives {
 		if !c.skip[o.ID] {
@@ -165,7 +165,7 @@ type carryJob struct {
 }
 
 // carryCmd submits the carry-over into the chosen target.
-func (p Plan) carryCmd() tea.Cmd {
+func (p Model) carryCmd() tea.Cmd {
 	c := p.carry
 	job := carryJob{from: c.from.Name, fromID: c.from.ID, objectives: c.chosen()}
 	if c.cursor < len(c.targets) {
@@ -212,7 +212,7 @@ func carryOver(st *store.Store, job carryJob, now time.Time) (uuid.UUID, int, er
 }
 
 // view renders the dialog in w×h.
-func (c planCarry) view(s ui.Styles, w, h int) []string {
+func (c carryModel) view(s ui.Styles, w, h int) []string {
 	out := []string{
 		ui.Truncate(s.Title.Render("Carry on from "+c.from.Name), w),
 		ui.Truncate(s.Text.Render(fmt.Sprintf("%d of %d unfinished objective(s), agreed value as baseline, stories not done (space: carry or not):", len(c.chosen()), len(c.objectives))), w),

@@ -1,10 +1,10 @@
-package views
+package plan
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -30,7 +30,7 @@ const (
 // gate reports whether action a applies to the focused list and, when it
 // applies but is not possible now, why: the footer says so instead of the
 // key failing silently, and help leaves the key out.
-func (p Plan) gate(a planAction) (applies bool, why string) {
+func (p Model) gate(a planAction) (applies bool, why string) {
 	k := p.focused()
 	switch a {
 	case actMove:
@@ -79,7 +79,7 @@ func (p Plan) gate(a planAction) (applies bool, why string) {
 }
 
 // sprintWhy explains why a sprint action is not possible, or returns "".
-func (p Plan) sprintWhy(a planAction) string {
+func (p Model) sprintWhy(a planAction) string {
 	if a == actNew {
 		return ""
 	}
@@ -95,7 +95,7 @@ func (p Plan) sprintWhy(a planAction) string {
 
 // planWhy explains why objectives or stories of the shown sprint cannot
 // change, or returns "".
-func (p Plan) planWhy(k planKind, a planAction) string {
+func (p Model) planWhy(k planKind, a planAction) string {
 	sp, ok := p.shown()
 	switch {
 	case !ok:
@@ -123,7 +123,7 @@ func (p Plan) planWhy(k planKind, a planAction) string {
 }
 
 // selected reports whether list k has a record under its cursor.
-func (p Plan) selected(k planKind) (planRecord, bool) {
+func (p Model) selected(k planKind) (planRecord, bool) {
 	r := planRecord{kind: k}
 	var ok bool
 	switch k {
@@ -166,7 +166,7 @@ func prevState(s model.SprintState) (model.SprintState, bool) {
 }
 
 // stateWhy explains why the selected sprint cannot move on (or back).
-func (p Plan) stateWhy(forward bool) string {
+func (p Model) stateWhy(forward bool) string {
 	sp, ok := p.selSprint()
 	switch {
 	case !ok:
@@ -180,7 +180,7 @@ func (p Plan) stateWhy(forward bool) string {
 }
 
 // key handles a key press.
-func (p Plan) key(msg tea.KeyMsg) (Plan, tea.Cmd) {
+func (p Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case p.formOpen:
 		return p.formKey(msg)
@@ -221,35 +221,35 @@ func (p Plan) key(msg tea.KeyMsg) (Plan, tea.Cmd) {
 			p.pane--
 		}
 	case key.Matches(msg, k.New):
-		return p.act(actNew, Plan.newForm)
+		return p.act(actNew, Model.newForm)
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
-		return p.act(actEdit, Plan.editForm)
+		return p.act(actEdit, Model.editForm)
 	case key.Matches(msg, k.Delete):
-		return p.act(actDelete, Plan.askDelete)
+		return p.act(actDelete, Model.askDelete)
 	case key.Matches(msg, k.MoveUp):
-		return p.act(actMove, func(p Plan) (Plan, tea.Cmd) { return p, p.reorder(-1) })
+		return p.act(actMove, func(p Model) (Model, tea.Cmd) { return p, p.reorder(-1) })
 	case key.Matches(msg, k.MoveDown):
-		return p.act(actMove, func(p Plan) (Plan, tea.Cmd) { return p, p.reorder(1) })
+		return p.act(actMove, func(p Model) (Model, tea.Cmd) { return p, p.reorder(1) })
 	case key.Matches(msg, k.Status):
-		return p.act(actStatus, func(p Plan) (Plan, tea.Cmd) { return p, p.cycleStatus() })
+		return p.act(actStatus, func(p Model) (Model, tea.Cmd) { return p, p.cycleStatus() })
 	case key.Matches(msg, k.Archive) && p.section == sectionGoals:
-		return p.act(actArchive, func(p Plan) (Plan, tea.Cmd) { return p, p.toggleArchive() })
+		return p.act(actArchive, func(p Model) (Model, tea.Cmd) { return p, p.toggleArchive() })
 	case key.Matches(msg, k.Active) && p.section == sectionMembers:
-		return p.act(actActive, func(p Plan) (Plan, tea.Cmd) { return p, p.toggleMember(false) })
+		return p.act(actActive, func(p Model) (Model, tea.Cmd) { return p, p.toggleMember(false) })
 	case key.Matches(msg, k.Facilitator):
-		return p.act(actFacilitator, func(p Plan) (Plan, tea.Cmd) { return p, p.toggleMember(true) })
+		return p.act(actFacilitator, func(p Model) (Model, tea.Cmd) { return p, p.toggleMember(true) })
 	case key.Matches(msg, k.StateNext):
-		return p.act(actStateNext, func(p Plan) (Plan, tea.Cmd) { return p, p.askState(true) })
+		return p.act(actStateNext, func(p Model) (Model, tea.Cmd) { return p, p.askState(true) })
 	case key.Matches(msg, k.StatePrev):
-		return p.act(actStatePrev, func(p Plan) (Plan, tea.Cmd) { return p, p.askState(false) })
+		return p.act(actStatePrev, func(p Model) (Model, tea.Cmd) { return p, p.askState(false) })
 	case key.Matches(msg, k.Carry):
-		return p.act(actCarry, Plan.openCarry)
+		return p.act(actCarry, Model.openCarry)
 	}
 	return p, nil
 }
 
 // act runs do when action a applies and is possible, else explains why not.
-func (p Plan) act(a planAction, do func(Plan) (Plan, tea.Cmd)) (Plan, tea.Cmd) {
+func (p Model) act(a planAction, do func(Model) (Model, tea.Cmd)) (Model, tea.Cmd) {
 	applies, why := p.gate(a)
 	switch {
 	case !applies:
@@ -262,7 +262,7 @@ func (p Plan) act(a planAction, do func(Plan) (Plan, tea.Cmd)) (Plan, tea.Cmd) {
 
 // moveCursor moves the focused list's cursor. Moving over the sprints only
 // selects one: enter (openSprint) shows it, here and on every screen.
-func (p Plan) moveCursor(d int) (Plan, tea.Cmd) {
+func (p Model) moveCursor(d int) (Model, tea.Cmd) {
 	f := p.focused()
 	before := p.selectedID(f)
 	p.lists[f] = p.lists[f].moved(d)
@@ -275,7 +275,7 @@ func (p Plan) moveCursor(d int) (Plan, tea.Cmd) {
 
 // openSprint shows the sprint under the cursor on every screen (the app's
 // sprint changes only here) and moves on to its objectives.
-func (p Plan) openSprint() (Plan, tea.Cmd) {
+func (p Model) openSprint() (Model, tea.Cmd) {
 	p.pane = kindObjective
 	sp, ok := p.selSprint()
 	if !ok || (p.data.HasSprint && sp.ID == p.data.Sprint.Sprint.ID) {
@@ -287,7 +287,7 @@ func (p Plan) openSprint() (Plan, tea.Cmd) {
 }
 
 // filterKey edits the focused list's filter; the list narrows as one types.
-func (p Plan) filterKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
+func (p Model) filterKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	f := p.focused()
 	switch {
 	case key.Matches(msg, p.input.Submit):
@@ -309,7 +309,7 @@ func (p Plan) filterKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 
 // mouse scrolls the list under the pointer with the wheel and selects a row
 // or a section tab with a click.
-func (p Plan) mouse(msg tea.MouseMsg) (Plan, tea.Cmd) {
+func (p Model) mouse(msg tea.MouseMsg) (Model, tea.Cmd) {
 	if p.formOpen || p.filtering || p.carrying {
 		return p, nil
 	}

@@ -1,10 +1,11 @@
-package views
+package plan
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/align-team/align/views/ui"
+	"github.com/align-team/align/views/uitest"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/google/uuid"
@@ -12,11 +13,11 @@ import (
 
 func stripANSI(s string) string { return ansi.Strip(s) }
 
-func testForm() planForm {
-	s := ui.NewStyles(testRenderer())
+func testForm() formModel {
+	s := ui.NewStyles(uitest.Renderer())
 	g1, g2 := uuid.New(), uuid.New()
 	opts := []formOption{{label: "(no goal)"}, {id: g1, label: "Faster checkout"}, {id: g2, label: "Fewer refunds"}}
-	return newPlanForm(s, planRecord{kind: kindObjective}, "New objective",
+	return newFormModel(s, planRecord{kind: kindObjective}, "New objective",
 		textField(s, "title", "Title", "", fieldText, 20, ""),
 		textField(s, "points", "Points", "", fieldNumber, 4, ""),
 		choiceField(s, "goal", "Goal", fieldPick, opts, uuid.Nil, ""),
@@ -35,7 +36,7 @@ func TestPlanForm_Update_FieldsAndResults(t *testing.T) {
 	}
 	for _, s := range steps {
 		var res formResult
-		f, res = f.Update(keyMsg(s.key))
+		f, res = f.Update(uitest.KeyMsg(s.key))
 		if res != s.want {
 			t.Fatalf("%q: result %d, want %d", s.key, res, s.want)
 		}
@@ -46,24 +47,24 @@ func TestPlanForm_Update_FieldsAndResults(t *testing.T) {
 	if f.focus != 0 || !f.Dirty() {
 		t.Errorf("focus %d (want wrap to 0), dirty %v", f.focus, f.Dirty())
 	}
-	if _, res := f.Update(keyMsg("esc")); res != formCancel {
+	if _, res := f.Update(uitest.KeyMsg("esc")); res != formCancel {
 		t.Error("esc does not cancel")
 	}
 }
 
 func TestPlanForm_Update_PickChoosesWithArrows(t *testing.T) {
 	f := testForm().focusField("goal")
-	f, _ = f.Update(keyMsg("down"))
-	f, _ = f.Update(keyMsg("down"))
-	f, _ = f.Update(keyMsg("down"))
+	f, _ = f.Update(uitest.KeyMsg("down"))
+	f, _ = f.Update(uitest.KeyMsg("down"))
+	f, _ = f.Update(uitest.KeyMsg("down"))
 	if got := f.chosen("goal").label; got != "Fewer refunds" {
 		t.Errorf("down ×3 chose %q", got)
 	}
-	f, _ = f.Update(keyMsg("up"))
+	f, _ = f.Update(uitest.KeyMsg("up"))
 	if got := f.chosen("goal").label; got != "Faster checkout" {
 		t.Errorf("up chose %q", got)
 	}
-	f, _ = f.Update(keyMsg("zzz"))
+	f, _ = f.Update(uitest.KeyMsg("zzz"))
 	if got := f.chosen("goal").label; got != "Faster checkout" {
 		t.Errorf("a filter with no match changed the choice to %q", got)
 	}

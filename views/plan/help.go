@@ -1,4 +1,4 @@
-package views
+package plan
 
 import (
 	"github.com/align-team/align/views/ui"
@@ -7,8 +7,8 @@ import (
 
 // updateKeys turns on exactly the keys that do something now and names
 // their effect, so that help is always true.
-func (p Plan) updateKeys() Plan {
-	k := newPlanKeys()
+func (p Model) updateKeys() Model {
+	k := newKeyMap()
 	on := func(b *key.Binding, a planAction) {
 		applies, why := p.gate(a)
 		b.SetEnabled(applies && why == "")
@@ -56,7 +56,7 @@ func (p Plan) updateKeys() Plan {
 }
 
 // ShortHelp returns the bindings of the short help line.
-func (p Plan) ShortHelp() []key.Binding {
+func (p Model) ShortHelp() []key.Binding {
 	k := p.keys
 	switch {
 	case p.formOpen:
@@ -82,7 +82,7 @@ func (p Plan) ShortHelp() []key.Binding {
 }
 
 // FullHelp returns the bindings of the full help.
-func (p Plan) FullHelp() [][]key.Binding {
+func (p Model) FullHelp() [][]key.Binding {
 	k := p.keys
 	switch {
 	case p.formOpen, p.filtering, p.carrying:
@@ -96,13 +96,13 @@ func (p Plan) FullHelp() [][]key.Binding {
 }
 
 // filterHelp is b with another description.
-func (p Plan) filterHelp(b key.Binding, desc string) key.Binding {
+func (p Model) filterHelp(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
 }
 
 // formHelp lists the keys of the focused form field.
-func (p Plan) formHelp() []key.Binding {
+func (p Model) formHelp() []key.Binding {
 	k := p.form.keys
 	out := []key.Binding{k.NextField, k.PrevField}
 	if len(p.form.fields) == 0 {

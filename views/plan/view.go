@@ -1,11 +1,11 @@
-package views
+package plan
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/google/uuid"
 )
@@ -31,7 +31,7 @@ const (
 )
 
 // layout computes the parts' sizes.
-func (p Plan) layout() planLayout {
+func (p Model) layout() planLayout {
 	var l planLayout
 	if p.section == sectionSprints {
 		l.leftW = ui.Clamp(p.width*11/40, 18, 30)
@@ -55,7 +55,7 @@ func (p Plan) layout() planLayout {
 
 // fix keeps every cursor in view, sizes the form and dialog and turns keys
 // on and off; it runs after every change.
-func (p Plan) fix() Plan {
+func (p Model) fix() Model {
 	l := p.layout()
 	for k := range kindCount {
 		ls := p.lists[k]
@@ -68,7 +68,7 @@ func (p Plan) fix() Plan {
 }
 
 // sectionLabels are the section tabs as drawn.
-func (p Plan) sectionLabels() []string {
+func (p Model) sectionLabels() []string {
 	s := p.deps.Styles
 	var out []string
 	for i := range sectionCount {
@@ -78,7 +78,7 @@ func (p Plan) sectionLabels() []string {
 }
 
 // sectionAt returns the section whose tab covers column x.
-func (p Plan) sectionAt(x int) (planSection, bool) {
+func (p Model) sectionAt(x int) (planSection, bool) {
 	pos := 0
 	for i, l := range p.sectionLabels() {
 		w := ansi.StringWidth(l)
@@ -92,7 +92,7 @@ func (p Plan) sectionAt(x int) (planSection, bool) {
 
 // listAt returns the list under content position (x, y) and the row of it
 // (-1 on its header).
-func (p Plan) listAt(x, y int) (planKind, int, bool) {
+func (p Model) listAt(x, y int) (planKind, int, bool) {
 	l := p.layout()
 	if y < 1 {
 		return 0, 0, false
@@ -116,7 +116,7 @@ func (p Plan) listAt(x, y int) (planKind, int, bool) {
 }
 
 // View renders the screen.
-func (p Plan) View() string {
+func (p Model) View() string {
 	s := p.deps.Styles
 	if p.width <= 0 || p.height <= 0 {
 		return ""
@@ -160,7 +160,7 @@ func (p Plan) View() string {
 }
 
 // listView renders list k: a header (or its filter) and its visible rows.
-func (p Plan) listView(k planKind, title string, w, rows int) []string {
+func (p Model) listView(k planKind, title string, w, rows int) []string {
 	s := p.deps.Styles
 	ls := p.lists[k]
 	focused := p.focused() == k && !p.formOpen && !p.carrying
@@ -208,7 +208,7 @@ func (p Plan) listView(k planKind, title string, w, rows int) []string {
 
 // row renders item i of list k in w cells, without styling that would
 // fight the selection's.
-func (p Plan) row(k planKind, i, w int) string {
+func (p Model) row(k planKind, i, w int) string {
 	switch k {
 	case kindSprint:
 		sp := p.sprints[i]
@@ -276,7 +276,7 @@ func objectiveHeader(s ui.Styles, head string, w int) string {
 
 // objectiveRow is one objective: title, linked goal, stories done of total
 // and the agreed value when there is one, under objectiveHeader's labels.
-func (p Plan) objectiveRow(o model.Objective, w int) string {
+func (p Model) objectiveRow(o model.Objective, w int) string {
 	done, total := 0, 0
 	for _, st := range p.stories[o.ID] {
 		total++
@@ -331,7 +331,7 @@ func storyRow(st model.Story, w int) string {
 }
 
 // canAdd reports whether n would add a record to list k now.
-func (p Plan) canAdd(k planKind) bool {
+func (p Model) canAdd(k planKind) bool {
 	if !p.deps.Facilitator {
 		return false
 	}

@@ -1,10 +1,10 @@
-package views
+package plan
 
 import (
-	"github.com/align-team/align/views/ui"
 	"slices"
 	"strings"
 
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/google/uuid"
@@ -58,11 +58,11 @@ const (
 // formLabelWidth is the column the values start at, after "▸ " and a label.
 const formLabelWidth = 14
 
-// planForm edits one record, one field at a time: tab and shift+tab move
+// formModel edits one record, one field at a time: tab and shift+tab move
 // between fields, enter saves from a one-line field, esc cancels. It keeps
 // the record it edits (a copy) so that saving only has to copy fields in.
-type planForm struct {
-	keys          planFormKeys
+type formModel struct {
+	keys          formKeyMap
 	styles        ui.Styles
 	rec           planRecord
 	title         string
@@ -72,9 +72,9 @@ type planForm struct {
 	width, height int
 }
 
-// newPlanForm returns a form over fields with the first one focused.
-func newPlanForm(s ui.Styles, rec planRecord, title string, fields ...formField) planForm {
-	f := planForm{keys: newPlanFormKeys(), styles: s, rec: rec, title: title, fields: fields}
+// newFormModel returns a form over fields with the first one focused.
+func newFormModel(s ui.Styles, rec planRecord, title string, fields ...formField) formModel {
+	f := formModel{keys: newFormKeyMap(), styles: s, rec: rec, title: title, fields: fields}
 	for i := range f.fields {
 		f.fields[i].orig, f.fields[i].origOn = f.fields[i].choice, f.fields[i].on
 		if f.fields[i].kind == fieldPick {
@@ -124,7 +124,7 @@ func (f formField) refilter() formField {
 }
 
 // setFocus moves the focus to field i.
-func (f planForm) setFocus(i int) planForm {
+func (f formModel) setFocus(i int) formModel {
 	if len(f.fields) == 0 {
 		return f
 	}
@@ -136,7 +136,7 @@ func (f planForm) setFocus(i int) planForm {
 }
 
 // focusField focuses the field called name, if there is one.
-func (f planForm) focusField(name string) planForm {
+func (f formModel) focusField(name string) formModel {
 	for i, fl := range f.fields {
 		if fl.name == name {
 			return f.setFocus(i)
@@ -146,7 +146,7 @@ func (f planForm) focusField(name string) planForm {
 }
 
 // Update applies a key and reports whether it asks to save or cancel.
-func (f planForm) Update(k tea.KeyMsg) (planForm, formResult) {
+func (f formModel) Update(k tea.KeyMsg) (formModel, formResult) {
 	if f.saving || len(f.fields) == 0 {
 		return f, formNone
 	}
@@ -170,7 +170,7 @@ func (f planForm) Update(k tea.KeyMsg) (planForm, formResult) {
 }
 
 // update edits the field for a key that is not a form key.
-func (fl formField) update(k tea.KeyMsg, keys planFormKeys) formField {
+func (fl formField) update(k tea.KeyMsg, keys formKeyMap) formField {
 	switch fl.kind {
 	case fieldNumber, fieldDate:
 		allowed := "0123456789"
@@ -227,7 +227,7 @@ func (fl formField) update(k tea.KeyMsg, keys planFormKeys) formField {
 }
 
 // Dirty reports whether any field changed since the form opened.
-func (f planForm) Dirty() bool {
+func (f formModel) Dirty() bool {
 	for _, fl := range f.fields {
 		switch fl.kind {
 		case fieldCycle, fieldPick:
@@ -248,7 +248,7 @@ func (f planForm) Dirty() bool {
 }
 
 // field returns the field called name.
-func (f planForm) field(name string) (formField, bool) {
+func (f formModel) field(name string) (formField, bool) {
 	for _, fl := range f.fields {
 		if fl.name == name {
 			return fl, true
@@ -258,19 +258,19 @@ func (f planForm) field(name string) (formField, bool) {
 }
 
 // text returns the text of field name.
-func (f planForm) text(name string) string {
+func (f formModel) text(name string) string {
 	fl, _ := f.field(name)
 	return fl.edit.Value()
 }
 
 // on returns the value of toggle field name.
-func (f planForm) on(name string) bool {
+func (f formModel) on(name string) bool {
 	fl, _ := f.field(name)
 	return fl.on
 }
 
 // chosen returns the chosen option of field name.
-func (f planForm) chosen(name string) formOption {
+func (f formModel) chosen(name string) formOption {
 	fl, ok := f.field(name)
 	if !ok || fl.choice < 0 || fl.choice >= len(fl.options) {
 		return formOption{}
@@ -279,14 +279,14 @@ func (f planForm) chosen(name string) formOption {
 }
 
 // SetSize sets the area the form draws in.
-func (f planForm) SetSize(w, h int) planForm {
+func (f formModel) SetSize(w, h int) formModel {
 	f.width, f.height = w, h
 	return f
 }
 
 // View renders the title and every field; the focused field is marked, its
 // editor shows the cursor, and a focused pick field lists its options.
-func (f planForm) View() string {
+func (f formModel) View() string {
 	s := f.styles
 	w := max(1, f.width)
 	valueW := max(1, w-formLabelWidth)

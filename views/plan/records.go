@@ -1,4 +1,4 @@
-package views
+package plan
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ import (
 )
 
 // newForm opens a form for a new record of the focused kind.
-func (p Plan) newForm() (Plan, tea.Cmd) {
+func (p Model) newForm() (Model, tea.Cmd) {
 	now := p.deps.Now()
 	s := p.deps.Styles
 	rec := planRecord{kind: p.focused()}
@@ -44,7 +44,7 @@ func (p Plan) newForm() (Plan, tea.Cmd) {
 }
 
 // editForm opens a form on the selected record.
-func (p Plan) editForm() (Plan, tea.Cmd) {
+func (p Model) editForm() (Model, tea.Cmd) {
 	rec, ok := p.selected(p.focused())
 	if !ok {
 		return p, nil
@@ -75,9 +75,9 @@ func nextOrder[T any](xs []T, order func(T) int) int {
 	return n
 }
 
-func sprintForm(s ui.Styles, rec planRecord, title string) planForm {
+func sprintForm(s ui.Styles, rec planRecord, title string) formModel {
 	sp := rec.sprint
-	return newPlanForm(s, rec, title,
+	return newFormModel(s, rec, title,
 		textField(s, "name", "Name", "e.g. Sprint 26", fieldText, model.MaxTitle, sp.Name),
 		textField(s, "start", "Start", "YYYY-MM-DD", fieldDate, 10, ui.DateText(sp.Start)),
 		textField(s, "end", "End", "YYYY-MM-DD (inclusive)", fieldDate, 10, ui.DateText(sp.End)),
@@ -85,7 +85,7 @@ func sprintForm(s ui.Styles, rec planRecord, title string) planForm {
 	)
 }
 
-func (p Plan) objectiveForm(rec planRecord, title string) planForm {
+func (p Model) objectiveForm(rec planRecord, title string) formModel {
 	s := p.deps.Styles
 	o := rec.objective
 	opts := []formOption{{label: "(no goal)"}}
@@ -97,14 +97,14 @@ func (p Plan) objectiveForm(rec planRecord, title string) planForm {
 			opts = append(opts, formOption{id: g.ID, label: g.Title + " (archived)"})
 		}
 	}
-	return newPlanForm(s, rec, title,
+	return newFormModel(s, rec, title,
 		textField(s, "title", "Title", "what the team wants to achieve", fieldText, model.MaxTitle, o.Title),
 		textField(s, "description", "Description", "optional", fieldLines, model.MaxText, o.Description),
 		choiceField(s, "goal", "Goal", fieldPick, opts, o.GoalID, ""),
 	)
 }
 
-func storyForm(s ui.Styles, rec planRecord, title string) planForm {
+func storyForm(s ui.Styles, rec planRecord, title string) formModel {
 	st := rec.story
 	var opts []formOption
 	for _, v := range model.StoryStatuses {
@@ -114,7 +114,7 @@ func storyForm(s ui.Styles, rec planRecord, title string) planForm {
 	if st.Points > 0 {
 		pts = strconv.Itoa(st.Points)
 	}
-	return newPlanForm(s, rec, title,
+	return newFormModel(s, rec, title,
 		textField(s, "title", "Title", "As a …, I want … so that …", fieldText, model.MaxTitle, st.Title),
 		textField(s, "points", "Points", "optional", fieldNumber, 4, pts),
 		choiceField(s, "status", "Status", fieldCycle, opts, uuid.Nil, string(st.Status)),
@@ -122,18 +122,18 @@ func storyForm(s ui.Styles, rec planRecord, title string) planForm {
 	)
 }
 
-func goalForm(s ui.Styles, rec planRecord, title string) planForm {
+func goalForm(s ui.Styles, rec planRecord, title string) formModel {
 	g := rec.goal
-	return newPlanForm(s, rec, title,
+	return newFormModel(s, rec, title,
 		textField(s, "title", "Title", "an organisational goal", fieldText, model.MaxTitle, g.Title),
 		textField(s, "description", "Description", "optional", fieldLines, model.MaxText, g.Description),
 		toggleField("archived", "Archived", g.Archived),
 	)
 }
 
-func memberForm(s ui.Styles, rec planRecord, title string) planForm {
+func memberForm(s ui.Styles, rec planRecord, title string) formModel {
 	m := rec.member
-	return newPlanForm(s, rec, title,
+	return newFormModel(s, rec, title,
 		textField(s, "name", "Name", "full name", fieldText, model.MaxName, m.Name),
 		textField(s, "handle", "Handle", "lower-case, e.g. ana", fieldText, model.MaxHandle, m.Handle),
 		toggleField("active", "Active", m.Active),
@@ -143,7 +143,7 @@ func memberForm(s ui.Styles, rec planRecord, title string) planForm {
 
 // record builds the record from the form's fields and validates it as the
 // store will, so that a mistake is reported at once and the input stays.
-func (f planForm) record() (planRecord, error) {
+func (f formModel) record() (planRecord, error) {
 	r := f.rec
 	switch r.kind {
 	case kindSprint:
@@ -220,7 +220,7 @@ func errorField(err error) string {
 }
 
 // formKey hands a key to the open form and saves or closes it.
-func (p Plan) formKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
+func (p Model) formKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if cmd, ok := p.formExternal(msg); ok {
 		return p, cmd
 	}
@@ -248,7 +248,7 @@ func (p Plan) formKey(msg tea.KeyMsg) (Plan, tea.Cmd) {
 
 // saveCmd submits the save (or deletion) of rec; the result comes back as
 // a planSavedMsg selecting the saved record. A new sprint is shown at once.
-func (p Plan) saveCmd(rec planRecord, text string, show uuid.UUID) tea.Cmd {
+func (p Model) saveCmd(rec planRecord, text string, show uuid.UUID) tea.Cmd {
 	st := p.deps.Store
 	newSprint := rec.kind == kindSprint && rec.sprint.ID == uuid.Nil
 	return p.deps.IO.Submit(func() tea.Msg {
@@ -288,7 +288,7 @@ func saveRecord(st *store.Store, rec planRecord) (uuid.UUID, error) {
 // suggestSprint proposes the next sprint: named after the latest one with
 // its number raised, starting the day after it ends (or today, if that is
 // past) and as long as it was (two weeks when there is none).
-func (p Plan) suggestSprint(now time.Time) model.Sprint {
+func (p Model) suggestSprint(now time.Time) model.Sprint {
 	today := model.Day(now)
 	var last model.Sprint
 	found := false

@@ -1,11 +1,11 @@
-package views
+package plan
 
 import (
 	"fmt"
-	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/views/ui"
 	"github.com/google/uuid"
 )
 
@@ -27,7 +27,7 @@ func stateNote(st model.SprintState) string {
 
 // sprintSide renders the right side of the sprint section: the shown
 // sprint, its objectives, the selected objective and its stories.
-func (p Plan) sprintSide(l planLayout) []string {
+func (p Model) sprintSide(l planLayout) []string {
 	s := p.deps.Styles
 	w := l.rightW
 	sp, ok := p.shown()
@@ -63,7 +63,7 @@ func (p Plan) sprintSide(l planLayout) []string {
 
 // objectiveDetail is one line about an objective: goal, carry-over,
 // description.
-func (p Plan) objectiveDetail(o model.Objective) string {
+func (p Model) objectiveDetail(o model.Objective) string {
 	var parts []string
 	if ev := model.StoryEvidence(o.ID, p.stories[o.ID]); ev.HasEvidence {
 		parts = append(parts, ui.StoriesDone(ev))
@@ -83,7 +83,7 @@ func (p Plan) objectiveDetail(o model.Objective) string {
 }
 
 // goalDetail renders the selected goal.
-func (p Plan) goalDetail(w int) []string {
+func (p Model) goalDetail(w int) []string {
 	s := p.deps.Styles
 	g, ok := p.selGoal()
 	if !ok {
@@ -111,7 +111,7 @@ func (p Plan) goalDetail(w int) []string {
 }
 
 // memberDetail renders the selected member.
-func (p Plan) memberDetail(w int) []string {
+func (p Model) memberDetail(w int) []string {
 	s := p.deps.Styles
 	m, ok := p.selMember()
 	if !ok {
