@@ -29,17 +29,27 @@ var (
 
 func concat(lists ...[]string) []string { return slices.Concat(lists...) }
 
+// screens are the packages of the TUI's screens: the root (views) imports
+// them; they import views/ui, never each other or the root.
+var screens = []string{"views/dashboard", "views/assess", "views/review", "views/plan", "views/history"}
+
 // layers holds the import rules, keyed by package path within the module.
-// A package below views/ that is not listed follows "views/*".
 var layers = map[string]layer{
 	"":                    {ours: []string{"cli"}},
 	"model":               {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
 	"demo":                {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
 	"store":               {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln)},
 	"export":              {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
-	"views":               {ours: []string{"model", "store", "export", "views/*"}, forbidden: concat(sshSrv, cmdln)},
-	"views/*":             {ours: []string{"model", "store", "export", "views", "views/*"}, forbidden: concat(sshSrv, cmdln)},
-	"serve":               {ours: []string{"model", "store", "views", "views/*"}, forbidden: cmdln},
+	"views":               {ours: concat([]string{"model", "store", "views/ui"}, screens), forbidden: concat(sshSrv, cmdln)},
+	"views/ui":            {ours: []string{"model", "store"}, forbidden: concat(sshSrv, cmdln)},
+	"views/uitest":        {forbidden: concat(sshSrv, cmdln, bbolt)},
+	"views/dashboard":     {ours: []string{"model", "views/ui"}, forbidden: concat(sshSrv, cmdln)},
+	"views/assess":        {ours: []string{"model", "views/ui"}, forbidden: concat(sshSrv, cmdln)},
+	"views/review":        {ours: []string{"model", "export", "store", "views/ui"}, forbidden: concat(sshSrv, cmdln)},
+	"views/plan":          {ours: []string{"model", "store", "views/ui"}, forbidden: concat(sshSrv, cmdln)},
+	"views/history":       {ours: []string{"model", "views/ui"}, forbidden: concat(sshSrv, cmdln)},
+	"views/rollup":        {ours: []string{"model", "export", "views/ui"}, forbidden: concat(sshSrv, cmdln)},
+	"serve":               {ours: []string{"model", "store", "views", "views/ui"}, forbidden: cmdln},
 	"cli":                 {ours: []string{"model", "store", "export", "views", "views/*", "serve", "demo", "internal/lastmember"}},
 	"bench":               {ours: []string{"demo", "model", "store"}, forbidden: concat(tui, sshSrv, cmdln)},
 	"e2e":                 {},
@@ -57,9 +67,6 @@ func TestLayout_ImportRules(t *testing.T) {
 	for pkg, deps := range listPackages(t) {
 		rel := strings.TrimPrefix(strings.TrimPrefix(pkg, module), "/")
 		l, ok := layers[rel]
-		if !ok && strings.HasPrefix(rel, "views/") {
-			l, ok = layers["views/*"]
-		}
 		if !ok {
 			t.Errorf("package %q has no import rule: add it to layers in layout_test.go and to the README's Development section", rel)
 			continue

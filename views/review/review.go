@@ -29,8 +29,8 @@ const (
 	modeAgree                        // typing the agreed value
 	modeNotes                        // writing the discussion notes
 	modeNewAction                    // writing an action item and picking its owner
-	modeWrapUp                       // the wrap-up after the last objective (review_wrapup.go)
-	modeEditAction                   // editing an action item's text or due date (review_actions.go)
+	modeWrapUp                       // the wrap-up after the last objective (wrapup.go)
+	modeEditAction                   // editing an action item's text or due date (actions.go)
 )
 
 // Model is the Review screen; it runs the review: last sprint's open action items first, then the
@@ -51,7 +51,7 @@ type Model struct {
 	prev       []model.ActionItem          // earlier sprints' open items shown for ticking
 	prevFrom   map[uuid.UUID]model.Sprint  // the sprint each of prev comes from
 	ticked     map[uuid.UUID]bool          // previous items ticked this session
-	anonymous  bool                        // the review's anonymous mode (see review_anon.go)
+	anonymous  bool                        // the review's anonymous mode (see anon.go)
 	anonSaving int                         // saves of the mode in flight
 	anonSeq    uint64                      // I/O sequence of the last one that finished
 	// unnamed holds each objective's estimates in the order the notes list
@@ -87,7 +87,7 @@ type Model struct {
 	action ui.Editor
 	owner  int // index into the active members; -1 for no owner
 
-	timer reviewTimer // how long the current objective is discussed (review_timer.go)
+	timer reviewTimer // how long the current objective is discussed (timer.go)
 
 	wrapKeys wrapUpKeys
 	wrote    string // the file the wrap-up last wrote the summary to

@@ -18,7 +18,7 @@ import (
 // facilitator's screen adds the whole minutes to the objective's Outcome
 // (Outcome.Minutes); what is left over (or overcounted by rounding) carries
 // to the next visit in this session. A live review (align serve) has one
-// clock per objective for all its screens instead (review_timer_live.go).
+// clock per objective for all its screens instead (timer_live.go).
 type reviewTimer struct {
 	armed bool      // the Review screen has been shown
 	on    uuid.UUID // objective being timed; uuid.Nil: none
