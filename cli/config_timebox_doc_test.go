@@ -7,7 +7,7 @@ import (
 )
 
 // The Review screen's timer reads "OVER 9:15 of 8:00" past the time box
-// (views/review_timer.go): align config's help, its listing and the
+// (views/review/timer.go): align config's help, its listing and the
 // README's settings table name that word, not a lower-case "over" that is
 // nowhere on the screen.
 func TestConfig_TimeboxDocsNameTheScreensWord(t *testing.T) {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
 )
 
 // Relabel returns a copy of b shown in help as "k desc": the short help
@@ -62,5 +64,40 @@ func NewEditorKeys() EditorKeys {
 		DeleteWord: key.NewBinding(key.WithKeys("ctrl+w", "alt+backspace"), key.WithHelp("ctrl+w", "delete word")),
 		DeleteLine: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "delete to line start")),
 		Newline:    key.NewBinding(key.WithKeys("ctrl+j", "alt+enter"), key.WithHelp("ctrl+j", "new line")),
+	}
+}
+
+// lineKeyMap is k for bubbles' textinput: every other binding of the
+// bubble (paste from the clipboard, word moves, suggestions) is off, so a
+// key does what it did in align's own field (over align serve a clipboard
+// read would read the server's).
+func (k EditorKeys) lineKeyMap() textinput.KeyMap {
+	return textinput.KeyMap{
+		CharacterForward:        k.Right,
+		CharacterBackward:       k.Left,
+		DeleteWordBackward:      k.DeleteWord,
+		DeleteBeforeCursor:      k.DeleteLine,
+		DeleteCharacterBackward: k.Backspace,
+		DeleteCharacterForward:  k.Delete,
+		LineStart:               k.Home,
+		LineEnd:                 k.End,
+	}
+}
+
+// areaKeyMap is k for bubbles' textarea, with the same bindings off as in
+// lineKeyMap; enter is not a new line (it saves), ctrl+j is.
+func (k EditorKeys) areaKeyMap() textarea.KeyMap {
+	return textarea.KeyMap{
+		CharacterForward:        k.Right,
+		CharacterBackward:       k.Left,
+		LinePrevious:            k.Up,
+		LineNext:                k.Down,
+		LineStart:               k.Home,
+		LineEnd:                 k.End,
+		DeleteWordBackward:      k.DeleteWord,
+		DeleteBeforeCursor:      k.DeleteLine,
+		DeleteCharacterBackward: k.Backspace,
+		DeleteCharacterForward:  k.Delete,
+		InsertNewline:           k.Newline,
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/align-team/align/views/uitest"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 func TestEditor_Update_Keys(t *testing.T) {
@@ -108,5 +109,41 @@ func TestEditor_View_CounterNearLimit(t *testing.T) {
 	e = e.SetValue(strings.Repeat("ab ", 31))
 	if !strings.Contains(e.View(), "93/100") {
 		t.Fatalf("no counter near the limit:\n%s", e.View())
+	}
+}
+
+// The bubbles' own bindings that align's field never had stay off: ctrl+v
+// would read the clipboard (the server's, over align serve), ctrl+k,
+// ctrl+t and alt+b would edit or move as no help line says.
+func TestEditor_Update_BubbleBindingsOff(t *testing.T) {
+	for _, multiline := range []bool{false, true} {
+		e := NewEditor(NewStyles(uitest.Renderer()), "> ", multiline, 0).SetValue("ab cd").Focus()
+		e = e.Update(uitest.KeyMsg("left")) // keep the selection from replacing
+		for _, k := range []tea.KeyMsg{{Type: tea.KeyCtrlV}, {Type: tea.KeyCtrlK}, {Type: tea.KeyCtrlT}, {Type: tea.KeyCtrlN}} {
+			e = e.Update(k)
+		}
+		if got := e.Value(); got != "ab cd" {
+			t.Fatalf("multiline %v: value %q after bubble-only keys, want it unchanged", multiline, got)
+		}
+		e = e.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("b"), Alt: true})
+		if got := e.Value(); got != "ab cbd" {
+			t.Fatalf("multiline %v: alt+b gave %q, want b typed at the cursor", multiline, got)
+		}
+	}
+}
+
+// At the start of a line ctrl+w and ctrl+u delete nothing: they do not
+// join the line to the one above, as the bubble would.
+func TestEditor_Update_DeleteAtLineStartKeepsLines(t *testing.T) {
+	e := NewEditor(NewStyles(uitest.Renderer()), "> ", true, 0).SetValue("one\ntwo").Focus()
+	e = e.Update(tea.KeyMsg{Type: tea.KeyHome})
+	for _, k := range []tea.KeyMsg{{Type: tea.KeyCtrlW}, {Type: tea.KeyCtrlU}} {
+		if e = e.Update(k); e.Value() != "one\ntwo" {
+			t.Fatalf("%v at a line start gave %q", k, e.Value())
+		}
+	}
+	e = e.Update(uitest.KeyMsg("backspace"))
+	if got := e.Value(); got != "onetwo" {
+		t.Fatalf("backspace at a line start gave %q, want the lines joined", got)
 	}
 }

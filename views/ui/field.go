@@ -5,21 +5,26 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Editor is a small text field, one line or several. bubbles' textinput and
-// textarea need github.com/atotto/clipboard, which is not in go.sum; this
-// covers what align's forms need (typing, pasting, moving, deleting) with
-// keys from keys.go. It is a value type like every other model here.
+// Editor is a text field, one line or several: bubbles' textinput (one
+// line) or textarea (several) edits the text, with align's keys
+// (EditorKeys); the field draws itself (View), since the textarea pads
+// every line to the full width and fills its height with empty rows, and
+// align's fields take only the room of their text. It is a value type like
+// every other model here: each edit makes a new copy of the bubble.
 type Editor struct {
 	keys      EditorKeys
-	value     []rune
-	pos       int // cursor, 0..len(value)
+	line      *textinput.Model // the one-line field's text and cursor
+	area      *textarea.Model  // the multi-line field's text and cursor
 	multiline bool
-	limit     int // in runes; 0 means no limit
+	limit     int // in runes, newlines included; 0 means no limit
 	focused   bool
 	prompt    string
 	width     int
@@ -32,26 +37,92 @@ type Editor struct {
 	selected bool
 }
 
+// noWrap is the textarea's width: wider than any text a field holds, so
+// that ↑ and ↓ move by lines of text, not by the lines the field wraps.
+const noWrap = 1 << 20
+
 // NewEditor returns an empty, blurred editor.
 func NewEditor(s Styles, prompt string, multiline bool, limit int) Editor {
-	return Editor{keys: NewEditorKeys(), styles: s, prompt: prompt, multiline: multiline, limit: limit, width: 40, height: 3}
+	e := Editor{keys: NewEditorKeys(), styles: s, prompt: prompt, multiline: multiline, limit: limit, width: 40, height: 3}
+	return e.withBubble()
+}
+
+// withBubble gives e its bubble when it has none yet (a zero Editor).
+func (e Editor) withBubble() Editor {
+	switch {
+	case e.multiline && e.area == nil:
+		ta := textarea.New()
+		ta.Prompt, ta.ShowLineNumbers, ta.MaxHeight, ta.MaxWidth = "", false, 0, 0
+		ta.KeyMap = e.keys.areaKeyMap()
+		ta.Cursor.SetMode(cursor.CursorStatic)
+		ta.SetWidth(noWrap)
+		e.area = &ta
+	case !e.multiline && e.line == nil:
+		ti := textinput.New()
+		ti.Prompt, ti.CharLimit = "", e.limit
+		ti.KeyMap = e.keys.lineKeyMap()
+		ti.Cursor.SetMode(cursor.CursorStatic)
+		e.line = &ti
+	}
+	return e
 }
 
 // Value returns the text.
-func (e Editor) Value() string { return string(e.value) }
+func (e Editor) Value() string {
+	switch {
+	case e.area == nil && e.line == nil:
+		return ""
+	case e.multiline:
+		return e.area.Value()
+	}
+	return e.line.Value()
+}
+
+// pos is the cursor as an index into the value's runes.
+func (e Editor) pos() int {
+	switch {
+	case e.area == nil && e.line == nil:
+		return 0
+	case !e.multiline:
+		return e.line.Position()
+	}
+	rows := strings.Split(e.area.Value(), "\n")
+	at := 0
+	for _, r := range rows[:min(e.area.Line(), len(rows))] {
+		at += len([]rune(r)) + 1
+	}
+	li := e.area.LineInfo()
+	return at + li.StartColumn + li.ColumnOffset
+}
+
+// setText replaces the bubble's text with clean s, the cursor at its end.
+func (e Editor) setText(s string) Editor {
+	e = e.withBubble()
+	if e.multiline {
+		ta := *e.area
+		ta.SetValue(s)
+		e.area = &ta
+		return e
+	}
+	ti := *e.line
+	ti.SetValue(s)
+	ti.CursorEnd()
+	e.line = &ti
+	return e
+}
 
 // SetValue replaces the text and puts the cursor at its end. A one-line
 // editor selects a non-empty value, as a form field does on entry: typing
 // replaces it, an arrow key keeps it. Multi-line text (notes) is never
 // selected, so that a stray key cannot replace a whole note.
 func (e Editor) SetValue(s string) Editor {
-	e.value = []rune(e.clean(s))
-	if e.limit > 0 && len(e.value) > e.limit {
-		e.value = e.value[:e.limit]
+	v := []rune(e.clean(s))
+	if e.limit > 0 && len(v) > e.limit {
+		v = v[:e.limit]
 	}
-	e.pos = len(e.value)
-	e.original = string(e.value)
-	e.selected = !e.multiline && len(e.value) > 0
+	e = e.setText(string(v))
+	e.original = string(v)
+	e.selected = !e.multiline && len(v) > 0
 	return e
 }
 
@@ -69,19 +140,45 @@ func (e Editor) SetPrompt(p string) Editor { e.prompt = p; return e }
 
 // Selected reports whether the whole pre-filled value is selected, so that
 // the next typed character replaces it.
-func (e Editor) Selected() bool { return e.selected && len(e.value) > 0 }
+func (e Editor) Selected() bool { return e.selected && e.Value() != "" }
 
 // Focus gives the editor the keyboard.
-func (e Editor) Focus() Editor { e.focused = true; return e }
+func (e Editor) Focus() Editor {
+	e.focused = true
+	e = e.withBubble()
+	if e.multiline {
+		ta := *e.area
+		ta.Focus() // a static cursor: no blink to schedule
+		e.area = &ta
+		return e
+	}
+	ti := *e.line
+	ti.Focus()
+	e.line = &ti
+	return e
+}
 
 // Blur takes the keyboard away.
-func (e Editor) Blur() Editor { e.focused = false; return e }
+func (e Editor) Blur() Editor {
+	e.focused = false
+	e = e.withBubble()
+	if e.multiline {
+		ta := *e.area
+		ta.Blur()
+		e.area = &ta
+		return e
+	}
+	ti := *e.line
+	ti.Blur()
+	e.line = &ti
+	return e
+}
 
 // Focused reports whether the editor has the keyboard.
 func (e Editor) Focused() bool { return e.focused }
 
 // Dirty reports whether the text changed since SetValue.
-func (e Editor) Dirty() bool { return string(e.value) != e.original }
+func (e Editor) Dirty() bool { return e.Value() != e.original }
 
 // SetSize sets the width in cells and, for a multi-line editor, the height.
 func (e Editor) SetSize(w, h int) Editor {
@@ -105,98 +202,53 @@ func (e Editor) clean(s string) string {
 	}, s)
 }
 
-// insert adds s at the cursor, within the limit.
-func (e Editor) insert(s string) Editor {
-	rs := []rune(e.clean(s))
-	if e.limit > 0 && len(e.value)+len(rs) > e.limit {
-		rs = rs[:max(0, e.limit-len(e.value))]
+// room is how many more runes the limit allows.
+func (e Editor) room() int {
+	if e.limit <= 0 {
+		return noWrap
 	}
-	v := make([]rune, 0, len(e.value)+len(rs))
-	v = append(v, e.value[:e.pos]...)
-	v = append(v, rs...)
-	v = append(v, e.value[e.pos:]...)
-	e.value, e.pos = v, e.pos+len(rs)
-	return e
+	return max(0, e.limit-len([]rune(e.Value())))
 }
 
-// lineStart returns the index where the line holding i starts.
-func (e Editor) lineStart(i int) int {
-	for i > 0 && e.value[i-1] != '\n' {
-		i--
-	}
-	return i
-}
-
-// lineEnd returns the index of the newline ending the line holding i.
-func (e Editor) lineEnd(i int) int {
-	for i < len(e.value) && e.value[i] != '\n' {
-		i++
-	}
-	return i
-}
-
-// Update edits the text for a key; other messages are ignored.
+// Update edits the text for a key; other messages are ignored. Typed and
+// pasted runes are cleaned and cut to the limit here, then the bubble
+// inserts them, whole, at the cursor.
 func (e Editor) Update(msg tea.Msg) Editor {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || !e.focused {
 		return e
 	}
+	e = e.withBubble()
+	typed := k.Type == tea.KeyRunes || k.Type == tea.KeySpace
 	if e.selected {
 		e.selected = false
-		if k.Type == tea.KeyRunes || k.Type == tea.KeySpace {
-			e.value, e.pos = nil, 0 // typing or pasting replaces the selection
+		if typed {
+			e = e.setText("") // typing or pasting replaces the selection
 		}
 	}
 	switch {
-	case k.Type == tea.KeyRunes || k.Type == tea.KeySpace:
-		return e.insert(string(k.Runes))
-	case key.Matches(k, e.keys.Newline) && e.multiline:
-		return e.insert("\n")
-	case key.Matches(k, e.keys.Left):
-		e.pos = max(0, e.pos-1)
-	case key.Matches(k, e.keys.Right):
-		e.pos = min(len(e.value), e.pos+1)
-	case key.Matches(k, e.keys.Home):
-		e.pos = e.lineStart(e.pos)
-	case key.Matches(k, e.keys.End):
-		e.pos = e.lineEnd(e.pos)
-	case key.Matches(k, e.keys.Up) && e.multiline:
-		start := e.lineStart(e.pos)
-		if start > 0 {
-			col := e.pos - start
-			prev := e.lineStart(start - 1)
-			e.pos = min(prev+col, start-1)
+	case typed:
+		rs := []rune(e.clean(string(k.Runes)))
+		if len(rs) > e.room() {
+			rs = rs[:e.room()]
 		}
-	case key.Matches(k, e.keys.Down) && e.multiline:
-		end := e.lineEnd(e.pos)
-		if end < len(e.value) {
-			col := e.pos - e.lineStart(e.pos)
-			e.pos = min(end+1+col, e.lineEnd(end+1))
+		if len(rs) == 0 {
+			return e
 		}
-	case key.Matches(k, e.keys.Backspace):
-		if e.pos > 0 {
-			e.value = append(e.value[:e.pos-1:e.pos-1], e.value[e.pos:]...)
-			e.pos--
-		}
-	case key.Matches(k, e.keys.Delete):
-		if e.pos < len(e.value) {
-			e.value = append(e.value[:e.pos:e.pos], e.value[e.pos+1:]...)
-		}
-	case key.Matches(k, e.keys.DeleteWord):
-		i := e.pos
-		for i > 0 && e.value[i-1] == ' ' {
-			i--
-		}
-		for i > 0 && e.value[i-1] != ' ' && e.value[i-1] != '\n' {
-			i--
-		}
-		e.value = append(e.value[:i:i], e.value[e.pos:]...)
-		e.pos = i
-	case key.Matches(k, e.keys.DeleteLine):
-		i := e.lineStart(e.pos)
-		e.value = append(e.value[:i:i], e.value[e.pos:]...)
-		e.pos = i
+		k = tea.KeyMsg{Type: tea.KeyRunes, Runes: rs}
+	case !e.multiline:
+	case key.Matches(k, e.keys.Newline) && e.room() == 0:
+		return e
+	case key.Matches(k, e.keys.DeleteWord, e.keys.DeleteLine) && e.area.LineInfo().StartColumn+e.area.LineInfo().ColumnOffset == 0:
+		return e // at a line's start these delete nothing, as on a command line
 	}
+	if e.multiline {
+		ta, _ := e.area.Update(k)
+		e.area = &ta
+		return e
+	}
+	ti, _ := e.line.Update(k)
+	e.line = &ti
 	return e
 }
 
@@ -207,17 +259,18 @@ func (e Editor) Update(msg tea.Msg) Editor {
 // marked in words too, so that it reads without colour.
 func (e Editor) View() string {
 	s := e.styles
+	value, pos := []rune(e.Value()), e.pos()
 	w := max(1, e.width-ansi.StringWidth(e.prompt))
-	segs := wrapRunes(e.value, w)
-	row := cursorRow(segs, e.pos)
-	if last := segs[row]; e.focused && row == len(segs)-1 && e.pos == last[1] &&
-		ansi.StringWidth(string(e.value[last[0]:last[1]])) >= w {
-		segs = append(segs, [2]int{e.pos, e.pos}) // the cursor after a full line
+	segs := wrapRunes(value, w)
+	row := cursorRow(segs, pos)
+	if last := segs[row]; e.focused && row == len(segs)-1 && pos == last[1] &&
+		ansi.StringWidth(string(value[last[0]:last[1]])) >= w {
+		segs = append(segs, [2]int{pos, pos}) // the cursor after a full line
 		row++
 	}
 	lines := make([]string, len(segs))
 	for i, sg := range segs {
-		lines[i] = ansi.Truncate(e.segment(sg, i == row), w, "")
+		lines[i] = ansi.Truncate(e.segment(value, pos, sg, i == row), w, "")
 	}
 	prompt := s.Accent.Render(e.prompt)
 	if !e.multiline {
@@ -232,33 +285,34 @@ func (e Editor) View() string {
 	for i := range lines {
 		lines[i] = prompt + lines[i]
 	}
-	if c := e.counter(); c != "" {
+	if c := e.counter(len(value)); c != "" {
 		lines = append(lines, s.Faint.Render(strings.Repeat(" ", max(0, e.width-len(c)))+c))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// counter is "used/limit" once the text is within a tenth of its limit, so
+// counter is "used/limit" (n runes used) once the text is within a tenth of its limit, so
 // that the cap never cuts text off unannounced; otherwise "".
-func (e Editor) counter() string {
-	if e.limit <= 0 || len(e.value) < e.limit-e.limit/10 {
+func (e Editor) counter(n int) string {
+	if e.limit <= 0 || n < e.limit-e.limit/10 {
 		return ""
 	}
-	return fmt.Sprintf("%d/%d", len(e.value), e.limit)
+	return fmt.Sprintf("%d/%d", n, e.limit)
 }
 
-// segment renders runes sg[0]..sg[1] of the value, with the cursor when cur.
-func (e Editor) segment(sg [2]int, cur bool) string {
+// segment renders runes sg[0]..sg[1] of value, with the cursor (at pos)
+// when cur.
+func (e Editor) segment(value []rune, pos int, sg [2]int, cur bool) string {
 	s := e.styles
-	text := string(e.value[sg[0]:sg[1]])
+	text := string(value[sg[0]:sg[1]])
 	if e.Selected() {
 		text = s.Selected.Render(text)
 	}
 	if !cur || !e.focused {
 		return text
 	}
-	at := e.pos - sg[0]
-	before, after := string(e.value[sg[0]:e.pos]), e.value[e.pos:sg[1]]
+	at := pos - sg[0]
+	before, after := string(value[sg[0]:pos]), value[pos:sg[1]]
 	c := " "
 	if at < sg[1]-sg[0] {
 		c, after = string(after[0]), after[1:]
