@@ -1,9 +1,9 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"strings"
 
+	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 )

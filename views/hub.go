@@ -1,10 +1,10 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"sync"
 	"time"
 
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 

@@ -1,11 +1,11 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"runtime/debug"
 	"sync"
 	"time"
 
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
 

@@ -1,10 +1,10 @@
 package views
 
 import (
-	"github.com/align-team/align/views/ui"
 	"time"
 
 	"github.com/align-team/align/store"
+	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/google/uuid"
