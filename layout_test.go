@@ -32,21 +32,22 @@ func concat(lists ...[]string) []string { return slices.Concat(lists...) }
 // layers holds the import rules, keyed by package path within the module.
 // A package below views/ that is not listed follows "views/*".
 var layers = map[string]layer{
-	"":                    {ours: []string{"cli"}},
-	"model":               {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
-	"demo":                {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
-	"store":               {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln)},
-	"export":              {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
-	"views":               {ours: []string{"model", "store", "export", "views/*"}, forbidden: concat(sshSrv, cmdln)},
-	"views/*":             {ours: []string{"model", "store", "export", "views", "views/*"}, forbidden: concat(sshSrv, cmdln)},
-	"serve":               {ours: []string{"model", "store", "views", "views/*"}, forbidden: cmdln},
-	"cli":                 {ours: []string{"model", "store", "export", "views", "views/*", "serve", "demo", "internal/lastmember"}},
-	"bench":               {ours: []string{"demo", "model", "store"}, forbidden: concat(tui, sshSrv, cmdln)},
-	"e2e":                 {},
-	"internal/barereader": {forbidden: concat(tui, sshSrv, cmdln)},
-	"internal/floor":      {forbidden: concat(sshSrv, cmdln, bbolt)},
-	"internal/perfreport": {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
-	"internal/lastmember": {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
+	"":                        {ours: []string{"cli"}},
+	"model":                   {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
+	"demo":                    {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
+	"store":                   {ours: []string{"model", "store/internal/filesafe"}, forbidden: concat(tui, sshSrv, cmdln)},
+	"store/internal/filesafe": {forbidden: concat(tui, sshSrv, cmdln)},
+	"export":                  {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
+	"views":                   {ours: []string{"model", "store", "export", "views/*"}, forbidden: concat(sshSrv, cmdln)},
+	"views/*":                 {ours: []string{"model", "store", "export", "views", "views/*"}, forbidden: concat(sshSrv, cmdln)},
+	"serve":                   {ours: []string{"model", "store", "views", "views/*"}, forbidden: cmdln},
+	"cli":                     {ours: []string{"model", "store", "export", "views", "views/*", "serve", "demo", "internal/lastmember"}},
+	"bench":                   {ours: []string{"demo", "model", "store"}, forbidden: concat(tui, sshSrv, cmdln)},
+	"e2e":                     {},
+	"internal/barereader":     {forbidden: concat(tui, sshSrv, cmdln)},
+	"internal/floor":          {forbidden: concat(sshSrv, cmdln, bbolt)},
+	"internal/perfreport":     {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
+	"internal/lastmember":     {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
 }
 
 // TestLayout_ImportRules fails when a package imports one of ours that

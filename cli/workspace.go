@@ -79,7 +79,7 @@ func mustExist(path string) error {
 	case err != nil:
 		return fmt.Errorf("cannot read %s: %v", path, unwrapPath(err))
 	case !fi.Mode().IsRegular():
-		return store.NotRegularError(path, fi.Mode())
+		return fileAdvice(store.NotRegularError(path, fi.Mode()))
 	case fi.Size() == 0 && !hasBackup(path):
 		return fmt.Errorf("%s is an empty file, not an align workspace: run `align init` to make it one (or check --db)", path)
 	}
@@ -100,7 +100,7 @@ func openError(path string, err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("cannot open %s: permission denied", path)
 	}
-	return err
+	return fileAdvice(err)
 }
 
 // writeError maps an error from a store write to one actionable sentence.

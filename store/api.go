@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/align-team/align/store/internal/filesafe"
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -19,8 +20,8 @@ const DefaultTimeout = time.Second
 
 // Permissions of what Open creates: the workspace is private to its owner.
 const (
-	dirMode  fs.FileMode = 0o700
-	fileMode fs.FileMode = 0o600
+	dirMode  = filesafe.DirMode
+	fileMode = filesafe.FileMode
 )
 
 // DefaultPath returns $XDG_DATA_HOME/align/align.db, else ~/.local/share/align/align.db.
@@ -39,14 +40,14 @@ func DefaultPath() (string, error) {
 // Open opens (creating if needed) the workspace at path.
 //
 // Every open first validates an existing file's structure without bbolt
-// (see guard.go), so that a damaged file is refused with ErrDamaged, in a
+// (see filesafe.Guard), so that a damaged file is refused with ErrDamaged, in a
 // sentence that points to the latest automatic backup, instead of crashing
 // the process; nothing is changed or moved. A writing open creates the
 // directory (0700) and the file (0600) with every bucket, the schema
 // version and the workspace record all at once (built under a temporary
 // name and linked into place), migrates an older file after writing a
 // backup next to it (path.pre-vN.bak), and takes an automatic backup when
-// one is due (see autobackup.go and Store.AutoBackup). A read-only open
+// one is due (see autobackup.go, filesafe's backups.go and Store.AutoBackup). A read-only open
 // takes a shared lock, creates nothing and refuses a file that needs a
 // migration (ErrOldSchema). Errors read as sentences that name the path:
 // ErrLocked when another process holds the file longer than the timeout,
@@ -68,7 +69,7 @@ func Open(path string, opt Options) (*Store, error) {
 	case err == nil && !info.Mode().IsRegular():
 		// A FIFO would block the open for ever, a device or a socket is
 		// never a workspace: refuse at once, naming what it is.
-		return nil, notRegularErr(path, info.Mode())
+		return nil, NotRegularError(path, info.Mode())
 	case errors.Is(err, fs.ErrNotExist) && opt.ReadOnly:
 		return nil, newErr(ErrNotFound, err, "no workspace at %s; run `align init`", path)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -95,8 +96,8 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if found {
 		// Validate the file before bbolt maps it: bbolt can crash the
-		// process on a damaged page (see guard.go).
-		if err := guardFile(path, opt.Timeout); err != nil {
+		// process on a damaged page (see filesafe.Guard).
+		if err := filesafe.Guard(path, opt.Timeout); err != nil {
 			return nil, err
 		}
 	}
@@ -163,7 +164,7 @@ func createFile(path string, opt Options) (created bool, err error) {
 		return false, err
 	}
 	if err := os.Link(name, path); err != nil {
-		if exists(path) {
+		if filesafe.Exists(path) {
 			return false, nil // created by another process in the meantime
 		}
 		// The file system has no hard links: rename instead.
@@ -171,14 +172,14 @@ func createFile(path string, opt Options) (created bool, err error) {
 			return false, fmt.Errorf("cannot create the workspace %s: %w", path, err)
 		}
 	}
-	return true, syncDir(dir)
+	return true, filesafe.SyncDir(dir)
 }
 
 // prepare tightens the file's mode, then creates or migrates the layout.
 func (s *Store) prepare() error {
 	// Aligns before this one kept a stamp that let an open skip the walk;
 	// remove it, so that going back to one never trusts a stale stamp.
-	_ = os.Remove(filepath.Join(backupDir(s.path), "."+backupStem(s.path)+"verified"))
+	_ = os.Remove(filepath.Join(filesafe.BackupDir(s.path), "."+filesafe.BackupStem(s.path)+"verified"))
 	info, err := os.Stat(s.path)
 	if err != nil {
 		return err
