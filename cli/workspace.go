@@ -19,7 +19,7 @@ func (a *app) dbPath() (string, error) {
 	if p := a.env.Getenv("ALIGN_DB"); p != "" {
 		return p, nil
 	}
-	p, err := store.DefaultPath()
+	p, err := defaultDBPath(a.env.Getenv)
 	if err != nil {
 		return "", fmt.Errorf("cannot find a place for the workspace (%v); pass --db PATH or set ALIGN_DB", err)
 	}

@@ -24,19 +24,6 @@ const (
 	fileMode = filesafe.FileMode
 )
 
-// DefaultPath returns $XDG_DATA_HOME/align/align.db, else ~/.local/share/align/align.db.
-// A relative XDG_DATA_HOME is ignored, as the XDG specification asks.
-func DefaultPath() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
-		return filepath.Join(dir, "align", "align.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find the default workspace (no home directory: %v); use --db PATH or ALIGN_DB", err)
-	}
-	return filepath.Join(home, ".local", "share", "align", "align.db"), nil
-}
-
 // Open opens (creating if needed) the workspace at path.
 //
 // Every open first validates an existing file's structure without bbolt

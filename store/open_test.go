@@ -188,21 +188,6 @@ func TestOpen_NewerSchema_LeavesFileUntouched(t *testing.T) {
 	}
 }
 
-func TestDefaultPath(t *testing.T) {
-	tests := []struct{ xdg, home, want string }{
-		{"/data", "/home/ann", "/data/align/align.db"},
-		{"", "/home/ann", "/home/ann/.local/share/align/align.db"},
-		{"relative/dir", "/home/ann", "/home/ann/.local/share/align/align.db"},
-	}
-	for _, tt := range tests {
-		t.Setenv("XDG_DATA_HOME", tt.xdg)
-		t.Setenv("HOME", tt.home)
-		if got, err := DefaultPath(); err != nil || got != tt.want {
-			t.Errorf("XDG_DATA_HOME=%q HOME=%q: DefaultPath() = %q, %v; want %q", tt.xdg, tt.home, got, err, tt.want)
-		}
-	}
-}
-
 func writeFile(t *testing.T, path string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, data, 0o600); err != nil {
