@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
-	"time"
 
 	"github.com/align-team/align/store"
 	"github.com/spf13/cobra"
@@ -181,7 +180,7 @@ func (a *app) checkDamaged(openErr error) error {
 	if err != nil {
 		return openErr
 	}
-	problems, err := store.CheckFile(path, time.Second)
+	problems, err := store.CheckFile(path, lockWait)
 	if err != nil {
 		return openErr
 	}

@@ -325,8 +325,7 @@ func roleWords(facilitator, noEstimates bool) string {
 func (a *app) keyMember(h string) (*store.Store, model.Member, []model.Member, error) {
 	st, err := a.open(false)
 	if errors.Is(err, store.ErrLocked) {
-		path, _ := a.dbPath()
-		return nil, model.Member{}, nil, fmt.Errorf("%s is in use by another align process; if `align serve` is running, stop it (ctrl+c), make the change, and start it again", path)
+		return nil, model.Member{}, nil, inUse(err, "; if `align serve` is running, stop it (ctrl+c), make the change, and start it again")
 	}
 	if err != nil {
 		return nil, model.Member{}, nil, err

@@ -57,7 +57,7 @@ func Run(ctx context.Context, env Env, args []string) error {
 	a := &app{env: env}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	return oneLineError(root.ExecuteContext(ctx))
+	return oneLineError(fileAdvice(root.ExecuteContext(ctx)))
 }
 
 // oneLineError folds cobra's multi-line "Did you mean this?" suggestion

@@ -58,7 +58,7 @@ func Open(path string, opt Options) (*Store, error) {
 		// never a workspace: refuse at once, naming what it is.
 		return nil, NotRegularError(path, info.Mode())
 	case errors.Is(err, fs.ErrNotExist) && opt.ReadOnly:
-		return nil, newErr(ErrNotFound, err, "no workspace at %s; run `align init`", path)
+		return nil, &NoWorkspaceError{Path: path, Err: err}
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	case err == nil && info.Size() == 0 && opt.ReadOnly:
@@ -261,11 +261,11 @@ func openReadOnly(path string, opt Options) (*Store, error) {
 	case err != nil:
 		err = newErr(ErrNotWorkspace, nil, "%s is not an align workspace: %v", path, err)
 	case version == 0:
-		err = newErr(ErrNotWorkspace, nil, "%s is an empty database, not an align workspace; run `align init`", path)
+		err = &NotWorkspaceError{Path: path, Empty: true}
 	case version > SchemaVersion:
 		err = newerErr(path, version)
 	case version < SchemaVersion:
-		err = newErr(ErrOldSchema, nil, "%s has schema version %d and needs an upgrade to version %d; run a command that changes the workspace (or `align` itself) once to upgrade it", path, version, SchemaVersion)
+		err = &OldSchemaError{Path: path, Version: version, Want: SchemaVersion}
 	}
 	if err != nil {
 		_ = db.Close()
@@ -308,7 +308,7 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, e
 	case err == nil:
 		return db, nil
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, newErr(ErrLocked, err, "%s is in use by another align process", path)
+		return nil, &LockedError{Path: path, Err: err}
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch),
 		errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrInvalidMapping):
 		return nil, newErr(ErrNotWorkspace, err, "%s is not an align workspace (not a bbolt database: %v)", path, err)
@@ -321,7 +321,7 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, e
 }
 
 func newerErr(path string, version int) error {
-	return newErr(ErrNewerSchema, nil, "%s was written by a newer align (schema version %d; this align reads up to version %d); upgrade align to open it", path, version, SchemaVersion)
+	return &NewerSchemaError{Path: path, What: fmt.Sprintf("schema version %d; this align reads up to version %d", version, SchemaVersion)}
 }
 
 // makeDir creates dir and any missing parents with mode 0700, and chmods

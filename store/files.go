@@ -82,3 +82,7 @@ func firstErr(errs ...error) error {
 	}
 	return nil
 }
+
+// ExistsError refuses to overwrite a backup's path that exists (Backup
+// without force); it matches fs.ErrExist.
+type ExistsError = filesafe.ExistsError

@@ -112,8 +112,10 @@ func TestOpen_ReadOnly_MissingFile(t *testing.T) {
 	if !errors.Is(err, ErrNotFound) || !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("error %v is not ErrNotFound and ErrNotExist", err)
 	}
-	if want := "no workspace at " + path + "; run `align init`"; err.Error() != want {
-		t.Errorf("error = %q, want %q", err, want)
+	// The store states the fact; cli adds "; run `align init`" (cli/advice_test.go).
+	var nw *NoWorkspaceError
+	if want := "no workspace at " + path; err.Error() != want || !errors.As(err, &nw) || nw.Path != path {
+		t.Errorf("error = %q, want %q, a *NoWorkspaceError", err, want)
 	}
 	if _, err := os.Stat(filepath.Dir(path)); !errors.Is(err, os.ErrNotExist) {
 		t.Error("read-only open created the directory")

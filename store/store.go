@@ -44,7 +44,7 @@ type Options struct {
 	// writer and the other way round, up to Timeout. It creates nothing and
 	// refuses a file that needs a migration (ErrOldSchema).
 	ReadOnly bool
-	// Timeout bounds the wait for the file lock; zero means one second.
+	// Timeout bounds the wait for the file lock; zero means DefaultTimeout.
 	Timeout time.Duration
 	// Now is the clock used to stamp records; nil means time.Now.
 	Now func() time.Time

@@ -28,10 +28,10 @@ func (e *BadCopyError) Error() string { return e.Err.Error() }
 func (e *BadCopyError) Unwrap() error { return e.Err }
 
 // ExistsError refuses to overwrite Path, which exists; it matches
-// fs.ErrExist.
+// fs.ErrExist. Its message states only that.
 type ExistsError struct{ Path string }
 
-func (e *ExistsError) Error() string { return e.Path + " already exists; use --force to overwrite it" }
+func (e *ExistsError) Error() string { return e.Path + " already exists" }
 
 // Is makes an ExistsError match fs.ErrExist.
 func (e *ExistsError) Is(target error) bool { return target == fs.ErrExist }

@@ -16,7 +16,7 @@ var (
 	// automatic backup.
 	ErrDamaged = errors.New("database file is damaged")
 	// ErrLocked means another process holds the database file open.
-	ErrLocked = errors.New("database is in use by another align process")
+	ErrLocked = errors.New("database " + InUse)
 	// ErrNotWorkspace means the file exists but is not an align workspace:
 	// not a bbolt database at all, or a bbolt database written by another
 	// program.
@@ -118,12 +118,15 @@ type NotWorkspaceError struct {
 	Path    string
 	What    string
 	Mode    fs.FileMode // not a regular file: what it is (NotRegular)
+	Empty   bool        // a bbolt database with nothing in it, not made a workspace yet
 	Restore *Restore
 	Err     error
 }
 
 func (e *NotWorkspaceError) Error() string {
 	switch {
+	case e.Empty:
+		return e.Path + " is an empty database, not an align workspace"
 	case e.Err == errNotRegular && e.Mode.IsDir():
 		return e.Path + " is a directory, not an align workspace"
 	case e.Err == errNotRegular:
