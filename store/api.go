@@ -24,22 +24,26 @@ const (
 	fileMode = filesafe.FileMode
 )
 
-// Open opens (creating if needed) the workspace at path.
+// Open opens (creating if needed) the workspace at path, which the caller
+// chooses (the store reads no environment: cli's defaultDBPath is the
+// default).
 //
 // Every open first validates an existing file's structure without bbolt
-// (see filesafe.Guard), so that a damaged file is refused with ErrDamaged, in a
-// sentence that points to the latest automatic backup, instead of crashing
-// the process; nothing is changed or moved. A writing open creates the
-// directory (0700) and the file (0600) with every bucket, the schema
-// version and the workspace record all at once (built under a temporary
-// name and linked into place), migrates an older file after writing a
-// backup next to it (path.pre-vN.bak), and takes an automatic backup when
-// one is due (see autobackup.go, filesafe's backups.go and Store.AutoBackup). A read-only open
-// takes a shared lock, creates nothing and refuses a file that needs a
-// migration (ErrOldSchema). Errors read as sentences that name the path:
-// ErrLocked when another process holds the file longer than the timeout,
-// ErrNewerSchema for a file from a newer align (left untouched),
-// ErrNotWorkspace for any other file, ErrNotFound for a missing file on a
+// (see filesafe.Guard), so that a damaged file is refused with a
+// *DamagedError (ErrDamaged) that names the latest automatic backup,
+// instead of crashing the process; nothing is changed or moved. A writing
+// open creates the directory (0700) and the file (0600) with every bucket,
+// the schema version and the workspace record all at once (built under a
+// temporary name and linked into place), migrates an older file after
+// writing a backup next to it (path.pre-vN.bak), and takes an automatic
+// backup when one is due (see autobackup.go and Store.AutoBackup). A
+// read-only open takes a shared lock, creates nothing and refuses a file
+// that needs a migration (*OldSchemaError, ErrOldSchema). Errors are typed
+// and state facts that name the path, never what to type next:
+// *LockedError (ErrLocked) when another process holds the file longer than
+// the timeout, *NewerSchemaError (ErrNewerSchema) for a file from a newer
+// align (left untouched), *NotWorkspaceError (ErrNotWorkspace) for any
+// other file, *NoWorkspaceError (ErrNotFound) for a missing file on a
 // read-only open.
 func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
