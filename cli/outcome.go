@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/spf13/cobra"
 )
@@ -121,7 +122,7 @@ func (a *app) changeOutcome(sprint, ref string, change func(*model.Outcome)) err
 	if n := strings.TrimSpace(saved.Notes); n != "" {
 		lines = strings.Count(n, "\n") + 1
 	}
-	fmt.Fprintf(a.out(), "%s: %s, %s, %s\n", o.Title, agreed, disc, plural(lines, "note line"))
+	fmt.Fprintf(a.out(), "%s: %s, %s, %s\n", o.Title, agreed, disc, export.Plural(lines, "note line", "note lines"))
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
@@ -154,7 +155,7 @@ func writeRound2(b *strings.Builder, rounds map[uuid.UUID]model.Round2Stats, s m
 		return
 	}
 	t := r.Round2
-	fmt.Fprintf(b, "%sround 2: median %s, range %d–%d [%s]; %s\n", ind, num(t.Median), t.Min, t.Max, t.Level, r.Summary(true))
+	fmt.Fprintf(b, "%sround 2: median %s, range %d–%d [%s]; %s\n", ind, export.Figure(t.Median), t.Min, t.Max, t.Level, r.Summary(true))
 	if mv := r.MovesText(); mv != "" {
 		fmt.Fprintf(b, "%smoves: %s\n", ind, mv)
 	}

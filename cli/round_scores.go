@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
@@ -112,5 +113,5 @@ func writeAdjusted(b *strings.Builder, s model.ObjectiveStats, offsets map[uuid.
 	if !adj.OK {
 		return
 	}
-	fmt.Fprintf(b, "   net of habit: spread %s (raw %d; usual offsets known for %d of %d)\n", num(adj.Spread), s.Spread, adj.Known, adj.Of)
+	fmt.Fprintf(b, "   net of habit: spread %s (raw %d; usual offsets known for %d of %d)\n", export.Figure(adj.Spread), s.Spread, adj.Known, adj.Of)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
@@ -103,7 +104,7 @@ func writeStatus(w io.Writer, team string, r model.SprintReport, goals []model.G
 	}
 	b.WriteString("\n")
 	if r.HasScore {
-		fmt.Fprintf(&b, "Alignment score: %s of 100 (100 minus the mean spread)\n", num(r.Score))
+		fmt.Fprintf(&b, "Alignment score: %s of 100 (100 minus the mean spread)\n", export.Figure(r.Score))
 	}
 	b.WriteString("\n")
 
@@ -182,7 +183,7 @@ func writeObjective(b *strings.Builder, n int, s model.ObjectiveStats, goal stri
 			conf += "–" + strconv.Itoa(s.ConfMax)
 		}
 		fmt.Fprintf(b, "%smedian %s, range %d–%d, spread %d, sd %s, confidence %s%s\n",
-			ind, num(s.Median), s.Min, s.Max, s.Spread, strconv.FormatFloat(s.StdDev, 'f', 1, 64), conf, discussedFor(s.Outcome))
+			ind, export.Figure(s.Median), s.Min, s.Max, s.Spread, export.OneDecimal(s.StdDev), conf, discussedFor(s.Outcome))
 		parts := make([]string, len(s.Estimates))
 		for i, e := range s.Estimates {
 			parts[i] = fmt.Sprintf("%s %d", e.Handle, e.Progress)
@@ -202,9 +203,9 @@ func writeObjective(b *strings.Builder, n int, s model.ObjectiveStats, goal stri
 	if ev.HasEvidence {
 		line := fmt.Sprintf("%sstories: %d of %d done", ind, ev.StoriesDone, ev.Stories)
 		if ev.Points > 0 {
-			line += fmt.Sprintf(", %d of %d points", ev.PointsDone, ev.Points)
+			line += ", " + export.Points(ev.PointsDone, ev.Points)
 		}
-		line += fmt.Sprintf(" (%d%%)", ev.DonePercent)
+		line += " (" + export.Percent(ev.DonePercent) + ")"
 		if ev.Flag {
 			line += fmt.Sprintf("; FLAG: the median and the stories differ by %d points", ev.Gap)
 		}
@@ -254,23 +255,6 @@ func inDays(n int) string {
 		return "tomorrow"
 	}
 	return fmt.Sprintf("in %d days", n)
-}
-
-// plural writes n with the noun, adding an s unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if len(noun) > 1 && strings.HasSuffix(noun, "y") && !strings.ContainsRune("aeiou", rune(noun[len(noun)-2])) {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// num formats a figure with at most one decimal, dropping ".0".
-func num(f float64) string {
-	s := strconv.FormatFloat(f, 'f', 1, 64)
-	return strings.TrimSuffix(s, ".0")
 }
 
 // oneLine folds multi-line text onto one line for the report.

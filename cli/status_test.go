@@ -27,30 +27,6 @@ func TestDaysText_Dates(t *testing.T) {
 	}
 }
 
-func TestNum_Decimals(t *testing.T) {
-	tests := []struct {
-		in   float64
-		want string
-	}{{47.5, "47.5"}, {40, "40"}, {75.5, "75.5"}, {33.333, "33.3"}, {0, "0"}, {99.96, "100"}}
-	for _, tt := range tests {
-		if got := num(tt.in); got != tt.want {
-			t.Errorf("num(%v) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestPlural_Nouns(t *testing.T) {
-	tests := []struct {
-		n          int
-		noun, want string
-	}{{1, "story", "1 story"}, {2, "story", "2 stories"}, {0, "member", "0 members"}, {3, "day", "3 days"}}
-	for _, tt := range tests {
-		if got := plural(tt.n, tt.noun); got != tt.want {
-			t.Errorf("plural(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
-		}
-	}
-}
-
 func TestWriteStatus_Edges(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(model.DateLayout, s); return d }
 	sp := model.Sprint{Name: "Sprint 1", Start: day("2025-03-03"), End: day("2025-03-14"), State: model.StatePlanning}

@@ -23,7 +23,7 @@ func RollupLine(ob model.ObjectiveSummary) string {
 		parts = append(parts, "not agreed")
 	}
 	if ob.Level != model.LevelNone {
-		parts = append(parts, fmt.Sprintf("median %s, spread %d (%s)", fmtMedian(ob.Median), ob.Spread, ob.Level))
+		parts = append(parts, fmt.Sprintf("median %s, spread %d (%s)", Figure(ob.Median), ob.Spread, ob.Level))
 	}
 	parts = append(parts, countOf(ob.Responses, "response"))
 	if ob.Evidence.HasEvidence {
@@ -44,8 +44,6 @@ func RollupLine(ob model.ObjectiveSummary) string {
 	}
 	return title + ": " + strings.Join(parts, ", ")
 }
-
-func fmtMedian(m float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", m), ".0") }
 
 // RollupTeamLine sums up one team's work on a goal: "agreed 80 %
 // (aligned), stories 75 % done, trend 40 → 60 → 80".

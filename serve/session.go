@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views"
 	tea "github.com/charmbracelet/bubbletea"
@@ -98,7 +99,7 @@ func (srv *Server) handle(sess *channelSession) {
 		return
 	case slotMemberFull:
 		srv.refuse(sess, info, "refused: member has too many sessions",
-			fmt.Sprintf("align: @%s already has %s open here (the server's --max-per-member); close one and try again", member.Handle, plural(srv.cfg.MaxPerMember, "session")))
+			fmt.Sprintf("align: @%s already has %s open here (the server's --max-per-member); close one and try again", member.Handle, export.Plural(srv.cfg.MaxPerMember, "session", "sessions")))
 		return
 	}
 	defer srv.release(member)
