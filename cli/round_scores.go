@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
@@ -104,14 +103,4 @@ func pastOffsets(st *store.Store, this uuid.UUID) (map[uuid.UUID]float64, error)
 		return nil, err
 	}
 	return model.PastOffsets(past, ms), nil
-}
-
-// writeAdjusted adds the spread net of habit beside the raw one, once some
-// responder's offset is known.
-func writeAdjusted(b *strings.Builder, s model.ObjectiveStats, offsets map[uuid.UUID]float64) {
-	adj := model.AdjustedSpread(s, offsets)
-	if !adj.OK {
-		return
-	}
-	fmt.Fprintf(b, "   net of habit: spread %s (raw %d; usual offsets known for %d of %d)\n", export.Figure(adj.Spread), s.Spread, adj.Known, adj.Of)
 }

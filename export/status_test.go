@@ -1,4 +1,4 @@
-package cli
+package export
 
 import (
 	"strings"
@@ -50,7 +50,7 @@ func TestWriteStatus_Edges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
-			if err := writeStatus(&b, "", tt.r, nil, nil, day("2025-03-05")); err != nil {
+			if err := WriteStatus(&b, "", tt.r, nil, nil, day("2025-03-05")); err != nil {
 				t.Fatal(err)
 			}
 			for _, w := range tt.want {
