@@ -127,8 +127,12 @@ func (a *app) runDemo(cmd *cobra.Command, ds model.Dataset) error {
 	if err := fill(st, ds); err != nil {
 		return err
 	}
+	me, _, err := a.actingMember(st) // the same rule as align --as
+	if err != nil {
+		return err
+	}
 	if a.interactive() {
-		return runTUI(st, a.member(), a.env.Stdin, a.env.Stdout)
+		return runTUI(st, me.ID, a.env.Stdin, a.env.Stdout)
 	}
 	return a.statusFrom(st, "current")
 }

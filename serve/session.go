@@ -116,14 +116,14 @@ func (srv *Server) refuse(sess *channelSession, info *connInfo, logged, told str
 // run runs the terminal UI for the member in sess until they quit, the
 // connection drops, the session idles out or the server shuts down.
 func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh <-chan ssh.Window, member model.Member, key ssh.PublicKey) {
-	handle := member.Handle
 	in := newSessionInput(sess, time.Now())
 	defer in.Close()
 	dark, _ := in.queryBackground(sess, srv.cfg.queryTimeout)
 	model := srv.cfg.newModel(views.Options{
 		// Every save is checked, in its transaction, against the member as
 		// stored then: a session removed or demoted a moment ago writes nothing.
-		Store: srv.cfg.Store.As(member.ID), Now: srv.cfg.Now, As: handle,
+		// The key's member goes down by id: nothing looks the handle up again.
+		Store: srv.cfg.Store.As(member.ID), Now: srv.cfg.Now, As: member.ID,
 		Renderer: newRenderer(sess, pty, dark),
 		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: member.Facilitator,
 		Hub: srv.hub, Tick: time.Second, // the Review timer redraws every second
@@ -171,7 +171,7 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 	}
 	if !drained {
 		end += "; some saves did not finish in time"
-		srv.log.printf("%s member=%s: saves still queued after %s\n", srv.now().UTC().Format(time.RFC3339), handle, srv.cfg.DrainTimeout)
+		srv.log.printf("%s member=%s: saves still queued after %s\n", srv.now().UTC().Format(time.RFC3339), member.Handle, srv.cfg.DrainTimeout)
 	}
 	info.setEnd(end)
 	if told != "" {

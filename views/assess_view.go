@@ -8,6 +8,7 @@ import (
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/google/uuid"
 )
 
 // Lines above the objective list and the member picker's rows.
@@ -54,7 +55,7 @@ func (m Assess) headView() string {
 		}
 	}
 	who := s.Faint.Render("Assessing as ") + s.Bold.Render(m.member.Name) + s.Faint.Render(" ("+m.member.Handle+") · "+m.data.Sprint.Sprint.Name)
-	if m.as == "" {
+	if m.as == uuid.Nil {
 		// Remembered for the workspace: on a shared laptop the next person
 		// opens as the last one, so say how to change it.
 		who += s.Faint.Render(" · not you? m")

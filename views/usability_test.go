@@ -310,7 +310,7 @@ func TestAssess_View_LongDescriptionSaysMore(t *testing.T) {
 func TestHistory_View_MembersSeeNoOpenSprintScore(t *testing.T) {
 	st := newTestStore(t)
 	for _, fac := range []bool{true, false} {
-		a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "jonas", Facilitator: fac})
+		a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: memberID(t, st, "jonas").ID, Facilitator: fac})
 		t.Cleanup(func() { a.Close(5 * time.Second) })
 		a = drive(t, a, a.Init())
 		a = press(t, a, "shift+tab", "5") // via Dashboard: digits type on Assess
