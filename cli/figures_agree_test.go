@@ -9,7 +9,8 @@ import (
 )
 
 // sharePattern finds the share of stories done in each front end's text:
-// status's "stories: 1 of 2 done, 5 of 13 points (38%)", the markdown's
+// status's "stories: 1 of 2 done, 5 of 13 points (38%)" (or "stories: 1 of
+// 3 done (33%), 0 of 5 points" by count), the markdown's
 // "1 of 2 stories done; 5 of 13 points done (38%)" and the screens'
 // "1 of 2 stories done, 5 of 13 points (38%)".
 var sharePattern = regexp.MustCompile(`\d+ of \d+ (?:stories |story )?done[^(\n]*\((\d+)%\)`)

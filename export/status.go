@@ -138,10 +138,16 @@ func writeObjective(b *strings.Builder, n int, s model.ObjectiveStats, goal stri
 	ev := s.Evidence
 	if ev.HasEvidence {
 		line := fmt.Sprintf("%sstories: %d of %d done", ind, ev.StoriesDone, ev.Stories)
-		if ev.Points > 0 {
-			line += ", " + Points(ev.PointsDone, ev.Points)
+		// The share stands by what it counts (model.StoryEvidence): the
+		// points when every story has some, else the stories.
+		switch {
+		case ev.ByPoints:
+			line += ", " + Points(ev.PointsDone, ev.Points) + " (" + Percent(ev.DonePercent) + ")"
+		case ev.Points > 0:
+			line += " (" + Percent(ev.DonePercent) + "), " + Points(ev.PointsDone, ev.Points)
+		default:
+			line += " (" + Percent(ev.DonePercent) + ")"
 		}
-		line += " (" + Percent(ev.DonePercent) + ")"
 		if ev.Flag {
 			line += fmt.Sprintf("; FLAG: the median and the stories differ by %d points", ev.Gap)
 		}
