@@ -27,6 +27,19 @@ func TestFigure_Table(t *testing.T) {
 	}
 }
 
+func TestWhole_Table(t *testing.T) {
+	for in, want := range map[float64]string{68.5: "69", 68.4: "68", 0: "0", -0.4: "0", 100: "100", 99.6: "100"} {
+		if got := Whole(in); got != want {
+			t.Errorf("Whole(%v) = %q; want %q", in, got, want)
+		}
+	}
+	for in, want := range map[float64]string{8: "+8", -3.2: "-3", 0: "+0", -0.4: "+0", 2.5: "+3"} {
+		if got := SignedWhole(in); got != want {
+			t.Errorf("SignedWhole(%v) = %q; want %q", in, got, want)
+		}
+	}
+}
+
 func TestOneDecimal_Table(t *testing.T) {
 	for in, want := range map[float64]string{4: "4.0", 3.46: "3.5", 0: "0.0", 12.04: "12.0"} {
 		if got := OneDecimal(in); got != want {
