@@ -25,22 +25,13 @@ func Figure(f float64) string {
 
 // Whole formats a figure rounded to a whole number, halves away from zero
 // and never "-0", where a table or caption has no room for a decimal (a
-// History score, a roll-up share): 68.5 → "69", 68.4 → "68".
+// History score beside its bar): 68.5 → "69", 68.4 → "68".
 func Whole(f float64) string {
 	r := math.Round(f)
 	if r == 0 {
 		r = 0 // no "-0"
 	}
 	return strconv.FormatFloat(r, 'f', 0, 64)
-}
-
-// SignedWhole is Whole with its sign always written, for a change: "+8",
-// "-3", "+0".
-func SignedWhole(f float64) string {
-	if w := Whole(f); w[0] != '-' {
-		return "+" + w
-	}
-	return Whole(f)
 }
 
 // OneDecimal formats a figure with exactly one decimal, as the standard

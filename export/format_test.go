@@ -33,11 +33,6 @@ func TestWhole_Table(t *testing.T) {
 			t.Errorf("Whole(%v) = %q; want %q", in, got, want)
 		}
 	}
-	for in, want := range map[float64]string{8: "+8", -3.2: "-3", 0: "+0", -0.4: "+0", 2.5: "+3"} {
-		if got := SignedWhole(in); got != want {
-			t.Errorf("SignedWhole(%v) = %q; want %q", in, got, want)
-		}
-	}
 }
 
 func TestOneDecimal_Table(t *testing.T) {

@@ -111,15 +111,15 @@ func RollupGapLine(g model.GoalRollup) string {
 func CompareText(c model.Compare, unit string) string {
 	if !c.HasValue {
 		if c.HasUsual {
-			return "- (usual " + Whole(c.Usual) + unit + ")"
+			return fmt.Sprintf("- (usual %.0f%s)", c.Usual, unit)
 		}
 		return "-"
 	}
-	s := Whole(c.Value) + unit
+	s := fmt.Sprintf("%.0f%s", c.Value, unit)
 	if !c.HasUsual {
 		return s + " (no past yet)"
 	}
-	return fmt.Sprintf("%s (usual %s%s, %s)", s, Whole(c.Usual), unit, SignedWhole(c.Delta()))
+	return fmt.Sprintf("%s (usual %.0f%s, %+.0f)", s, c.Usual, unit, c.Delta())
 }
 
 // WriteRollupText writes r for a terminal.
