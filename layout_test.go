@@ -40,7 +40,7 @@ var layers = map[string]layer{
 	"export":                  {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
 	"views":                   {ours: []string{"model", "store", "export", "views/*"}, forbidden: concat(sshSrv, cmdln)},
 	"views/*":                 {ours: []string{"model", "store", "export", "views", "views/*"}, forbidden: concat(sshSrv, cmdln)},
-	"serve":                   {ours: []string{"model", "store", "views", "views/*"}, forbidden: cmdln},
+	"serve":                   {ours: []string{"model", "store", "export", "views", "views/*"}, forbidden: cmdln},
 	"cli":                     {ours: []string{"model", "store", "export", "views", "views/*", "serve", "demo", "internal/lastmember"}},
 	"bench":                   {ours: []string{"demo", "model", "store"}, forbidden: concat(tui, sshSrv, cmdln)},
 	"e2e":                     {},

@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/store"
 	"github.com/spf13/cobra"
 )
@@ -167,7 +168,7 @@ exit status is non-zero when there is any. The workspace is opened read-only.`,
 				fmt.Fprintf(a.out(), "%s: %s\n", p.Where, p.What)
 			}
 			return fmt.Errorf("%s has %s. %s",
-				st.Path(), plural(len(problems), "problem"), store.RestoreHint(st.Path()))
+				st.Path(), export.Plural(len(problems), "problem", "problems"), store.RestoreHint(st.Path()))
 		},
 	}
 }

@@ -99,7 +99,7 @@ func New(opt Options) App {
 		history:         historyCache{gen: 1},
 		testPanic:       opt.TestPanic,
 	}
-	if opt.As != "" {
+	if opt.As != uuid.Nil {
 		a.screen = screenAssess
 	}
 	return a.resize(opt.Width, opt.Height)

@@ -21,8 +21,8 @@ type Assess struct {
 	input         inputKeys
 	width, height int
 
-	as         string // handle from --as; "" when none
-	asResolved bool   // the --as handle was looked up once
+	as         uuid.UUID // the fixed member (--as, the SSH key); uuid.Nil when none
+	asResolved bool      // the fixed member was applied once
 	loaded     bool
 	data       workspaceData
 	objectives []model.Objective
@@ -47,8 +47,9 @@ type Assess struct {
 	note   editor
 }
 
-// NewAssess returns the Assess screen acting as handle as (may be empty).
-func NewAssess(d deps, as string) Assess {
+// NewAssess returns the Assess screen acting as the member with id as
+// (uuid.Nil: remembered or chosen).
+func NewAssess(d deps, as uuid.UUID) Assess {
 	return Assess{
 		deps: d, keys: newAssessKeys(), input: newInputKeys(), as: as,
 		mine: map[uuid.UUID]model.Assessment{}, saves: newInflight(),
@@ -100,7 +101,7 @@ func (m Assess) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Prev, k.Next, k.Select, k.Filter}}
 	}
 	member := k.Member
-	member.SetEnabled(m.as == "") // the member is fixed (--as, or the SSH key)
+	member.SetEnabled(m.as == uuid.Nil) // the member is fixed (--as, or the SSH key)
 	return [][]key.Binding{
 		{k.Prev, k.Next},
 		{k.Digit, k.Less, k.More, k.LessFine, k.MoreFine, k.Type},
@@ -148,14 +149,13 @@ func (m Assess) load(d workspaceData) (Assess, tea.Cmd) {
 	}
 	m.candidates = d.activeMembers()
 	var cmd tea.Cmd
-	if m.as != "" && !m.asResolved {
+	if m.as != uuid.Nil && !m.asResolved {
 		m.asResolved = true
-		if mem, ok := d.memberByHandle(m.as); ok {
+		if mem, ok := d.member(m.as); ok && !mem.Deleted {
 			m.member = mem
 		} else {
-			handle := m.as
 			cmd = func() tea.Msg {
-				return footerMsg{text: fmt.Sprintf("no member with handle %q: choose yourself", handle)}
+				return footerMsg{text: "the member you are signed in as is no longer in the workspace: choose yourself"}
 			}
 		}
 	}
@@ -261,12 +261,12 @@ func (m Assess) key(msg tea.KeyMsg) (Assess, tea.Cmd) {
 
 // switchMember opens the member picker, unless the member is fixed.
 func (m Assess) switchMember() (Assess, tea.Cmd) {
-	if m.as == "" {
+	if m.as == uuid.Nil {
 		m.picking = true
 		m.pick = 0
 		return m, nil
 	}
-	as := m.as
+	as := m.member.Handle
 	return m, func() tea.Msg {
 		return footerMsg{text: "you are signed in as @" + as + ": the member cannot be switched here"}
 	}

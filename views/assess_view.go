@@ -5,8 +5,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/google/uuid"
 )
 
 // Lines above the objective list and the member picker's rows.
@@ -53,7 +55,7 @@ func (m Assess) headView() string {
 		}
 	}
 	who := s.Faint.Render("Assessing as ") + s.Bold.Render(m.member.Name) + s.Faint.Render(" ("+m.member.Handle+") · "+m.data.Sprint.Sprint.Name)
-	if m.as == "" {
+	if m.as == uuid.Nil {
 		// Remembered for the workspace: on a shared laptop the next person
 		// opens as the last one, so say how to change it.
 		who += s.Faint.Render(" · not you? m")
@@ -167,7 +169,7 @@ func (m Assess) referenceLines(o model.Objective, w int) []string {
 		case !m.data.figuresShown(o.ID):
 			lines = append(lines, truncate(s.Faint.Render("Others' estimates show when the facilitator reveals this objective."), w))
 		case ok && os.Responses > 0:
-			lines = append(lines, truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", figure(os.Median), os.Min, os.Max))+
+			lines = append(lines, truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", export.Figure(os.Median), os.Min, os.Max))+
 				s.Level(os.Level).Render(LevelLabel(os.Level)), w))
 		}
 	} else {
@@ -186,7 +188,7 @@ func (m Assess) storyLines(o model.Objective, w, room int) []string {
 	if len(list) == 0 {
 		return []string{s.Faint.Render("No stories linked.")}
 	}
-	lines := []string{s.Faint.Render(truncate(storiesDone(model.StoryEvidence(o.ID, list)), w))}
+	lines := []string{s.Faint.Render(truncate(export.StoriesDone(model.StoryEvidence(o.ID, list)), w))}
 	for i, st := range list {
 		if len(lines) == room-1 && i < len(list)-1 {
 			lines = append(lines, s.Faint.Render(fmt.Sprintf("  … and %d more", len(list)-i)))

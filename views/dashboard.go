@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -228,7 +229,7 @@ func (m Dashboard) row(o model.ObjectiveStats, selected bool) string {
 	case o.Responses == 0:
 		fig = s.Faint.Render(padRight("no estimates", c.figuresWidth()))
 	default:
-		fig = bar(s, roundHalfUp(o.Median), dashBarWidth) + " " + padRight(figure(o.Median)+"%", 5)
+		fig = bar(s, roundHalfUp(o.Median), dashBarWidth) + " " + padRight(export.Figure(o.Median)+"%", 5)
 		if c.range_ {
 			fig += " " + padRight(fmt.Sprintf("%d–%d", o.Min, o.Max), dashRangeWidth)
 		}
@@ -262,22 +263,15 @@ func daysLeft(sp model.Sprint, today time.Time) string {
 	day := 24 * time.Hour
 	switch {
 	case today.Before(sp.Start):
-		return plural(int(sp.Start.Sub(today)/day), "starts in %d day", "starts in %d days")
+		return "starts in " + export.Plural(int(sp.Start.Sub(today)/day), "day", "days")
 	case today.After(sp.End):
-		return plural(int(today.Sub(sp.End)/day), "ended %d day ago", "ended %d days ago")
+		return "ended " + export.Plural(int(today.Sub(sp.End)/day), "day", "days") + " ago"
 	}
 	left := int(sp.End.Sub(today) / day)
 	if left == 0 {
 		return "last day"
 	}
-	return plural(left, "%d day left", "%d days left")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf(one, n)
-	}
-	return fmt.Sprintf(many, n)
+	return export.Plural(left, "day", "days") + " left"
 }
 
 // firstLine returns the first line of s.

@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/align-team/align/model"
@@ -60,19 +59,6 @@ type historyData struct {
 func (d workspaceData) member(id uuid.UUID) (model.Member, bool) {
 	for _, m := range d.Members {
 		if m.ID == id {
-			return m, true
-		}
-	}
-	return model.Member{}, false
-}
-
-// memberByHandle returns the live member with handle h.
-func (d workspaceData) memberByHandle(h string) (model.Member, bool) {
-	// Handles are stored lower-case (Plan turns "Ana" into ana), so --as Ana
-	// and @ana name the same member, as on the command line.
-	h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "@"))
-	for _, m := range d.Members {
-		if m.Handle == h {
 			return m, true
 		}
 	}

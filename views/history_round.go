@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 )
 
@@ -12,7 +13,7 @@ func narrowingCell(s Styles, n model.Narrowing) string {
 	if n.Objectives == 0 {
 		return ""
 	}
-	return " " + s.Text.Render(fmt.Sprintf("%s→%s", figure(n.Before), figure(n.After)))
+	return " " + s.Text.Render(fmt.Sprintf("%s→%s", export.Figure(n.Before), export.Figure(n.After)))
 }
 
 // narrowingText says it for the selected sprint: the mean spread before
@@ -21,5 +22,5 @@ func narrowingText(n model.Narrowing) string {
 	if n.Objectives == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; round 2: spread %s → %s", figure(n.Before), figure(n.After))
+	return fmt.Sprintf("; round 2: spread %s → %s", export.Figure(n.Before), export.Figure(n.After))
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/charmbracelet/bubbles/key"
@@ -235,7 +236,7 @@ func (c planCarry) view(s Styles, w, h int) []string {
 			out = append(out, s.Faint.Render(fmt.Sprintf("  … and %d more", len(c.objectives)-i)))
 			break
 		}
-		tail := "  " + padRight(bases[i], baseW) + "  " + plural(len(c.stories[o.ID]), "%d story", "%d stories")
+		tail := "  " + padRight(bases[i], baseW) + "  " + export.Plural(len(c.stories[o.ID]), "story", "stories")
 		box := "[x] "
 		if c.skip[o.ID] {
 			box = "[ ] "

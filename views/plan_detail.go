@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/google/uuid"
 )
@@ -65,7 +66,7 @@ func (p Plan) sprintSide(l planLayout) []string {
 func (p Plan) objectiveDetail(o model.Objective) string {
 	var parts []string
 	if ev := model.StoryEvidence(o.ID, p.stories[o.ID]); ev.HasEvidence {
-		parts = append(parts, storiesDone(ev))
+		parts = append(parts, export.StoriesDone(ev))
 	}
 	parts = append(parts, "goal: "+orNone(p.data.goalTitle(o.GoalID), "none"))
 	if o.CarriedFrom != uuid.Nil {

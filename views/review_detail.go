@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -114,7 +115,7 @@ func (m Review) detailPane() detailPane {
 		p.body = append(p.body, m.recordLines(st, w)...)
 		return p
 	}
-	resp := plural(st.Responses, "%d response", "%d responses")
+	resp := export.Plural(st.Responses, "response", "responses")
 	if st.Abstained > 0 {
 		resp += fmt.Sprintf(" · %d abstained", st.Abstained)
 	}
@@ -143,13 +144,13 @@ func (m Review) detailPane() detailPane {
 // is nothing to compare, and the line says so.
 func (m Review) figuresLine(st model.ObjectiveStats, w int) string {
 	s := m.deps.styles
-	med := "▲ median " + figure(st.Median)
+	med := "▲ median " + export.Figure(st.Median)
 	if st.Level == model.LevelNone {
 		return s.Text.Render(truncate(med+" · one response, nothing to compare yet", w))
 	}
 	level := LevelLabel(st.Level)
 	for _, parts := range [][]string{
-		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread), fmt.Sprintf("SD %.1f", st.StdDev)},
+		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread), "SD " + export.OneDecimal(st.StdDev)},
 		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread)},
 		{med, fmt.Sprintf("spread %d", st.Spread)},
 	} {
@@ -180,7 +181,7 @@ func (m Review) evidenceLines(st model.ObjectiveStats, w int) []string {
 	}
 	ev := st.Evidence
 	if ev.HasEvidence {
-		line := "◆ " + storiesDone(ev)
+		line := "◆ " + export.StoriesDone(ev)
 		if ev.Flag {
 			line += fmt.Sprintf(" ⚑ %d points from the team's median", ev.Gap)
 			out = append(out, s.Marker.Render(truncate(line, w)))

@@ -226,7 +226,7 @@ func (m Review) wrapUpView() string {
 		lines = append(lines, truncate("  "+box+" "+a.Text+s.Faint.Render(tail), w))
 	}
 	if n := len(m.prev); n > 0 {
-		lines = append(lines, s.Faint.Render(truncate(fmt.Sprintf("  and %s still open from earlier sprints (p lists them)", plural(n, "%d item", "%d items")), w)))
+		lines = append(lines, s.Faint.Render(truncate(fmt.Sprintf("  and %s still open from earlier sprints (p lists them)", export.Plural(n, "item", "items")), w)))
 	}
 	lines = append(lines, "")
 	if len(notDiscussed) == 0 {
