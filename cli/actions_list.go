@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
@@ -149,7 +150,7 @@ func (a *app) printActions(rows []actionRow, ms []model.Member) error {
 		if r.earlier {
 			from += " (earlier)"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", box, oneLine(r.item.Text), owner, due, oneLine(obj), from, short[r.item.ID])
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", box, export.OneLine(r.item.Text), owner, due, export.OneLine(obj), from, short[r.item.ID])
 	}
 	return w.Flush()
 }

@@ -6,8 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
-	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/store"
 	"github.com/spf13/cobra"
 )
@@ -168,7 +168,7 @@ exit status is non-zero when there is any. The workspace is opened read-only.`,
 				fmt.Fprintf(a.out(), "%s: %s\n", p.Where, p.What)
 			}
 			return fmt.Errorf("%s has %s. %s",
-				st.Path(), plural(len(problems), "problem"), store.RestoreHint(st.Path()))
+				st.Path(), export.Plural(len(problems), "problem", "problems"), store.RestoreHint(st.Path()))
 		},
 	}
 }
@@ -181,7 +181,7 @@ func (a *app) checkDamaged(openErr error) error {
 	if err != nil {
 		return openErr
 	}
-	problems, err := store.CheckFile(path, time.Second)
+	problems, err := store.CheckFile(path, lockWait)
 	if err != nil {
 		return openErr
 	}

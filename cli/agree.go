@@ -17,7 +17,14 @@ func (a *app) agreeCmd() *cobra.Command {
 		Short: "Record the progress the team agreed on an objective in the review",
 		Long: `Record the agreed progress (0–100) of an objective of a sprint in review, and
 mark it discussed: what the review screen records when the team agrees. The
-objective's earlier discussion notes stay unless --notes replaces them.`,
+objective's earlier discussion notes stay unless --notes replaces them.
+
+align agree O --progress N is the same as
+align outcome set O --agreed N --discussed: the same checks (the sprint in
+review, the acting member's authority) and the same save; agree also marks
+the objective's estimates revealed, as agreeing on the review screen does.
+Use align outcome set to change only the notes or the discussed mark, or to
+clear the agreed value.`,
 		Example: `  align agree "Checkout in three steps" --progress 40
   align agree "Faster search" --progress 70 --notes "p95 at 320 ms; one index left"`,
 		Args: needArgs("O"),

@@ -43,7 +43,7 @@ facilitator may open round 2 (align round open), estimated with --round 2.
 				return err
 			}
 			defer st.Close()
-			m, err := a.assessingMember(st)
+			m, err := a.requiredMember(st)
 			if err != nil {
 				return err
 			}

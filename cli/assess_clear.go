@@ -28,19 +28,3 @@ func (a *app) clearAssessment(st *store.Store, d model.SprintData, o model.Objec
 	}
 	return fmt.Errorf("%s has no estimate for %q to withdraw", m.Handle, o.Title)
 }
-
-// assessingMember is the active member given by --as or $ALIGN_MEMBER.
-func (a *app) assessingMember(st *store.Store) (model.Member, error) {
-	ms, err := liveMembers(st)
-	if err != nil {
-		return model.Member{}, err
-	}
-	m, err := resolveMember(a.member(), ms)
-	if err != nil {
-		return model.Member{}, err
-	}
-	if !m.Active {
-		return model.Member{}, fmt.Errorf("%s was removed from the team; bring them back with `align member add %q --handle %s`", m.Handle, m.Name, m.Handle)
-	}
-	return m, nil
-}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
@@ -14,15 +13,11 @@ import (
 // are, write the records as the command would write them. With no acting
 // member there is nothing to check: the shell's user owns the file.
 func (a *app) authorize(st *store.Store, local, write model.Dataset) error {
-	h := a.member()
-	if strings.TrimSpace(h) == "" {
-		return nil
-	}
-	ms, err := st.Members()
-	if err != nil {
+	me, ok, err := a.actingMember(st)
+	if err != nil || !ok {
 		return err
 	}
-	me, err := resolveMember(h, live(ms, func(m model.Member) bool { return m.Deleted }))
+	ms, err := st.Members()
 	if err != nil {
 		return err
 	}

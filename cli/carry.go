@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
@@ -72,7 +73,7 @@ review until they are done.`,
 						n++
 					}
 				}
-				fmt.Fprintf(a.out(), "carried %q into %s (%s, %s)\n", o.Title, td.Sprint.Name, base, plural(n, "story"))
+				fmt.Fprintf(a.out(), "carried %q into %s (%s, %s)\n", o.Title, td.Sprint.Name, base, export.Plural(n, "story", "stories"))
 			}
 			return nil
 		},

@@ -3,6 +3,7 @@ package cli
 import (
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/spf13/cobra"
@@ -103,7 +104,7 @@ func listActions(st *store.Store, _ *cobra.Command) []string {
 	short := idsOf(ids, func(x model.ActionItem) model.Meta { return x.Meta })
 	var out []string
 	for _, it := range ids {
-		out = append(out, short[it.ID]+"\t"+oneLine(it.Text))
+		out = append(out, short[it.ID]+"\t"+export.OneLine(it.Text))
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/align-team/align/demo"
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/spf13/cobra"
 )
@@ -126,8 +127,12 @@ func (a *app) runDemo(cmd *cobra.Command, ds model.Dataset) error {
 	if err := fill(st, ds); err != nil {
 		return err
 	}
+	me, _, err := a.actingMember(st) // the same rule as align --as
+	if err != nil {
+		return err
+	}
 	if a.interactive() {
-		return runTUI(st, a.member(), a.env.Stdin, a.env.Stdout)
+		return runTUI(st, me.ID, a.env.Stdin, a.env.Stdout)
 	}
 	return a.statusFrom(st, "current")
 }
@@ -155,8 +160,8 @@ func describe(ds model.Dataset) string {
 		estimates += len(s.Assessments)
 	}
 	return fmt.Sprintf("%s, %s, %s, %s, %s, %s",
-		plural(len(ds.Members), "member"), plural(len(ds.Goals), "goal"), plural(len(ds.Sprints), "sprint"),
-		plural(objectives, "objective"), plural(stories, "story"), plural(estimates, "estimate"))
+		export.Plural(len(ds.Members), "member", "members"), export.Plural(len(ds.Goals), "goal", "goals"), export.Plural(len(ds.Sprints), "sprint", "sprints"),
+		export.Plural(objectives, "objective", "objectives"), export.Plural(stories, "story", "stories"), export.Plural(estimates, "estimate", "estimates"))
 }
 
 // demoUnit says what a generated size counts.

@@ -88,7 +88,8 @@ func (a *app) exportCmd() *cobra.Command {
 			default:
 				return fmt.Errorf("--format %q is not a format; use md, json, csv or summary", format)
 			}
-			if err := checkExportFlags(format, all, anonymous, mine, a.member()); err != nil {
+			given, _ := a.actingGiven()
+			if err := checkExportFlags(format, all, anonymous, mine, given); err != nil {
 				return err
 			}
 			if withEstimates && (format != "json" || mine) {

@@ -79,8 +79,8 @@ func (a *app) bundleExporter(st *store.Store, ref string, all, mine, withEstimat
 // workspace's only active facilitator; else the one facilitator whose key
 // the running ssh-agent holds. nil when none of these says.
 func (a *app) exportAuthor(ms []model.Member, settings model.Settings) (*model.Member, error) {
-	if h := a.member(); h != "" {
-		m, err := resolveMember(h, ms)
+	if h, source := a.actingGiven(); h != "" {
+		m, err := actingAmong(h, source, ms)
 		if err != nil {
 			return nil, err
 		}

@@ -45,6 +45,6 @@ func (a *app) exportSummary(cmd *cobra.Command, output string, bundleFlags bool)
 	if err := a.writeOutput(output, write); err != nil || toStdout(output) {
 		return err
 	}
-	a.hint("wrote %s: %s in aggregates, no member's name, handle, estimate or note", output, plural(len(s.Sprints), "sprint"))
+	a.hint("wrote %s: %s in aggregates, no member's name, handle, estimate or note", output, export.Plural(len(s.Sprints), "sprint", "sprints"))
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/serve"
 	"github.com/align-team/align/store"
@@ -84,7 +85,7 @@ SHA256 fingerprint.`,
 				return writeError(err)
 			}
 			fmt.Fprintf(a.out(), "Registered %s key %s for %s (%s).\n",
-				key.Key.Type(), key.Fingerprint(), m.Handle, plural(len(m.Keys), "key"))
+				key.Key.Type(), key.Fingerprint(), m.Handle, export.Plural(len(m.Keys), "key", "keys"))
 			if !m.Active {
 				a.hint("note: %s was removed from the team and cannot log in until added again with `align member add`", m.Handle)
 			}
@@ -227,7 +228,7 @@ its number in "align member key list HANDLE".`,
 			if k, err := serve.ParseMemberKey(removed); err == nil {
 				what = "key " + k.Fingerprint()
 			}
-			fmt.Fprintf(a.out(), "Removed %s from %s (%s left).\n", what, m.Handle, plural(len(m.Keys), "key"))
+			fmt.Fprintf(a.out(), "Removed %s from %s (%s left).\n", what, m.Handle, export.Plural(len(m.Keys), "key", "keys"))
 			return nil
 		},
 	}
@@ -325,8 +326,7 @@ func roleWords(facilitator, noEstimates bool) string {
 func (a *app) keyMember(h string) (*store.Store, model.Member, []model.Member, error) {
 	st, err := a.open(false)
 	if errors.Is(err, store.ErrLocked) {
-		path, _ := a.dbPath()
-		return nil, model.Member{}, nil, fmt.Errorf("%s is in use by another align process; if `align serve` is running, stop it (ctrl+c), make the change, and start it again", path)
+		return nil, model.Member{}, nil, inUse(err, "; if `align serve` is running, stop it (ctrl+c), make the change, and start it again")
 	}
 	if err != nil {
 		return nil, model.Member{}, nil, err

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
@@ -165,7 +166,7 @@ estimates, review notes and action items are deleted with it, in one step.`,
 				return writeError(err)
 			}
 			fmt.Fprintf(a.out(), "Deleted %q from %s, with %s and %s.\n",
-				o.Title, d.Sprint.Name, plural(stories, "story"), plural(estimates, "estimate"))
+				o.Title, d.Sprint.Name, export.Plural(stories, "story", "stories"), export.Plural(estimates, "estimate", "estimates"))
 			return nil
 		},
 	}

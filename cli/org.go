@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/spf13/cobra"
 )
@@ -218,7 +219,7 @@ trusts, that lists the new keeper: so sign this change with your own key.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out(), "%s now has %s.\n", f.file, plural(len(o.Keepers), "keeper"))
+			fmt.Fprintf(a.out(), "%s now has %s.\n", f.file, export.Plural(len(o.Keepers), "keeper", "keepers"))
 			return nil
 		},
 	}

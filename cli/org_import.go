@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/spf13/cobra"
 )
@@ -131,7 +132,7 @@ func (a *app) importOrg(path string, dryRun bool) error {
 		return nil
 	}
 	if dryRun {
-		fmt.Fprintf(out, "Dry run: would write %s; nothing was written.\n", plural(len(write), "goal"))
+		fmt.Fprintf(out, "Dry run: would write %s; nothing was written.\n", export.Plural(len(write), "goal", "goals"))
 		return nil
 	}
 	if trust != ws.Settings {
@@ -144,6 +145,6 @@ func (a *app) importOrg(path string, dryRun bool) error {
 			return writeError(err)
 		}
 	}
-	fmt.Fprintf(out, "Imported %s of %q.\n", plural(len(write), "goal"), of.org.Name)
+	fmt.Fprintf(out, "Imported %s of %q.\n", export.Plural(len(write), "goal", "goals"), of.org.Name)
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/spf13/cobra"
 )
@@ -31,7 +32,11 @@ func (a *app) outcomeSetCmd() *cobra.Command {
 		Long: `Set what the review agreed on objective O. Only the flags given change:
 --agreed N records the agreed progress (0–100; -1 clears it), --notes replaces
 the notes (align note add appends to them), --discussed marks it discussed
-(--discussed=false takes the mark back).`,
+(--discussed=false takes the mark back).
+
+align outcome set O --agreed N --discussed is the same as
+align agree O --progress N: the same checks and the same save (agree also
+marks the objective's estimates revealed, as the review screen does).`,
 		Example: `  align outcome set "Checkout in three steps" --agreed 60 --discussed
   align outcome set 0195f3c2 --agreed -1            # not agreed after all
   align outcome set "Faster search" --notes "Needs the new index first"`,
@@ -121,7 +126,7 @@ func (a *app) changeOutcome(sprint, ref string, change func(*model.Outcome)) err
 	if n := strings.TrimSpace(saved.Notes); n != "" {
 		lines = strings.Count(n, "\n") + 1
 	}
-	fmt.Fprintf(a.out(), "%s: %s, %s, %s\n", o.Title, agreed, disc, plural(lines, "note line"))
+	fmt.Fprintf(a.out(), "%s: %s, %s, %s\n", o.Title, agreed, disc, export.Plural(lines, "note line", "note lines"))
 	return nil
 }
 

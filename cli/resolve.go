@@ -212,9 +212,9 @@ func resolveGoal(ref string, goals []model.Goal) (model.Goal, error) {
 }
 
 // resolveMember finds the member with handle h (ignoring case and a leading
-// "@").
+// "@", see handleKey). The acting member is actingMember's, not this.
 func resolveMember(h string, members []model.Member) (model.Member, error) {
-	want := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "@"))
+	want := handleKey(h)
 	if want == "" {
 		return model.Member{}, fmt.Errorf("no member given; pass --as HANDLE or set ALIGN_MEMBER (see `%s`)", kindMember.listCmd)
 	}

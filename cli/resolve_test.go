@@ -219,14 +219,3 @@ func TestDashedPrefix_Digits(t *testing.T) {
 		}
 	}
 }
-
-func TestPlural(t *testing.T) {
-	for _, c := range []struct {
-		n          int
-		noun, want string
-	}{{1, "key", "1 key"}, {2, "key", "2 keys"}, {2, "story", "2 stories"}, {3, "day", "3 days"}, {0, "problem", "0 problems"}} {
-		if got := plural(c.n, c.noun); got != c.want {
-			t.Errorf("plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
-		}
-	}
-}

@@ -16,6 +16,15 @@ import (
 // loop would: each key, then every command it leads to, in a bounded loop.
 func tuiKeys(t *testing.T, db string, keys ...string) {
 	t.Helper()
+	if v := tuiScreen(t, db, keys...); strings.Contains(v, "✗") {
+		t.Fatalf("the TUI shows an error:\n%s", v)
+	}
+}
+
+// tuiScreen drives the terminal UI on db as tuiKeys does and returns the
+// last screen.
+func tuiScreen(t *testing.T, db string, keys ...string) string {
+	t.Helper()
 	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -67,9 +76,7 @@ func tuiKeys(t *testing.T, db string, keys ...string) {
 		m, cmd = m.Update(msg)
 		drive(cmd)
 	}
-	if v := m.View(); strings.Contains(v, "✗") {
-		t.Fatalf("the TUI shows an error:\n%s", v)
-	}
+	return m.View()
 }
 
 func typed(s string) []string { return strings.Split(s, "") }

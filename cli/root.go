@@ -57,7 +57,7 @@ func Run(ctx context.Context, env Env, args []string) error {
 	a := &app{env: env}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	return oneLineError(root.ExecuteContext(ctx))
+	return oneLineError(fileAdvice(root.ExecuteContext(ctx)))
 }
 
 // oneLineError folds cobra's multi-line "Did you mean this?" suggestion
@@ -163,7 +163,11 @@ func (a *app) runRoot(cmd *cobra.Command, _ []string) error {
 	}
 	defer st.Close()
 	defer a.warnAutoBackup(st) // after the terminal is restored
-	return runTUI(st, a.member(), a.env.Stdin, a.env.Stdout)
+	me, _, err := a.actingMember(st)
+	if err != nil {
+		return err
+	}
+	return runTUI(st, me.ID, a.env.Stdin, a.env.Stdout)
 }
 
 // interactive reports whether both standard input and output are terminals.
@@ -177,14 +181,6 @@ func isTerminal(v any) bool {
 		return false
 	}
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
-}
-
-// member returns the acting member's handle from --as or ALIGN_MEMBER.
-func (a *app) member() string {
-	if a.asFlag != "" {
-		return a.asFlag
-	}
-	return a.env.Getenv("ALIGN_MEMBER")
 }
 
 // now returns the current time from the run's clock.

@@ -1,10 +1,10 @@
 package cli
 
 // checkMember refuses a --as (or ALIGN_MEMBER) naming no active member,
-// before align prints the status instead of opening the TUI.
+// by the rule of every command (actingMember), before align prints the
+// status instead of opening the TUI.
 func (a *app) checkMember() error {
-	as := a.member()
-	if as == "" {
+	if h, _ := a.actingGiven(); h == "" {
 		return nil
 	}
 	st, err := a.open(true)
@@ -12,5 +12,6 @@ func (a *app) checkMember() error {
 		return err
 	}
 	defer st.Close()
-	return checkHandle(st, as)
+	_, _, err = a.actingMember(st)
+	return err
 }

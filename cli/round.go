@@ -140,26 +140,6 @@ func (a *app) printSavedEstimate(m model.Member, o model.Objective, saved model.
 	fmt.Fprintf(a.out(), "Saved %s's estimate for %q in sprint %q%s: %d%% (confidence %d).\n", m.Handle, o.Title, d.Sprint.Name, round, saved.Progress, saved.Confidence)
 }
 
-// writeRound2 adds an objective's second round to its status block: how
-// many re-estimated while it is open; once revealed, its figures, the
-// spread before and after, and who moved.
-func writeRound2(b *strings.Builder, rounds map[uuid.UUID]model.Round2Stats, s model.ObjectiveStats) {
-	r, ok := rounds[s.Objective.ID]
-	if !ok || s.Outcome == nil {
-		return
-	}
-	const ind = "   "
-	if !s.Outcome.Round2Revealed {
-		fmt.Fprintf(b, "%s%s\n", ind, r.Summary(false))
-		return
-	}
-	t := r.Round2
-	fmt.Fprintf(b, "%sround 2: median %s, range %d–%d [%s]; %s\n", ind, num(t.Median), t.Min, t.Max, t.Level, r.Summary(true))
-	if mv := r.MovesText(); mv != "" {
-		fmt.Fprintf(b, "%smoves: %s\n", ind, mv)
-	}
-}
-
 func (a *app) roundUncertainCmd() *cobra.Command {
 	var sprint, question, owner string
 	cmd := &cobra.Command{
@@ -211,19 +191,4 @@ func (a *app) changeRoundWith(sprintRef, ref, owner string, change func(model.Ou
 	return a.changeRound(sprintRef, ref, func(o model.Outcome, title string) (model.Outcome, string, error) {
 		return change(o, title, id, handle)
 	})
-}
-
-// writeUncertain adds an uncertain outcome's question and owner.
-func writeUncertain(b *strings.Builder, s model.ObjectiveStats, handles map[uuid.UUID]string) {
-	o := s.Outcome
-	if o == nil || !o.Uncertain {
-		return
-	}
-	owner := "unowned"
-	if h, ok := handles[o.QuestionOwner]; ok {
-		owner = "asks " + h
-	} else if o.QuestionOwner != uuid.Nil {
-		owner = "asks " + o.QuestionOwner.String()
-	}
-	fmt.Fprintf(b, "   outcome: uncertain, needs information: %s (%s)\n", oneLine(o.Question), owner)
 }

@@ -104,13 +104,3 @@ func pastOffsets(st *store.Store, this uuid.UUID) (map[uuid.UUID]float64, error)
 	}
 	return model.PastOffsets(past, ms), nil
 }
-
-// writeAdjusted adds the spread net of habit beside the raw one, once some
-// responder's offset is known.
-func writeAdjusted(b *strings.Builder, s model.ObjectiveStats, offsets map[uuid.UUID]float64) {
-	adj := model.AdjustedSpread(s, offsets)
-	if !adj.OK {
-		return
-	}
-	fmt.Fprintf(b, "   net of habit: spread %s (raw %d; usual offsets known for %d of %d)\n", num(adj.Spread), s.Spread, adj.Known, adj.Of)
-}

@@ -72,12 +72,12 @@ func (a *app) serveCmd() *cobra.Command {
 			if err := mustExist(path); err != nil {
 				return err
 			}
-			st, err := store.Open(path, store.Options{Timeout: time.Second, Now: a.env.Now})
+			st, err := a.openWith(path, store.Options{})
 			if errors.Is(err, store.ErrLocked) {
-				return fmt.Errorf("%s is in use by another align process (another align serve, or align open in a terminal); close it and try again", path)
+				return inUse(err, " (another align serve, or align open in a terminal); close it and try again")
 			}
 			if err != nil {
-				return openError(path, err)
+				return err
 			}
 			defer st.Close()
 			if err := a.warnNoKeys(st); err != nil {

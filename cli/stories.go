@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/spf13/cobra"
 )
@@ -110,7 +111,7 @@ func (a *app) storyListCmd() *cobra.Command {
 				if i > 0 {
 					fmt.Fprintln(w)
 				}
-				fmt.Fprintf(w, "%s (%s)\n", o.Title, plural(len(stories), "story"))
+				fmt.Fprintf(w, "%s (%s)\n", o.Title, export.Plural(len(stories), "story", "stories"))
 				for _, s := range stories {
 					key, pts := s.Key, "-"
 					if key == "" {

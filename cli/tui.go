@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+	"github.com/google/uuid"
 )
 
 // drainTimeout bounds the wait for the TUI's queued writes after it quits.
@@ -27,8 +27,9 @@ const drainTimeout = 5 * time.Second
 // changes.
 const testPanicEnv = "ALIGN_TEST_PANIC"
 
-// runTUI starts the terminal UI on st, as the member with handle as (or the
-// remembered member when as is empty), reading keys from in and drawing to out.
+// runTUI starts the terminal UI on st, as the member with id as, resolved
+// by actingMember (or the remembered member when as is uuid.Nil), reading
+// keys from in and drawing to out.
 //
 // The colour profile and the terminal's background are detected before the
 // program starts, while nothing else reads the terminal; on the process's
@@ -37,17 +38,12 @@ const testPanicEnv = "ALIGN_TEST_PANIC"
 // terminal after a panic in Update or View; the app turns a panic in its
 // commands and store jobs into an orderly quit. Either way the terminal is
 // usable again and an error comes back, so align exits non-zero.
-func runTUI(st *store.Store, as string, in io.Reader, out io.Writer) (err error) {
+func runTUI(st *store.Store, as uuid.UUID, in io.Reader, out io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the terminal UI failed with an internal error: %v", r)
 		}
 	}()
-	if as != "" {
-		if err := checkHandle(st, as); err != nil {
-			return err
-		}
-	}
 	testPanic := os.Getenv(testPanicEnv)
 	switch testPanic {
 	case "", "update", "command", "io":
@@ -101,30 +97,6 @@ func runTUI(st *store.Store, as string, in io.Reader, out io.Writer) (err error)
 		return errors.New("the terminal UI stopped on an internal error in a background command (the terminal was restored)")
 	}
 	return fmt.Errorf("running the terminal UI: %w", runErr)
-}
-
-// checkHandle makes sure --as names a member, listing the handles if not.
-func checkHandle(st *store.Store, as string) error {
-	members, err := st.Members()
-	if err != nil {
-		return err
-	}
-	var handles []string
-	for _, m := range members {
-		if strings.EqualFold(m.Handle, strings.TrimPrefix(strings.TrimSpace(as), "@")) { // handles are lower-case
-			if !m.Active {
-				return fmt.Errorf("--as %s: that member is inactive; reactivate them or choose another", as)
-			}
-			return nil
-		}
-		if m.Active {
-			handles = append(handles, m.Handle)
-		}
-	}
-	if len(handles) == 0 {
-		return fmt.Errorf("--as %s: the workspace has no members yet; add one with `align member add NAME --handle H`", as)
-	}
-	return fmt.Errorf("--as %s: no such member; choose one of: %s", as, strings.Join(handles, ", "))
 }
 
 // terminalSize returns out's size when it is a terminal, else 80×24 (the

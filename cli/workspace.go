@@ -19,7 +19,7 @@ func (a *app) dbPath() (string, error) {
 	if p := a.env.Getenv("ALIGN_DB"); p != "" {
 		return p, nil
 	}
-	p, err := store.DefaultPath()
+	p, err := defaultDBPath(a.env.Getenv)
 	if err != nil {
 		return "", fmt.Errorf("cannot find a place for the workspace (%v); pass --db PATH or set ALIGN_DB", err)
 	}
@@ -54,7 +54,7 @@ func (a *app) openPath(path string, ro bool) (*store.Store, error) {
 // openWith opens the workspace at path with opt (plus the command's clock
 // and lock timeout) and maps store errors to sentences.
 func (a *app) openWith(path string, opt store.Options) (*store.Store, error) {
-	opt.Timeout, opt.Now = time.Second, a.env.Now
+	opt.Timeout, opt.Now = lockWait, a.env.Now
 	st, err := store.Open(path, opt)
 	if err != nil {
 		return nil, openError(path, err)
@@ -66,7 +66,7 @@ func (a *app) openWith(path string, opt store.Options) (*store.Store, error) {
 // workspace is fine, only the safety copy is missing.
 func (a *app) warnAutoBackup(st *store.Store) {
 	if _, err := st.AutoBackup(); err != nil {
-		fmt.Fprintf(a.env.Stderr, "align: warning: automatic backup failed: %v\n", err)
+		fmt.Fprintf(a.env.Stderr, "align: warning: automatic backup failed: %v\n", fileAdvice(err))
 	}
 }
 
@@ -79,7 +79,7 @@ func mustExist(path string) error {
 	case err != nil:
 		return fmt.Errorf("cannot read %s: %v", path, unwrapPath(err))
 	case !fi.Mode().IsRegular():
-		return store.NotRegularError(path, fi.Mode())
+		return fileAdvice(store.NotRegularError(path, fi.Mode()))
 	case fi.Size() == 0 && !hasBackup(path):
 		return fmt.Errorf("%s is an empty file, not an align workspace: run `align init` to make it one (or check --db)", path)
 	}
@@ -96,11 +96,11 @@ func openError(path string, err error) error {
 	case errors.Is(err, store.ErrDamaged):
 		return err
 	case errors.Is(err, store.ErrLocked):
-		return fmt.Errorf("%w; close it and try again", err)
+		return &advised{err: err, suffix: "; close it and try again"}
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("cannot open %s: permission denied", path)
 	}
-	return err
+	return fileAdvice(err)
 }
 
 // writeError maps an error from a store write to one actionable sentence.
@@ -116,7 +116,7 @@ func writeError(err error) error {
 	case errors.Is(err, store.ErrState):
 		return fmt.Errorf("%v; move it with `align sprint state`", err)
 	case errors.Is(err, store.ErrLocked):
-		return fmt.Errorf("the workspace is in use by another align process; close it and try again")
+		return inUse(nil, "; close it and try again")
 	}
 	return err
 }

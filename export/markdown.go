@@ -119,7 +119,7 @@ func (md *summaryWriter) header() {
 	}
 	md.printf("\n")
 	if md.r.HasScore {
-		md.printf("- **Alignment score:** %s of 100\n", num(md.r.Score))
+		md.printf("- **Alignment score:** %s of 100\n", Figure(md.r.Score))
 	}
 	if strings.TrimSpace(sp.Goal) != "" {
 		md.printf("\n**Sprint goal:**\n\n%s", quote(sp.Goal))
@@ -140,7 +140,7 @@ func figures(st model.ObjectiveStats) (median, rng, spread string) {
 	if st.Responses == 0 {
 		return "–", "–", "–"
 	}
-	return num(st.Median), fmt.Sprintf("%d–%d", st.Min, st.Max), strconv.Itoa(st.Spread)
+	return Figure(st.Median), fmt.Sprintf("%d–%d", st.Min, st.Max), strconv.Itoa(st.Spread)
 }
 
 func (md *summaryWriter) glance() {

@@ -25,9 +25,9 @@ func (md *summaryWriter) objective(n int, st model.ObjectiveStats) {
 	if st.Responses > 0 {
 		median, rng, spread := figures(st)
 		md.printf("- **Median:** %s; **range:** %s; **spread:** %s; **standard deviation:** %s%s\n",
-			median, rng, spread, num(st.StdDev), minutesNote(st))
+			median, rng, spread, Figure(st.StdDev), minutesNote(st))
 		md.printf("- **Mean:** %s; **confidence-weighted mean:** %s; **confidence:** %d–%d\n",
-			num(st.Mean), num(st.Weighted), st.ConfMin, st.ConfMax)
+			Figure(st.Mean), Figure(st.Weighted), st.ConfMin, st.ConfMax)
 	}
 	if len(st.Outliers) > 0 {
 		var parts []string
@@ -39,12 +39,12 @@ func (md *summaryWriter) objective(n int, st model.ObjectiveStats) {
 				parts = append(parts, fmt.Sprintf("%s (%d)", inline(e.Handle), e.Progress))
 			}
 		}
-		md.printf("- **Outliers:** %s, against a median of %s\n", strings.Join(parts, ", "), num(st.Median))
+		md.printf("- **Outliers:** %s, against a median of %s\n", strings.Join(parts, ", "), Figure(st.Median))
 	}
 	md.printf("- **Evidence:** %s\n", evidence(st, md.storiesOf(o.ID)))
 	if st.Evidence.Flag {
 		md.printf("- ⚠ The team's median (%s) and the stories (%d%% done) differ by %d points.\n",
-			num(st.Median), st.Evidence.DonePercent, st.Evidence.Gap)
+			Figure(st.Median), st.Evidence.DonePercent, st.Evidence.Gap)
 	}
 	if st.NoStories {
 		md.printf("- ⚠ No stories are linked to this objective.\n")
@@ -73,7 +73,7 @@ func evidence(st model.ObjectiveStats, stories []model.Story) string {
 	for _, s := range stories {
 		byPoints = byPoints && s.Points > 0
 	}
-	count := fmt.Sprintf("%d of %d %s done", ev.StoriesDone, ev.Stories, plural(ev.Stories, "story", "stories"))
+	count := fmt.Sprintf("%d of %s done", ev.StoriesDone, Plural(ev.Stories, "story", "stories"))
 	switch {
 	case byPoints:
 		return fmt.Sprintf("%s; %d of %d points done (%d%%)", count, ev.PointsDone, ev.Points, ev.DonePercent)
@@ -81,13 +81,6 @@ func evidence(st model.ObjectiveStats, stories []model.Story) string {
 		return fmt.Sprintf("%s (%d%%); %d of %d estimated points done", count, ev.DonePercent, ev.PointsDone, ev.Points)
 	}
 	return fmt.Sprintf("%s (%d%%)", count, ev.DonePercent)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // storiesOf returns the live stories of an objective in plan order.

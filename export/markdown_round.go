@@ -45,7 +45,7 @@ func moveValue(v int, ok bool) string {
 	if !ok {
 		return "abstained"
 	}
-	return num(float64(v))
+	return Figure(float64(v))
 }
 
 // uncertain renders an outcome closed as "uncertain: needs information".

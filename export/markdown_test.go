@@ -170,8 +170,8 @@ func TestNum_Table(t *testing.T) {
 		{62.5, "62.5"}, {60, "60"}, {0, "0"}, {-0.01, "0"}, {23.585, "23.6"}, {61.0714, "61.1"}, {100, "100"}, {68.333, "68.3"},
 	}
 	for _, tt := range tests {
-		if got := num(tt.in); got != tt.want {
-			t.Errorf("num(%v) = %q; want %q", tt.in, got, tt.want)
+		if got := Figure(tt.in); got != tt.want {
+			t.Errorf("Figure(%v) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }

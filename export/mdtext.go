@@ -1,8 +1,6 @@
 package export
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -138,16 +136,6 @@ func escapeLineStart(l string) string {
 		return l[:n] + `\` + l[n:]
 	}
 	return l
-}
-
-// num formats a figure with at most one decimal and no trailing zeros:
-// 62.5 → "62.5", 60 → "60".
-func num(f float64) string {
-	r := math.Round(f*10) / 10
-	if r == 0 {
-		r = 0 // no "-0"
-	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // table is a markdown table whose columns are padded to line up in plain

@@ -26,9 +26,9 @@ func RemindText(w io.Writer, r model.Reminder) error {
 	case r.Done():
 		fmt.Fprintf(bw, "%s (%s): %s assessed every objective.\n", name, r.Sprint.State, everyone(r.Expected))
 	case r.Sprint.State == model.StateClosed:
-		fmt.Fprintf(bw, "%s is closed: no estimate can be added any more; %d of %s had assessed every objective.\n", name, r.Answered, members(r.Expected))
+		fmt.Fprintf(bw, "%s is closed: no estimate can be added any more; %d of %s had assessed every objective.\n", name, r.Answered, Plural(r.Expected, "member", "members"))
 	default:
-		fmt.Fprintf(bw, "%s (%s): %d of %s have assessed every objective; not yet:\n", name, r.Sprint.State, r.Answered, members(r.Expected))
+		fmt.Fprintf(bw, "%s (%s): %d of %s have assessed every objective; not yet:\n", name, r.Sprint.State, r.Answered, Plural(r.Expected, "member", "members"))
 		width := 0
 		for _, p := range r.Pending {
 			width = max(width, len([]rune(who(p))))
@@ -55,9 +55,9 @@ func RemindMarkdown(w io.Writer, r model.Reminder) error {
 	case r.Done():
 		fmt.Fprintf(bw, "**%s**: %s assessed every objective. Thank you!\n", name, everyone(r.Expected))
 	case r.Sprint.State == model.StateClosed:
-		fmt.Fprintf(bw, "**%s** is closed: no estimate can be added any more; %d of %s had assessed every objective.\n", name, r.Answered, members(r.Expected))
+		fmt.Fprintf(bw, "**%s** is closed: no estimate can be added any more; %d of %s had assessed every objective.\n", name, r.Answered, Plural(r.Expected, "member", "members"))
 	default:
-		fmt.Fprintf(bw, "**%s**: %d of %s have assessed every objective. Still to assess:\n\n", name, r.Answered, members(r.Expected))
+		fmt.Fprintf(bw, "**%s**: %d of %s have assessed every objective. Still to assess:\n\n", name, r.Answered, Plural(r.Expected, "member", "members"))
 		for _, p := range r.Pending {
 			titles := titlesOf(p, func(s string, _ bool) string { return "_" + inline(s) + "_" })
 			fmt.Fprintf(bw, "- **%s**: %s\n", inline(who(p)), strings.Join(titles, ", "))
@@ -135,11 +135,4 @@ func everyone(n int) string {
 		return "the one member has"
 	}
 	return fmt.Sprintf("all %d members have", n)
-}
-
-func members(n int) string {
-	if n == 1 {
-		return "1 member"
-	}
-	return fmt.Sprintf("%d members", n)
 }

@@ -12,7 +12,7 @@ import (
 func WriteRollupMarkdown(w io.Writer, r model.Rollup) error {
 	p := &printer{w: w}
 	p.printf("# %s: roll-up of %s\n\n", heading(r.Org), r.Now.Format(model.DateLayout))
-	p.printf("%s, %s with work. Each team is shown against its own past, never ranked.\n", countOf(len(r.Teams), "team"), countOf(len(r.Goals), "goal"))
+	p.printf("%s, %s with work. Each team is shown against its own past, never ranked.\n", Plural(len(r.Teams), "team", "teams"), Plural(len(r.Goals), "goal", "goals"))
 	for _, g := range r.Goals {
 		p.printf("\n## %s%s\n\n", heading(g.Goal.Title), archivedMark(g.Goal))
 		if gap := RollupGapLine(g); gap != "" {

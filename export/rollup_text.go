@@ -23,9 +23,9 @@ func RollupLine(ob model.ObjectiveSummary) string {
 		parts = append(parts, "not agreed")
 	}
 	if ob.Level != model.LevelNone {
-		parts = append(parts, fmt.Sprintf("median %s, spread %d (%s)", fmtMedian(ob.Median), ob.Spread, ob.Level))
+		parts = append(parts, fmt.Sprintf("median %s, spread %d (%s)", Figure(ob.Median), ob.Spread, ob.Level))
 	}
-	parts = append(parts, countOf(ob.Responses, "response"))
+	parts = append(parts, Plural(ob.Responses, "response", "responses"))
 	if ob.Evidence.HasEvidence {
 		e := fmt.Sprintf("stories %d/%d done", ob.Evidence.StoriesDone, ob.Evidence.Stories)
 		if ob.Evidence.Flag {
@@ -44,8 +44,6 @@ func RollupLine(ob model.ObjectiveSummary) string {
 	}
 	return title + ": " + strings.Join(parts, ", ")
 }
-
-func fmtMedian(m float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", m), ".0") }
 
 // RollupTeamLine sums up one team's work on a goal: "agreed 80 %
 // (aligned), stories 75 % done, trend 40 → 60 → 80".
@@ -127,7 +125,7 @@ func CompareText(c model.Compare, unit string) string {
 // WriteRollupText writes r for a terminal.
 func WriteRollupText(w io.Writer, r model.Rollup) error {
 	p := &printer{w: w}
-	p.printf("%s: %s, %s with work (roll-up of %s)\n", r.Org, countOf(len(r.Teams), "team"), countOf(len(r.Goals), "goal"), r.Now.Format(model.DateLayout))
+	p.printf("%s: %s, %s with work (roll-up of %s)\n", r.Org, Plural(len(r.Teams), "team", "teams"), Plural(len(r.Goals), "goal", "goals"), r.Now.Format(model.DateLayout))
 	for _, g := range r.Goals {
 		p.printf("\n%s%s\n", g.Goal.Title, archivedMark(g.Goal))
 		if gap := RollupGapLine(g); gap != "" {
@@ -175,13 +173,6 @@ func archivedMark(g model.Goal) string {
 		return " (archived)"
 	}
 	return ""
-}
-
-func countOf(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // printer writes formatted lines, remembering the first error.

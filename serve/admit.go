@@ -6,6 +6,7 @@ import (
 	"net"
 	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/charmbracelet/ssh"
 	"github.com/google/uuid"
@@ -181,9 +182,9 @@ func (srv *Server) verified(ctx ssh.Context) func(gossh.ConnMetadata, gossh.Publ
 		}
 		if srv.adm.members[member.ID] >= limit {
 			srv.mu.Unlock()
-			info.setEnd(fmt.Sprintf("refused: @%s already has %s open", member.Handle, plural(limit, "connection")))
+			info.setEnd(fmt.Sprintf("refused: @%s already has %s open", member.Handle, export.Plural(limit, "connection", "connections")))
 			return nil, &gossh.BannerError{Err: errTooManyConnections,
-				Message: fmt.Sprintf("align: @%s already has %s open here; close one and try again\n", member.Handle, plural(limit, "connection"))}
+				Message: fmt.Sprintf("align: @%s already has %s open here; close one and try again\n", member.Handle, export.Plural(limit, "connection", "connections"))}
 		}
 		srv.adm.members[member.ID]++
 		srv.loggedIn.Add(1) // never once closing: shutdown waits on it
@@ -264,12 +265,4 @@ func (srv *Server) release(m model.Member) {
 	if srv.perMember[m.ID]--; srv.perMember[m.ID] <= 0 {
 		delete(srv.perMember, m.ID)
 	}
-}
-
-// plural is "1 session", "3 sessions".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

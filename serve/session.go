@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views"
 	tea "github.com/charmbracelet/bubbletea"
@@ -98,7 +99,7 @@ func (srv *Server) handle(sess *channelSession) {
 		return
 	case slotMemberFull:
 		srv.refuse(sess, info, "refused: member has too many sessions",
-			fmt.Sprintf("align: @%s already has %s open here (the server's --max-per-member); close one and try again", member.Handle, plural(srv.cfg.MaxPerMember, "session")))
+			fmt.Sprintf("align: @%s already has %s open here (the server's --max-per-member); close one and try again", member.Handle, export.Plural(srv.cfg.MaxPerMember, "session", "sessions")))
 		return
 	}
 	defer srv.release(member)
@@ -115,14 +116,14 @@ func (srv *Server) refuse(sess *channelSession, info *connInfo, logged, told str
 // run runs the terminal UI for the member in sess until they quit, the
 // connection drops, the session idles out or the server shuts down.
 func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh <-chan ssh.Window, member model.Member, key ssh.PublicKey) {
-	handle := member.Handle
 	in := newSessionInput(sess, time.Now())
 	defer in.Close()
 	dark, _ := in.queryBackground(sess, srv.cfg.queryTimeout)
 	model := srv.cfg.newModel(views.Options{
 		// Every save is checked, in its transaction, against the member as
 		// stored then: a session removed or demoted a moment ago writes nothing.
-		Store: srv.cfg.Store.As(member.ID), Now: srv.cfg.Now, As: handle,
+		// The key's member goes down by id: nothing looks the handle up again.
+		Store: srv.cfg.Store.As(member.ID), Now: srv.cfg.Now, As: member.ID,
 		Renderer: newRenderer(sess, pty, dark),
 		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: member.Facilitator,
 		Hub: srv.hub, Tick: time.Second, // the Review timer redraws every second
@@ -170,7 +171,7 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 	}
 	if !drained {
 		end += "; some saves did not finish in time"
-		srv.log.printf("%s member=%s: saves still queued after %s\n", srv.now().UTC().Format(time.RFC3339), handle, srv.cfg.DrainTimeout)
+		srv.log.printf("%s member=%s: saves still queued after %s\n", srv.now().UTC().Format(time.RFC3339), member.Handle, srv.cfg.DrainTimeout)
 	}
 	info.setEnd(end)
 	if told != "" {

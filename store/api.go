@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/align-team/align/store/internal/filesafe"
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -19,39 +20,30 @@ const DefaultTimeout = time.Second
 
 // Permissions of what Open creates: the workspace is private to its owner.
 const (
-	dirMode  fs.FileMode = 0o700
-	fileMode fs.FileMode = 0o600
+	dirMode  = filesafe.DirMode
+	fileMode = filesafe.FileMode
 )
 
-// DefaultPath returns $XDG_DATA_HOME/align/align.db, else ~/.local/share/align/align.db.
-// A relative XDG_DATA_HOME is ignored, as the XDG specification asks.
-func DefaultPath() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
-		return filepath.Join(dir, "align", "align.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find the default workspace (no home directory: %v); use --db PATH or ALIGN_DB", err)
-	}
-	return filepath.Join(home, ".local", "share", "align", "align.db"), nil
-}
-
-// Open opens (creating if needed) the workspace at path.
+// Open opens (creating if needed) the workspace at path, which the caller
+// chooses (the store reads no environment: cli's defaultDBPath is the
+// default).
 //
 // Every open first validates an existing file's structure without bbolt
-// (see guard.go), so that a damaged file is refused with ErrDamaged, in a
-// sentence that points to the latest automatic backup, instead of crashing
-// the process; nothing is changed or moved. A writing open creates the
-// directory (0700) and the file (0600) with every bucket, the schema
-// version and the workspace record all at once (built under a temporary
-// name and linked into place), migrates an older file after writing a
-// backup next to it (path.pre-vN.bak), and takes an automatic backup when
-// one is due (see autobackup.go and Store.AutoBackup). A read-only open
-// takes a shared lock, creates nothing and refuses a file that needs a
-// migration (ErrOldSchema). Errors read as sentences that name the path:
-// ErrLocked when another process holds the file longer than the timeout,
-// ErrNewerSchema for a file from a newer align (left untouched),
-// ErrNotWorkspace for any other file, ErrNotFound for a missing file on a
+// (see filesafe.Guard), so that a damaged file is refused with a
+// *DamagedError (ErrDamaged) that names the latest automatic backup,
+// instead of crashing the process; nothing is changed or moved. A writing
+// open creates the directory (0700) and the file (0600) with every bucket,
+// the schema version and the workspace record all at once (built under a
+// temporary name and linked into place), migrates an older file after
+// writing a backup next to it (path.pre-vN.bak), and takes an automatic
+// backup when one is due (see autobackup.go and Store.AutoBackup). A
+// read-only open takes a shared lock, creates nothing and refuses a file
+// that needs a migration (*OldSchemaError, ErrOldSchema). Errors are typed
+// and state facts that name the path, never what to type next:
+// *LockedError (ErrLocked) when another process holds the file longer than
+// the timeout, *NewerSchemaError (ErrNewerSchema) for a file from a newer
+// align (left untouched), *NotWorkspaceError (ErrNotWorkspace) for any
+// other file, *NoWorkspaceError (ErrNotFound) for a missing file on a
 // read-only open.
 func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
@@ -68,9 +60,9 @@ func Open(path string, opt Options) (*Store, error) {
 	case err == nil && !info.Mode().IsRegular():
 		// A FIFO would block the open for ever, a device or a socket is
 		// never a workspace: refuse at once, naming what it is.
-		return nil, notRegularErr(path, info.Mode())
+		return nil, NotRegularError(path, info.Mode())
 	case errors.Is(err, fs.ErrNotExist) && opt.ReadOnly:
-		return nil, newErr(ErrNotFound, err, "no workspace at %s; run `align init`", path)
+		return nil, &NoWorkspaceError{Path: path, Err: err}
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	case err == nil && info.Size() == 0 && opt.ReadOnly:
@@ -95,8 +87,8 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if found {
 		// Validate the file before bbolt maps it: bbolt can crash the
-		// process on a damaged page (see guard.go).
-		if err := guardFile(path, opt.Timeout); err != nil {
+		// process on a damaged page (see filesafe.Guard).
+		if err := filesafe.Guard(path, opt.Timeout); err != nil {
 			return nil, err
 		}
 	}
@@ -163,7 +155,7 @@ func createFile(path string, opt Options) (created bool, err error) {
 		return false, err
 	}
 	if err := os.Link(name, path); err != nil {
-		if exists(path) {
+		if filesafe.Exists(path) {
 			return false, nil // created by another process in the meantime
 		}
 		// The file system has no hard links: rename instead.
@@ -171,14 +163,14 @@ func createFile(path string, opt Options) (created bool, err error) {
 			return false, fmt.Errorf("cannot create the workspace %s: %w", path, err)
 		}
 	}
-	return true, syncDir(dir)
+	return true, filesafe.SyncDir(dir)
 }
 
 // prepare tightens the file's mode, then creates or migrates the layout.
 func (s *Store) prepare() error {
 	// Aligns before this one kept a stamp that let an open skip the walk;
 	// remove it, so that going back to one never trusts a stale stamp.
-	_ = os.Remove(filepath.Join(backupDir(s.path), "."+backupStem(s.path)+"verified"))
+	_ = os.Remove(filepath.Join(filesafe.BackupDir(s.path), "."+filesafe.BackupStem(s.path)+"verified"))
 	info, err := os.Stat(s.path)
 	if err != nil {
 		return err
@@ -273,11 +265,11 @@ func openReadOnly(path string, opt Options) (*Store, error) {
 	case err != nil:
 		err = newErr(ErrNotWorkspace, nil, "%s is not an align workspace: %v", path, err)
 	case version == 0:
-		err = newErr(ErrNotWorkspace, nil, "%s is an empty database, not an align workspace; run `align init`", path)
+		err = &NotWorkspaceError{Path: path, Empty: true}
 	case version > SchemaVersion:
 		err = newerErr(path, version)
 	case version < SchemaVersion:
-		err = newErr(ErrOldSchema, nil, "%s has schema version %d and needs an upgrade to version %d; run a command that changes the workspace (or `align` itself) once to upgrade it", path, version, SchemaVersion)
+		err = &OldSchemaError{Path: path, Version: version, Want: SchemaVersion}
 	}
 	if err != nil {
 		_ = db.Close()
@@ -320,7 +312,7 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, e
 	case err == nil:
 		return db, nil
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, newErr(ErrLocked, err, "%s is in use by another align process", path)
+		return nil, &LockedError{Path: path, Err: err}
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch),
 		errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrInvalidMapping):
 		return nil, newErr(ErrNotWorkspace, err, "%s is not an align workspace (not a bbolt database: %v)", path, err)
@@ -333,7 +325,7 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (db *bolt.DB, e
 }
 
 func newerErr(path string, version int) error {
-	return newErr(ErrNewerSchema, nil, "%s was written by a newer align (schema version %d; this align reads up to version %d); upgrade align to open it", path, version, SchemaVersion)
+	return &NewerSchemaError{Path: path, What: fmt.Sprintf("schema version %d; this align reads up to version %d", version, SchemaVersion)}
 }
 
 // makeDir creates dir and any missing parents with mode 0700, and chmods

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 // A deferred automatic backup is not taken by Open, is taken by
@@ -26,14 +28,14 @@ func TestOpen_DeferAutoBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(listBackups(path, clock.t)); n != 0 {
+	if n := len(filesafe.ListBackups(path, clock.t)); n != 0 {
 		t.Fatalf("Open with DeferAutoBackup took %d backups before StartAutoBackup", n)
 	}
 	if b, err := s.AutoBackup(); b != "" || err != nil {
 		t.Fatalf("AutoBackup before StartAutoBackup = %q, %v; want nothing", b, err)
 	}
 	_ = s.Close() // never started: nothing taken
-	if n := len(listBackups(path, clock.t)); n != 0 {
+	if n := len(filesafe.ListBackups(path, clock.t)); n != 0 {
 		t.Fatalf("a deferred backup never started was taken (%d files)", n)
 	}
 
@@ -48,19 +50,19 @@ func TestOpen_DeferAutoBackup(t *testing.T) {
 	if err != nil || b == "" {
 		t.Fatalf("AutoBackup after StartAutoBackup = %q, %v; want the backup", b, err)
 	}
-	if err := verifyPath(b); err != nil {
+	if err := filesafe.Verify(b); err != nil {
 		t.Fatalf("the deferred backup does not verify: %v", err)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(backupDir(path))
+	entries, _ := os.ReadDir(filesafe.BackupDir(path))
 	for _, e := range entries {
 		if strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("a temporary file was left behind: %s", e.Name())
 		}
 	}
-	if n := len(listBackups(path, clock.t)); n != 1 {
+	if n := len(filesafe.ListBackups(path, clock.t)); n != 1 {
 		t.Errorf("%d backups, want 1", n)
 	}
 }
@@ -87,11 +89,11 @@ func TestClose_WaitsForDeferredBackup(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	got := listBackups(path, clock.t)
+	got := filesafe.ListBackups(path, clock.t)
 	if len(got) != 1 {
 		t.Fatalf("%d backups after Close, want 1", len(got))
 	}
-	if err := verifyPath(got[0].path); err != nil {
+	if err := filesafe.Verify(got[0].Path); err != nil {
 		t.Fatalf("the backup Close waited for does not verify: %v", err)
 	}
 }

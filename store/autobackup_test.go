@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 // stepClock is a clock that stands still until the test moves it.
@@ -53,17 +54,17 @@ func TestOpen_AutoBackup_Rotation(t *testing.T) {
 		addGoal(t, s, "Changed")
 		_ = s.Close()
 	}
-	wantName := "align-" + t0.Add(7*24*time.Hour).Format(autoStamp) + ".db"
+	wantName := "align-" + t0.Add(7*24*time.Hour).Format(filesafe.BackupStamp) + ".db"
 	if filepath.Base(taken[7]) != wantName {
 		t.Errorf("backup name %s, want %s", filepath.Base(taken[7]), wantName)
 	}
-	left := listBackups(path, time.Now())
+	left := filesafe.ListBackups(path, time.Now())
 	if len(left) != AutoBackupKeep {
 		t.Fatalf("%d backups kept, want %d", len(left), AutoBackupKeep)
 	}
 	for i, b := range left {
-		if b.path != taken[7-i] {
-			t.Errorf("kept backup %d is %s, want %s", i, b.path, taken[7-i])
+		if b.Path != taken[7-i] {
+			t.Errorf("kept backup %d is %s, want %s", i, b.Path, taken[7-i])
 		}
 	}
 	got, when, ok := LatestBackup(path)
@@ -91,7 +92,7 @@ func TestOpen_NoAutoBackup_ReadOnly(t *testing.T) {
 		s := openTestStore(t, path, opt)
 		_ = s.Close()
 	}
-	if bs := listBackups(path, time.Now()); len(bs) > 0 {
+	if bs := filesafe.ListBackups(path, time.Now()); len(bs) > 0 {
 		t.Errorf("backups appeared: %v", bs)
 	}
 }
@@ -161,25 +162,5 @@ func TestOpen_Damaged_PointsToLatestBackup(t *testing.T) {
 	s = openTestStore(t, path, Options{Now: clock.Now})
 	if gs := must[[]model.Goal](t)(s.Goals()); len(gs) != 1 {
 		t.Errorf("restored workspace has %d goals", len(gs))
-	}
-}
-
-func TestRestoreHint_NoBackup(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "align.db")
-	want := "No automatic backup exists yet (they are kept in " + filepath.Join(filepath.Dir(path), "align-backups") + ")."
-	if got := RestoreHint(path); got != want {
-		t.Errorf("RestoreHint = %q, want %q", got, want)
-	}
-}
-
-func TestShellQuote(t *testing.T) {
-	for in, want := range map[string]string{
-		"/home/ann/align.db": "/home/ann/align.db",
-		"/my data/a.db":      "'/my data/a.db'",
-		"/it's/a.db":         `'/it'\''s/a.db'`,
-	} {
-		if got := shellQuote(in); got != want {
-			t.Errorf("shellQuote(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 // TestBackup_RefusesDamagedWorkspace rots the file under an open store:
@@ -34,10 +36,10 @@ func TestBackup_RefusesDamagedWorkspace(t *testing.T) {
 // backup directory under the name for taken, and returns it.
 func goodBackup(t *testing.T, path string, taken time.Time) string {
 	t.Helper()
-	if err := makeDir(backupDir(path)); err != nil {
+	if err := makeDir(filesafe.BackupDir(path)); err != nil {
 		t.Fatal(err)
 	}
-	dst := filepath.Join(backupDir(path), backupStem(path)+taken.UTC().Format(autoStamp)+".db")
+	dst := filepath.Join(filesafe.BackupDir(path), filesafe.BackupStem(path)+taken.UTC().Format(filesafe.BackupStamp)+".db")
 	s := openTestStore(t, path, Options{ReadOnly: true})
 	defer func() { _ = s.Close() }()
 	if err := s.Backup(dst, false); err != nil {
@@ -66,8 +68,8 @@ func TestAutoBackup_FutureAndDamagedFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut := filepath.Join(backupDir(path), backupStem(path)+t0.Add(-time.Hour).Format(autoStamp)+".db")
-	text := filepath.Join(backupDir(path), backupStem(path)+t0.Add(-2*time.Hour).Format(autoStamp)+".db")
+	cut := filepath.Join(filesafe.BackupDir(path), filesafe.BackupStem(path)+t0.Add(-time.Hour).Format(filesafe.BackupStamp)+".db")
+	text := filepath.Join(filesafe.BackupDir(path), filesafe.BackupStem(path)+t0.Add(-2*time.Hour).Format(filesafe.BackupStamp)+".db")
 	writeFile(t, cut, data[:len(data)/2])
 	writeFile(t, text, []byte("not a database\n"))
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 	"github.com/google/uuid"
 )
 
@@ -92,7 +93,7 @@ func TestStore_Apply_LargeWorkspace(t *testing.T) {
 }
 
 // BenchmarkOpen_Guard measures the structural check every Open runs before
-// bbolt maps the file (guard.go), and a whole read-only Open, on a
+// bbolt maps the file (filesafe.Guard), and a whole read-only Open, on a
 // workspace of 130 sprints (five years of history).
 func BenchmarkOpen_Guard(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "align.db")
@@ -106,7 +107,7 @@ func BenchmarkOpen_Guard(b *testing.B) {
 	_ = s.Close()
 	b.Run("guard", func(b *testing.B) {
 		for b.Loop() {
-			if err := guardFile(path, time.Second); err != nil {
+			if err := filesafe.Guard(path, time.Second); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 // branchRoot returns a branch page of the workspace at path (the root of
@@ -44,18 +46,18 @@ func rotBranch(t *testing.T, path string, root uint64, ps int) {
 		t.Fatal(err)
 	}
 	defer func() { _ = f.Close() }()
-	hdr := make([]byte, pageHeaderSize)
+	hdr := make([]byte, filesafe.PageHeaderSize)
 	if _, err := f.ReadAt(hdr, int64(root)*int64(ps)); err != nil {
 		t.Fatal(err)
 	}
-	if binary.LittleEndian.Uint16(hdr[8:]) != branchPage {
+	if binary.LittleEndian.Uint16(hdr[8:]) != filesafe.BranchPage {
 		t.Fatalf("page %d is not a branch page: make the workspace larger", root)
 	}
 	count := int(binary.LittleEndian.Uint16(hdr[10:]))
 	for i := range count {
 		ptr := make([]byte, 8)
 		binary.LittleEndian.PutUint64(ptr, 0x7fff_0000_0000+uint64(i))
-		if _, err := f.WriteAt(ptr, int64(root)*int64(ps)+pageHeaderSize+int64(i)*elementSize+8); err != nil {
+		if _, err := f.WriteAt(ptr, int64(root)*int64(ps)+filesafe.PageHeaderSize+int64(i)*filesafe.ElementSize+8); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -66,7 +68,7 @@ func rotBranch(t *testing.T, path string, root uint64, ps int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fileIno(after) != fileIno(before) || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
+	if filesafe.FileIno(after) != filesafe.FileIno(before) || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
 		t.Fatalf("the damage changed the file's metadata: %v %v", before, after)
 	}
 }

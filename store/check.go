@@ -2,8 +2,11 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"os"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 )
@@ -254,4 +257,25 @@ func sprintRecordIDs(d model.SprintData) []subID {
 		ids = append(ids, subID{subActions, v.ID})
 	}
 	return ids
+}
+
+// walkProblems runs the full bounds-checked walk over the file this store
+// reads (its open snapshot copy, if it reads one) and returns every structural
+// problem as a Check finding. It runs inside a transaction of s, so no
+// commit of this process lands during the walk, and other processes are
+// kept out by the file lock bbolt holds.
+func (s *Store) walkProblems() []Problem {
+	f := s.snapshot
+	if f == nil {
+		var err error
+		if f, err = os.Open(s.path); err != nil {
+			return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", s.path, err)}}
+		}
+		defer func() { _ = f.Close() }()
+	}
+	ps, err := filesafe.WalkOpenFile(f)
+	if err != nil {
+		return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", s.path, err)}}
+	}
+	return ps
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 	"github.com/google/uuid"
 )
 
@@ -93,68 +94,12 @@ func buildDamageBase(t *testing.T) ([]byte, string) {
 	return data, datasetDigest(d)
 }
 
-// zeroSlack clears the bytes of data that bbolt never reads (free pages and
-// the unused end of each page). bbolt fills pages from a buffer pool without
-// clearing them, so those bytes differ from run to run; cleared, the base
-// file is the same on every run.
+// zeroSlack clears the bytes of data that bbolt never reads (see
+// filesafe.ZeroSlack), so that the base file is the same on every run.
 func zeroSlack(t *testing.T, data []byte) {
-	f, err := os.CreateTemp(t.TempDir(), "base")
-	if err != nil {
+	if err := filesafe.ZeroSlack(data, t.TempDir()); err != nil {
 		t.Fatal(err)
 	}
-	_, _ = f.Write(data)
-	h, p := readHeader(f, int64(len(data)))
-	_ = f.Close()
-	if p != nil {
-		t.Fatal(p.what)
-	}
-	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid)}
-	w.used[0], w.used[1] = 1, 1
-	if p := firstProblem(w.freelist(h.meta.freelist), w.page(h.meta.root, 0, 0, owner{})); p != nil {
-		t.Fatal(p.what)
-	}
-	le := binary.LittleEndian
-	for id := uint64(0); id < h.meta.pgid; {
-		pg := data[id*uint64(h.pageSize):]
-		if w.used[id] != 1 {
-			clear(pg[:h.pageSize])
-			id++
-			continue
-		}
-		span := (uint64(le.Uint32(pg[12:])) + 1) * uint64(h.pageSize)
-		end, count := uint64(pageHeaderSize), uint64(le.Uint16(pg[10:]))
-		switch le.Uint16(pg[8:]) {
-		case metaPage:
-			end, span = pageHeaderSize+metaSize, uint64(h.pageSize)
-		case freelistPage:
-			if count == 0xFFFF {
-				count = le.Uint64(pg[16:]) + 1
-			}
-			end += 8 * count
-		default:
-			end += elementSize * count
-			for i := range count {
-				el := pg[pageHeaderSize+i*elementSize:]
-				e := pageHeaderSize + i*elementSize
-				if le.Uint16(pg[8:]) == branchPage {
-					end = max(end, e+uint64(le.Uint32(el[0:]))+uint64(le.Uint32(el[4:])))
-				} else {
-					end = max(end, e+uint64(le.Uint32(el[4:]))+uint64(le.Uint32(el[8:]))+uint64(le.Uint32(el[12:])))
-				}
-			}
-		}
-		clear(pg[end:span])
-		id += span / uint64(h.pageSize)
-	}
-}
-
-func firstProblem(ps ...*fileProblem) *fileProblem {
-	for _, p := range ps {
-		if p != nil {
-			return p
-		}
-	}
-	return nil
 }
 
 // seededIDs gives every record of d a new ID from a seeded sequence (in the

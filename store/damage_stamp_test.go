@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 // TestOpen_DamagedFiles_SameMetadata repeats the damage cases that keep the
@@ -50,7 +52,7 @@ func TestOpen_DamagedFiles_SameMetadata(t *testing.T) {
 		if err := os.Chtimes(path, time.Time{}, before.ModTime()); err != nil {
 			t.Fatal(err)
 		}
-		if after, _ := os.Stat(path); fileIno(after) != fileIno(before) || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
+		if after, _ := os.Stat(path); filesafe.FileIno(after) != filesafe.FileIno(before) || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
 			t.Fatalf("%s: the damage changed the file's metadata", c.name)
 		}
 	}

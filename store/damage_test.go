@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -152,13 +153,13 @@ func damageCases(t *testing.T, base []byte) []damageCase {
 	le := binary.LittleEndian
 	for pg := 2; (pg+1)*ps <= size; pg++ {
 		hdr := base[pg*ps:]
-		if le.Uint64(hdr) != uint64(pg) || le.Uint16(hdr[8:]) != branchPage {
+		if le.Uint64(hdr) != uint64(pg) || le.Uint16(hdr[8:]) != filesafe.BranchPage {
 			continue
 		}
 		last := int(le.Uint16(hdr[10:])) - 1
 		for _, to := range []uint64{0x7fff_0000_0000, 1, uint64(pg)} {
 			d := clone()
-			le.PutUint64(d[pg*ps+pageHeaderSize+last*elementSize+8:], to)
+			le.PutUint64(d[pg*ps+filesafe.PageHeaderSize+last*filesafe.ElementSize+8:], to)
 			add("branch pointers", fmt.Sprintf("page %d child -> %d", pg, to), d)
 		}
 	}
@@ -197,8 +198,8 @@ func newerSchema(t *testing.T, base []byte) []byte {
 func newerFormat(base []byte) []byte {
 	d := append([]byte(nil), base...)
 	for pg := range 2 {
-		m := d[pg*4096+pageHeaderSize:]
-		binary.LittleEndian.PutUint32(m[4:], boltVersion+1)
+		m := d[pg*4096+filesafe.PageHeaderSize:]
+		binary.LittleEndian.PutUint32(m[4:], filesafe.FormatVersion+1)
 		h := fnv.New64a()
 		_, _ = h.Write(m[:56])
 		binary.LittleEndian.PutUint64(m[56:], h.Sum64())

@@ -42,9 +42,7 @@ func notFound(record string, id uuid.UUID) error {
 }
 
 // damaged reports a stored value that cannot be decoded.
-func damaged(where string, err error) error {
-	return newErr(ErrDamaged, err, "stored record %s is damaged (%v); run `align check`", where, err)
-}
+func damaged(where string, err error) error { return &RecordError{Where: where, Err: err} }
 
 // summarize turns integrity findings into one error naming the first few.
 func summarize(prefix string, fs []finding) error {
@@ -66,3 +64,56 @@ func summarize(prefix string, fs []finding) error {
 	}
 	return newErr(fs[0].kind, nil, "%s", b.String())
 }
+
+// NoWorkspaceError says that a read-only Open found no file at Path. It
+// matches ErrNotFound and its cause (fs.ErrNotExist).
+type NoWorkspaceError struct {
+	Path string
+	Err  error
+}
+
+func (e *NoWorkspaceError) Error() string { return "no workspace at " + e.Path }
+
+// Is makes a NoWorkspaceError match ErrNotFound.
+func (e *NoWorkspaceError) Is(target error) bool { return target == ErrNotFound }
+
+// Unwrap returns the cause.
+func (e *NoWorkspaceError) Unwrap() error { return e.Err }
+
+// OldSchemaError says that a read-only Open found a file of an older
+// schema Version, which only a writing open may upgrade to Want. It
+// matches ErrOldSchema.
+type OldSchemaError struct {
+	Path          string
+	Version, Want int
+}
+
+func (e *OldSchemaError) Error() string {
+	return fmt.Sprintf("%s has schema version %d and needs an upgrade to version %d", e.Path, e.Version, e.Want)
+}
+
+// Is makes an OldSchemaError match ErrOldSchema.
+func (e *OldSchemaError) Is(target error) bool { return target == ErrOldSchema }
+
+// RecordError says that a stored record cannot be read although the file
+// passed the page walk: the record at Where does not decode (Err; then it
+// matches ErrDamaged), or, with Missing, is not there at all. Check lists
+// every such record.
+type RecordError struct {
+	Where   string // e.g. "meta/workspace", "goal 0190…"
+	Missing bool
+	Err     error
+}
+
+func (e *RecordError) Error() string {
+	if e.Missing {
+		return "the " + e.Where + " record is missing"
+	}
+	return fmt.Sprintf("stored record %s is damaged (%v)", e.Where, e.Err)
+}
+
+// Is makes a damaged (not a missing) record match ErrDamaged.
+func (e *RecordError) Is(target error) bool { return target == ErrDamaged && !e.Missing }
+
+// Unwrap returns the cause.
+func (e *RecordError) Unwrap() error { return e.Err }

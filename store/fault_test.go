@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 var errInjected = errors.New("injected fault")
@@ -24,8 +25,8 @@ var errInjected = errors.New("injected fault")
 func recordSteps(t *testing.T, fn func()) []string {
 	t.Helper()
 	var steps []string
-	old := setFaultHook(func(step string) error { steps = append(steps, step); return nil })
-	defer setFaultHook(old)
+	old := filesafe.SetFaultHook(func(step string) error { steps = append(steps, step); return nil })
+	defer filesafe.SetFaultHook(old)
 	fn()
 	return steps
 }
@@ -35,7 +36,7 @@ func recordSteps(t *testing.T, fn func()) []string {
 func failing(t *testing.T, step string, n int) {
 	t.Helper()
 	seen := 0
-	old := setFaultHook(func(s string) error {
+	old := filesafe.SetFaultHook(func(s string) error {
 		if s != step {
 			return nil
 		}
@@ -44,7 +45,7 @@ func failing(t *testing.T, step string, n int) {
 		}
 		return nil
 	})
-	t.Cleanup(func() { setFaultHook(old) })
+	t.Cleanup(func() { filesafe.SetFaultHook(old) })
 }
 
 // occurrences lists each step of steps with its pass number.
@@ -147,7 +148,7 @@ func TestFault_Migration_LeavesVersion1(t *testing.T) {
 					t.Errorf("not migrated: %+v", ws)
 				}
 				_ = s.Close()
-				if names := dirNames(t, backupDir(path)); len(names) != 0 && step != "backup.syncdir" {
+				if names := dirNames(t, filesafe.BackupDir(path)); len(names) != 0 && step != "backup.syncdir" {
 					t.Errorf("a failed automatic backup left %v", names)
 				}
 				return
@@ -167,7 +168,7 @@ func TestFault_Migration_LeavesVersion1(t *testing.T) {
 					t.Errorf("left behind: %s", name)
 				}
 			}
-			setFaultHook(nil)
+			filesafe.SetFaultHook(nil)
 			s = openTestStore(t, path, Options{})
 			if ws := must[Workspace](t)(s.Workspace()); ws.Schema != SchemaVersion || ws.Settings.SplitAt != 25 {
 				t.Errorf("after the retry: %+v", ws)
@@ -205,7 +206,7 @@ func TestFault_Backup_WholeOrNone(t *testing.T) {
 				if len(names) != 1 || names[0] != "copy.db" {
 					t.Fatalf("after a fault at %s: %v", step, names)
 				}
-				setFaultHook(nil)
+				filesafe.SetFaultHook(nil)
 				checkFile(t, dest)
 			case len(names) != 0:
 				t.Errorf("after a fault at %s: left %v", step, names)
@@ -226,7 +227,7 @@ func TestFault_FirstCreation_LeavesNothing(t *testing.T) {
 			if names := dirNames(t, dir); len(names) != 0 {
 				t.Errorf("a failed creation left %v", names)
 			}
-			setFaultHook(nil)
+			filesafe.SetFaultHook(nil)
 			s := openTestStore(t, path, Options{})
 			if ws := must[Workspace](t)(s.Workspace()); ws.Schema != SchemaVersion {
 				t.Errorf("after the retry: %+v", ws)
@@ -253,7 +254,7 @@ func TestFault_AutoBackupPrune_OpenStillWorks(t *testing.T) {
 		t.Fatalf("AutoBackup() = %q, %v; want the new backup and the pruning error", b, err)
 	}
 	checkFile(t, b)
-	if n := len(listBackups(path, time.Now())); n != AutoBackupKeep+1 {
+	if n := len(filesafe.ListBackups(path, time.Now())); n != AutoBackupKeep+1 {
 		t.Errorf("%d backups after a failed prune, want %d", n, AutoBackupKeep+1)
 	}
 	if gs := must[[]model.Goal](t)(s.Goals()); len(gs) != AutoBackupKeep+1 {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 // A background-walk open of a healthy workspace reads and writes exactly as
@@ -103,12 +104,11 @@ func rootPage(t *testing.T, path string, _ int) uint64 {
 		t.Fatal(err)
 	}
 	defer func() { _ = f.Close() }()
-	info, _ := f.Stat()
-	h, p := readHeader(f, info.Size())
-	if p != nil {
-		t.Fatal(p.what)
+	m, err := filesafe.ReadMeta(f)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return h.meta.root
+	return m.Root
 }
 
 // rotLeafCount overwrites the element count of page id with one that does

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 func mustSize(t *testing.T, path string) int64 {
@@ -38,7 +40,7 @@ func TestOpen_Guard_LargeWorkspace(t *testing.T) {
 	}
 	_ = s.Close()
 	start := time.Now()
-	if err := guardFile(path, time.Second); err != nil {
+	if err := filesafe.Guard(path, time.Second); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("walked %d bytes in %v", mustSize(t, path), time.Since(start))

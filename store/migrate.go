@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 )
@@ -107,7 +108,7 @@ func migrateWorkspaceRecord(tx *bolt.Tx) error {
 func (s *Store) backupBeforeMigration(from int) (string, error) {
 	base := fmt.Sprintf("%s.pre-v%d.bak", s.path, SchemaVersion)
 	dest := base
-	for i := 1; exists(dest); i++ {
+	for i := 1; filesafe.Exists(dest); i++ {
 		dest = fmt.Sprintf("%s.%d", base, i)
 	}
 	if err := s.Backup(dest, false); err != nil {

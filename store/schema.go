@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/align-team/align/store/internal/filesafe"
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 )
@@ -168,9 +169,4 @@ func sprintIDs(tx *bolt.Tx) []uuid.UUID {
 }
 
 // keyString names a key in messages: as an ID when it is one, else in hex.
-func keyString(k []byte) string {
-	if id, err := keyID(k); err == nil {
-		return id.String()
-	}
-	return fmt.Sprintf("%x", k)
-}
+func keyString(k []byte) string { return filesafe.KeyString(k) }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 )
 
 func TestOpen_Snapshot_BesideWriter(t *testing.T) {
@@ -127,12 +128,12 @@ func goalNamed(i int) model.Goal { return model.Goal{Title: fmt.Sprintf("Goal %0
 func TestSnapshot_LeftoversRemoved(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	held, err := newSnapshotFile()
+	held, err := filesafe.NewSnapshotFile()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer func() { _ = held.Close() }()
-	left, err := os.CreateTemp("", snapshotPattern)
+	left, err := os.CreateTemp("", filesafe.SnapshotPattern)
 	if err != nil {
 		t.Fatal(err)
 	}

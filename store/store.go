@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store/internal/filesafe"
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 )
@@ -14,12 +15,6 @@ import (
 // ErrNotFound means the record asked for does not exist (or is deleted); a
 // read-only Open of a missing file wraps it too.
 var ErrNotFound = errors.New("not found")
-
-// ErrLocked means another process holds the database file open.
-var ErrLocked = errors.New("database is in use by another align process")
-
-// ErrNewerSchema means the file was written by a newer align than this one.
-var ErrNewerSchema = errors.New("database was written by a newer version of align")
 
 // ErrReadOnly means a write was attempted on a store opened read-only.
 var ErrReadOnly = errors.New("database is open read-only")
@@ -37,10 +32,6 @@ var ErrDuplicate = errors.New("already exists")
 // ErrReference means a record refers to one that does not exist.
 var ErrReference = errors.New("refers to a record that does not exist")
 
-// ErrNotWorkspace means the file exists but is not an align workspace: not a
-// bbolt database at all, or a bbolt database written by another program.
-var ErrNotWorkspace = errors.New("file is not an align workspace")
-
 // ErrOldSchema means a read-only open found a file that still needs a
 // migration, which only a writing open may run.
 var ErrOldSchema = errors.New("database needs an upgrade by a command that writes")
@@ -53,7 +44,7 @@ type Options struct {
 	// writer and the other way round, up to Timeout. It creates nothing and
 	// refuses a file that needs a migration (ErrOldSchema).
 	ReadOnly bool
-	// Timeout bounds the wait for the file lock; zero means one second.
+	// Timeout bounds the wait for the file lock; zero means DefaultTimeout.
 	Timeout time.Duration
 	// Now is the clock used to stamp records; nil means time.Now.
 	Now func() time.Time
@@ -67,7 +58,7 @@ type Options struct {
 	// VerifyInBackground makes a writing open of an existing workspace
 	// check before it returns only the pages bbolt and the open itself
 	// read, and walk the rest in the background; every transaction waits
-	// for that walk and fails with its ErrDamaged (see guard_async.go and
+	// for that walk and fails with its ErrDamaged (see open_async.go and
 	// Store.Verified). The TUI uses it to draw meanwhile.
 	VerifyInBackground bool
 	// Snapshot lets a ReadOnly open that finds the file held by a writer
@@ -85,12 +76,6 @@ type Workspace struct {
 	Schema     int
 }
 
-// Problem is one finding of Check: what is wrong and where.
-type Problem struct {
-	Where string // e.g. "sprint 0190…/stories/0190…"
-	What  string
-}
-
 // Store is an open workspace file. Its methods are safe for concurrent use:
 // each is one bbolt transaction, and bbolt serialises writers.
 type Store struct {
@@ -103,7 +88,7 @@ type Store struct {
 	autoPath string          // the automatic backup Open took, if any
 	autoErr  error           // why the automatic backup due at Open failed
 	deferred *deferredBackup // the automatic backup left for StartAutoBackup, if any
-	gate     *walkGate       // the background page walk every transaction waits for, if any
+	gate     *filesafe.Gate  // the background page walk every transaction waits for, if any
 	snapshot *os.File        // the private, unlinked copy a snapshot open reads; closed on Close
 
 	actor uuid.UUID // the member every write is checked as (see As); Nil: none

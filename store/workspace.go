@@ -15,7 +15,7 @@ func defaultSettings() model.Settings { return model.DefaultSettings() }
 func getWorkspace(tx *bolt.Tx) (Workspace, error) {
 	data := tx.Bucket(bucketMeta).Get(workspaceKey)
 	if data == nil {
-		return Workspace{}, fmt.Errorf("the workspace record is missing; run `align check`")
+		return Workspace{}, &RecordError{Where: "workspace", Missing: true}
 	}
 	ws, err := decWorkspace(data)
 	if err != nil {

@@ -84,7 +84,7 @@ func New(opt Options) App {
 		history:         historyCache{gen: 1},
 		testPanic:       opt.TestPanic,
 	}
-	if opt.As != "" {
+	if opt.As != uuid.Nil {
 		a.screen = ui.ScreenAssess
 	}
 	return a.resize(opt.Width, opt.Height)

@@ -1,8 +1,9 @@
 package views
 
-import "github.com/align-team/align/views/ui"
-
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	"github.com/align-team/align/views/ui"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // settled hands a finished save to the screen that made it and, when it
 // succeeded, tells the other sessions (and marks the history stale when the

@@ -111,9 +111,11 @@ func TestAssess_Update_WithdrawEstimate(t *testing.T) {
 	}
 }
 
+// The acting member arrives as an id (cli resolves --as @Lin, in
+// capitals, at the edge: cli/acting_test.go); the screen acts as them.
 func TestAssess_As_HandleInCapitals(t *testing.T) {
 	st := newTestStore(t)
-	a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: "@Lin"})
+	a := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: memberID(t, st, "lin").ID})
 	t.Cleanup(func() { a.Close(5 * time.Second) })
 	a = drive(t, a, a.Init())
 	if a.assessScreen.Member().Handle != "lin" {
@@ -126,7 +128,7 @@ func TestAssess_View_RememberedMemberSaysHowToSwitch(t *testing.T) {
 	a := onLin(t)
 	contains(t, plain(a), "Assessing as Lin Chen (lin)", "not you? m")
 	st := newTestStore(t)
-	b := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: "lin"})
+	b := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: memberID(t, st, "lin").ID})
 	t.Cleanup(func() { b.Close(5 * time.Second) })
 	b = drive(t, b, b.Init())
 	if strings.Contains(plain(b), "not you?") {

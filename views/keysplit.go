@@ -1,6 +1,8 @@
 package views
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // Bubble Tea v1 reads the terminal in chunks and delivers a run of plain
 // runes from one read as a single tea.KeyMsg ("jj", "]]]]]", "65"). Typed

@@ -84,7 +84,7 @@ func TestAssess_RemoteChange_KeepsTypedNumber(t *testing.T) {
 func TestReview_Follow_MemberFollowsFacilitator(t *testing.T) {
 	st := newTestStore(t)
 	hub := newHub(0)
-	member := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "jonas", Hub: hub})
+	member := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: memberID(t, st, "jonas").ID, Hub: hub})
 	t.Cleanup(func() { member.Close(5 * time.Second) })
 	member = drive(t, member, member.Init())
 	member = press(t, member, "tab") // from Assess, where digits type
@@ -141,7 +141,7 @@ func TestReview_Announce_FacilitatorPublishesFocus(t *testing.T) {
 
 func TestDashboard_Member_FiguresHiddenUntilRevealed(t *testing.T) {
 	st := newTestStore(t)
-	member := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "jonas"})
+	member := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: memberID(t, st, "jonas").ID})
 	t.Cleanup(func() { member.Close(5 * time.Second) })
 	member = drive(t, member, member.Init())
 	member = press(t, member, "shift+tab") // from Assess, where digits type

@@ -17,10 +17,12 @@ type Options struct {
 	Store *store.Store
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
-	// As is the acting member's handle; empty means the member remembered
-	// for the workspace (or a choice on the Assess screen). When set, the
+	// As is the acting member's id, resolved by the caller at the edge
+	// (cli's --as or $ALIGN_MEMBER, serve's SSH key): the app looks up no
+	// handle. uuid.Nil means the member remembered for the workspace (or a
+	// choice on the Assess screen). When set, the member is fixed and the
 	// app starts on the Assess screen.
-	As string
+	As uuid.UUID
 	// Renderer renders styles for this terminal; nil means a renderer on
 	// no output (no colour), as tests want.
 	Renderer *lipgloss.Renderer

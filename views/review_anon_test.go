@@ -14,7 +14,7 @@ func TestReview_Anonymous_EveryScreenFollows(t *testing.T) {
 	st := newTestStore(t)
 	hub := newHub(0)
 	fac := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, Facilitator: true, Hub: hub})
-	member := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: "lin", Hub: hub})
+	member := New(Options{Store: st, Now: testClock, Renderer: testRenderer(), Width: 120, Height: 40, As: memberID(t, st, "lin").ID, Hub: hub})
 	t.Cleanup(func() { fac.Close(5 * time.Second); member.Close(5 * time.Second) })
 	fac = reviewAgenda(t, drive(t, fac, fac.Init()))
 	member = reviewAgendaFromAssess(t, drive(t, member, member.Init()))

@@ -17,7 +17,11 @@ import (
 // would).
 func liveApp(t *testing.T, st *store.Store, hub *Hub, clock *time.Time, facilitator bool, as string) (App, *recorder) {
 	t.Helper()
-	a := New(Options{Store: st, Now: func() time.Time { return *clock }, Renderer: testRenderer(), Width: 80, Height: 24, Facilitator: facilitator, As: as, Hub: hub})
+	id := uuid.Nil
+	if as != "" {
+		id = memberID(t, st, as).ID
+	}
+	a := New(Options{Store: st, Now: func() time.Time { return *clock }, Renderer: testRenderer(), Width: 80, Height: 24, Facilitator: facilitator, As: id, Hub: hub})
 	t.Cleanup(func() { a.Close(5 * time.Second) })
 	r := &recorder{}
 	t.Cleanup(hub.Subscribe(r.send))

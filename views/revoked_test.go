@@ -14,7 +14,7 @@ import (
 func TestAssess_RevokedMidSession_SaveRefused(t *testing.T) {
 	st := newTestStore(t)
 	lin := memberID(t, st, "lin")
-	a := New(Options{Store: st.As(lin.ID), Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: "lin"})
+	a := New(Options{Store: st.As(lin.ID), Now: testClock, Renderer: testRenderer(), Width: 80, Height: 24, As: memberID(t, st, "lin").ID})
 	t.Cleanup(func() { a.Close(5 * time.Second) })
 	a = drive(t, a, a.Init())
 	o := a.assessScreen.Objectives()[0]

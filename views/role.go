@@ -1,6 +1,8 @@
 package views
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // RoleMsg tells a running App that its member's role changed while it
 // runs (align serve sends it when a facilitator changes a role on the Plan

@@ -26,8 +26,8 @@ type Model struct {
 	input         ui.InputKeys
 	width, height int
 
-	as         string // handle from --as; "" when none
-	asResolved bool   // the --as handle was looked up once
+	as         uuid.UUID // the fixed member (--as, the SSH key); uuid.Nil when none
+	asResolved bool      // the fixed member was applied once
 	loaded     bool
 	data       ui.WorkspaceData
 	objectives []model.Objective
@@ -52,8 +52,9 @@ type Model struct {
 	note   ui.Editor
 }
 
-// New returns the Assess screen acting as handle as (may be empty).
-func New(d ui.Deps, as string) Model {
+// New returns the Assess screen acting as the member with id as
+// (uuid.Nil: remembered or chosen).
+func New(d ui.Deps, as uuid.UUID) Model {
 	return Model{
 		deps: d, keys: newKeyMap(), input: ui.NewInputKeys(), as: as,
 		mine: map[uuid.UUID]model.Assessment{}, saves: ui.NewInflight(),
@@ -105,7 +106,7 @@ func (m Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Prev, k.Next, k.Select, k.Filter}}
 	}
 	member := k.Member
-	member.SetEnabled(m.as == "") // the member is fixed (--as, or the SSH key)
+	member.SetEnabled(m.as == uuid.Nil) // the member is fixed (--as, or the SSH key)
 	return [][]key.Binding{
 		{k.Prev, k.Next},
 		{k.Digit, k.Less, k.More, k.LessFine, k.MoreFine, k.Type},
@@ -153,14 +154,13 @@ func (m Model) load(d ui.WorkspaceData) (Model, tea.Cmd) {
 	}
 	m.candidates = d.ActiveMembers()
 	var cmd tea.Cmd
-	if m.as != "" && !m.asResolved {
+	if m.as != uuid.Nil && !m.asResolved {
 		m.asResolved = true
-		if mem, ok := d.MemberByHandle(m.as); ok {
+		if mem, ok := d.Member(m.as); ok && !mem.Deleted {
 			m.member = mem
 		} else {
-			handle := m.as
 			cmd = func() tea.Msg {
-				return ui.FooterMsg{Text: fmt.Sprintf("no member with handle %q: choose yourself", handle)}
+				return ui.FooterMsg{Text: "the member you are signed in as is no longer in the workspace: choose yourself"}
 			}
 		}
 	}
@@ -266,12 +266,12 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 // switchMember opens the member picker, unless the member is fixed.
 func (m Model) switchMember() (Model, tea.Cmd) {
-	if m.as == "" {
+	if m.as == uuid.Nil {
 		m.picking = true
 		m.pick = 0
 		return m, nil
 	}
-	as := m.as
+	as := m.member.Handle
 	return m, func() tea.Msg {
 		return ui.FooterMsg{Text: "you are signed in as @" + as + ": the member cannot be switched here"}
 	}

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/google/uuid"
 )
 
 // Lines above the objective list and the member picker's rows.
@@ -54,7 +56,7 @@ func (m Model) headView() string {
 		}
 	}
 	who := s.Faint.Render("Assessing as ") + s.Bold.Render(m.member.Name) + s.Faint.Render(" ("+m.member.Handle+") · "+m.data.Sprint.Sprint.Name)
-	if m.as == "" {
+	if m.as == uuid.Nil {
 		// Remembered for the workspace: on a shared laptop the next person
 		// opens as the last one, so say how to change it.
 		who += s.Faint.Render(" · not you? m")
@@ -168,7 +170,7 @@ func (m Model) referenceLines(o model.Objective, w int) []string {
 		case !m.data.FiguresShown(o.ID):
 			lines = append(lines, ui.Truncate(s.Faint.Render("Others' estimates show when the facilitator reveals this objective."), w))
 		case ok && os.Responses > 0:
-			lines = append(lines, ui.Truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", ui.Figure(os.Median), os.Min, os.Max))+
+			lines = append(lines, ui.Truncate(s.Faint.Render(fmt.Sprintf("Team: median %s%% · range %d–%d · ", export.Figure(os.Median), os.Min, os.Max))+
 				s.Level(os.Level).Render(ui.LevelLabel(os.Level)), w))
 		}
 	} else {
@@ -187,7 +189,7 @@ func (m Model) storyLines(o model.Objective, w, room int) []string {
 	if len(list) == 0 {
 		return []string{s.Faint.Render("No stories linked.")}
 	}
-	lines := []string{s.Faint.Render(ui.Truncate(ui.StoriesDone(model.StoryEvidence(o.ID, list)), w))}
+	lines := []string{s.Faint.Render(ui.Truncate(export.StoriesDone(model.StoryEvidence(o.ID, list)), w))}
 	for i, st := range list {
 		if len(lines) == room-1 && i < len(list)-1 {
 			lines = append(lines, s.Faint.Render(fmt.Sprintf("  … and %d more", len(list)-i)))

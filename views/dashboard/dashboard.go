@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
@@ -231,7 +232,7 @@ func (m Model) row(o model.ObjectiveStats, selected bool) string {
 	case o.Responses == 0:
 		fig = s.Faint.Render(ui.PadRight("no estimates", c.figuresWidth()))
 	default:
-		fig = ui.Bar(s, ui.RoundHalfUp(o.Median), dashBarWidth) + " " + ui.PadRight(ui.Figure(o.Median)+"%", 5)
+		fig = ui.Bar(s, ui.RoundHalfUp(o.Median), dashBarWidth) + " " + ui.PadRight(export.Figure(o.Median)+"%", 5)
 		if c.range_ {
 			fig += " " + ui.PadRight(fmt.Sprintf("%d–%d", o.Min, o.Max), dashRangeWidth)
 		}
@@ -259,15 +260,15 @@ func daysLeft(sp model.Sprint, today time.Time) string {
 	day := 24 * time.Hour
 	switch {
 	case today.Before(sp.Start):
-		return ui.Plural(int(sp.Start.Sub(today)/day), "starts in %d day", "starts in %d days")
+		return "starts in " + export.Plural(int(sp.Start.Sub(today)/day), "day", "days")
 	case today.After(sp.End):
-		return ui.Plural(int(today.Sub(sp.End)/day), "ended %d day ago", "ended %d days ago")
+		return "ended " + export.Plural(int(today.Sub(sp.End)/day), "day", "days") + " ago"
 	}
 	left := int(sp.End.Sub(today) / day)
 	if left == 0 {
 		return "last day"
 	}
-	return ui.Plural(left, "%d day left", "%d days left")
+	return export.Plural(left, "day", "days") + " left"
 }
 
 // WithFacilitator returns the screen for a viewer whose role is now f (the

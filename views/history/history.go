@@ -9,6 +9,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
@@ -201,7 +202,7 @@ func (m Model) listView() string {
 		p := m.history.Trend[m.rows[i]]
 		score := s.Faint.Render("—") + strings.Repeat(" ", 13)
 		if p.HasScore {
-			score = ui.Bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3.0f", p.Score)
+			score = ui.Bar(s, int(math.Round(p.Score)), 10) + fmt.Sprintf(" %3s", export.Whole(p.Score))
 		}
 		ans := fmt.Sprintf("%d/%d", p.Participation.Answered, p.Participation.Expected)
 		line := fmt.Sprintf("%-20s %-10s %-9s %-5s ", ui.Truncate(p.Sprint.Name, 20), p.Sprint.Start.Format(model.DateLayout), p.Sprint.State, ans)
@@ -266,7 +267,7 @@ func (m Model) sparkline(w int) (string, string) {
 		caption = fmt.Sprintf("%s → %s (%d)", pts[0].Sprint.Name, pts[len(pts)-1].Sprint.Name, len(pts))
 	}
 	if last != nil {
-		caption += fmt.Sprintf("; scores %.0f–%.0f of 100, latest %.0f (100 = all agree)", lo, hi, last.Score)
+		caption += fmt.Sprintf("; scores %s–%s of 100, latest %s (100 = all agree)", export.Whole(lo), export.Whole(hi), export.Whole(last.Score))
 	}
 	return m.deps.Styles.Accent.Render(b.String()), caption
 }

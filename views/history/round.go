@@ -3,6 +3,7 @@ package history
 import (
 	"fmt"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views/ui"
 )
@@ -13,7 +14,7 @@ func narrowingCell(s ui.Styles, n model.Narrowing) string {
 	if n.Objectives == 0 {
 		return ""
 	}
-	return " " + s.Text.Render(fmt.Sprintf("%s→%s", ui.Figure(n.Before), ui.Figure(n.After)))
+	return " " + s.Text.Render(fmt.Sprintf("%s→%s", export.Figure(n.Before), export.Figure(n.After)))
 }
 
 // narrowingText says it for the selected sprint: the mean spread before
@@ -22,5 +23,5 @@ func narrowingText(n model.Narrowing) string {
 	if n.Objectives == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; round 2: spread %s → %s", ui.Figure(n.Before), ui.Figure(n.After))
+	return fmt.Sprintf("; round 2: spread %s → %s", export.Figure(n.Before), export.Figure(n.After))
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/align-team/align/views/ui"
@@ -236,7 +237,7 @@ func (c carryModel) view(s ui.Styles, w, h int) []string {
 			out = append(out, s.Faint.Render(fmt.Sprintf("  … and %d more", len(c.objectives)-i)))
 			break
 		}
-		tail := "  " + ui.PadRight(bases[i], baseW) + "  " + ui.Plural(len(c.stories[o.ID]), "%d story", "%d stories")
+		tail := "  " + ui.PadRight(bases[i], baseW) + "  " + export.Plural(len(c.stories[o.ID]), "story", "stories")
 		box := "[x] "
 		if c.skip[o.ID] {
 			box = "[ ] "

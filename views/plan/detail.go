@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views/ui"
 	"github.com/google/uuid"
@@ -66,7 +67,7 @@ func (p Model) sprintSide(l planLayout) []string {
 func (p Model) objectiveDetail(o model.Objective) string {
 	var parts []string
 	if ev := model.StoryEvidence(o.ID, p.stories[o.ID]); ev.HasEvidence {
-		parts = append(parts, ui.StoriesDone(ev))
+		parts = append(parts, export.StoriesDone(ev))
 	}
 	parts = append(parts, "goal: "+orNone(p.data.GoalTitle(o.GoalID), "none"))
 	if o.CarriedFrom != uuid.Nil {

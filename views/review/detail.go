@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/x/ansi"
@@ -115,7 +116,7 @@ func (m Model) detailPane() detailPane {
 		p.body = append(p.body, m.recordLines(st, w)...)
 		return p
 	}
-	resp := ui.Plural(st.Responses, "%d response", "%d responses")
+	resp := export.Plural(st.Responses, "response", "responses")
 	if st.Abstained > 0 {
 		resp += fmt.Sprintf(" · %d abstained", st.Abstained)
 	}
@@ -144,13 +145,13 @@ func (m Model) detailPane() detailPane {
 // is nothing to compare, and the line says so.
 func (m Model) figuresLine(st model.ObjectiveStats, w int) string {
 	s := m.deps.Styles
-	med := "▲ median " + ui.Figure(st.Median)
+	med := "▲ median " + export.Figure(st.Median)
 	if st.Level == model.LevelNone {
 		return s.Text.Render(ui.Truncate(med+" · one response, nothing to compare yet", w))
 	}
 	level := ui.LevelLabel(st.Level)
 	for _, parts := range [][]string{
-		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread), fmt.Sprintf("SD %.1f", st.StdDev)},
+		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread), "SD " + export.OneDecimal(st.StdDev)},
 		{med, fmt.Sprintf("range %d–%d", st.Min, st.Max), fmt.Sprintf("spread %d", st.Spread)},
 		{med, fmt.Sprintf("spread %d", st.Spread)},
 	} {
@@ -181,7 +182,7 @@ func (m Model) evidenceLines(st model.ObjectiveStats, w int) []string {
 	}
 	ev := st.Evidence
 	if ev.HasEvidence {
-		line := "◆ " + ui.StoriesDone(ev)
+		line := "◆ " + export.StoriesDone(ev)
 		if ev.Flag {
 			line += fmt.Sprintf(" ⚑ %d points from the team's median", ev.Gap)
 			out = append(out, s.Marker.Render(ui.Truncate(line, w)))

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/views/ui"
 	"github.com/charmbracelet/bubbles/key"
@@ -334,10 +335,10 @@ func (m Model) startAgree() (Model, tea.Cmd) {
 	// included: the prompt would put it on the projector.
 	shown := m.revealed(st.Objective.ID)
 	if shown && st.Responses > 0 {
-		prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", ui.Figure(st.Median))
+		prompt = fmt.Sprintf("Agreed %% (0–100, median %s): ", export.Figure(st.Median))
 	}
 	if med, ok := m.round2Median(st.Objective); ok {
-		prompt = fmt.Sprintf("Agreed %% (0–100, round 2 median %s): ", ui.Figure(med))
+		prompt = fmt.Sprintf("Agreed %% (0–100, round 2 median %s): ", export.Figure(med))
 		st.Median = med
 	}
 	if o := m.outcomes[st.Objective.ID]; o.Agreed != nil {

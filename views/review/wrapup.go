@@ -227,7 +227,7 @@ func (m Model) wrapUpView() string {
 		lines = append(lines, ui.Truncate("  "+box+" "+a.Text+s.Faint.Render(tail), w))
 	}
 	if n := len(m.prev); n > 0 {
-		lines = append(lines, s.Faint.Render(ui.Truncate(fmt.Sprintf("  and %s still open from earlier sprints (p lists them)", ui.Plural(n, "%d item", "%d items")), w)))
+		lines = append(lines, s.Faint.Render(ui.Truncate(fmt.Sprintf("  and %s still open from earlier sprints (p lists them)", export.Plural(n, "item", "items")), w)))
 	}
 	lines = append(lines, "")
 	if len(notDiscussed) == 0 {

@@ -71,7 +71,7 @@ func (m Model) objectiveDetail() []string {
 		"agreed     " + agreedPlain(ob.Agreed) + discussed(ob.Discussed),
 		fmt.Sprintf("responses  %d (%d abstained)", ob.Responses, ob.Abstained)}
 	if ob.Level != model.LevelNone {
-		out = append(out, fmt.Sprintf("estimates  median %s, spread %d: ", median(ob.Median), ob.Spread)+m.level(ob.Level))
+		out = append(out, fmt.Sprintf("estimates  median %s, spread %d: ", export.Figure(ob.Median), ob.Spread)+m.level(ob.Level))
 	} else {
 		out = append(out, "estimates  "+m.styles.Faint.Render("fewer than two responses"))
 	}
@@ -125,8 +125,6 @@ func discussed(d bool) string {
 	}
 	return ", not discussed"
 }
-
-func median(f float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", f), ".0") }
 
 func agreedPlain(p *int) string {
 	if p == nil {

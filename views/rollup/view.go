@@ -17,7 +17,7 @@ func (m Model) View() string {
 	}
 	title := m.styles.Title.Render(fmt.Sprintf("%s roll-up", m.r.Org)) +
 		m.styles.Faint.Render(fmt.Sprintf(" · %s · %s · %s with work", m.r.Now.Format(model.DateLayout),
-			count(len(m.r.Teams), "team"), count(len(m.r.Goals), "goal")))
+			export.Plural(len(m.r.Teams), "team", "teams"), export.Plural(len(m.r.Goals), "goal", "goals")))
 	helpView := m.help.View(m.keys)
 	body := m.h - 3 - strings.Count(helpView, "\n") - 1 // title, crumbs, rule, help
 	rows, detail := m.listRows(), m.detail()
@@ -101,7 +101,7 @@ func (m Model) goalRow(e entry) string {
 	if e.idle {
 		return title + " " + m.styles.Faint.Render("no team works on it")
 	}
-	s := fmt.Sprintf("%s %-8s", title, count(len(e.goal.Teams), "team"))
+	s := fmt.Sprintf("%s %-8s", title, export.Plural(len(e.goal.Teams), "team", "teams"))
 	if e.goal.HasGap {
 		s += " " + m.level(e.goal.Level) + fmt.Sprintf(" %d points apart", e.goal.Gap)
 	} else if len(e.goal.Teams) == 1 && e.goal.Teams[0].HasProgress {
@@ -129,11 +129,4 @@ func agreedText(p *int) string {
 		return "not agreed"
 	}
 	return fmt.Sprintf("agreed %3d %%", *p)
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

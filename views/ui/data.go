@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"time"
 
 	"github.com/align-team/align/model"
@@ -59,19 +58,6 @@ type HistoryData struct {
 func (d WorkspaceData) Member(id uuid.UUID) (model.Member, bool) {
 	for _, m := range d.Members {
 		if m.ID == id {
-			return m, true
-		}
-	}
-	return model.Member{}, false
-}
-
-// MemberByHandle returns the live member with handle h.
-func (d WorkspaceData) MemberByHandle(h string) (model.Member, bool) {
-	// Handles are stored lower-case (Plan turns "Ana" into ana), so --as Ana
-	// and @ana name the same member, as on the command line.
-	h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "@"))
-	for _, m := range d.Members {
-		if m.Handle == h {
 			return m, true
 		}
 	}

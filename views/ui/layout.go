@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -106,17 +105,6 @@ func Clamp(v, lo, hi int) int {
 		return hi
 	}
 	return v
-}
-
-// Figure formats a statistic such as a median the same way on every screen
-// (and as `align status` does): whole numbers as such, others with one
-// decimal, "52.5".
-func Figure(v float64) string {
-	r := math.Round(v*10) / 10
-	if r == math.Trunc(r) {
-		return strconv.FormatFloat(r, 'f', 0, 64)
-	}
-	return strconv.FormatFloat(r, 'f', 1, 64)
 }
 
 // RoundHalfUp rounds v to a whole number, halves up (52.5 → 53): the value

@@ -1,8 +1,10 @@
-package store
+package filesafe
 
 import (
 	"encoding/binary"
 	"fmt"
+
+	"github.com/google/uuid"
 )
 
 // owner names what a page belongs to in messages: the freelist, the root
@@ -20,7 +22,16 @@ func (o owner) String() string {
 	case o.key == nil:
 		return "the root bucket"
 	}
-	return "bucket " + keyString(o.key)
+	return "bucket " + KeyString(o.key)
+}
+
+// KeyString names a bucket key in messages: as an ID when it is a 16-byte
+// UUID, else in hex.
+func KeyString(k []byte) string {
+	if id, err := uuid.FromBytes(k); err == nil {
+		return id.String()
+	}
+	return fmt.Sprintf("%x", k)
 }
 
 // releaseEvery is how many pages a releasing walk reads before it lets the
@@ -41,12 +52,12 @@ type walker struct {
 	pgid     uint64 // high-water mark: pages [0, pgid) exist
 	used     []byte // per page: 0 unseen, 1 in the tree or the freelist, 2 free
 	all      bool
-	shallow  bool // the prefix check: into the meta bucket only (guard_async.go)
+	shallow  []byte // the prefix check: into this bucket only (gate.go)
 	found    []*fileProblem
 
 	release  bool          // release the mapping as the walk goes (the TUI's background walk)
 	touched  int           // pages read since the mapping was last released (releaseEvery)
-	deferIn  []byte        // the bucket whose nested buckets wait for a later stage (guard_stages.go)
+	deferIn  []byte        // the bucket whose nested buckets wait for a later stage (stages.go)
 	deferred []laterBucket // those nested buckets, in the order met
 }
 

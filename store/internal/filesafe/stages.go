@@ -1,4 +1,4 @@
-package store
+package filesafe
 
 // The background walk in stages, so that the first reads need not wait
 // for the whole file.
@@ -10,9 +10,9 @@ package store
 // for first and then newest key first, and publishes each as it passes. Then the pages neither used nor free are
 // looked for, and the verdict is final.
 //
-// A read confined to what has passed may run before the verdict (viewEarly:
-// the workspace, members, goals and sprint headers; viewSprint: one
-// sprint's records as well); every other transaction, and every write,
+// A read confined to what has passed may run before the verdict (the
+// store's viewEarly: the workspace, members, goals and sprint headers;
+// viewSprint: one sprint's records as well; both wait with WaitPart); every other transaction, and every write,
 // waits for the verdict, and once it is damage every transaction fails.
 // bbolt so never reads a page the guard has not checked (a page referenced
 // twice, one use checked early and one later, is found by stage two and
@@ -21,9 +21,6 @@ package store
 import (
 	"runtime/debug"
 	"time"
-
-	"github.com/google/uuid"
-	bolt "go.etcd.io/bbolt"
 )
 
 // laterBucket is a nested bucket whose walk stage one left for stage two.
@@ -34,7 +31,7 @@ type laterBucket struct {
 }
 
 // publishEarly marks stage one as passed.
-func (g *walkGate) publishEarly() {
+func (g *Gate) publishEarly() {
 	g.mu.Lock()
 	g.early = true
 	g.progressed()
@@ -42,7 +39,7 @@ func (g *walkGate) publishEarly() {
 }
 
 // publishSprint marks the nested bucket under key as passed.
-func (g *walkGate) publishSprint(key []byte) {
+func (g *Gate) publishSprint(key []byte) {
 	g.mu.Lock()
 	g.sprints[string(key)] = true
 	g.progressed()
@@ -50,17 +47,17 @@ func (g *walkGate) publishSprint(key []byte) {
 }
 
 // progressed wakes the waiters; g.mu is held.
-func (g *walkGate) progressed() {
+func (g *Gate) progressed() {
 	if g.progress != nil {
 		close(g.progress)
 	}
 	g.progress = make(chan struct{})
 }
 
-// waitPart waits until stage one has passed and, when key is not nil, the
+// WaitPart waits until stage one has passed and, when key is not nil, the
 // nested bucket under key too, or until the verdict. It returns the
 // verdict's error when the walk has ended, else nil.
-func (g *walkGate) waitPart(key []byte) error {
+func (g *Gate) WaitPart(key []byte) error {
 	if key != nil {
 		g.mu.Lock()
 		g.wanted = append(g.wanted, string(key)) // walked next
@@ -89,8 +86,8 @@ func (g *walkGate) waitPart(key []byte) error {
 
 // stagedWalk is safeWalk in the stages above, publishing to g as it goes;
 // it returns the problems found.
-func stagedWalk(data []byte, h header, g *walkGate) (ps []*fileProblem) {
-	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid), deferIn: bucketSprintData, release: true}
+func stagedWalk(data []byte, h header, g *Gate, staged []byte) (ps []*fileProblem) {
+	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid), deferIn: staged, release: true}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -134,13 +131,28 @@ func stagedWalk(data []byte, h header, g *walkGate) (ps []*fileProblem) {
 	return w.found
 }
 
-// resume lets the walk go on past the buckets readers wait for; every
-// wait for the whole verdict calls it, and so can the opener once its
-// first screen is drawn (Store.ResumeWalk).
-func (g *walkGate) resume() { g.resumed.Do(func() { close(g.hold) }) }
+// Resume lets the walk go on past the buckets readers wait for; every
+// wait for the whole verdict (Verdict) calls it, and so can the opener once
+// its first screen is drawn (Store.ResumeWalk). Until then (or holdLimit
+// at most) the walk checks only what readers wait for.
+func (g *Gate) Resume() { g.resumed.Do(func() { close(g.hold) }) }
+
+// Verdict resumes the walk, waits for it to end and returns its verdict:
+// nil when the file passed, else the error Guard would have returned.
+func (g *Gate) Verdict() error {
+	g.Resume()
+	return g.Await()
+}
+
+// Await waits for the verdict of the walk as it goes, without resuming a
+// held walk.
+func (g *Gate) Await() error {
+	<-g.done
+	return g.err
+}
 
 // holding reports whether the walk is still held.
-func (g *walkGate) holding() bool {
+func (g *Gate) holding() bool {
 	select {
 	case <-g.hold:
 		return false
@@ -151,7 +163,7 @@ func (g *walkGate) holding() bool {
 
 // waitHold waits, while the walk is held, until something happens (a reader
 // wants a bucket, the walk is resumed) or holdLimit passes, which resumes it.
-func (g *walkGate) waitHold() {
+func (g *Gate) waitHold() {
 	g.mu.Lock()
 	ch, want := g.progress, len(g.wanted) > 0
 	g.mu.Unlock()
@@ -164,7 +176,7 @@ func (g *walkGate) waitHold() {
 	case <-g.hold:
 	case <-ch:
 	case <-t.C:
-		g.resume()
+		g.Resume()
 	}
 }
 
@@ -174,7 +186,7 @@ const holdLimit = time.Second
 
 // takeWanted returns the index of a sprint bucket a reader waits for that
 // is not walked yet, or -1; the readers' wishes go first.
-func (g *walkGate) takeWanted(index map[string]int, walked []bool) int {
+func (g *Gate) takeWanted(index map[string]int, walked []bool) int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for len(g.wanted) > 0 {
@@ -193,50 +205,4 @@ func (g *walkGate) takeWanted(index map[string]int, walked []bool) int {
 		}
 	}
 	return -1
-}
-
-// viewEarly is view for reads confined to the meta, goals, members and
-// sprints buckets: it may run once stage one of a background walk passed.
-func (s *Store) viewEarly(fn func(*bolt.Tx) error) error {
-	if s.gate == nil {
-		return s.view(fn)
-	}
-	if err := s.gate.waitPart(nil); err != nil {
-		return err
-	}
-	return s.viewPrefix(fn)
-}
-
-// viewSprint is viewEarly for reads confined to those buckets and sprint
-// id's nested bucket in sprintdata.
-func (s *Store) viewSprint(id uuid.UUID, fn func(*bolt.Tx) error) error {
-	if s.gate == nil {
-		return s.view(fn)
-	}
-	if err := s.gate.waitPart(id[:]); err != nil {
-		return err
-	}
-	return s.viewPrefix(fn)
-}
-
-// ResumeWalk lets a VerifyInBackground open's walk go on with the sprints
-// nobody has asked for yet. Until then (or a second at most) the walk
-// checks only what readers wait for, so that it does not compete with the
-// caller's first screen; anything that needs the whole verdict (every
-// write, every read beyond the first screen's) resumes it itself.
-func (s *Store) ResumeWalk() {
-	if s.gate != nil {
-		s.gate.resume()
-	}
-}
-
-// AwaitWalk is Verified without resuming a held walk (see ResumeWalk): it
-// waits for the verdict of the walk as it goes, for a caller that only
-// listens for damage while it draws.
-func (s *Store) AwaitWalk() error {
-	if s.gate == nil {
-		return nil
-	}
-	<-s.gate.done
-	return s.gate.err
 }

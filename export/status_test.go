@@ -1,4 +1,4 @@
-package cli
+package export
 
 import (
 	"strings"
@@ -27,30 +27,6 @@ func TestDaysText_Dates(t *testing.T) {
 	}
 }
 
-func TestNum_Decimals(t *testing.T) {
-	tests := []struct {
-		in   float64
-		want string
-	}{{47.5, "47.5"}, {40, "40"}, {75.5, "75.5"}, {33.333, "33.3"}, {0, "0"}, {99.96, "100"}}
-	for _, tt := range tests {
-		if got := num(tt.in); got != tt.want {
-			t.Errorf("num(%v) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestPlural_Nouns(t *testing.T) {
-	tests := []struct {
-		n          int
-		noun, want string
-	}{{1, "story", "1 story"}, {2, "story", "2 stories"}, {0, "member", "0 members"}, {3, "day", "3 days"}}
-	for _, tt := range tests {
-		if got := plural(tt.n, tt.noun); got != tt.want {
-			t.Errorf("plural(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
-		}
-	}
-}
-
 func TestWriteStatus_Edges(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(model.DateLayout, s); return d }
 	sp := model.Sprint{Name: "Sprint 1", Start: day("2025-03-03"), End: day("2025-03-14"), State: model.StatePlanning}
@@ -74,7 +50,7 @@ func TestWriteStatus_Edges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
-			if err := writeStatus(&b, "", tt.r, nil, nil, day("2025-03-05")); err != nil {
+			if err := WriteStatus(&b, "", tt.r, nil, nil, day("2025-03-05")); err != nil {
 				t.Fatal(err)
 			}
 			for _, w := range tt.want {
@@ -88,5 +64,29 @@ func TestWriteStatus_Edges(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The share of stories done stands beside what it counts: the points when
+// every story has some, else the stories (the points then follow).
+func TestWriteStatus_StoriesShareSaysItsBasis(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(model.DateLayout, s); return d }
+	sp := model.Sprint{Name: "Sprint 1", Start: day("2025-03-03"), End: day("2025-03-14"), State: model.StateReview}
+	for _, tt := range []struct {
+		ev   model.Evidence
+		want string
+	}{
+		{model.Evidence{HasEvidence: true, Stories: 2, StoriesDone: 1, Points: 13, PointsDone: 5, DonePercent: 38, ByPoints: true}, "stories: 1 of 2 done, 5 of 13 points (38%)\n"},
+		{model.Evidence{HasEvidence: true, Stories: 3, StoriesDone: 1, Points: 5, DonePercent: 33}, "stories: 1 of 3 done (33%), 0 of 5 points\n"},
+		{model.Evidence{HasEvidence: true, Stories: 4, StoriesDone: 1, DonePercent: 25}, "stories: 1 of 4 done (25%)\n"},
+	} {
+		r := model.SprintReport{Sprint: sp, Expected: 1, Agenda: []model.ObjectiveStats{{Objective: model.Objective{Title: "Docs"}, Level: model.LevelNone, Evidence: tt.ev}}}
+		var b strings.Builder
+		if err := WriteStatus(&b, "", r, nil, nil, day("2025-03-05")); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "   "+tt.want) {
+			t.Errorf("status lacks %q:\n%s", tt.want, b.String())
+		}
 	}
 }

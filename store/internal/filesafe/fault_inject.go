@@ -1,11 +1,11 @@
 //go:build faultinject
 
-package store
+package filesafe
 
 import "sync"
 
 // Fault injection for tests: built only with -tags faultinject. Each write
-// step of the store calls failAt with the step's name just after doing its
+// step of the store calls FailAt with the step's name just after doing its
 // part (so that a failure lands in the middle of the operation); a hook set
 // by a test decides which call fails.
 //
@@ -20,8 +20,8 @@ var (
 	faultHook func(step string) error
 )
 
-// failAt returns the hook's verdict on step (nil without a hook).
-func failAt(step string) error {
+// FailAt returns the hook's verdict on step (nil without a hook).
+func FailAt(step string) error {
 	faultMu.Lock()
 	hook := faultHook
 	faultMu.Unlock()
@@ -31,8 +31,8 @@ func failAt(step string) error {
 	return hook(step)
 }
 
-// setFaultHook installs hook (nil removes it) and returns the one it replaced.
-func setFaultHook(hook func(step string) error) func(step string) error {
+// SetFaultHook installs hook (nil removes it) and returns the one it replaced.
+func SetFaultHook(hook func(step string) error) func(step string) error {
 	faultMu.Lock()
 	defer faultMu.Unlock()
 	old := faultHook

@@ -1,4 +1,11 @@
-package store
+// Package filesafe keeps a workspace file safe to open: it validates a
+// bbolt file with its own bounds-checked page walk before bbolt maps it (in
+// full or in stages, in the background), takes consistent snapshots of a
+// file another process writes, writes verified backup copies, keeps the
+// automatic backups, and types the errors that say a file is damaged,
+// locked or not a workspace. It knows bbolt's file format and nothing of
+// align's records.
+package filesafe
 
 // The guard validates a workspace file before bbolt maps it. bbolt trusts
 // the file: a damaged page can make it panic, loop, or fault on a memory
@@ -44,6 +51,10 @@ const (
 	maxTreeDepth = 256 // far deeper than any real tree; bounds the recursion
 )
 
+// PageHeaderSize is the size of bbolt's page header, for tests that damage
+// a page on purpose.
+const PageHeaderSize = pageHeaderSize
+
 // fileProblem is why the guard refuses a file: kind is ErrDamaged,
 // ErrNotWorkspace or ErrNewerSchema, what says it in words.
 type fileProblem struct {
@@ -60,16 +71,17 @@ func problem(kind error, format string, args ...any) *fileProblem {
 func (p *fileProblem) err(path string) error {
 	switch p.kind {
 	case ErrDamaged:
-		return damagedErr(path, p.what, nil)
+		return Damaged(path, p.what, nil)
 	case ErrNewerSchema:
-		return newErr(ErrNewerSchema, nil, "%s was written by a newer align (%s); upgrade align to open it", path, p.what)
+		return &NewerSchemaError{Path: path, What: p.what}
 	}
-	if _, _, ok := LatestBackup(path); ok {
+	e := &NotWorkspaceError{Path: path, What: p.what}
+	if r := RestoreFor(path); r.Backup != "" {
 		// Automatic backups of this very path exist, so it was a workspace:
 		// whatever overwrote it, say how to get it back.
-		return newErr(ErrNotWorkspace, nil, "%s is not an align workspace (%s). %s", path, p.what, RestoreHint(path))
+		e.Restore = &r
 	}
-	return newErr(ErrNotWorkspace, nil, "%s is not an align workspace (%s)", path, p.what)
+	return e
 }
 
 // boltMeta is one decoded meta page.
@@ -212,34 +224,45 @@ func looksLikeBolt(f *os.File, size int64) bool {
 	return hits > 0
 }
 
-// guardFile validates the file at path under a shared lock (waiting up to
-// timeout for a writer to finish). An empty file passes: bbolt initialises
-// it on a writing open, and a read-only open refuses it before.
+// Guard validates the file at path under a shared lock (waiting up to
+// timeout for a writer to finish) before bbolt maps it. An empty file
+// passes: bbolt initialises it on a writing open, and a read-only open
+// refuses it before.
 //
 // The meta pages are checked and the whole page tree is walked on every
 // open: nothing about the file's metadata (inode, size, modification time)
 // can prove its content unchanged, since a bad disk or a careless tool can
 // change pages and leave all three as they were. The walk is a few
 // milliseconds on a five-year workspace (see BenchmarkOpen_Guard).
-func guardFile(path string, timeout time.Duration) error {
-	f, err := openRegular(path)
+func Guard(path string, timeout time.Duration) error {
+	f, err := openLocked(path, timeout)
 	if err != nil {
 		return err
 	}
-	defer func() { _ = f.Close() }()
-	if err := lockShared(f, timeout); err != nil {
-		if errors.Is(err, errLockTimeout) {
-			return newErr(ErrLocked, err, "%s is in use by another align process", path)
-		}
-		return fmt.Errorf("cannot lock %s: %w", path, err)
-	}
-	defer unlock(f)
+	defer func() { unlock(f); _ = f.Close() }()
 	if p, err := verifyOpenFile(f, false); err != nil {
 		return fmt.Errorf("cannot read %s: %w", path, err)
 	} else if len(p) > 0 {
 		return p[0].err(path)
 	}
 	return nil
+}
+
+// openLocked opens the regular file at path and takes a shared lock on it,
+// waiting up to timeout for a writer: a *LockedError when it waits in vain.
+func openLocked(path string, timeout time.Duration) (*os.File, error) {
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockShared(f, timeout); err != nil {
+		_ = f.Close()
+		if errors.Is(err, errLockTimeout) {
+			return nil, &LockedError{Path: path, Err: err}
+		}
+		return nil, fmt.Errorf("cannot lock %s: %w", path, err)
+	}
+	return f, nil
 }
 
 // safeWalk runs walkFile with memory faults turned into panics and every

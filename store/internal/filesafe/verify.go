@@ -1,11 +1,10 @@
-package store
+package filesafe
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"syscall"
 	"time"
 )
@@ -40,16 +39,10 @@ func fileKind(m fs.FileMode) string {
 }
 
 // NotRegularError refuses path, which is of mode m (a directory, a FIFO, a
-// device or a socket), as a workspace, in a sentence naming what it is. It
-// matches ErrNotWorkspace.
-func NotRegularError(path string, m fs.FileMode) error { return notRegularErr(path, m) }
-
-// notRegularErr refuses path, which is of mode m, as a workspace.
-func notRegularErr(path string, m fs.FileMode) error {
-	if m.IsDir() {
-		return newErr(ErrNotWorkspace, errNotRegular, "%s is a directory, not an align workspace; --db needs a file path such as %s", path, filepath.Join(path, "align.db"))
-	}
-	return newErr(ErrNotWorkspace, errNotRegular, "%s is %s, not an align workspace; --db needs a regular file", path, fileKind(m))
+// device or a socket), as a workspace, in a sentence naming what it is: a
+// *NotWorkspaceError whose NotRegular is true.
+func NotRegularError(path string, m fs.FileMode) error {
+	return &NotWorkspaceError{Path: path, Mode: m, Err: errNotRegular}
 }
 
 // openRegular opens path for reading without ever blocking (a FIFO would
@@ -57,7 +50,7 @@ func notRegularErr(path string, m fs.FileMode) error {
 // regular file, naming what it is.
 func openRegular(path string) (*os.File, error) {
 	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-		return nil, notRegularErr(path, info.Mode())
+		return nil, NotRegularError(path, info.Mode())
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
@@ -65,7 +58,7 @@ func openRegular(path string) (*os.File, error) {
 	}
 	info, err := f.Stat()
 	if err == nil && !info.Mode().IsRegular() {
-		err = notRegularErr(path, info.Mode())
+		err = NotRegularError(path, info.Mode())
 	}
 	if err != nil {
 		_ = f.Close()
@@ -99,10 +92,11 @@ func verifyOpenFile(f *os.File, all bool) (ps []*fileProblem, err error) {
 	return safeWalk(data, h, all), nil
 }
 
-// verifyPath verifies the whole file at path (a backup, a snapshot copy):
-// nil when bbolt may open it safely, else the first problem in a sentence.
-// It takes no lock: callers verify files nothing else writes.
-func verifyPath(path string) error {
+// Verify verifies the whole file at path (a backup, a snapshot copy): nil
+// when bbolt may open it safely, else the first problem in a sentence (a
+// *DamagedError without restore data). It takes no lock: callers verify
+// files nothing else writes.
+func Verify(path string) error {
 	f, err := openRegular(path)
 	if err != nil {
 		return err
@@ -113,54 +107,49 @@ func verifyPath(path string) error {
 	case err != nil:
 		return fmt.Errorf("cannot read %s: %w", path, err)
 	case len(ps) > 0:
-		return newErr(ErrDamaged, nil, "%s is damaged: %s", path, ps[0].what)
+		return &DamagedError{Path: path, What: ps[0].what}
 	}
 	if info, _ := f.Stat(); info != nil && info.Size() == 0 {
-		return newErr(ErrDamaged, nil, "%s is empty", path)
+		return &DamagedError{Path: path}
 	}
 	return nil
 }
 
-// walkProblems runs the full bounds-checked walk over the file this store
-// reads (its open snapshot copy, if it reads one) and returns every structural
-// problem as a Check finding. It runs inside a transaction of s, so no
-// commit of this process lands during the walk, and other processes are
-// kept out by the file lock bbolt holds.
-func (s *Store) walkProblems() []Problem {
-	f := s.snapshot
-	if f == nil {
-		var err error
-		if f, err = os.Open(s.path); err != nil {
-			return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", s.path, err)}}
-		}
-		defer func() { _ = f.Close() }()
-	}
-	found, err := verifyOpenFile(f, true)
-	if err != nil {
-		return []Problem{{Where: "file", What: fmt.Sprintf("cannot read %s for the page walk: %v", s.path, err)}}
-	}
-	return walkFindings(found)
+// Problem is one structural finding of the page walk: what is wrong and
+// where (the page it is on, or "file").
+type Problem struct {
+	Where string // e.g. "page 12", or "sprint 0190…/stories/0190…" for a record
+	What  string
 }
 
-// CheckFile walks the file at path with the bounds-checked page walk alone,
-// without bbolt, and returns every structural problem with the page it is
-// on. align check uses it on a file Open refuses as damaged, to list all
-// that is wrong rather than the first thing; it changes nothing.
-func CheckFile(path string, timeout time.Duration) ([]Problem, error) {
-	f, err := openRegular(path)
+// WalkOpenFile runs the full bounds-checked walk over the open file f and
+// returns every structural problem (up to maxWalkProblems, at most perPage
+// for one page), each with the page it is on. The caller keeps writers out
+// (a transaction of its own, or the file lock). err is a failure to read f.
+func WalkOpenFile(f *os.File) ([]Problem, error) {
+	found, err := verifyOpenFile(f, true)
 	if err != nil {
 		return nil, err
 	}
-	defer func() { _ = f.Close() }()
-	if err := lockShared(f, timeout); err != nil {
-		return nil, newErr(ErrLocked, err, "%s is in use by another align process", path)
+	return walkFindings(found), nil
+}
+
+// CheckFile walks the file at path with the bounds-checked page walk alone,
+// without bbolt, under a shared lock, and returns every structural problem
+// with the page it is on. align check uses it on a file Open refuses as
+// damaged, to list all that is wrong rather than the first thing; it
+// changes nothing.
+func CheckFile(path string, timeout time.Duration) ([]Problem, error) {
+	f, err := openLocked(path, timeout)
+	if err != nil {
+		return nil, err
 	}
-	defer unlock(f)
-	found, err := verifyOpenFile(f, true)
+	defer func() { unlock(f); _ = f.Close() }()
+	ps, err := WalkOpenFile(f)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
-	return walkFindings(found), nil
+	return ps, nil
 }
 
 // perPage is how many problems of one page are listed one by one; the rest

@@ -1,7 +1,0 @@
-//go:build !faultinject
-
-package store
-
-// failAt is a point where a write can be made to fail in tests built with
-// -tags faultinject (see fault_inject.go). In normal builds it does nothing.
-func failAt(string) error { return nil }
