@@ -1,6 +1,9 @@
 // Package views is align's terminal UI: one root model (App) that routes
-// messages to five concrete screens. Store I/O happens only in commands,
-// which run one at a time in submission order (see io.go).
+// messages to five screens, each a package of its own (dashboard, assess,
+// review, plan, history) that shares only views/ui with the others. The
+// root draws the header, footer, help and confirmations, loads the
+// workspace and runs the store I/O: commands run one at a time in
+// submission order (see io.go). The live-review hub is here too (hub.go).
 package views
 
 import (

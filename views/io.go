@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -140,3 +141,12 @@ func (a App) injectPanic() (tea.Model, tea.Cmd) {
 	}
 	return a, nil
 }
+
+// panicError is the error a recovered panic becomes.
+type panicError struct {
+	value any
+	stack string
+}
+
+// Error implements error.
+func (p panicError) Error() string { return fmt.Sprintf("internal error: %v", p.value) }

@@ -4,9 +4,10 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// All key bindings live here: one global map and one small struct per
-// screen. Screens match with key.Matches only; every binding has help text;
-// a binding turned off with SetEnabled(false) also leaves the help.
+// The root's key bindings: the global map and the confirmation. Each
+// screen's bindings are in its package (keys.go), those of text input in
+// views/ui. Screens match with key.Matches only; every binding has help
+// text; a binding turned off with SetEnabled(false) also leaves the help.
 
 // globalKeys work on every screen unless a text input has focus, when only
 // ForceQuit and Back stay global (Back then leaves the input).

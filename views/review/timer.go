@@ -14,7 +14,7 @@ import (
 // cursor. It runs from when an objective becomes the current one (once the
 // Review screen has been opened, while the sprint is in review and the
 // agenda is walked) until the cursor leaves it; time measured is the
-// clock's (deps.now), so a missed refresh never loses any. On leaving, the
+// clock's (Deps.Now), so a missed refresh never loses any. On leaving, the
 // facilitator's screen adds the whole minutes to the objective's Outcome
 // (Outcome.Minutes); what is left over (or overcounted by rounding) carries
 // to the next visit in this session. A live review (align serve) has one
