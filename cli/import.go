@@ -12,6 +12,7 @@ import (
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/model/merge"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
@@ -247,7 +248,7 @@ func mergeBundles(local model.Dataset, files []bundleFile, now time.Time) (impor
 		if err != nil {
 			return importPlan{}, err
 		}
-		res, err := model.Merge(state, data, now, importMaxSkew)
+		res, err := merge.Merge(state, data, now, importMaxSkew)
 		if err != nil {
 			return importPlan{}, fmt.Errorf("%s: cannot merge it into this workspace: %v; nothing was imported", f.name, err)
 		}

@@ -1,4 +1,4 @@
-package model
+package merge
 
 import (
 	"fmt"
@@ -7,16 +7,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/align-team/align/model"
 	"github.com/google/uuid"
 )
 
 // mtWithAssessment returns the workspace with its assessment replaced by one
 // of ann on the objective with the given ID, progress and update time.
-func mtWithAssessment(n, progress, sec int) Dataset {
+func mtWithAssessment(n, progress, sec int) model.Dataset {
 	d := mtWorkspace()
 	a := d.Sprints[0].Assessments[0]
 	a.Meta, a.Progress = mtMeta(n, sec), progress
-	d.Sprints[0].Assessments = []Assessment{a}
+	d.Sprints[0].Assessments = []model.Assessment{a}
 	return d
 }
 
@@ -25,7 +26,7 @@ func TestMerge_AssessmentKeyCollision_OrderIndependent(t *testing.T) {
 	x, y := mtWithAssessment(50, 70, 30), mtWithAssessment(60, 40, 10)
 	xy := mtMerge(t, x, y)
 	yx := mtMerge(t, y, x)
-	afterXY, afterYX := ApplyToDataset(x, xy.Write), ApplyToDataset(y, yx.Write)
+	afterXY, afterYX := model.ApplyToDataset(x, xy.Write), model.ApplyToDataset(y, yx.Write)
 	if mtCanon(afterXY) != mtCanon(afterYX) {
 		t.Fatalf("import order changes the result:\n%s\n%s", mtCanon(afterXY), mtCanon(afterYX))
 	}
@@ -41,9 +42,9 @@ func TestMerge_AssessmentKeyCollision_OrderIndependent(t *testing.T) {
 	if live != 1 {
 		t.Errorf("%d live assessments, want 1", live)
 	}
-	for _, res := range []MergeResult{xy, yx} {
+	for _, res := range []Result{xy, yx} {
 		c := mtChange(t, res, mtID(50))
-		if c.Kind != ChangeConflict || c.Label != "ann on Checkout" {
+		if c.Kind != model.ChangeConflict || c.Label != "ann on Checkout" {
 			t.Errorf("change %+v, want a conflict on ann on Checkout", c)
 		}
 		if !strings.Contains(c.Local+c.Incoming, "progress=70") || !strings.Contains(c.Local+c.Incoming, "progress=40") {
@@ -53,7 +54,7 @@ func TestMerge_AssessmentKeyCollision_OrderIndependent(t *testing.T) {
 			t.Errorf("note %q", c.Note)
 		}
 	}
-	if c := mtChange(t, xy, mtID(60)); c.Kind != ChangeAdded {
+	if c := mtChange(t, xy, mtID(60)); c.Kind != model.ChangeAdded {
 		t.Errorf("survivor change %+v, want added", c)
 	}
 	// Both sides converge: importing the merged result back changes nothing.
@@ -65,7 +66,7 @@ func TestMerge_AssessmentKeyCollision_OrderIndependent(t *testing.T) {
 func TestMerge_AssessmentKeyCollision_DeletedSurvivor(t *testing.T) {
 	x, y := mtWithAssessment(50, 70, 30), mtWithAssessment(60, 40, 10)
 	y.Sprints[0].Assessments[0].Deleted = true
-	after := ApplyToDataset(x, mtMerge(t, x, y).Write)
+	after := model.ApplyToDataset(x, mtMerge(t, x, y).Write)
 	for _, a := range after.Sprints[0].Assessments {
 		if !a.Deleted {
 			t.Errorf("assessment %s is live; a deleted survivor takes the whole key", a.ID)
@@ -74,16 +75,16 @@ func TestMerge_AssessmentKeyCollision_DeletedSurvivor(t *testing.T) {
 }
 
 func TestMerge_OutcomeKeyCollision_OrderIndependent(t *testing.T) {
-	mk := func(n, sec int, notes string) Dataset {
+	mk := func(n, sec int, notes string) model.Dataset {
 		d := mtWorkspace()
 		o := d.Sprints[0].Outcomes[0]
 		o.Meta, o.Notes = mtMeta(n, sec), notes
-		d.Sprints[0].Outcomes = []Outcome{o}
+		d.Sprints[0].Outcomes = []model.Outcome{o}
 		return d
 	}
 	a, b := mk(70, 5, "from a"), mk(71, 5, "from b")
-	ab := ApplyToDataset(a, mtMerge(t, a, b).Write)
-	ba := ApplyToDataset(b, mtMerge(t, b, a).Write)
+	ab := model.ApplyToDataset(a, mtMerge(t, a, b).Write)
+	ba := model.ApplyToDataset(b, mtMerge(t, b, a).Write)
 	if mtCanon(ab) != mtCanon(ba) {
 		t.Fatalf("import order changes the result:\n%s\n%s", mtCanon(ab), mtCanon(ba))
 	}
@@ -97,10 +98,10 @@ func TestMerge_OutcomeKeyCollision_OrderIndependent(t *testing.T) {
 func TestMerge_HandleReusedAfterDeletion(t *testing.T) {
 	local, incoming := mtWorkspace(), mtWorkspace()
 	local.Members[1].Deleted, local.Members[1].UpdatedAt = true, mtAt(5)
-	incoming.Members = append(incoming.Members, Member{Meta: mtMeta(110, 6), Name: "Bob Two", Handle: "bob", Active: true})
+	incoming.Members = append(incoming.Members, model.Member{Meta: mtMeta(110, 6), Name: "Bob Two", Handle: "bob", Active: true})
 	incoming.Members[1].Deleted, incoming.Members[1].UpdatedAt = true, mtAt(5)
 	res := mtMerge(t, local, incoming)
-	if c := mtChange(t, res, mtID(110)); c.Kind != ChangeAdded {
+	if c := mtChange(t, res, mtID(110)); c.Kind != model.ChangeAdded {
 		t.Errorf("change %+v, want added", c)
 	}
 }
@@ -109,16 +110,16 @@ func TestApplyToDataset_Upsert(t *testing.T) {
 	d := mtWorkspace()
 	st := *mtStoryOf(d)
 	st.Title = "renamed"
-	sp2 := Sprint{Meta: mtMeta(200, 0), Name: "S2", Start: Day(mtBase), End: Day(mtBase), State: StatePlanning}
-	w := Dataset{
-		Goals: []Goal{{Meta: mtMeta(201, 0), Title: "new"}},
-		Sprints: []SprintData{
-			{Sprint: d.Sprints[0].Sprint, Stories: []Story{st}},
-			{Sprint: sp2, Objectives: []Objective{{Meta: mtMeta(202, 0), SprintID: sp2.ID, Title: "o"}}},
+	sp2 := model.Sprint{Meta: mtMeta(200, 0), Name: "S2", Start: model.Day(mtBase), End: model.Day(mtBase), State: model.StatePlanning}
+	w := model.Dataset{
+		Goals: []model.Goal{{Meta: mtMeta(201, 0), Title: "new"}},
+		Sprints: []model.SprintData{
+			{Sprint: d.Sprints[0].Sprint, Stories: []model.Story{st}},
+			{Sprint: sp2, Objectives: []model.Objective{{Meta: mtMeta(202, 0), SprintID: sp2.ID, Title: "o"}}},
 		},
 	}
 	before := mtCanon(d)
-	got := ApplyToDataset(d, w)
+	got := model.ApplyToDataset(d, w)
 	if mtCanon(d) != before {
 		t.Fatal("ApplyToDataset modified its argument")
 	}
@@ -136,29 +137,29 @@ func TestApplyToDataset_Upsert(t *testing.T) {
 	}
 }
 
-// TestMrgEncode_EveryFieldCounts changes each field of each record type in
+// TestEncode_EveryFieldCounts changes each field of each record type in
 // turn and checks that the canonical encoding changes, except for Deleted.
-func TestMrgEncode_EveryFieldCounts(t *testing.T) {
+func TestEncode_EveryFieldCounts(t *testing.T) {
 	d := mtWorkspace()
 	d.Sprints[0].Outcomes[0].Agreed = intPtrMT(10)
 	recs := []any{d.Goals[0], d.Members[0], d.Sprints[0].Sprint, d.Sprints[0].Objectives[0], d.Sprints[0].Stories[0],
 		d.Sprints[0].Assessments[0], d.Sprints[0].Outcomes[0], d.Sprints[0].Actions[0]}
 	for _, rec := range recs {
-		base := mrgEncode(rec)
+		base := model.Encode(rec)
 		cp := reflect.New(reflect.TypeOf(rec)).Elem() // an addressable copy, edited field by field
 		cp.Set(reflect.ValueOf(rec))
 		var walk func(v reflect.Value, path string)
 		walk = func(v reflect.Value, path string) {
 			for i := 0; i < v.NumField(); i++ {
 				f, name := v.Field(i), path+v.Type().Field(i).Name
-				if f.Type() == mrgMetaType {
+				if f.Type() == metaType {
 					walk(f, name+".")
 					continue
 				}
 				old := reflect.New(f.Type()).Elem()
 				old.Set(f)
 				mtNudge(t, f)
-				changed := mrgEncode(cp.Interface()) != base
+				changed := model.Encode(cp.Interface()) != base
 				f.Set(old)
 				if changed == (name == "Meta.Deleted") {
 					t.Errorf("%T.%s: encoding changed = %v", rec, name, changed)
@@ -172,10 +173,10 @@ func TestMrgEncode_EveryFieldCounts(t *testing.T) {
 // mtNudge changes v to a different value of its type.
 func mtNudge(t *testing.T, v reflect.Value) {
 	switch {
-	case v.Type() == mrgTimeType:
+	case v.Type() == timeType:
 		v.Set(reflect.ValueOf(v.Interface().(time.Time).Add(time.Nanosecond)))
 		return
-	case v.Type() == mrgUUIDType:
+	case v.Type() == uuidType:
 		id := v.Interface().(uuid.UUID)
 		id[5]++
 		v.Set(reflect.ValueOf(id))
@@ -206,7 +207,7 @@ func TestMerge_RendersReferencesByLabel(t *testing.T) {
 	a := &incoming.Sprints[0].Actions[0]
 	a.OwnerID, a.UpdatedAt = mtID(mtAnn), mtAt(10)
 	c := mtChange(t, mtMerge(t, local, incoming), mtID(mtAction))
-	if c.Kind != ChangeUpdated || !strings.HasPrefix(c.Local, `owner="bob"`) || !strings.HasPrefix(c.Incoming, `owner="ann"`) {
+	if c.Kind != model.ChangeUpdated || !strings.HasPrefix(c.Local, `owner="bob"`) || !strings.HasPrefix(c.Incoming, `owner="ann"`) {
 		t.Errorf("change %+v, want owner bob → ann", c)
 	}
 	if !strings.HasSuffix(c.Incoming, "updated 2025-04-01 09:00:10 UTC") {
@@ -216,23 +217,23 @@ func TestMerge_RendersReferencesByLabel(t *testing.T) {
 
 // mtLargeWorkspace has sprints × 10 objectives, each with 20 stories and an
 // assessment by each of 8 members.
-func mtLargeWorkspace(sprints int) Dataset {
+func mtLargeWorkspace(sprints int) model.Dataset {
 	n := 1000
-	next := func() Meta { n++; return Meta{ID: mtID(n), CreatedAt: mtBase, UpdatedAt: mtBase} }
-	var d Dataset
+	next := func() model.Meta { n++; return model.Meta{ID: mtID(n), CreatedAt: mtBase, UpdatedAt: mtBase} }
+	var d model.Dataset
 	for m := range 8 {
-		d.Members = append(d.Members, Member{Meta: next(), Name: "M", Handle: fmt.Sprintf("m%d", m), Active: true})
+		d.Members = append(d.Members, model.Member{Meta: next(), Name: "M", Handle: fmt.Sprintf("m%d", m), Active: true})
 	}
 	for range sprints {
-		sd := SprintData{Sprint: Sprint{Meta: next(), Name: "S", Start: Day(mtBase), End: Day(mtBase), State: StateClosed}}
+		sd := model.SprintData{Sprint: model.Sprint{Meta: next(), Name: "S", Start: model.Day(mtBase), End: model.Day(mtBase), State: model.StateClosed}}
 		for range 10 {
-			o := Objective{Meta: next(), SprintID: sd.Sprint.ID, Title: "objective"}
+			o := model.Objective{Meta: next(), SprintID: sd.Sprint.ID, Title: "objective"}
 			sd.Objectives = append(sd.Objectives, o)
 			for range 20 {
-				sd.Stories = append(sd.Stories, Story{Meta: next(), SprintID: o.SprintID, ObjectiveID: o.ID, Title: "story", Status: StoryDone})
+				sd.Stories = append(sd.Stories, model.Story{Meta: next(), SprintID: o.SprintID, ObjectiveID: o.ID, Title: "story", Status: model.StoryDone})
 			}
 			for _, m := range d.Members {
-				sd.Assessments = append(sd.Assessments, Assessment{Meta: next(), SprintID: o.SprintID, ObjectiveID: o.ID, MemberID: m.ID, Progress: 50, Confidence: 3})
+				sd.Assessments = append(sd.Assessments, model.Assessment{Meta: next(), SprintID: o.SprintID, ObjectiveID: o.ID, MemberID: m.ID, Progress: 50, Confidence: 3})
 			}
 		}
 		d.Sprints = append(d.Sprints, sd)
@@ -247,6 +248,23 @@ func BenchmarkMerge_Reimport(b *testing.B) {
 	for b.Loop() {
 		if res, err := Merge(d, d, mtNow, 0); err != nil || !res.Empty() {
 			b.Fatal(err, res.Counts)
+		}
+	}
+}
+
+// BenchmarkCheckAuthority_Reimport checks a member's authority over a
+// workspace of about 29,000 records brought back unchanged (the worst
+// case: every record compared, none changed), next to
+// BenchmarkMerge_Reimport, the merge the check follows.
+func BenchmarkCheckAuthority_Reimport(b *testing.B) {
+	d := mtLargeWorkspace(100)
+	if len(d.Members) == 0 {
+		b.Fatal("no members")
+	}
+	author := model.Author{ID: d.Members[len(d.Members)-1].ID}
+	for b.Loop() {
+		if rs := model.CheckAuthority(d, d, author); len(rs) != 0 {
+			b.Fatal(rs)
 		}
 	}
 }
