@@ -139,17 +139,33 @@ func (s *Store) SaveObjective(o model.Objective) (model.Objective, error) {
 	return o, nil
 }
 
-// cascadeObjective tombstones everything in o's sprint that refers to o.
+// cascadeObjective tombstones what model.CascadeSprint takes with the
+// deleted objective o: everything in o's sprint that refers to it.
 func cascadeObjective(tx *bolt.Tx, o model.Objective, now time.Time) error {
 	sb, err := createSprintBucket(tx, o.SprintID)
 	if err != nil {
 		return err
 	}
+	sd, err := loadSprint(tx, o.SprintID, true)
+	if err != nil {
+		return err
+	}
+	return tombstoneCascade(sb, sd, now)
+}
+
+// tombstoneCascade tombstones, in sprint bucket sb, the records that
+// model.CascadeSprint says the deletions in sd take with them.
+func tombstoneCascade(sb *bolt.Bucket, sd model.SprintData, now time.Time) error {
+	ids := model.CascadeIDs(sd)
+	if len(ids) == 0 {
+		return nil
+	}
 	for _, err := range []error{
-		tombstoneWhere(storyKind, sb.Bucket([]byte(subStories)), now, func(v model.Story) bool { return v.ObjectiveID == o.ID }),
-		tombstoneWhere(assessmentKind, sb.Bucket([]byte(subAssessments)), now, func(v model.Assessment) bool { return v.ObjectiveID == o.ID }),
-		tombstoneWhere(outcomeKind, sb.Bucket([]byte(subOutcomes)), now, func(v model.Outcome) bool { return v.ObjectiveID == o.ID }),
-		tombstoneWhere(actionKind, sb.Bucket([]byte(subActions)), now, func(v model.ActionItem) bool { return v.ObjectiveID == o.ID }),
+		tombstoneWhere(objectiveKind, sb.Bucket([]byte(subObjectives)), now, func(v model.Objective) bool { return ids[v.ID] }),
+		tombstoneWhere(storyKind, sb.Bucket([]byte(subStories)), now, func(v model.Story) bool { return ids[v.ID] }),
+		tombstoneWhere(assessmentKind, sb.Bucket([]byte(subAssessments)), now, func(v model.Assessment) bool { return ids[v.ID] }),
+		tombstoneWhere(outcomeKind, sb.Bucket([]byte(subOutcomes)), now, func(v model.Outcome) bool { return ids[v.ID] }),
+		tombstoneWhere(actionKind, sb.Bucket([]byte(subActions)), now, func(v model.ActionItem) bool { return ids[v.ID] }),
 	} {
 		if err != nil {
 			return err
