@@ -21,13 +21,19 @@ func TestImport_Rules(t *testing.T) {
 		wantKinds map[model.ChangeKind]int
 	}{
 		{"a facilitator renames the objective", nil,
-			func(d *model.Dataset) { d.Sprints[0].Objectives[0].Title, d.Sprints[0].Objectives[0].UpdatedAt = "Pay", mtAt(9) },
+			func(d *model.Dataset) {
+				d.Sprints[0].Objectives[0].Title, d.Sprints[0].Objectives[0].UpdatedAt = "Pay", mtAt(9)
+			},
 			ann, false, map[model.ChangeKind]int{model.ChangeUpdated: 1}},
 		{"a member may not rename it", bob2,
-			func(d *model.Dataset) { d.Sprints[0].Objectives[0].Title, d.Sprints[0].Objectives[0].UpdatedAt = "Pay", mtAt(9) },
+			func(d *model.Dataset) {
+				d.Sprints[0].Objectives[0].Title, d.Sprints[0].Objectives[0].UpdatedAt = "Pay", mtAt(9)
+			},
 			bob, true, nil},
 		{"the sprint is closed here", func(d *model.Dataset) { d.Sprints[0].Sprint.State = model.StateClosed },
-			func(d *model.Dataset) { d.Sprints[0].Objectives[0].Title, d.Sprints[0].Objectives[0].UpdatedAt = "Pay", mtAt(9) },
+			func(d *model.Dataset) {
+				d.Sprints[0].Objectives[0].Title, d.Sprints[0].Objectives[0].UpdatedAt = "Pay", mtAt(9)
+			},
 			ann, false, map[model.ChangeKind]int{model.ChangeSkipped: 1}},
 		{"deleting the objective cascades", nil,
 			func(d *model.Dataset) {
