@@ -153,3 +153,18 @@ func TestLayout_AllowedMatchesOneLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestLayout_ModelTestsStayPure: model's own tests and benchmarks build
+// their data in memory (demo, in-package fixtures), so even they never
+// pull in the database.
+func TestLayout_ModelTestsStayPure(t *testing.T) {
+	out, err := exec.Command("go", "list", "-test", "-deps", "./model/...").Output()
+	if err != nil {
+		t.Fatalf("go list -test: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.HasPrefix(dep, bbolt[0]) || dep == module+"/store" || dep == module+"/bench" {
+			t.Errorf("model's tests depend on %s; build their data with demo or a fixture instead", dep)
+		}
+	}
+}
