@@ -22,11 +22,22 @@ func (a *app) authorize(st *store.Store, local, write model.Dataset) error {
 	if err != nil {
 		return err
 	}
+	local.Members = ms
+	return a.authorizeIn(local, write)
+}
+
+// authorizeIn is authorize over local as read already, its members
+// included: the check a store operation runs inside its own transaction.
+func (a *app) authorizeIn(local, write model.Dataset) error {
+	h := a.member()
+	if strings.TrimSpace(h) == "" {
+		return nil
+	}
+	ms := local.Members
 	me, err := resolveMember(h, live(ms, func(m model.Member) bool { return m.Deleted }))
 	if err != nil {
 		return err
 	}
-	local.Members = ms
 	rs := model.CheckAuthority(local, write, model.Author{ID: me.ID})
 	if len(rs) == 0 {
 		return nil

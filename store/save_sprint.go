@@ -80,63 +80,66 @@ func openAllowed(what string) func(model.Sprint) error {
 // assessments, outcome and action items too.
 func (s *Store) SaveObjective(o model.Objective) (model.Objective, error) {
 	in := o
-	err := s.update(func(tx *bolt.Tx) error {
-		now := s.clock()
-		if o.Deleted {
-			var err error
-			o, err = deleteIn(tx, objectiveKind, o.ID, o.SprintID, now, planAllowed("objectives"))
-			if err != nil {
-				return err
-			}
-			return cascadeObjective(tx, o, now)
-		}
-		o.Normalize()
-		if err := o.Validate(); err != nil {
-			return err
-		}
-		var old *model.Objective
-		if o.ID != uuid.Nil {
-			v, sid, ok, err := objectiveKind.locateLive(tx, o.ID, o.SprintID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return notFound("objective", o.ID)
-			}
-			if o.SprintID != uuid.Nil && o.SprintID != sid {
-				return movedErr("objective", o.ID, sid, o.SprintID)
-			}
-			o.SprintID, old = sid, &v
-		}
-		sp, err := liveSprint(tx, o.SprintID, "objective")
-		if err != nil {
-			return err
-		}
-		if err := checkState(sp, "objectives", model.CanEditPlan, planStates); err != nil {
-			return err
-		}
-		if o.GoalID != uuid.Nil && (old == nil || old.GoalID != o.GoalID) {
-			if _, ok, err := goalKind.getLive(tx.Bucket(bucketGoals), o.GoalID); err != nil {
-				return err
-			} else if !ok {
-				return refErr("objective", "goal", "goal", o.GoalID, "")
-			}
-		}
-		if old == nil {
-			stampNew(&o.Meta, now)
-		} else {
-			stampUpdate(&o.Meta, old.Meta, now)
-		}
-		b, err := writeSub(tx, o.SprintID, subObjectives)
-		if err != nil {
-			return err
-		}
-		return objectiveKind.put(b, o)
-	})
+	err := s.update(func(tx *bolt.Tx) error { return saveObjective(tx, &o, s.clock()) })
 	if err != nil {
 		return in, err
 	}
 	return o, nil
+}
+
+// saveObjective is SaveObjective inside transaction tx: it writes *o and
+// leaves in it what was written.
+func saveObjective(tx *bolt.Tx, o *model.Objective, now time.Time) error {
+	if o.Deleted {
+		var err error
+		*o, err = deleteIn(tx, objectiveKind, o.ID, o.SprintID, now, planAllowed("objectives"))
+		if err != nil {
+			return err
+		}
+		return cascadeObjective(tx, *o, now)
+	}
+	o.Normalize()
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	var old *model.Objective
+	if o.ID != uuid.Nil {
+		v, sid, ok, err := objectiveKind.locateLive(tx, o.ID, o.SprintID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound("objective", o.ID)
+		}
+		if o.SprintID != uuid.Nil && o.SprintID != sid {
+			return movedErr("objective", o.ID, sid, o.SprintID)
+		}
+		o.SprintID, old = sid, &v
+	}
+	sp, err := liveSprint(tx, o.SprintID, "objective")
+	if err != nil {
+		return err
+	}
+	if err := checkState(sp, "objectives", model.CanEditPlan, planStates); err != nil {
+		return err
+	}
+	if o.GoalID != uuid.Nil && (old == nil || old.GoalID != o.GoalID) {
+		if _, ok, err := goalKind.getLive(tx.Bucket(bucketGoals), o.GoalID); err != nil {
+			return err
+		} else if !ok {
+			return refErr("objective", "goal", "goal", o.GoalID, "")
+		}
+	}
+	if old == nil {
+		stampNew(&o.Meta, now)
+	} else {
+		stampUpdate(&o.Meta, old.Meta, now)
+	}
+	b, err := writeSub(tx, o.SprintID, subObjectives)
+	if err != nil {
+		return err
+	}
+	return objectiveKind.put(b, *o)
 }
 
 // cascadeObjective tombstones what model.CascadeSprint takes with the
@@ -179,58 +182,61 @@ func tombstoneCascade(sb *bolt.Bucket, sd model.SprintData, now time.Time) error
 // sprint is planning or assessing.
 func (s *Store) SaveStory(st model.Story) (model.Story, error) {
 	in := st
-	err := s.update(func(tx *bolt.Tx) error {
-		now := s.clock()
-		if st.Deleted {
-			var err error
-			st, err = deleteIn(tx, storyKind, st.ID, st.SprintID, now, planAllowed("stories"))
-			return err
-		}
-		st.Normalize()
-		if err := st.Validate(); err != nil {
-			return err
-		}
-		obj, err := liveObjective(tx, st.ObjectiveID, st.SprintID, "story")
-		if err != nil {
-			return err
-		}
-		st.SprintID = obj.SprintID
-		var old *model.Story
-		if st.ID != uuid.Nil {
-			v, sid, ok, err := storyKind.locateLive(tx, st.ID, st.SprintID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return notFound("story", st.ID)
-			}
-			if sid != st.SprintID {
-				return movedErr("story", st.ID, sid, st.SprintID)
-			}
-			old = &v
-		}
-		sp, err := liveSprint(tx, st.SprintID, "story")
-		if err != nil {
-			return err
-		}
-		if err := checkState(sp, "stories", model.CanEditPlan, planStates); err != nil {
-			return err
-		}
-		if old == nil {
-			stampNew(&st.Meta, now)
-		} else {
-			stampUpdate(&st.Meta, old.Meta, now)
-		}
-		b, err := writeSub(tx, st.SprintID, subStories)
-		if err != nil {
-			return err
-		}
-		return storyKind.put(b, st)
-	})
+	err := s.update(func(tx *bolt.Tx) error { return saveStory(tx, &st, s.clock()) })
 	if err != nil {
 		return in, err
 	}
 	return st, nil
+}
+
+// saveStory is SaveStory inside transaction tx: it writes *st and leaves
+// in it what was written.
+func saveStory(tx *bolt.Tx, st *model.Story, now time.Time) error {
+	if st.Deleted {
+		var err error
+		*st, err = deleteIn(tx, storyKind, st.ID, st.SprintID, now, planAllowed("stories"))
+		return err
+	}
+	st.Normalize()
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	obj, err := liveObjective(tx, st.ObjectiveID, st.SprintID, "story")
+	if err != nil {
+		return err
+	}
+	st.SprintID = obj.SprintID
+	var old *model.Story
+	if st.ID != uuid.Nil {
+		v, sid, ok, err := storyKind.locateLive(tx, st.ID, st.SprintID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound("story", st.ID)
+		}
+		if sid != st.SprintID {
+			return movedErr("story", st.ID, sid, st.SprintID)
+		}
+		old = &v
+	}
+	sp, err := liveSprint(tx, st.SprintID, "story")
+	if err != nil {
+		return err
+	}
+	if err := checkState(sp, "stories", model.CanEditPlan, planStates); err != nil {
+		return err
+	}
+	if old == nil {
+		stampNew(&st.Meta, now)
+	} else {
+		stampUpdate(&st.Meta, old.Meta, now)
+	}
+	b, err := writeSub(tx, st.SprintID, subStories)
+	if err != nil {
+		return err
+	}
+	return storyKind.put(b, *st)
 }
 
 // SaveAssessment normalises, validates and writes a. Its objective and
