@@ -8,6 +8,7 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"slices"
 	"unicode/utf8"
@@ -306,3 +307,41 @@ func QuickEqual(a, b any) bool {
 }
 
 func equalInt(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+// NormalizeAll normalises every record of d in place (each kind's
+// Normalize): the one normalisation every way in (the store's Apply, a
+// merge's incoming records through NormalizedCopy) uses. d's slices are
+// written to: copy them first when they are the caller's.
+func NormalizeAll(d *Dataset) {
+	normalizeEach(d.Goals)
+	normalizeEach(d.Members)
+	for i := range d.Sprints {
+		sd := &d.Sprints[i]
+		sd.Sprint.Normalize()
+		normalizeEach(sd.Objectives)
+		normalizeEach(sd.Stories)
+		normalizeEach(sd.Assessments)
+		normalizeEach(sd.Round2)
+		normalizeEach(sd.Outcomes)
+		normalizeEach(sd.Actions)
+	}
+}
+
+func normalizeEach[T any, P interface {
+	*T
+	Normalize()
+}](xs []T) {
+	for i := range xs {
+		P(&xs[i]).Normalize()
+	}
+}
+
+// ValidateRecord checks a record of any kind by its own rules (its
+// Validate method): the validation that decides whether a record may be
+// stored, whichever way it comes in.
+func ValidateRecord(rec any) error {
+	if r, ok := rec.(interface{ Validate() error }); ok {
+		return r.Validate()
+	}
+	return fmt.Errorf("%T is not a record", rec)
+}

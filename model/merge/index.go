@@ -152,10 +152,7 @@ func checkMeta(e *entry, now, limit time.Time) error {
 }
 
 func validate(e *entry) error {
-	var err error
-	if r, ok := e.rec.(interface{ Validate() error }); ok {
-		err = r.Validate()
-	}
+	err := model.ValidateRecord(e.rec)
 	if err == nil {
 		return nil
 	}
