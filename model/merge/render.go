@@ -137,26 +137,6 @@ func show(v reflect.Value, name func(uuid.UUID) string) string {
 	return fmt.Sprint(v.Interface())
 }
 
-// rankLess orders two versions of one record by rule 1: UpdatedAt, then
-// the canonical encoding.
-func rankLess(a, b *entry) bool {
-	if c := a.meta.UpdatedAt.Compare(b.meta.UpdatedAt); c != 0 {
-		return c < 0
-	}
-	return a.encoding() < b.encoding()
-}
-
-// sameContent reports whether two versions agree in every field but
-// Deleted. Most versions a merge compares are identical, so it first tries a
-// cheap comparison of the values and encodes them only when that fails
-// (times in different zones, say).
-func sameContent(a, b *entry) bool {
-	if a.kind == b.kind && a.meta.ID == b.meta.ID && a.meta.UpdatedAt.Equal(b.meta.UpdatedAt) && model.QuickEqual(a.rec, b.rec) {
-		return true
-	}
-	return a.encoding() == b.encoding()
-}
-
 // showStrings renders a list of strings in full, keys by their
 // fingerprints: a member's keys decide who may sign in and sign bundles, so
 // a change to them is shown, never counted.
