@@ -103,37 +103,6 @@ func TestMerge_HandleReusedAfterDeletion(t *testing.T) {
 	}
 }
 
-func TestApplyToDataset_Upsert(t *testing.T) {
-	d := mtWorkspace()
-	st := *mtStoryOf(d)
-	st.Title = "renamed"
-	sp2 := model.Sprint{Meta: mtMeta(200, 0), Name: "S2", Start: model.Day(mtBase), End: model.Day(mtBase), State: model.StatePlanning}
-	w := model.Dataset{
-		Goals: []model.Goal{{Meta: mtMeta(201, 0), Title: "new"}},
-		Sprints: []model.SprintData{
-			{Sprint: d.Sprints[0].Sprint, Stories: []model.Story{st}},
-			{Sprint: sp2, Objectives: []model.Objective{{Meta: mtMeta(202, 0), SprintID: sp2.ID, Title: "o"}}},
-		},
-	}
-	before := mtCanon(d)
-	got := model.ApplyToDataset(d, w)
-	if mtCanon(d) != before {
-		t.Fatal("ApplyToDataset modified its argument")
-	}
-	if len(got.Goals) != 2 || got.Goals[1].ID != mtID(201) {
-		t.Errorf("goals %+v", got.Goals)
-	}
-	if len(got.Sprints) != 2 || got.Sprints[1].Sprint.ID != sp2.ID || len(got.Sprints[1].Objectives) != 1 {
-		t.Fatalf("sprints %+v", got.Sprints)
-	}
-	if s := got.Sprints[0].Stories; len(s) != 1 || s[0].Title != "renamed" {
-		t.Errorf("stories %+v", s)
-	}
-	if len(got.Sprints[0].Assessments) != 1 || len(got.Members) != 2 {
-		t.Error("records not in w were lost")
-	}
-}
-
 func TestMerge_RendersReferencesByLabel(t *testing.T) {
 	local, incoming := mtWorkspace(), mtWorkspace()
 	a := &incoming.Sprints[0].Actions[0]
