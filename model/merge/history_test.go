@@ -8,21 +8,6 @@ import (
 	"github.com/align-team/align/model"
 )
 
-func TestMeta_Touch_RecordsBase(t *testing.T) {
-	m := model.NewMeta(mtAt(0))
-	if !m.Base.IsZero() {
-		t.Fatalf("new Meta has Base %v, want zero", m.Base)
-	}
-	m.Touch(mtAt(10))
-	if !m.Base.Equal(mtAt(0)) || !m.UpdatedAt.Equal(mtAt(10)) {
-		t.Errorf("after one edit: Base %v UpdatedAt %v, want %v %v", m.Base, m.UpdatedAt, mtAt(0), mtAt(10))
-	}
-	m.Touch(mtAt(5)) // a clock behind the last update
-	if !m.Base.Equal(mtAt(10)) || !m.UpdatedAt.After(mtAt(10)) {
-		t.Errorf("after a second edit: Base %v UpdatedAt %v, want Base %v and UpdatedAt after it", m.Base, m.UpdatedAt, mtAt(10))
-	}
-}
-
 // mtVersion sets the workspace story's title and history: edited from the
 // version updated at second base (-1: never edited, so updated is 0) and
 // updated at second updated.
