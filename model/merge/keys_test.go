@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/align-team/align/model"
+	"github.com/google/uuid"
 )
 
 // mtWithAssessment returns the workspace with its assessment replaced by one
@@ -169,3 +170,18 @@ func BenchmarkCheckAuthority_Reimport(b *testing.B) {
 		}
 	}
 }
+
+func mtChange(t *testing.T, res Result, id uuid.UUID) model.Change {
+	t.Helper()
+	for _, c := range res.Changes {
+		if c.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("no change for %s in %+v", id, res.Changes)
+	return model.Change{}
+}
+
+func mtStoryOf(d model.Dataset) *model.Story { return &d.Sprints[0].Stories[0] }
+
+func intPtrMT(v int) *int { return &v }

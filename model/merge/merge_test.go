@@ -92,19 +92,6 @@ func mtMerge(t *testing.T, local, incoming model.Dataset) Result {
 	return res
 }
 
-func mtChange(t *testing.T, res Result, id uuid.UUID) model.Change {
-	t.Helper()
-	for _, c := range res.Changes {
-		if c.ID == id {
-			return c
-		}
-	}
-	t.Fatalf("no change for %s in %+v", id, res.Changes)
-	return model.Change{}
-}
-
-func mtStoryOf(d model.Dataset) *model.Story { return &d.Sprints[0].Stories[0] }
-
 func TestMerge_Kinds(t *testing.T) {
 	newStory := func(d *model.Dataset) {
 		s := *mtStoryOf(*d)
@@ -292,8 +279,6 @@ func TestMerge_DoesNotMutateInputs(t *testing.T) {
 		t.Error("the result aliases the incoming data")
 	}
 }
-
-func intPtrMT(v int) *int { return &v }
 
 func TestMerge_Rejects(t *testing.T) {
 	tests := []struct {
