@@ -120,7 +120,7 @@ func countLine(counts map[model.ChangeKind]int) string {
 		}
 		parts = append(parts, fmt.Sprintf("%d %s", n, word))
 	}
-	if n := counts[changeSkipped]; n > 0 {
+	if n := counts[model.ChangeSkipped]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d skipped (closed sprint)", n))
 	}
 	return strings.Join(parts, ", ")
