@@ -214,7 +214,7 @@ func (p storyPlan) print(out io.Writer, name, layout, sprint, path string, dryRu
 	if what == "" {
 		what = "CSV"
 	}
-	fmt.Fprintf(w, "%s: %s, %s into sprint %q\n", name, what, countOf(len(p.changes)+len(p.skipped), p.noun("row"), p.noun("rows")), sprint)
+	fmt.Fprintf(w, "%s: %s, %s into sprint %q\n", name, what, export.Plural(len(p.changes)+len(p.skipped), p.noun("row"), p.noun("rows")), sprint)
 	counts := map[model.ChangeKind]int{}
 	for _, c := range p.changes {
 		counts[c.kind]++
@@ -226,7 +226,7 @@ func (p storyPlan) print(out io.Writer, name, layout, sprint, path string, dryRu
 		case model.ChangeAdded:
 			pts := "no points"
 			if c.story.Points > 0 {
-				pts = countOf(c.story.Points, "point", "points")
+				pts = export.Plural(c.story.Points, "point", "points")
 			}
 			fmt.Fprintf(w, "  added      %s %q → %s (%s, %s)\n", label, c.story.Title, c.objTo, c.story.Status, pts)
 		case model.ChangeUpdated:
