@@ -37,6 +37,7 @@ var screens = []string{"views/dashboard", "views/assess", "views/review", "views
 var layers = map[string]layer{
 	"":                        {ours: []string{"cli"}},
 	"model":                   {forbidden: concat(tui, sshSrv, cmdln, bbolt)},
+	"model/merge":             {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
 	"demo":                    {ours: []string{"model"}, forbidden: concat(tui, sshSrv, cmdln, bbolt)},
 	"store":                   {ours: []string{"model", "store/internal/filesafe"}, forbidden: concat(tui, sshSrv, cmdln)},
 	"store/internal/filesafe": {forbidden: concat(tui, sshSrv, cmdln)},
@@ -51,8 +52,8 @@ var layers = map[string]layer{
 	"views/history":           {ours: []string{"model", "export", "views/ui"}, forbidden: concat(sshSrv, cmdln)},
 	"views/rollup":            {ours: []string{"model", "export", "views/ui"}, forbidden: concat(sshSrv, cmdln)},
 	"serve":                   {ours: []string{"model", "store", "export", "views", "views/ui"}, forbidden: cmdln},
-	"cli":                     {ours: []string{"model", "store", "export", "views", "views/*", "serve", "demo", "internal/lastmember"}},
-	"bench":                   {ours: []string{"demo", "model", "store"}, forbidden: concat(tui, sshSrv, cmdln)},
+	"cli":                     {ours: []string{"model", "model/merge", "store", "export", "views", "views/*", "serve", "demo", "internal/lastmember"}},
+	"bench":                   {ours: []string{"demo", "model", "model/merge", "store"}, forbidden: concat(tui, sshSrv, cmdln)},
 	"e2e":                     {},
 	"internal/barereader":     {forbidden: concat(tui, sshSrv, cmdln)},
 	"internal/floor":          {forbidden: concat(sshSrv, cmdln, bbolt)},
@@ -157,6 +158,21 @@ func TestLayout_AllowedMatchesOneLevel(t *testing.T) {
 	} {
 		if got := allowed(c.ours, c.to); got != c.want {
 			t.Errorf("allowed(%v, %q) = %v, want %v", c.ours, c.to, got, c.want)
+		}
+	}
+}
+
+// TestLayout_ModelTestsStayPure: model's own tests and benchmarks build
+// their data in memory (demo, in-package fixtures), so even they never
+// pull in the database.
+func TestLayout_ModelTestsStayPure(t *testing.T) {
+	out, err := exec.Command("go", "list", "-test", "-deps", "./model/...").Output()
+	if err != nil {
+		t.Fatalf("go list -test: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.HasPrefix(dep, bbolt[0]) || dep == module+"/store" || dep == module+"/bench" {
+			t.Errorf("model's tests depend on %s; build their data with demo or a fixture instead", dep)
 		}
 	}
 }

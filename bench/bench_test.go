@@ -8,6 +8,7 @@ import (
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/model/merge"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
 )
@@ -128,7 +129,7 @@ func importBundle(st *store.Store, in model.Dataset, now time.Time) error {
 		local.Goals, local.Members = d.Goals, d.Members
 		local.Sprints = append(local.Sprints, d.Sprints...)
 	}
-	res, err := model.Merge(local, in, now, time.Minute)
+	res, err := merge.Merge(local, in, now, time.Minute)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 )
 
@@ -62,7 +63,7 @@ func bundleAuthor(t *testing.T, db, bundle string) string {
 	if err := json.Unmarshal([]byte(bundle), &b); err != nil {
 		t.Fatalf("the bundle is not JSON: %v", err)
 	}
-	var ms []jsonMember
+	var ms []export.JSONMember
 	if err := json.Unmarshal([]byte(mustRun(t, db, "member", "list", "--json")), &ms); err != nil {
 		t.Fatal(err)
 	}

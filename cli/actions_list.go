@@ -10,26 +10,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// jsonAction is one action item in align action list --json.
-type jsonAction struct {
-	ID        string   `json:"id"`
-	Text      string   `json:"text"`
-	Done      bool     `json:"done"`
-	Owner     *string  `json:"owner"` // handle
-	Due       *string  `json:"due"`   // YYYY-MM-DD
-	Objective *jsonRef `json:"objective"`
-	Sprint    jsonRef  `json:"sprint"`
-	// Earlier is true for an open item of an earlier sprint.
-	Earlier bool `json:"earlier"`
-}
-
-// actionRow is one listed item with the sprint it belongs to.
-type actionRow struct {
-	item    model.ActionItem
-	sprint  model.SprintData
-	earlier bool
-}
-
 func (a *app) actionListCmd() *cobra.Command {
 	var sprint string
 	var asJSON bool
@@ -53,7 +33,7 @@ back at every review until they are done.`,
 				return err
 			}
 			if asJSON {
-				return a.writeJSON(actionsJSON(rows, ms))
+				return a.writeJSON(export.ActionsJSON(rows, ms))
 			}
 			if len(rows) == 0 {
 				a.hint("no action items in %s and none open from earlier sprints; add one with `align action add TEXT`", d.Sprint.Name)
@@ -69,88 +49,53 @@ back at every review until they are done.`,
 
 // actionRows returns d's items in creation order, then the open items of
 // earlier sprints (model.OpenActionsBefore), and every member.
-func actionRows(st *store.Store, d model.SprintData) ([]actionRow, []model.Member, error) {
+func actionRows(st *store.Store, d model.SprintData) ([]export.ActionRow, []model.Member, error) {
 	ds, err := st.Dataset(store.DatasetOptions{})
 	if err != nil {
 		return nil, nil, err
 	}
-	var rows []actionRow
+	var rows []export.ActionRow
 	for _, it := range d.Actions {
-		rows = append(rows, actionRow{item: it, sprint: d})
+		rows = append(rows, export.ActionRow{Item: it, Sprint: d})
 	}
 	byID := map[uuid.UUID]model.SprintData{}
 	for _, sd := range ds.Sprints {
 		byID[sd.Sprint.ID] = sd
 	}
 	for _, oa := range model.OpenActionsBefore(ds.Sprints, d.Sprint) {
-		rows = append(rows, actionRow{item: oa.Item, sprint: byID[oa.From.ID], earlier: true})
+		rows = append(rows, export.ActionRow{Item: oa.Item, Sprint: byID[oa.From.ID], Earlier: true})
 	}
 	return rows, ds.Members, nil
 }
 
-// objectiveTitle is the title of objective id in d, or "".
-func objectiveTitle(d model.SprintData, id uuid.UUID) string {
-	for _, o := range d.Objectives {
-		if o.ID == id {
-			return o.Title
-		}
-	}
-	return ""
-}
-
-func handleOf(ms []model.Member, id uuid.UUID) string {
-	for _, m := range ms {
-		if m.ID == id {
-			return m.Handle
-		}
-	}
-	return ""
-}
-
-func actionsJSON(rows []actionRow, ms []model.Member) []jsonAction {
-	out := make([]jsonAction, 0, len(rows))
-	for _, r := range rows {
-		it := r.item
-		j := jsonAction{ID: it.ID.String(), Text: it.Text, Done: it.Done, Due: jsonDate(it.Due),
-			Objective: refOf(it.ObjectiveID, objectiveTitle(r.sprint, it.ObjectiveID)),
-			Sprint:    jsonRef{ID: r.sprint.Sprint.ID.String(), Name: r.sprint.Sprint.Name}, Earlier: r.earlier}
-		if it.OwnerID != uuid.Nil {
-			h := handleOf(ms, it.OwnerID)
-			j.Owner = &h
-		}
-		out = append(out, j)
-	}
-	return out
-}
-
-func (a *app) printActions(rows []actionRow, ms []model.Member) error {
+func (a *app) printActions(rows []export.ActionRow, ms []model.Member) error {
 	ids := make([]uuid.UUID, len(rows))
 	for i, r := range rows {
-		ids[i] = r.item.ID
+		ids[i] = r.Item.ID
 	}
 	short := shortIDs(ids)
 	w := table(a.out())
 	fmt.Fprintln(w, "\tTEXT\tOWNER\tDUE\tOBJECTIVE\tSPRINT\tID")
 	for _, r := range rows {
 		box := "[ ]"
-		if r.item.Done {
+		if r.Item.Done {
 			box = "[x]"
 		}
 		owner, due, obj := "-", "-", "-"
-		if h := handleOf(ms, r.item.OwnerID); h != "" {
+		if h := export.HandleOf(ms, r.Item.OwnerID); h != "" {
 			owner = h
 		}
-		if d := jsonDate(r.item.Due); d != nil {
+		if d := export.JSONDate(r.Item.Due); d != nil {
 			due = *d
 		}
-		if t := objectiveTitle(r.sprint, r.item.ObjectiveID); t != "" {
+		if t := export.ObjectiveTitle(r.Sprint, r.Item.ObjectiveID); t != "" {
 			obj = t
 		}
-		from := r.sprint.Sprint.Name
-		if r.earlier {
+		from := r.Sprint.Sprint.Name
+		if r.Earlier {
 			from += " (earlier)"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", box, export.OneLine(r.item.Text), owner, due, export.OneLine(obj), from, short[r.item.ID])
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", box, export.OneLine(r.Item.Text), owner, due, export.OneLine(obj), from, short[r.Item.ID])
 	}
 	return w.Flush()
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/align-team/align/export"
-	"github.com/align-team/align/model"
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
 )
@@ -52,14 +51,8 @@ review until they are done.`,
 				}
 				pick = append(pick, o.ID)
 			}
-			out, err := model.CarryOver(fd, td, pick, a.now())
+			out, err := st.CarryOver(fd.Sprint.ID, td.Sprint, false, pick, a.authorizeIn)
 			if err != nil {
-				return err
-			}
-			if err := a.authorize(st, sprintChange(td.Sprint, nil), model.Dataset{Sprints: []model.SprintData{out}}); err != nil {
-				return err
-			}
-			if err := st.Apply(model.Dataset{Sprints: []model.SprintData{out}}); err != nil {
 				return writeError(err)
 			}
 			for _, o := range out.Objectives {

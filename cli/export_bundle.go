@@ -66,7 +66,7 @@ func (a *app) bundleExporter(st *store.Store, ref string, all, mine, withEstimat
 	if !withEstimates {
 		var left int
 		if ds, left = model.SealEstimates(ds, authorID); left > 0 {
-			a.hint("left out %s of other members: the sprint is not in review yet, or their second round is not revealed (--with-estimates keeps them, for your own second machine)", countOf(left, "estimate", "estimates"))
+			a.hint("left out %s of other members: the sprint is not in review yet, or their second round is not revealed (--with-estimates keeps them, for your own second machine)", export.Plural(left, "estimate", "estimates"))
 		}
 	}
 	job.bundle = export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), scope, ds)

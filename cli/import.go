@@ -7,11 +7,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/model/merge"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
@@ -235,10 +235,9 @@ func (p importPlan) empty() bool {
 }
 
 // mergeBundles merges files into local one after the other, each against
-// the workspace as the previous ones left it, in memory. The records to
-// write are gathered into one Dataset, so that the store applies all files
-// in one transaction, or none. Tombstones that the store's integrity rules
-// require (see cascadeDeletions) are added after each file.
+// the workspace as the previous ones left it, in memory, by merge.Import's
+// rules. The records to write are gathered into one Dataset, so that the
+// store applies all files in one transaction, or none.
 func mergeBundles(local model.Dataset, files []bundleFile, now time.Time) (importPlan, error) {
 	var plan importPlan
 	state := local
@@ -247,53 +246,34 @@ func mergeBundles(local model.Dataset, files []bundleFile, now time.Time) (impor
 		if err != nil {
 			return importPlan{}, err
 		}
-		res, err := model.Merge(state, data, now, importMaxSkew)
+		st, err := merge.Import(state, data, f.author, now, importMaxSkew)
 		if err != nil {
 			return importPlan{}, fmt.Errorf("%s: cannot merge it into this workspace: %v; nothing was imported", f.name, err)
 		}
-		if rs := append(model.CheckAuthority(state, res.Write, f.author), model.CheckSeal(state, res.Write)...); len(rs) > 0 {
-			plan.refusals = append(plan.refusals, fileRefusal{name: f.name, signedBy: f.signedBy, refusals: rs})
+		if len(st.Refusals) > 0 {
+			plan.refusals = append(plan.refusals, fileRefusal{name: f.name, signedBy: f.signedBy, refusals: st.Refusals})
 			continue
 		}
-		var dropped map[uuid.UUID]string
-		res.Write, dropped = withoutClosedSprints(state, res.Write)
-		res.Changes = markSkipped(res.Changes, dropped)
-		merged := model.ApplyToDataset(state, res.Write)
-		extra, cascaded := cascadeDeletions(merged)
-		write := res.Write
-		if len(cascaded) > 0 {
-			write = model.ApplyToDataset(write, extra)
-			merged = model.ApplyToDataset(merged, extra)
-		}
-		fm := fileMerge{name: f.name, heading: describeBundle(f.bundle, data), signedBy: f.signedBy,
-			people: model.MemberChanges(state, write), warnings: model.LookAlikeWarnings(state, merged, write), changes: withCascaded(res.Changes, cascaded), counts: map[model.ChangeKind]int{}}
-		for _, c := range fm.changes {
-			fm.counts[c.Kind]++
-		}
-		state = merged
-		plan.write = model.ApplyToDataset(plan.write, write)
-		plan.files = append(plan.files, fm)
+		plan.files = append(plan.files, fileMerge{name: f.name, heading: describeBundle(f.bundle, data), signedBy: f.signedBy,
+			people: model.MemberChanges(state, st.Write), warnings: model.LookAlikeWarnings(state, st.Merged, st.Write),
+			changes: st.Changes, counts: st.Counts})
+		state = st.Merged
+		plan.write = model.ApplyToDataset(plan.write, st.Write)
 	}
 	plan.merged = state
 	return plan, nil
 }
 
 // withLocalSprint gives a "mine" bundle's estimates the header of their
-// sprint from the workspace, which the bundle does not carry; other bundles
-// are returned as they are.
+// sprint from the workspace (model.WithLocalSprint), which the bundle does
+// not carry; other bundles are returned as they are.
 func withLocalSprint(state model.Dataset, f bundleFile) (model.Dataset, error) {
 	sid := f.bundle.NeedsSprint()
 	if sid == uuid.Nil {
 		return f.data, nil
 	}
-	for _, sd := range state.Sprints {
-		if sd.Sprint.ID == sid {
-			d := f.data
-			in := d.Sprints[0]
-			in.Sprint = sd.Sprint
-			d.Sprints = []model.SprintData{in}
-			return d, nil
-		}
+	if d, ok := model.WithLocalSprint(state, f.data, sid); ok {
+		return d, nil
 	}
 	return model.Dataset{}, fmt.Errorf("%s holds estimates of sprint %s, which this workspace does not have; import that sprint's plan first; nothing was imported", f.name, sid)
 }
@@ -303,7 +283,7 @@ func withLocalSprint(state model.Dataset, f bundleFile) (model.Dataset, error) {
 // and sprints here for good. A renamed team passes with --any-team.
 func otherTeam(team string, files []bundleFile) error {
 	for _, f := range files {
-		if f.bundle.Team != "" && team != "" && !strings.EqualFold(f.bundle.Team, team) {
+		if !model.SameTeam(team, f.bundle.Team) {
 			return fmt.Errorf("%s comes from team %q, but this workspace is team %q; nothing was imported (pass --any-team if that is right, e.g. after a rename)", f.name, f.bundle.Team, team)
 		}
 	}

@@ -56,7 +56,7 @@ func (p importPlan) print(out io.Writer, path string, dryRun, verbose bool) erro
 			fmt.Fprintln(w, changeLine(c))
 		}
 		if quiet > 0 {
-			fmt.Fprintf(w, "  (%s already up to date; -v lists them)\n", countOf(quiet, "record", "records"))
+			fmt.Fprintf(w, "  (%s already up to date; -v lists them)\n", export.Plural(quiet, "record", "records"))
 		}
 		fmt.Fprintf(w, "  %s\n", countLine(f.counts))
 		for k, n := range f.counts {
@@ -79,7 +79,7 @@ func (p importPlan) print(out io.Writer, path string, dryRun, verbose bool) erro
 	case p.empty():
 		fmt.Fprintf(w, "Nothing to write: %s already holds everything in the %d bundles.\n", path, len(p.files))
 	default:
-		fmt.Fprintf(w, "Imported %s into %s.\n", countOf(len(p.files), "bundle", "bundles"), path)
+		fmt.Fprintf(w, "Imported %s into %s.\n", export.Plural(len(p.files), "bundle", "bundles"), path)
 	}
 	return w.Flush()
 }
@@ -120,18 +120,10 @@ func countLine(counts map[model.ChangeKind]int) string {
 		}
 		parts = append(parts, fmt.Sprintf("%d %s", n, word))
 	}
-	if n := counts[changeSkipped]; n > 0 {
+	if n := counts[model.ChangeSkipped]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d skipped (closed sprint)", n))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// countOf is "1 record" or "3 records".
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // fileRefusal is a bundle refused whole: the changes its author may not make.
@@ -160,7 +152,7 @@ func (p importPlan) refused(dryRun bool) error {
 			msgs[j] = r.Msg
 		}
 		parts[i] = fmt.Sprintf("%s%s is refused whole: its author may not make %s: %s", f.name, by,
-			countOf(len(f.refusals), "change", "changes"), strings.Join(msgs, "; "))
+			export.Plural(len(f.refusals), "change", "changes"), strings.Join(msgs, "; "))
 	}
 	var b strings.Builder
 	b.WriteString(strings.Join(parts, ". "))

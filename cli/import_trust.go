@@ -59,7 +59,7 @@ func (a *app) checkTrust(files []bundleFile, local model.Dataset, required bool)
 			if required {
 				return fmt.Errorf("%s is not signed (%s), and this workspace accepts signed bundles only (align config require-signed-bundles); nothing was imported", f.name, noSig(f.name))
 			}
-			if fac := keyedFacilitator(local.Members, f.bundle.Author); fac != "" {
+			if fac, ok := model.KeyedFacilitator(local.Members, f.bundle.Author); ok {
 				return fmt.Errorf("%s names %s as its author, a facilitator whose keys this workspace knows, but is not signed (%s): a facilitator's bundles must be signed with a known key; nothing was imported", f.name, fac, noSig(f.name))
 			}
 			if f.bundle.Author == uuid.Nil {
@@ -87,20 +87,6 @@ func noSig(name string) string {
 	return "there is no " + name + sigSuffix
 }
 
-// keyedFacilitator returns the handle of the member id names when that
-// member is an active facilitator with registered keys in ms; "" otherwise.
-// Such a facilitator can sign, so an unsigned bundle in their name is
-// refused: after the first import, plans must be signed by a facilitator
-// known from before. Teams that register no keys are not affected.
-func keyedFacilitator(ms []model.Member, id uuid.UUID) string {
-	for _, m := range ms {
-		if m.ID == id && m.Facilitator && m.Active && !m.Deleted && len(m.Keys) > 0 {
-			return m.Handle
-		}
-	}
-	return ""
-}
-
 // authorName is the handle of the member id names, else the id.
 func authorName(ms []model.Member, id uuid.UUID) string {
 	for _, m := range ms {
@@ -112,7 +98,8 @@ func authorName(ms []model.Member, id uuid.UUID) string {
 }
 
 // verifyBundle checks an armored SSH signature over data against the
-// registered keys of the member author among ms, and returns "signed by fay
+// registered keys of the member author among ms (model.CheckSigner decides
+// whose key may sign), and returns "signed by fay
 // with ED25519 SHA256:…".
 func verifyBundle(data, armored []byte, author uuid.UUID, ms []model.Member) (string, error) {
 	sig, err := sshsig.Unarmor(armored)
@@ -120,24 +107,9 @@ func verifyBundle(data, armored []byte, author uuid.UUID, ms []model.Member) (st
 		return "", fmt.Errorf("the signature file is not an SSH signature (%v)", err)
 	}
 	fp := gossh.FingerprintSHA256(sig.PublicKey)
-	owner := keyOwner(ms, fp)
-	var me *model.Member
-	for i := range ms {
-		if ms[i].ID == author {
-			me = &ms[i]
-		}
-	}
-	switch {
-	case author == uuid.Nil:
-		return "", fmt.Errorf("it is signed with %s but names no author to check the key against", fp)
-	case me == nil:
-		return "", fmt.Errorf("it names author %s, who is not a member of this workspace", author)
-	case me.Deleted || !me.Active:
-		return "", fmt.Errorf("it is signed by %s, who was removed from the team, so their keys no longer sign bundles", me.Handle)
-	case owner == nil:
-		return "", fmt.Errorf("it is signed with the key %s, which is not one of %s's registered keys (no member of this workspace has it)", fp, me.Handle)
-	case owner.ID != me.ID:
-		return "", fmt.Errorf("it names %s as its author but is signed with %s's key %s", me.Handle, owner.Handle, fp)
+	me, err := model.CheckSigner(ms, author, fp, keyOwner(ms, fp))
+	if err != nil {
+		return "", err
 	}
 	if err := checkSigIn(data, sig, sigNamespace, "align bundles"); err != nil {
 		return "", err

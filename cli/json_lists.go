@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
-	"github.com/google/uuid"
 	"github.com/spf13/cobra"
 )
 
@@ -60,15 +60,6 @@ func (a *app) statusDoc(cmd *cobra.Command) (any, error) {
 	return a.statusJSON(st, sprintFlag(cmd))
 }
 
-type jsonMember struct {
-	ID          string `json:"id"`
-	Handle      string `json:"handle"`
-	Name        string `json:"name"`
-	Active      bool   `json:"active"`
-	Facilitator bool   `json:"facilitator"`
-	Keys        int    `json:"keys"`
-}
-
 func (a *app) membersDoc(*cobra.Command) (any, error) {
 	st, err := a.open(true)
 	if err != nil {
@@ -79,18 +70,7 @@ func (a *app) membersDoc(*cobra.Command) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []jsonMember{}
-	for _, m := range ms {
-		out = append(out, jsonMember{ID: m.ID.String(), Handle: m.Handle, Name: m.Name, Active: m.Active, Facilitator: m.Facilitator, Keys: len(m.Keys)})
-	}
-	return out, nil
-}
-
-type jsonGoal struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	Description string `json:"description"`
-	Archived    bool   `json:"archived"`
+	return export.MembersJSON(ms), nil
 }
 
 func (a *app) goalsDoc(*cobra.Command) (any, error) {
@@ -103,16 +83,7 @@ func (a *app) goalsDoc(*cobra.Command) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []jsonGoal{}
-	for _, g := range gs {
-		out = append(out, jsonGoal{ID: g.ID.String(), Title: g.Title, Description: g.Description, Archived: g.Archived})
-	}
-	return out, nil
-}
-
-type jsonSprintItem struct {
-	jsonSprint
-	Current bool `json:"current"`
+	return export.GoalsJSON(gs), nil
 }
 
 func (a *app) sprintsDoc(*cobra.Command) (any, error) {
@@ -126,24 +97,7 @@ func (a *app) sprintsDoc(*cobra.Command) (any, error) {
 		return nil, err
 	}
 	cur, _ := model.CurrentSprint(sprints, a.today())
-	out := []jsonSprintItem{}
-	for _, s := range sprints {
-		out = append(out, jsonSprintItem{jsonSprint: sprintJSON(s), Current: s.ID == cur.ID})
-	}
-	return out, nil
-}
-
-type jsonObjective struct {
-	ID          string   `json:"id"`
-	Position    int      `json:"position"`
-	Title       string   `json:"title"`
-	Description string   `json:"description"`
-	Goal        *jsonRef `json:"goal"`
-	Stories     int      `json:"stories"`
-	StoriesDone int      `json:"stories_done"`
-	CarriedFrom *string  `json:"carried_from"`
-	Baseline    *int     `json:"baseline"`
-	Sprint      jsonRef  `json:"sprint"`
+	return export.SprintsJSON(sprints, cur.ID), nil
 }
 
 func (a *app) objectivesDoc(cmd *cobra.Command) (any, error) {
@@ -156,34 +110,7 @@ func (a *app) objectivesDoc(cmd *cobra.Command) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	title := map[uuid.UUID]string{}
-	for _, g := range goals {
-		title[g.ID] = g.Title
-	}
-	out := []jsonObjective{}
-	for i, o := range d.Objectives {
-		j := jsonObjective{ID: o.ID.String(), Position: i + 1, Title: o.Title, Description: o.Description,
-			Goal: refOf(o.GoalID, title[o.GoalID]), CarriedFrom: jsonID(o.CarriedFrom), Baseline: o.Baseline,
-			Sprint: jsonRef{ID: d.Sprint.ID.String(), Name: d.Sprint.Name}}
-		for _, s := range storiesOf(d, o.ID) {
-			j.Stories++
-			if s.Status == model.StoryDone {
-				j.StoriesDone++
-			}
-		}
-		out = append(out, j)
-	}
-	return out, nil
-}
-
-type jsonStory struct {
-	ID        string  `json:"id"`
-	Key       *string `json:"key"`
-	Title     string  `json:"title"`
-	Points    *int    `json:"points"`
-	Status    string  `json:"status"`
-	Objective jsonRef `json:"objective"`
-	Sprint    jsonRef `json:"sprint"`
+	return export.ObjectivesJSON(d, goals), nil
 }
 
 func (a *app) storiesDoc(cmd *cobra.Command) (any, error) {
@@ -192,21 +119,5 @@ func (a *app) storiesDoc(cmd *cobra.Command) (any, error) {
 		return nil, err
 	}
 	defer st.Close()
-	out := []jsonStory{}
-	for _, o := range d.Objectives {
-		for _, s := range storiesOf(d, o.ID) {
-			j := jsonStory{ID: s.ID.String(), Title: s.Title, Status: string(s.Status),
-				Objective: jsonRef{ID: o.ID.String(), Name: o.Title}, Sprint: jsonRef{ID: d.Sprint.ID.String(), Name: d.Sprint.Name}}
-			if s.Key != "" {
-				k := s.Key
-				j.Key = &k
-			}
-			if s.Points > 0 {
-				p := s.Points
-				j.Points = &p
-			}
-			out = append(out, j)
-		}
-	}
-	return out, nil
+	return export.StoriesJSON(d), nil
 }

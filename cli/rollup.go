@@ -15,6 +15,7 @@ import (
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
 	"github.com/spf13/cobra"
 )
 
@@ -186,8 +187,12 @@ func readSummaries(files []string, window int) []readResult {
 // refused without reading it, so that no entry of teams/ can hang the
 // roll-up or make it read another file.
 func readSummary(path string, window int) (model.TeamSummary, error) {
+	notPlain := func(m fs.FileMode) error {
+		kind, _ := store.FileKind(m)
+		return fmt.Errorf("%s: not a regular file (%s); a team commits its summary as a plain file", path, kind)
+	}
 	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
-		return model.TeamSummary{}, fmt.Errorf("%s: not a regular file (%s); a team commits its summary as a plain file", path, fileKind(fi.Mode()))
+		return model.TeamSummary{}, notPlain(fi.Mode())
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
 	if err != nil {
@@ -195,28 +200,11 @@ func readSummary(path string, window int) (model.TeamSummary, error) {
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return model.TeamSummary{}, fmt.Errorf("%s: not a regular file (%s); a team commits its summary as a plain file", path, fileKind(fi.Mode()))
+		return model.TeamSummary{}, notPlain(fi.Mode())
 	}
 	s, err := export.DecodeSummaryRecent(f, window)
 	if err != nil {
 		return model.TeamSummary{}, fmt.Errorf("%s: %v", path, err)
 	}
 	return s, nil
-}
-
-// fileKind names what a file that is not a regular one is.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m.IsDir():
-		return "a directory"
-	}
-	return "not a plain file"
 }

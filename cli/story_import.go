@@ -13,7 +13,6 @@ import (
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
-	"github.com/google/uuid"
 	"github.com/spf13/cobra"
 )
 
@@ -152,127 +151,25 @@ type storyPlan struct {
 }
 
 // planStories matches every usable row of ti to an objective and to an
-// existing story of d (live records only), and decides what to write. Rows
-// that cannot be placed become problems, beside the parser's own.
+// existing story of d (live records only) by model.MatchStories, and
+// decides what to write. Rows that cannot be placed become problems,
+// beside the parser's own.
 func planStories(d model.SprintData, ti export.TrackerImport, fixed *model.Objective, now time.Time) storyPlan {
 	p := storyPlan{in: ti, skipped: ti.Skipped, problems: append([]export.RowProblem(nil), ti.Problems...)}
-	byTitle := map[string][]model.Objective{}
-	titles := make(map[uuid.UUID]string, len(d.Objectives))
-	for _, o := range d.Objectives {
-		k := strings.ToLower(o.Title)
-		byTitle[k] = append(byTitle[k], o)
-		titles[o.ID] = o.Title
+	rows := make([]model.StoryRow, len(ti.Rows))
+	for i, r := range ti.Rows {
+		rows[i] = model.StoryRow(r)
 	}
-	byKey := map[string][]model.Story{}
-	nextOrder := map[uuid.UUID]int{}
-	for _, s := range d.Stories {
-		if s.Key != "" {
-			k := strings.ToLower(s.Key)
-			byKey[k] = append(byKey[k], s)
-		}
-		nextOrder[s.ObjectiveID] = max(nextOrder[s.ObjectiveID], s.Order+1)
+	m := model.MatchStories(d, rows, fixed, now)
+	for _, c := range m.Changes {
+		p.changes = append(p.changes, storyChange{kind: c.Kind, row: ti.Rows[c.Row], story: c.Story, detail: c.Detail, objTo: c.Objective})
 	}
-	claimed := map[uuid.UUID]bool{}
-	bad := func(line int, format string, args ...any) {
-		p.problems = append(p.problems, export.RowProblem{Line: line, Msg: fmt.Sprintf(format, args...)})
+	for _, pr := range m.Problems {
+		p.problems = append(p.problems, export.RowProblem(pr))
 	}
-	for _, row := range ti.Rows {
-		obj, ok := rowObjective(row, fixed, byTitle, d.Sprint.Name, bad)
-		if !ok {
-			continue
-		}
-		old, found, ok := rowStory(row, d.Stories, byKey, claimed, d.Sprint.Name, bad)
-		if !ok {
-			continue
-		}
-		if !found {
-			s := model.Story{Meta: model.NewMeta(now), SprintID: d.Sprint.ID, ObjectiveID: obj.ID,
-				Title: row.Title, Points: row.Points, Status: row.Status, Key: row.Key, Order: nextOrder[obj.ID]}
-			s.Normalize()
-			if err := s.Validate(); err != nil {
-				bad(row.Line, "%v", err)
-				continue
-			}
-			nextOrder[obj.ID]++
-			p.write = append(p.write, s)
-			p.changes = append(p.changes, storyChange{kind: model.ChangeAdded, row: row, story: s, objTo: obj.Title})
-			continue
-		}
-		claimed[old.ID] = true
-		s, diffs := old, []string(nil)
-		if s.Title != row.Title {
-			diffs = append(diffs, fmt.Sprintf("title %q → %q", s.Title, row.Title))
-			s.Title = row.Title
-		}
-		if s.Status != row.Status {
-			diffs = append(diffs, fmt.Sprintf("status %s → %s", s.Status, row.Status))
-			s.Status = row.Status
-		}
-		if !row.KeepPoints && s.Points != row.Points {
-			diffs = append(diffs, fmt.Sprintf("points %d → %d", s.Points, row.Points))
-			s.Points = row.Points
-		}
-		if s.ObjectiveID != obj.ID {
-			diffs = append(diffs, fmt.Sprintf("objective %q → %q", titles[s.ObjectiveID], obj.Title))
-			s.ObjectiveID, s.Order = obj.ID, nextOrder[obj.ID]
-			nextOrder[obj.ID]++
-		}
-		if len(diffs) == 0 {
-			p.changes = append(p.changes, storyChange{kind: model.ChangeUnchanged, row: row, story: s})
-			continue
-		}
-		s.Touch(now)
-		p.write = append(p.write, s)
-		p.changes = append(p.changes, storyChange{kind: model.ChangeUpdated, row: row, story: s, detail: strings.Join(diffs, ", ")})
-	}
+	p.write = m.Write
 	slices.SortStableFunc(p.problems, func(a, b export.RowProblem) int { return cmp.Compare(a.Line, b.Line) })
 	return p
-}
-
-// rowObjective finds the objective a row goes to: --objective, else the one
-// whose title matches the row's parent ignoring case.
-func rowObjective(row export.TrackerRow, fixed *model.Objective, byTitle map[string][]model.Objective,
-	sprint string, bad func(int, string, ...any)) (model.Objective, bool) {
-	if fixed != nil {
-		return *fixed, true
-	}
-	if row.Parent == "" {
-		bad(row.Line, "names no epic or parent to match an objective; pass --objective O")
-		return model.Objective{}, false
-	}
-	switch objs := byTitle[strings.ToLower(row.Parent)]; len(objs) {
-	case 1:
-		return objs[0], true
-	case 0:
-		bad(row.Line, "parent %q matches no objective of sprint %q; rename one of them to match, or pass --objective O", row.Parent, sprint)
-	default:
-		bad(row.Line, "parent %q matches %d objectives of sprint %q; pass --objective O", row.Parent, len(objs), sprint)
-	}
-	return model.Objective{}, false
-}
-
-// rowStory finds the live story a row updates: by key, or for a row without
-// a key, a story without a key with the same title that no earlier row
-// took. found is false for a new story; ok is false for a problem.
-func rowStory(row export.TrackerRow, stories []model.Story, byKey map[string][]model.Story, claimed map[uuid.UUID]bool,
-	sprint string, bad func(int, string, ...any)) (s model.Story, found, ok bool) {
-	if row.Key != "" {
-		switch ss := byKey[strings.ToLower(row.Key)]; len(ss) {
-		case 0:
-			return model.Story{}, false, true
-		case 1:
-			return ss[0], true, true
-		default:
-			bad(row.Line, "key %s is on %d stories of sprint %q already; keep one of them (see `align story list`)", row.Key, len(ss), sprint)
-			return model.Story{}, false, false
-		}
-	}
-	for _, s := range stories {
-		if s.Key == "" && !claimed[s.ID] && strings.EqualFold(s.Title, row.Title) {
-			return s, true, true
-		}
-	}
-	return model.Story{}, false, true
 }
 
 // problemLines lists the line (or item) numbers of problems, at most ten.
@@ -317,7 +214,7 @@ func (p storyPlan) print(out io.Writer, name, layout, sprint, path string, dryRu
 	if what == "" {
 		what = "CSV"
 	}
-	fmt.Fprintf(w, "%s: %s, %s into sprint %q\n", name, what, countOf(len(p.changes)+len(p.skipped), p.noun("row"), p.noun("rows")), sprint)
+	fmt.Fprintf(w, "%s: %s, %s into sprint %q\n", name, what, export.Plural(len(p.changes)+len(p.skipped), p.noun("row"), p.noun("rows")), sprint)
 	counts := map[model.ChangeKind]int{}
 	for _, c := range p.changes {
 		counts[c.kind]++
@@ -329,7 +226,7 @@ func (p storyPlan) print(out io.Writer, name, layout, sprint, path string, dryRu
 		case model.ChangeAdded:
 			pts := "no points"
 			if c.story.Points > 0 {
-				pts = countOf(c.story.Points, "point", "points")
+				pts = export.Plural(c.story.Points, "point", "points")
 			}
 			fmt.Fprintf(w, "  added      %s %q → %s (%s, %s)\n", label, c.story.Title, c.objTo, c.story.Status, pts)
 		case model.ChangeUpdated:

@@ -50,7 +50,7 @@ func (p storyPlan) refuse(stderr io.Writer, name string) error {
 		fix = "fix the items in the tracker, or use --objective and --map"
 	}
 	return fmt.Errorf("%s: %s cannot be used (%s); nothing was imported: %s",
-		name, countOf(len(p.problems), p.noun("row"), p.noun("rows")), problemLines(p.problems, p.unit()), fix)
+		name, export.Plural(len(p.problems), p.noun("row"), p.noun("rows")), problemLines(p.problems, p.unit()), fix)
 }
 
 // unit is what the plan's line numbers count: "line" or "item".

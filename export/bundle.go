@@ -7,7 +7,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"slices"
 	"time"
@@ -82,14 +81,11 @@ func NewBundle(team string, replica uuid.UUID, exportedAt time.Time, scope strin
 // keys are in a fixed order, so the same bundle always yields the same bytes.
 func WriteJSON(w io.Writer, b Bundle) error {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	var wire any = toWire(b)
 	if b.Scope == ScopeMine {
 		wire = toWireMine(b)
 	}
-	if err := enc.Encode(wire); err != nil {
+	if err := EncodeJSON(&buf, wire); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())

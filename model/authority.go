@@ -31,7 +31,7 @@ type Refusal struct {
 
 // CheckAuthority returns every change in write that author may not make to
 // local, in a stable order; none means the bundle may be applied. write
-// holds the records a merge would write (MergeResult.Write); a record equal
+// holds the records a merge would write (merge.Result.Write); a record equal
 // to its local version is no change and needs no authority.
 //
 // The rules, decided by the roles held in local, never by the bundle:
@@ -51,14 +51,13 @@ func CheckAuthority(local, write Dataset, author Author) []Refusal {
 		return nil
 	}
 	loc := map[uuid.UUID]any{}
-	_ = mrgFlatten(local, func(rec any, _ uuid.UUID) error {
-		loc[mrgNewEntry(rec).meta.ID] = rec
+	_ = EachRecord(local, func(rec any, _ uuid.UUID) error {
+		loc[MetaOf(rec).ID] = rec
 		return nil
 	})
 	var changed []any
-	_ = mrgFlatten(write, func(rec any, _ uuid.UUID) error {
-		e := mrgNewEntry(rec)
-		if l, ok := loc[e.meta.ID]; ok && mrgNewEntry(l).same(e) {
+	_ = EachRecord(write, func(rec any, _ uuid.UUID) error {
+		if l, ok := loc[MetaOf(rec).ID]; ok && SameVersion(l, rec) {
 			return nil
 		}
 		changed = append(changed, rec)
@@ -96,16 +95,16 @@ type authCheck struct {
 
 // record returns the refusals of one changed record.
 func (c authCheck) record(rec any) []Refusal {
-	e := mrgNewEntry(rec)
-	l, exists := c.loc[e.meta.ID]
+	kind, meta, _, _ := Describe(rec)
+	l, exists := c.loc[meta.ID]
 	refuse := func(what string) []Refusal {
-		return []Refusal{{Record: e.kind.name(), ID: e.meta.ID, Msg: c.me.Handle + " may not " + what}}
+		return []Refusal{{Record: kind.String(), ID: meta.ID, Msg: c.me.Handle + " may not " + what}}
 	}
 	verb := "change"
 	switch {
 	case !exists:
 		verb = "add"
-	case e.meta.Deleted && !mrgNewEntry(l).meta.Deleted:
+	case meta.Deleted && !MetaOf(l).Deleted:
 		verb = "delete"
 	}
 	switch r := rec.(type) {
@@ -131,7 +130,7 @@ func (c authCheck) record(rec any) []Refusal {
 				return nil
 			}
 		}
-		return refuse(fmt.Sprintf("%s action item %q", verb, mrgTruncate(r.Text, 60)))
+		return refuse(fmt.Sprintf("%s action item %q", verb, Truncate(r.Text, 60)))
 	case Outcome:
 		if c.facilitator {
 			return nil
@@ -150,7 +149,7 @@ func (c authCheck) record(rec any) []Refusal {
 	if c.facilitator {
 		return nil
 	}
-	return refuse(fmt.Sprintf("%s %s %q", verb, e.kind.name(), mrgOwnLabel(rec)))
+	return refuse(fmt.Sprintf("%s %s %q", verb, kind, RecordLabel(rec)))
 }
 
 // onlyDoneChanged reports whether b differs from a at most in Done and in
@@ -264,7 +263,7 @@ func (n authNames) member(id uuid.UUID) string {
 
 func (n authNames) objective(id uuid.UUID) string {
 	if t, ok := n.titles[id]; ok {
-		return mrgTruncate(t, 60)
+		return Truncate(t, 60)
 	}
 	return id.String()
 }

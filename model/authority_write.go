@@ -33,10 +33,10 @@ func CheckWrite(me Member, found bool, old, rec any, names Dataset) []Refusal {
 	}
 	loc := map[uuid.UUID]any{}
 	if old != nil {
-		if mrgNewEntry(old).same(mrgNewEntry(rec)) {
+		if SameVersion(old, rec) {
 			return nil
 		}
-		loc[mrgNewEntry(old).meta.ID] = old
+		loc[MetaOf(old).ID] = old
 	}
 	n := newAuthNames(names)
 	n.handles[me.ID] = me.Handle

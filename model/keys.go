@@ -98,7 +98,7 @@ func showKey(line string) string {
 	if k, ok := ParseKeyLine(line); ok {
 		return k.String()
 	}
-	return mrgTruncate(line, 40)
+	return Truncate(line, 40)
 }
 
 func containsString(s []string, v string) bool {

@@ -92,7 +92,7 @@ func CheckEstimateChange(outcomes []Outcome, o Objective, round2 bool) error {
 	return nil
 }
 
-// CheckSeal returns every change in write (MergeResult.Write) that would
+// CheckSeal returns every change in write (merge.Result.Write) that would
 // change a sealed first round of local: an estimate of a sealed objective
 // added, edited or withdrawn, or the seal itself lifted (the sealing
 // outcome deleted or replaced by one never revealed), or a second round
@@ -122,7 +122,7 @@ func CheckSeal(local, write Dataset) []Refusal {
 				continue
 			}
 			l, ok := loc[a.ID]
-			if ok && mrgNewEntry(l).same(mrgNewEntry(a)) {
+			if ok && SameVersion(l, a) {
 				continue
 			}
 			out = append(out, Refusal{Record: "assessment", ID: a.ID, Msg: fmt.Sprintf(

@@ -151,7 +151,7 @@ func AgreedDefault(o Outcome, r Round2Stats) (float64, bool) {
 	return 0, false
 }
 
-func quote(s string) string { return "\"" + mrgTruncate(s, 60) + "\"" }
+func quote(s string) string { return "\"" + Truncate(s, 60) + "\"" }
 
 // analyzeRounds returns the second rounds of objs that are open.
 func analyzeRounds(d SprintData, objs []Objective, outcomes map[uuid.UUID]Outcome, members map[uuid.UUID]Member, s Settings) map[uuid.UUID]Round2Stats {

@@ -62,8 +62,9 @@ func applyErr(kind error, name string, id uuid.UUID, format string, args ...any)
 	return newErr(kind, nil, "cannot apply: %s %s: %s", name, id, fmt.Sprintf(format, args...))
 }
 
-// prepareDataset normalises and validates every record of d in place and
-// checks IDs, times and sprint membership.
+// prepareDataset normalises and validates every record of d in place, by
+// model's rules (model.NormalizeAll, model.ValidateRecord), and checks IDs,
+// times and sprint membership.
 func prepareDataset(d *model.Dataset) error {
 	seen := map[uuid.UUID]string{}
 	meta := func(m model.Meta, name string) error {
@@ -91,54 +92,18 @@ func prepareDataset(d *model.Dataset) error {
 		}
 		return nil
 	}
-	var errs []error
-	for i := range d.Goals {
-		v := &d.Goals[i]
-		v.Normalize()
-		errs = append(errs, valid(v.Meta, "goal", v.Validate()))
-	}
-	for i := range d.Members {
-		v := &d.Members[i]
-		v.Normalize()
-		errs = append(errs, valid(v.Meta, "member", v.Validate()))
-	}
-	for i := range d.Sprints {
-		sd := &d.Sprints[i]
-		sid := sd.Sprint.ID
-		sd.Sprint.Normalize()
-		errs = append(errs, valid(sd.Sprint.Meta, "sprint", sd.Sprint.Validate()))
-		for j := range sd.Objectives {
-			v := &sd.Objectives[j]
-			v.Normalize()
-			errs = append(errs, valid(v.Meta, "objective", v.Validate()), inSprint(v.Meta, "objective", v.SprintID, sid))
-		}
-		for j := range sd.Stories {
-			v := &sd.Stories[j]
-			v.Normalize()
-			errs = append(errs, valid(v.Meta, "story", v.Validate()), inSprint(v.Meta, "story", v.SprintID, sid))
-		}
-		for j := range sd.Assessments {
-			v := &sd.Assessments[j]
-			v.Normalize()
-			errs = append(errs, valid(v.Meta, "assessment", v.Validate()), inSprint(v.Meta, "assessment", v.SprintID, sid))
-		}
-		for j := range sd.Outcomes {
-			v := &sd.Outcomes[j]
-			v.Normalize()
-			errs = append(errs, valid(v.Meta, "outcome", v.Validate()), inSprint(v.Meta, "outcome", v.SprintID, sid))
-		}
-		for j := range sd.Actions {
-			v := &sd.Actions[j]
-			v.Normalize()
-			errs = append(errs, valid(v.Meta, "action item", v.Validate()), inSprint(v.Meta, "action item", v.SprintID, sid))
-		}
-	}
-	for _, err := range errs {
-		if err != nil {
+	model.NormalizeAll(d)
+	return model.EachRecord(*d, func(rec any, listedUnder uuid.UUID) error {
+		kind, m, sprint, _ := model.Describe(rec)
+		name := kind.String()
+		if err := valid(m, name, model.ValidateRecord(rec)); err != nil {
 			return err
 		}
-	}
-	return nil
+		if kind.InSprint() && kind != model.KindSprint {
+			return inSprint(m, name, sprint, listedUnder)
+		}
+		return nil
+	})
 }
 
 // checkLocations refuses records of d whose ID the workspace already uses

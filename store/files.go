@@ -57,6 +57,12 @@ type Problem = filesafe.Problem
 // matches ErrNotWorkspace.
 func NotRegularError(path string, m fs.FileMode) error { return filesafe.NotRegularError(path, m) }
 
+// FileKind names what a file of mode m is when it is not a regular file,
+// for messages: kind ("a directory", "a named pipe", "a symbolic link", …)
+// and aka, the other name a shell user may know it by ("FIFO" for a named
+// pipe, else ""). NotRegularError words the same kinds.
+func FileKind(m fs.FileMode) (kind, aka string) { return filesafe.FileKind(m) }
+
 // CheckFile walks the file at path with the bounds-checked page walk alone,
 // without bbolt, and returns every structural problem with the page it is
 // on. align check uses it on a file Open refuses as damaged, to list all

@@ -206,7 +206,8 @@ func (s *Store) SaveSprint(sp model.Sprint) (model.Sprint, error) {
 	return sp, nil
 }
 
-// deleteSprint tombstones sprint id's header and every live record in it.
+// deleteSprint tombstones sprint id's header and every live record in it
+// (model.CascadeSprint).
 func deleteSprint(tx *bolt.Tx, id uuid.UUID, now time.Time) (model.Sprint, error) {
 	b := tx.Bucket(bucketSprints)
 	old, err := requireLive(sprintKind, b, id)
@@ -221,19 +222,11 @@ func deleteSprint(tx *bolt.Tx, id uuid.UUID, now time.Time) (model.Sprint, error
 	if err != nil {
 		return sp, err
 	}
-	errs := []error{
-		tombstoneWhere(objectiveKind, sb.Bucket([]byte(subObjectives)), now, func(model.Objective) bool { return true }),
-		tombstoneWhere(storyKind, sb.Bucket([]byte(subStories)), now, func(model.Story) bool { return true }),
-		tombstoneWhere(assessmentKind, sb.Bucket([]byte(subAssessments)), now, func(model.Assessment) bool { return true }),
-		tombstoneWhere(outcomeKind, sb.Bucket([]byte(subOutcomes)), now, func(model.Outcome) bool { return true }),
-		tombstoneWhere(actionKind, sb.Bucket([]byte(subActions)), now, func(model.ActionItem) bool { return true }),
+	sd, err := loadSprint(tx, id, true)
+	if err != nil {
+		return sp, err
 	}
-	for _, err := range errs {
-		if err != nil {
-			return sp, err
-		}
-	}
-	return sp, nil
+	return sp, tombstoneCascade(sb, sd, now)
 }
 
 // closedErr reports a write to a closed sprint.

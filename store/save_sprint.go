@@ -80,76 +80,95 @@ func openAllowed(what string) func(model.Sprint) error {
 // assessments, outcome and action items too.
 func (s *Store) SaveObjective(o model.Objective) (model.Objective, error) {
 	in := o
-	err := s.update(func(tx *bolt.Tx) error {
-		now := s.clock()
-		if o.Deleted {
-			var err error
-			o, err = deleteIn(tx, objectiveKind, o.ID, o.SprintID, now, planAllowed("objectives"))
-			if err != nil {
-				return err
-			}
-			return cascadeObjective(tx, o, now)
-		}
-		o.Normalize()
-		if err := o.Validate(); err != nil {
-			return err
-		}
-		var old *model.Objective
-		if o.ID != uuid.Nil {
-			v, sid, ok, err := objectiveKind.locateLive(tx, o.ID, o.SprintID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return notFound("objective", o.ID)
-			}
-			if o.SprintID != uuid.Nil && o.SprintID != sid {
-				return movedErr("objective", o.ID, sid, o.SprintID)
-			}
-			o.SprintID, old = sid, &v
-		}
-		sp, err := liveSprint(tx, o.SprintID, "objective")
-		if err != nil {
-			return err
-		}
-		if err := checkState(sp, "objectives", model.CanEditPlan, planStates); err != nil {
-			return err
-		}
-		if o.GoalID != uuid.Nil && (old == nil || old.GoalID != o.GoalID) {
-			if _, ok, err := goalKind.getLive(tx.Bucket(bucketGoals), o.GoalID); err != nil {
-				return err
-			} else if !ok {
-				return refErr("objective", "goal", "goal", o.GoalID, "")
-			}
-		}
-		if old == nil {
-			stampNew(&o.Meta, now)
-		} else {
-			stampUpdate(&o.Meta, old.Meta, now)
-		}
-		b, err := writeSub(tx, o.SprintID, subObjectives)
-		if err != nil {
-			return err
-		}
-		return objectiveKind.put(b, o)
-	})
+	err := s.update(func(tx *bolt.Tx) error { return saveObjective(tx, &o, s.clock()) })
 	if err != nil {
 		return in, err
 	}
 	return o, nil
 }
 
-// cascadeObjective tombstones everything in o's sprint that refers to o.
+// saveObjective is SaveObjective inside transaction tx: it writes *o and
+// leaves in it what was written.
+func saveObjective(tx *bolt.Tx, o *model.Objective, now time.Time) error {
+	if o.Deleted {
+		var err error
+		*o, err = deleteIn(tx, objectiveKind, o.ID, o.SprintID, now, planAllowed("objectives"))
+		if err != nil {
+			return err
+		}
+		return cascadeObjective(tx, *o, now)
+	}
+	o.Normalize()
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	var old *model.Objective
+	if o.ID != uuid.Nil {
+		v, sid, ok, err := objectiveKind.locateLive(tx, o.ID, o.SprintID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound("objective", o.ID)
+		}
+		if o.SprintID != uuid.Nil && o.SprintID != sid {
+			return movedErr("objective", o.ID, sid, o.SprintID)
+		}
+		o.SprintID, old = sid, &v
+	}
+	sp, err := liveSprint(tx, o.SprintID, "objective")
+	if err != nil {
+		return err
+	}
+	if err := checkState(sp, "objectives", model.CanEditPlan, planStates); err != nil {
+		return err
+	}
+	if o.GoalID != uuid.Nil && (old == nil || old.GoalID != o.GoalID) {
+		if _, ok, err := goalKind.getLive(tx.Bucket(bucketGoals), o.GoalID); err != nil {
+			return err
+		} else if !ok {
+			return refErr("objective", "goal", "goal", o.GoalID, "")
+		}
+	}
+	if old == nil {
+		stampNew(&o.Meta, now)
+	} else {
+		stampUpdate(&o.Meta, old.Meta, now)
+	}
+	b, err := writeSub(tx, o.SprintID, subObjectives)
+	if err != nil {
+		return err
+	}
+	return objectiveKind.put(b, *o)
+}
+
+// cascadeObjective tombstones what model.CascadeSprint takes with the
+// deleted objective o: everything in o's sprint that refers to it.
 func cascadeObjective(tx *bolt.Tx, o model.Objective, now time.Time) error {
 	sb, err := createSprintBucket(tx, o.SprintID)
 	if err != nil {
 		return err
 	}
+	sd, err := loadSprint(tx, o.SprintID, true)
+	if err != nil {
+		return err
+	}
+	return tombstoneCascade(sb, sd, now)
+}
+
+// tombstoneCascade tombstones, in sprint bucket sb, the records that
+// model.CascadeSprint says the deletions in sd take with them.
+func tombstoneCascade(sb *bolt.Bucket, sd model.SprintData, now time.Time) error {
+	ids := model.CascadeIDs(sd)
+	if len(ids) == 0 {
+		return nil
+	}
 	for _, err := range []error{
-		tombstoneWhere(storyKind, sb.Bucket([]byte(subStories)), now, func(v model.Story) bool { return v.ObjectiveID == o.ID }),
-		tombstoneWhere(assessmentKind, sb.Bucket([]byte(subAssessments)), now, func(v model.Assessment) bool { return v.ObjectiveID == o.ID }),
-		tombstoneWhere(outcomeKind, sb.Bucket([]byte(subOutcomes)), now, func(v model.Outcome) bool { return v.ObjectiveID == o.ID }),
-		tombstoneWhere(actionKind, sb.Bucket([]byte(subActions)), now, func(v model.ActionItem) bool { return v.ObjectiveID == o.ID }),
+		tombstoneWhere(objectiveKind, sb.Bucket([]byte(subObjectives)), now, func(v model.Objective) bool { return ids[v.ID] }),
+		tombstoneWhere(storyKind, sb.Bucket([]byte(subStories)), now, func(v model.Story) bool { return ids[v.ID] }),
+		tombstoneWhere(assessmentKind, sb.Bucket([]byte(subAssessments)), now, func(v model.Assessment) bool { return ids[v.ID] }),
+		tombstoneWhere(outcomeKind, sb.Bucket([]byte(subOutcomes)), now, func(v model.Outcome) bool { return ids[v.ID] }),
+		tombstoneWhere(actionKind, sb.Bucket([]byte(subActions)), now, func(v model.ActionItem) bool { return ids[v.ID] }),
 	} {
 		if err != nil {
 			return err
@@ -163,58 +182,61 @@ func cascadeObjective(tx *bolt.Tx, o model.Objective, now time.Time) error {
 // sprint is planning or assessing.
 func (s *Store) SaveStory(st model.Story) (model.Story, error) {
 	in := st
-	err := s.update(func(tx *bolt.Tx) error {
-		now := s.clock()
-		if st.Deleted {
-			var err error
-			st, err = deleteIn(tx, storyKind, st.ID, st.SprintID, now, planAllowed("stories"))
-			return err
-		}
-		st.Normalize()
-		if err := st.Validate(); err != nil {
-			return err
-		}
-		obj, err := liveObjective(tx, st.ObjectiveID, st.SprintID, "story")
-		if err != nil {
-			return err
-		}
-		st.SprintID = obj.SprintID
-		var old *model.Story
-		if st.ID != uuid.Nil {
-			v, sid, ok, err := storyKind.locateLive(tx, st.ID, st.SprintID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return notFound("story", st.ID)
-			}
-			if sid != st.SprintID {
-				return movedErr("story", st.ID, sid, st.SprintID)
-			}
-			old = &v
-		}
-		sp, err := liveSprint(tx, st.SprintID, "story")
-		if err != nil {
-			return err
-		}
-		if err := checkState(sp, "stories", model.CanEditPlan, planStates); err != nil {
-			return err
-		}
-		if old == nil {
-			stampNew(&st.Meta, now)
-		} else {
-			stampUpdate(&st.Meta, old.Meta, now)
-		}
-		b, err := writeSub(tx, st.SprintID, subStories)
-		if err != nil {
-			return err
-		}
-		return storyKind.put(b, st)
-	})
+	err := s.update(func(tx *bolt.Tx) error { return saveStory(tx, &st, s.clock()) })
 	if err != nil {
 		return in, err
 	}
 	return st, nil
+}
+
+// saveStory is SaveStory inside transaction tx: it writes *st and leaves
+// in it what was written.
+func saveStory(tx *bolt.Tx, st *model.Story, now time.Time) error {
+	if st.Deleted {
+		var err error
+		*st, err = deleteIn(tx, storyKind, st.ID, st.SprintID, now, planAllowed("stories"))
+		return err
+	}
+	st.Normalize()
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	obj, err := liveObjective(tx, st.ObjectiveID, st.SprintID, "story")
+	if err != nil {
+		return err
+	}
+	st.SprintID = obj.SprintID
+	var old *model.Story
+	if st.ID != uuid.Nil {
+		v, sid, ok, err := storyKind.locateLive(tx, st.ID, st.SprintID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound("story", st.ID)
+		}
+		if sid != st.SprintID {
+			return movedErr("story", st.ID, sid, st.SprintID)
+		}
+		old = &v
+	}
+	sp, err := liveSprint(tx, st.SprintID, "story")
+	if err != nil {
+		return err
+	}
+	if err := checkState(sp, "stories", model.CanEditPlan, planStates); err != nil {
+		return err
+	}
+	if old == nil {
+		stampNew(&st.Meta, now)
+	} else {
+		stampUpdate(&st.Meta, old.Meta, now)
+	}
+	b, err := writeSub(tx, st.SprintID, subStories)
+	if err != nil {
+		return err
+	}
+	return storyKind.put(b, *st)
 }
 
 // SaveAssessment normalises, validates and writes a. Its objective and

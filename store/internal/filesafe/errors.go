@@ -127,10 +127,12 @@ func (e *NotWorkspaceError) Error() string {
 	switch {
 	case e.Empty:
 		return e.Path + " is an empty database, not an align workspace"
-	case e.Err == errNotRegular && e.Mode.IsDir():
-		return e.Path + " is a directory, not an align workspace"
 	case e.Err == errNotRegular:
-		return fmt.Sprintf("%s is %s, not an align workspace", e.Path, fileKind(e.Mode))
+		kind, aka := FileKind(e.Mode)
+		if aka != "" {
+			kind += " (" + aka + ")"
+		}
+		return fmt.Sprintf("%s is %s, not an align workspace", e.Path, kind)
 	case e.Restore != nil:
 		return fmt.Sprintf("%s is not an align workspace (%s). %s", e.Path, e.What, e.Restore.Hint())
 	}

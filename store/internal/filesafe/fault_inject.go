@@ -11,7 +11,8 @@ import "sync"
 //
 // Steps: "create.buckets", "create.workspace" (first creation of a file),
 // "migrate.vN" (after migration N ran), "migrate.version" (before the new
-// schema version is written), "apply.put" (after each record Apply writes),
+// schema version is written), "apply.put" (after each record Apply writes), "order.put" (after each
+// record SaveOrder writes),
 // "backup.write", "backup.sync", "backup.rename", "backup.syncdir" (Backup),
 // and "autobackup.prune" (before each old automatic backup is removed).
 

@@ -17,25 +17,34 @@ const maxWalkProblems = 100
 // regular file: a directory, a FIFO, a device or a socket.
 var errNotRegular = errors.New("not a regular file")
 
-// fileKind names what a non-regular file mode is, for messages.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a block device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&fs.ModeIrregular != 0:
-		return "a special file"
+// fileKinds are the kinds of file that are not regular files, in the order
+// FileKind tests their mode bits (a character device has ModeDevice too);
+// aka is the name a shell user may know the kind by.
+var fileKinds = []struct {
+	bit       fs.FileMode
+	kind, aka string
+}{
+	{fs.ModeDir, "a directory", ""},
+	{fs.ModeNamedPipe, "a named pipe", "FIFO"},
+	{fs.ModeSocket, "a socket", ""},
+	{fs.ModeCharDevice, "a character device", ""},
+	{fs.ModeDevice, "a block device", ""},
+	{fs.ModeSymlink, "a symbolic link", ""},
+}
+
+// FileKind names what a file of mode m is when it is not a regular file,
+// for messages, as kind ("a directory", "a named pipe", "a socket", "a
+// character device", "a block device", "a symbolic link", else "a special
+// file") and aka, the other name a shell user may know it by ("FIFO" for a
+// named pipe, else ""). It is the one wording of every refusal of a file
+// that is not a regular one: an align workspace, a team's summary.
+func FileKind(m fs.FileMode) (kind, aka string) {
+	for _, k := range fileKinds {
+		if m&k.bit != 0 {
+			return k.kind, k.aka
+		}
 	}
-	return "not a regular file"
+	return "a special file", ""
 }
 
 // NotRegularError refuses path, which is of mode m (a directory, a FIFO, a

@@ -1,4 +1,4 @@
-package model
+package merge
 
 import (
 	"encoding/binary"
@@ -8,13 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/align-team/align/model"
 	"github.com/google/uuid"
 )
 
 // mtReplica is one workspace in the convergence property: its records and
 // its own clock.
 type mtReplica struct {
-	d     Dataset
+	d     model.Dataset
 	clock time.Time
 }
 
@@ -46,49 +47,49 @@ func (g *mtGen) word() string { return []string{"alpha", "beta", "gamma"}[g.pick
 
 // mtLive is the live records of a replica.
 type mtLive struct {
-	goals       []Goal
-	members     []Member
-	sprints     []Sprint
-	objectives  []Objective
-	stories     []Story
-	assessments []Assessment
-	outcomes    []Outcome
-	actions     []ActionItem
+	goals       []model.Goal
+	members     []model.Member
+	sprints     []model.Sprint
+	objectives  []model.Objective
+	stories     []model.Story
+	assessments []model.Assessment
+	outcomes    []model.Outcome
+	actions     []model.ActionItem
 }
 
-func mtLiveOf(d Dataset) mtLive {
+func mtLiveOf(d model.Dataset) mtLive {
 	var v mtLive
-	_ = mrgFlatten(d, func(rec any, _ uuid.UUID) error {
-		switch r := mrgDeepCopy(rec).(type) {
-		case Goal:
+	_ = model.EachRecord(d, func(rec any, _ uuid.UUID) error {
+		switch r := model.CopyRecord(rec).(type) {
+		case model.Goal:
 			if !r.Deleted {
 				v.goals = append(v.goals, r)
 			}
-		case Member:
+		case model.Member:
 			if !r.Deleted {
 				v.members = append(v.members, r)
 			}
-		case Sprint:
+		case model.Sprint:
 			if !r.Deleted {
 				v.sprints = append(v.sprints, r)
 			}
-		case Objective:
+		case model.Objective:
 			if !r.Deleted {
 				v.objectives = append(v.objectives, r)
 			}
-		case Story:
+		case model.Story:
 			if !r.Deleted {
 				v.stories = append(v.stories, r)
 			}
-		case Assessment:
+		case model.Assessment:
 			if !r.Deleted {
 				v.assessments = append(v.assessments, r)
 			}
-		case Outcome:
+		case model.Outcome:
 			if !r.Deleted {
 				v.outcomes = append(v.outcomes, r)
 			}
-		case ActionItem:
+		case model.ActionItem:
 			if !r.Deleted {
 				v.actions = append(v.actions, r)
 			}
@@ -100,46 +101,48 @@ func mtLiveOf(d Dataset) mtLive {
 
 // put writes one record into the replica.
 func (r *mtReplica) put(rec any) {
-	acc := mrgNewAccumulator()
-	acc.add(r.d)
-	e := mrgNewEntry(rec)
-	switch e.kind {
-	case mrgGoal, mrgMember:
-		acc.put(rec, nil)
-	case mrgSprint:
-		acc.sprint(rec.(Sprint)).sprint = rec.(Sprint)
-	default:
-		acc.put(rec, acc.sprints[e.sprint])
+	acc := model.NewBuilder()
+	acc.Add(r.d)
+	e := newEntry(rec)
+	var header model.Sprint
+	for _, sd := range r.d.Sprints {
+		if sd.Sprint.ID == e.sprint {
+			header = sd.Sprint
+		}
 	}
-	r.d = acc.dataset()
+	if e.kind == model.KindSprint {
+		header = rec.(model.Sprint)
+	}
+	acc.Put(rec, header)
+	r.d = acc.Dataset()
 }
 
 // step makes one random edit at the replica's current time.
 func (g *mtGen) step(r *mtReplica) {
 	now := g.tick(r)
 	v := mtLiveOf(r.d)
-	fresh := func() Meta { return Meta{ID: g.id(), CreatedAt: now, UpdatedAt: now} }
+	fresh := func() model.Meta { return model.Meta{ID: g.id(), CreatedAt: now, UpdatedAt: now} }
 	switch op := g.pick(14); {
 	case op == 0 && len(v.goals) < 2 || len(v.goals) == 0:
-		r.put(Goal{Meta: fresh(), Title: g.word()})
+		r.put(model.Goal{Meta: fresh(), Title: g.word()})
 	case op == 1 && len(v.members) < 3 || len(v.members) == 0:
 		g.handles++
-		r.put(Member{Meta: fresh(), Name: g.word(), Handle: fmt.Sprintf("m%d", g.handles), Active: true})
+		r.put(model.Member{Meta: fresh(), Name: g.word(), Handle: fmt.Sprintf("m%d", g.handles), Active: true})
 	case op == 2 && len(v.sprints) < 2 || len(v.sprints) == 0:
-		day := Day(now.AddDate(0, 0, g.pick(30)))
-		r.put(Sprint{Meta: fresh(), Name: g.word(), Start: day, End: day.AddDate(0, 0, 13), State: SprintStates[g.pick(4)]})
+		day := model.Day(now.AddDate(0, 0, g.pick(30)))
+		r.put(model.Sprint{Meta: fresh(), Name: g.word(), Start: day, End: day.AddDate(0, 0, 13), State: model.SprintStates[g.pick(4)]})
 	case op == 3 && len(v.objectives) < 4 || len(v.objectives) == 0:
-		o := Objective{Meta: fresh(), SprintID: v.sprints[g.pick(len(v.sprints))].ID, Title: g.word()}
+		o := model.Objective{Meta: fresh(), SprintID: v.sprints[g.pick(len(v.sprints))].ID, Title: g.word()}
 		if g.pick(2) == 0 {
 			o.GoalID = v.goals[g.pick(len(v.goals))].ID
 		}
 		r.put(o)
 	case op == 4:
 		o := v.objectives[g.pick(len(v.objectives))]
-		r.put(Story{Meta: fresh(), SprintID: o.SprintID, ObjectiveID: o.ID, Title: g.word(), Status: StoryStatuses[g.pick(3)]})
+		r.put(model.Story{Meta: fresh(), SprintID: o.SprintID, ObjectiveID: o.ID, Title: g.word(), Status: model.StoryStatuses[g.pick(3)]})
 	case op == 5 || op == 6 || op == 0 || op == 1:
 		o, m := v.objectives[g.pick(len(v.objectives))], v.members[g.pick(len(v.members))]
-		a := Assessment{Meta: fresh(), SprintID: o.SprintID, ObjectiveID: o.ID, MemberID: m.ID}
+		a := model.Assessment{Meta: fresh(), SprintID: o.SprintID, ObjectiveID: o.ID, MemberID: m.ID}
 		for _, old := range v.assessments {
 			if old.ObjectiveID == o.ID && old.MemberID == m.ID {
 				a.Meta = old.Meta
@@ -150,7 +153,7 @@ func (g *mtGen) step(r *mtReplica) {
 		r.put(a)
 	case op == 7 || op == 2 || op == 3:
 		o := v.objectives[g.pick(len(v.objectives))]
-		out := Outcome{Meta: fresh(), SprintID: o.SprintID, ObjectiveID: o.ID}
+		out := model.Outcome{Meta: fresh(), SprintID: o.SprintID, ObjectiveID: o.ID}
 		for _, old := range v.outcomes {
 			if old.ObjectiveID == o.ID {
 				out.Meta = old.Meta
@@ -161,7 +164,7 @@ func (g *mtGen) step(r *mtReplica) {
 		r.put(out)
 	case op == 8:
 		sp := v.sprints[g.pick(len(v.sprints))]
-		a := ActionItem{Meta: fresh(), SprintID: sp.ID, Text: g.word()}
+		a := model.ActionItem{Meta: fresh(), SprintID: sp.ID, Text: g.word()}
 		for _, o := range v.objectives {
 			if o.SprintID == sp.ID && g.pick(2) == 0 {
 				a.ObjectiveID = o.ID
@@ -203,40 +206,40 @@ func (g *mtGen) edit(r *mtReplica, v mtLive, now time.Time, del bool) {
 	for _, x := range v.actions {
 		recs = append(recs, x)
 	}
-	touch := func(m *Meta) {
+	touch := func(m *model.Meta) {
 		m.Touch(now)
 		m.Deleted = del
 	}
 	switch x := recs[g.pick(len(recs))].(type) {
-	case Goal:
+	case model.Goal:
 		x.Title, x.Archived = g.word(), g.pick(2) == 0
 		touch(&x.Meta)
 		r.put(x)
-	case Member:
+	case model.Member:
 		x.Name, x.Active = g.word(), g.pick(2) == 0
 		touch(&x.Meta)
 		r.put(x)
-	case Sprint:
-		x.Name, x.State = g.word(), SprintStates[g.pick(4)]
+	case model.Sprint:
+		x.Name, x.State = g.word(), model.SprintStates[g.pick(4)]
 		touch(&x.Meta)
 		r.put(x)
-	case Objective:
+	case model.Objective:
 		x.Title, x.Order = g.word(), g.pick(3)
 		touch(&x.Meta)
 		r.put(x)
-	case Story:
-		x.Status, x.Points = StoryStatuses[g.pick(3)], g.pick(4)
+	case model.Story:
+		x.Status, x.Points = model.StoryStatuses[g.pick(3)], g.pick(4)
 		touch(&x.Meta)
 		r.put(x)
-	case Assessment:
+	case model.Assessment:
 		x.Progress, x.Abstain = 50*g.pick(3), g.pick(4) == 0
 		touch(&x.Meta)
 		r.put(x)
-	case Outcome:
+	case model.Outcome:
 		x.Notes, x.Revealed = g.word(), true
 		touch(&x.Meta)
 		r.put(x)
-	case ActionItem:
+	case model.ActionItem:
 		x.Done, x.Text = g.pick(2) == 0, g.word()
 		touch(&x.Meta)
 		r.put(x)
@@ -244,18 +247,18 @@ func (g *mtGen) edit(r *mtReplica, v mtLive, now time.Time, del bool) {
 }
 
 // mtImport merges src into dst as the import command does.
-func mtImport(t *testing.T, seed uint64, dst *mtReplica, src Dataset) {
+func mtImport(t *testing.T, seed uint64, dst *mtReplica, src model.Dataset) {
 	t.Helper()
 	res, err := Merge(dst.d, src, mtNow, 0)
 	if err != nil {
 		t.Fatalf("seed %d: Merge: %v", seed, err)
 	}
-	dst.d = ApplyToDataset(dst.d, res.Write)
+	dst.d = model.ApplyToDataset(dst.d, res.Write)
 	mtCheckInvariants(t, seed, dst.d)
 }
 
 // mtCheckInvariants checks the natural keys of a workspace.
-func mtCheckInvariants(t *testing.T, seed uint64, d Dataset) {
+func mtCheckInvariants(t *testing.T, seed uint64, d model.Dataset) {
 	t.Helper()
 	v := mtLiveOf(d)
 	handles, keys := map[string]bool{}, map[string]bool{}
@@ -284,7 +287,7 @@ func mtCheckInvariants(t *testing.T, seed uint64, d Dataset) {
 var mtPermutations = [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}
 
 // mtHistories builds three replicas with random, partly shared histories.
-func mtHistories(t *testing.T, seed uint64) [3]Dataset {
+func mtHistories(t *testing.T, seed uint64) [3]model.Dataset {
 	g := &mtGen{rng: rand.New(rand.NewPCG(seed, 0x5eed))}
 	var rs [3]*mtReplica
 	for i := range rs {
@@ -310,7 +313,7 @@ func mtHistories(t *testing.T, seed uint64) [3]Dataset {
 			}
 		}
 	}
-	return [3]Dataset{rs[0].d, rs[1].d, rs[2].d}
+	return [3]model.Dataset{rs[0].d, rs[1].d, rs[2].d}
 }
 
 func TestMerge_ThreeReplicasConverge(t *testing.T) {
@@ -340,7 +343,7 @@ func TestMerge_ThreeReplicasConverge(t *testing.T) {
 			}
 			for i := range rs {
 				res, err := Merge(rs[i].d, rs[(i+1)%3].d, mtNow, 0)
-				if err != nil || !res.Empty() || res.Counts[ChangeUnchanged] != len(res.Changes) {
+				if err != nil || !res.Empty() || res.Counts[model.ChangeUnchanged] != len(res.Changes) {
 					t.Fatalf("seed %d: converged replicas still differ: %v %+v", seed, err, res.Counts)
 				}
 			}
@@ -363,7 +366,7 @@ func TestMerge_ThreeReplicasConverge(t *testing.T) {
 		for _, pair := range [][2]int{{0, 1}, {1, 2}, {2, 0}} {
 			res, _ := Merge(h[pair[0]], h[pair[1]], mtNow, 0)
 			for _, c := range res.Changes {
-				if c.Kind == ChangeConflict {
+				if c.Kind == model.ChangeConflict {
 					kinds[strings.SplitN(c.Note, " ", 2)[0]]++
 				}
 			}

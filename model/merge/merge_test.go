@@ -1,4 +1,4 @@
-package model
+package merge
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/align-team/align/model"
 	"github.com/google/uuid"
 )
 
@@ -26,7 +27,9 @@ func mtID(n int) uuid.UUID {
 	return id
 }
 
-func mtMeta(n, sec int) Meta { return Meta{ID: mtID(n), CreatedAt: mtAt(0), UpdatedAt: mtAt(sec)} }
+func mtMeta(n, sec int) model.Meta {
+	return model.Meta{ID: mtID(n), CreatedAt: mtAt(0), UpdatedAt: mtAt(sec)}
+}
 
 // Fixed IDs of mtWorkspace's records.
 const (
@@ -42,21 +45,21 @@ const (
 )
 
 // mtWorkspace is a small workspace with one record of every type.
-func mtWorkspace() Dataset {
+func mtWorkspace() model.Dataset {
 	sid, oid := mtID(mtSprint), mtID(mtObj)
-	return Dataset{
-		Goals: []Goal{{Meta: mtMeta(mtGoal, 0), Title: "Grow revenue"}},
-		Members: []Member{
+	return model.Dataset{
+		Goals: []model.Goal{{Meta: mtMeta(mtGoal, 0), Title: "Grow revenue"}},
+		Members: []model.Member{
 			{Meta: mtMeta(mtAnn, 0), Name: "Ann", Handle: "ann", Active: true, Keys: []string{"ssh-ed25519 AAAA ann"}},
 			{Meta: mtMeta(mtBob, 0), Name: "Bob", Handle: "bob", Active: true},
 		},
-		Sprints: []SprintData{{
-			Sprint:      Sprint{Meta: mtMeta(mtSprint, 0), Name: "S1", Start: Day(mtBase), End: Day(mtBase.AddDate(0, 0, 13)), State: StateAssessing},
-			Objectives:  []Objective{{Meta: mtMeta(mtObj, 0), SprintID: sid, Title: "Checkout", GoalID: mtID(mtGoal)}},
-			Stories:     []Story{{Meta: mtMeta(mtStory, 0), SprintID: sid, ObjectiveID: oid, Title: "Pay by card", Status: StoryTodo, Points: 3}},
-			Assessments: []Assessment{{Meta: mtMeta(mtAssess, 0), SprintID: sid, ObjectiveID: oid, MemberID: mtID(mtAnn), Progress: 40, Confidence: 3}},
-			Outcomes:    []Outcome{{Meta: mtMeta(mtOutcome, 0), SprintID: sid, ObjectiveID: oid, Notes: "tbd"}},
-			Actions:     []ActionItem{{Meta: mtMeta(mtAction, 0), SprintID: sid, Text: "Ask finance", OwnerID: mtID(mtBob)}},
+		Sprints: []model.SprintData{{
+			Sprint:      model.Sprint{Meta: mtMeta(mtSprint, 0), Name: "S1", Start: model.Day(mtBase), End: model.Day(mtBase.AddDate(0, 0, 13)), State: model.StateAssessing},
+			Objectives:  []model.Objective{{Meta: mtMeta(mtObj, 0), SprintID: sid, Title: "Checkout", GoalID: mtID(mtGoal)}},
+			Stories:     []model.Story{{Meta: mtMeta(mtStory, 0), SprintID: sid, ObjectiveID: oid, Title: "Pay by card", Status: model.StoryTodo, Points: 3}},
+			Assessments: []model.Assessment{{Meta: mtMeta(mtAssess, 0), SprintID: sid, ObjectiveID: oid, MemberID: mtID(mtAnn), Progress: 40, Confidence: 3}},
+			Outcomes:    []model.Outcome{{Meta: mtMeta(mtOutcome, 0), SprintID: sid, ObjectiveID: oid, Notes: "tbd"}},
+			Actions:     []model.ActionItem{{Meta: mtMeta(mtAction, 0), SprintID: sid, Text: "Ask finance", OwnerID: mtID(mtBob)}},
 		}},
 	}
 }
@@ -64,23 +67,23 @@ func mtWorkspace() Dataset {
 // mtCanon encodes a dataset canonically (sorted by ID, every field and the
 // tombstone flag), so that two datasets compare equal exactly when they hold
 // the same records.
-func mtCanon(d Dataset) string {
+func mtCanon(d model.Dataset) string {
 	var b strings.Builder
 	line := func(rec any) {
-		e := mrgNewEntry(rec)
-		b.WriteString(e.kind.name())
+		e := newEntry(rec)
+		b.WriteString(e.kind.String())
 		if e.meta.Deleted {
 			b.WriteString(" deleted")
 		}
 		b.WriteString(" " + e.encoding() + "\n")
 	}
-	d = ApplyToDataset(Dataset{}, d)
-	_ = mrgFlatten(d, func(rec any, _ uuid.UUID) error { line(rec); return nil })
+	d = model.ApplyToDataset(model.Dataset{}, d)
+	_ = model.EachRecord(d, func(rec any, _ uuid.UUID) error { line(rec); return nil })
 	return b.String()
 }
 
 // mtMerge merges and fails the test on an error.
-func mtMerge(t *testing.T, local, incoming Dataset) MergeResult {
+func mtMerge(t *testing.T, local, incoming model.Dataset) Result {
 	t.Helper()
 	res, err := Merge(local, incoming, mtNow, mtSkew)
 	if err != nil {
@@ -89,21 +92,8 @@ func mtMerge(t *testing.T, local, incoming Dataset) MergeResult {
 	return res
 }
 
-func mtChange(t *testing.T, res MergeResult, id uuid.UUID) Change {
-	t.Helper()
-	for _, c := range res.Changes {
-		if c.ID == id {
-			return c
-		}
-	}
-	t.Fatalf("no change for %s in %+v", id, res.Changes)
-	return Change{}
-}
-
-func mtStoryOf(d Dataset) *Story { return &d.Sprints[0].Stories[0] }
-
 func TestMerge_Kinds(t *testing.T) {
-	newStory := func(d *Dataset) {
+	newStory := func(d *model.Dataset) {
 		s := *mtStoryOf(*d)
 		s.Meta = mtMeta(100, 5)
 		s.Title = "Pay by wire"
@@ -111,44 +101,44 @@ func TestMerge_Kinds(t *testing.T) {
 	}
 	tests := []struct {
 		name      string
-		local     func(*Dataset) // changes to the workspace
-		incoming  func(*Dataset) // changes to the bundle, a copy of the base workspace
+		local     func(*model.Dataset) // changes to the workspace
+		incoming  func(*model.Dataset) // changes to the bundle, a copy of the base workspace
 		id        int
-		want      ChangeKind
+		want      model.ChangeKind
 		written   bool
 		wantTitle string // title of the story afterwards
 		wantDel   bool
 		wantLocal string // substring of Change.Local
 	}{
-		{name: "added", incoming: newStory, id: 100, want: ChangeAdded, written: true, wantTitle: "Pay by wire"},
-		{name: "updated", id: mtStory, want: ChangeUpdated, written: true, wantTitle: "Pay by link", wantLocal: `title="Pay by card"`,
-			incoming: func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) }},
-		{name: "deleted", id: mtStory, want: ChangeDeleted, written: true, wantTitle: "Pay by card", wantDel: true,
-			incoming: func(d *Dataset) { s := mtStoryOf(*d); s.Deleted, s.UpdatedAt = true, mtAt(10) }},
-		{name: "unchanged", id: mtStory, want: ChangeUnchanged, wantTitle: "Pay by card",
-			incoming: func(d *Dataset) {}},
-		{name: "older copy is unchanged", id: mtStory, want: ChangeUnchanged, wantTitle: "Pay by QR", wantLocal: `title="Pay by QR"`,
-			local:    func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by QR", mtAt(20) },
-			incoming: func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) }},
-		{name: "tie is a conflict won locally, writing nothing", id: mtStory, want: ChangeConflict, wantTitle: "Pay by QR",
+		{name: "added", incoming: newStory, id: 100, want: model.ChangeAdded, written: true, wantTitle: "Pay by wire"},
+		{name: "updated", id: mtStory, want: model.ChangeUpdated, written: true, wantTitle: "Pay by link", wantLocal: `title="Pay by card"`,
+			incoming: func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) }},
+		{name: "deleted", id: mtStory, want: model.ChangeDeleted, written: true, wantTitle: "Pay by card", wantDel: true,
+			incoming: func(d *model.Dataset) { s := mtStoryOf(*d); s.Deleted, s.UpdatedAt = true, mtAt(10) }},
+		{name: "unchanged", id: mtStory, want: model.ChangeUnchanged, wantTitle: "Pay by card",
+			incoming: func(d *model.Dataset) {}},
+		{name: "older copy is unchanged", id: mtStory, want: model.ChangeUnchanged, wantTitle: "Pay by QR", wantLocal: `title="Pay by QR"`,
+			local:    func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by QR", mtAt(20) },
+			incoming: func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) }},
+		{name: "tie is a conflict won locally, writing nothing", id: mtStory, want: model.ChangeConflict, wantTitle: "Pay by QR",
 			wantLocal: `title="Pay by QR"`,
-			local:     func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by QR", mtAt(10) },
-			incoming:  func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) }},
-		{name: "tie is a conflict won by the bundle", id: mtStory, want: ChangeConflict, written: true, wantTitle: "Pay by QR",
-			local:    func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) },
-			incoming: func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by QR", mtAt(10) }},
-		{name: "edit after deletion is a conflict and stays deleted", id: mtStory, want: ChangeConflict, written: true,
+			local:     func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by QR", mtAt(10) },
+			incoming:  func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) }},
+		{name: "tie is a conflict won by the bundle", id: mtStory, want: model.ChangeConflict, written: true, wantTitle: "Pay by QR",
+			local:    func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) },
+			incoming: func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by QR", mtAt(10) }},
+		{name: "edit after deletion is a conflict and stays deleted", id: mtStory, want: model.ChangeConflict, written: true,
 			wantTitle: "Pay by link", wantDel: true, wantLocal: "deleted",
-			local:    func(d *Dataset) { s := mtStoryOf(*d); s.Deleted, s.UpdatedAt = true, mtAt(10) },
-			incoming: func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(20) }},
-		{name: "deletion over an older edit", id: mtStory, want: ChangeDeleted, written: true, wantTitle: "Pay by card", wantDel: true,
-			local:    func(d *Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) },
-			incoming: func(d *Dataset) { s := mtStoryOf(*d); s.Deleted, s.UpdatedAt = true, mtAt(20) }},
-		{name: "tombstone not resurrected by an older copy", id: mtStory, want: ChangeUnchanged, wantTitle: "Pay by card", wantDel: true,
-			local:    func(d *Dataset) { s := mtStoryOf(*d); s.Deleted, s.UpdatedAt = true, mtAt(10) },
-			incoming: func(d *Dataset) {}},
-		{name: "unseen tombstone is recorded", id: 100, want: ChangeDeleted, written: true, wantTitle: "Pay by wire", wantDel: true,
-			incoming: func(d *Dataset) {
+			local:    func(d *model.Dataset) { s := mtStoryOf(*d); s.Deleted, s.UpdatedAt = true, mtAt(10) },
+			incoming: func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(20) }},
+		{name: "deletion over an older edit", id: mtStory, want: model.ChangeDeleted, written: true, wantTitle: "Pay by card", wantDel: true,
+			local:    func(d *model.Dataset) { s := mtStoryOf(*d); s.Title, s.UpdatedAt = "Pay by link", mtAt(10) },
+			incoming: func(d *model.Dataset) { s := mtStoryOf(*d); s.Deleted, s.UpdatedAt = true, mtAt(20) }},
+		{name: "tombstone not resurrected by an older copy", id: mtStory, want: model.ChangeUnchanged, wantTitle: "Pay by card", wantDel: true,
+			local:    func(d *model.Dataset) { s := mtStoryOf(*d); s.Deleted, s.UpdatedAt = true, mtAt(10) },
+			incoming: func(d *model.Dataset) {}},
+		{name: "unseen tombstone is recorded", id: 100, want: model.ChangeDeleted, written: true, wantTitle: "Pay by wire", wantDel: true,
+			incoming: func(d *model.Dataset) {
 				newStory(d)
 				d.Sprints[0].Stories[1].Deleted = true
 			}},
@@ -180,8 +170,8 @@ func TestMerge_Kinds(t *testing.T) {
 			if wrote != tt.written {
 				t.Errorf("written = %v, want %v (write %+v)", wrote, tt.written, res.Write)
 			}
-			after := ApplyToDataset(local, res.Write)
-			var got *Story
+			after := model.ApplyToDataset(local, res.Write)
+			var got *model.Story
 			for i, st := range after.Sprints[0].Stories {
 				if st.ID == mtID(tt.id) {
 					got = &after.Sprints[0].Stories[i]
@@ -198,7 +188,7 @@ func TestMerge_Kinds(t *testing.T) {
 			}
 			// Every other record is unchanged.
 			for _, c := range res.Changes {
-				if c.ID != mtID(tt.id) && c.Kind != ChangeUnchanged {
+				if c.ID != mtID(tt.id) && c.Kind != model.ChangeUnchanged {
 					t.Errorf("unexpected change %+v", c)
 				}
 			}
@@ -211,8 +201,8 @@ func TestMerge_SymmetricTies(t *testing.T) {
 	sa, sb := mtStoryOf(a), mtStoryOf(b)
 	sa.Title, sa.UpdatedAt = "Pay by QR", mtAt(10)
 	sb.Title, sb.UpdatedAt = "Pay by link", mtAt(10)
-	ab := ApplyToDataset(a, mtMerge(t, a, b).Write)
-	ba := ApplyToDataset(b, mtMerge(t, b, a).Write)
+	ab := model.ApplyToDataset(a, mtMerge(t, a, b).Write)
+	ba := model.ApplyToDataset(b, mtMerge(t, b, a).Write)
 	if mtCanon(ab) != mtCanon(ba) {
 		t.Errorf("tie resolved differently by import order:\n%s\n%s", mtCanon(ab), mtCanon(ba))
 	}
@@ -224,31 +214,31 @@ func TestMerge_Idempotent(t *testing.T) {
 	s.Title, s.UpdatedAt = "Pay by link", mtAt(10)
 	incoming.Sprints[0].Assessments[0].Deleted = true
 	incoming.Sprints[0].Assessments[0].UpdatedAt = mtAt(10)
-	incoming.Goals = append(incoming.Goals, Goal{Meta: mtMeta(101, 3), Title: "Cut costs"})
+	incoming.Goals = append(incoming.Goals, model.Goal{Meta: mtMeta(101, 3), Title: "Cut costs"})
 
 	first := mtMerge(t, local, incoming)
 	if first.Empty() {
 		t.Fatal("first merge writes nothing")
 	}
-	applied := ApplyToDataset(local, first.Write)
+	applied := model.ApplyToDataset(local, first.Write)
 	second := mtMerge(t, applied, incoming)
 	if !second.Empty() {
 		t.Errorf("second merge writes %+v", second.Write)
 	}
 	for _, c := range second.Changes {
-		if c.Kind != ChangeUnchanged {
+		if c.Kind != model.ChangeUnchanged {
 			t.Errorf("second merge: %+v, want unchanged", c)
 		}
 	}
-	if got, want := second.Counts[ChangeUnchanged], len(second.Changes); got != want {
+	if got, want := second.Counts[model.ChangeUnchanged], len(second.Changes); got != want {
 		t.Errorf("unchanged = %d, want %d", got, want)
 	}
 }
 
 func TestMerge_IntoEmptyWorkspace(t *testing.T) {
 	ws := mtWorkspace()
-	res := mtMerge(t, Dataset{}, ws)
-	if got, want := res.Counts[ChangeAdded], 9; got != want {
+	res := mtMerge(t, model.Dataset{}, ws)
+	if got, want := res.Counts[model.ChangeAdded], 9; got != want {
 		t.Errorf("added = %d, want %d (%+v)", got, want, res.Changes)
 	}
 	if mtCanon(res.Write) != mtCanon(ws) {
@@ -290,69 +280,67 @@ func TestMerge_DoesNotMutateInputs(t *testing.T) {
 	}
 }
 
-func intPtrMT(v int) *int { return &v }
-
 func TestMerge_Rejects(t *testing.T) {
 	tests := []struct {
 		name   string
-		mutate func(*Dataset)
+		mutate func(*model.Dataset)
 		record string
 		id     int
 		field  string
 		msg    string
 	}{
-		{"future updated-at", func(d *Dataset) { mtStoryOf(*d).UpdatedAt = mtNow.Add(mtSkew + time.Second) },
+		{"future updated-at", func(d *model.Dataset) { mtStoryOf(*d).UpdatedAt = mtNow.Add(mtSkew + time.Second) },
 			"story", mtStory, "updated-at", "in the future"},
-		{"future created-at", func(d *Dataset) { d.Goals[0].CreatedAt = mtNow.Add(24 * time.Hour) },
+		{"future created-at", func(d *model.Dataset) { d.Goals[0].CreatedAt = mtNow.Add(24 * time.Hour) },
 			"goal", mtGoal, "created-at", "in the future"},
-		{"missing updated-at", func(d *Dataset) { d.Goals[0].UpdatedAt = time.Time{} },
+		{"missing updated-at", func(d *model.Dataset) { d.Goals[0].UpdatedAt = time.Time{} },
 			"goal", mtGoal, "updated-at", "missing"},
-		{"nil id", func(d *Dataset) { d.Sprints[0].Outcomes[0].ID = uuid.Nil },
+		{"nil id", func(d *model.Dataset) { d.Sprints[0].Outcomes[0].ID = uuid.Nil },
 			"outcome", 0, "id", "nil UUID"},
-		{"duplicate id", func(d *Dataset) {
+		{"duplicate id", func(d *model.Dataset) {
 			s := *mtStoryOf(*d)
 			s.Title = "copy"
 			d.Sprints[0].Stories = append(d.Sprints[0].Stories, s)
 		}, "story", mtStory, "id", "twice in the bundle"},
-		{"duplicate id across types", func(d *Dataset) { d.Goals[0].ID = mtID(mtAnn) },
+		{"duplicate id across types", func(d *model.Dataset) { d.Goals[0].ID = mtID(mtAnn) },
 			"member", mtAnn, "id", "twice in the bundle"},
-		{"id of another type locally", func(d *Dataset) {
-			d.Goals = append(d.Goals, Goal{Meta: mtMeta(mtStory, 0), Title: "impostor"})
+		{"id of another type locally", func(d *model.Dataset) {
+			d.Goals = append(d.Goals, model.Goal{Meta: mtMeta(mtStory, 0), Title: "impostor"})
 			d.Sprints[0].Stories = nil
 		}, "goal", mtStory, "id", "already used by story"},
-		{"story's objective missing", func(d *Dataset) { mtStoryOf(*d).ObjectiveID = mtID(300) },
+		{"story's objective missing", func(d *model.Dataset) { mtStoryOf(*d).ObjectiveID = mtID(300) },
 			"story", mtStory, "objective", "neither in the bundle nor in this workspace"},
-		{"story without objective", func(d *Dataset) { mtStoryOf(*d).ObjectiveID = uuid.Nil },
+		{"story without objective", func(d *model.Dataset) { mtStoryOf(*d).ObjectiveID = uuid.Nil },
 			"story", mtStory, "objective", "missing"},
-		{"assessment's member missing", func(d *Dataset) {
+		{"assessment's member missing", func(d *model.Dataset) {
 			a := d.Sprints[0].Assessments[0]
 			a.Meta, a.MemberID = mtMeta(308, 0), mtID(301)
 			d.Sprints[0].Assessments = append(d.Sprints[0].Assessments, a)
 		}, "assessment", 308, "member", "neither"},
-		{"objective's goal missing", func(d *Dataset) { d.Sprints[0].Objectives[0].GoalID = mtID(302) },
+		{"objective's goal missing", func(d *model.Dataset) { d.Sprints[0].Objectives[0].GoalID = mtID(302) },
 			"objective", mtObj, "goal", "neither"},
-		{"action's owner missing", func(d *Dataset) { d.Sprints[0].Actions[0].OwnerID = mtID(303) },
+		{"action's owner missing", func(d *model.Dataset) { d.Sprints[0].Actions[0].OwnerID = mtID(303) },
 			"action item", mtAction, "owner", "neither"},
-		{"reference to the wrong type", func(d *Dataset) { d.Sprints[0].Actions[0].OwnerID = mtID(mtGoal) },
+		{"reference to the wrong type", func(d *model.Dataset) { d.Sprints[0].Actions[0].OwnerID = mtID(mtGoal) },
 			"action item", mtAction, "owner", "not a member"},
-		{"listed under another sprint", func(d *Dataset) { mtStoryOf(*d).SprintID = mtID(304) },
+		{"listed under another sprint", func(d *model.Dataset) { mtStoryOf(*d).SprintID = mtID(304) },
 			"story", mtStory, "sprint", "listed under sprint"},
-		{"objective in another sprint", func(d *Dataset) {
-			sp := Sprint{Meta: mtMeta(305, 0), Name: "S2", Start: Day(mtBase), End: Day(mtBase), State: StatePlanning}
+		{"objective in another sprint", func(d *model.Dataset) {
+			sp := model.Sprint{Meta: mtMeta(305, 0), Name: "S2", Start: model.Day(mtBase), End: model.Day(mtBase), State: model.StatePlanning}
 			st := *mtStoryOf(*d)
 			st.Meta, st.SprintID = mtMeta(306, 0), sp.ID
-			d.Sprints = append(d.Sprints, SprintData{Sprint: sp, Stories: []Story{st}})
+			d.Sprints = append(d.Sprints, model.SprintData{Sprint: sp, Stories: []model.Story{st}})
 		}, "story", 306, "objective", "belongs to sprint"},
-		{"assessment moves member", func(d *Dataset) { d.Sprints[0].Assessments[0].MemberID = mtID(mtBob) },
+		{"assessment moves member", func(d *model.Dataset) { d.Sprints[0].Assessments[0].MemberID = mtID(mtBob) },
 			"assessment", mtAssess, "member", "never changes member"},
-		{"progress 101", func(d *Dataset) { d.Sprints[0].Assessments[0].Progress = 101 },
+		{"progress 101", func(d *model.Dataset) { d.Sprints[0].Assessments[0].Progress = 101 },
 			"assessment", mtAssess, "progress", "outside 0–100"},
-		{"empty title after sanitising", func(d *Dataset) { d.Goals[0].Title = "\x1b\x1b " },
+		{"empty title after sanitising", func(d *model.Dataset) { d.Goals[0].Title = "\x1b\x1b " },
 			"goal", mtGoal, "title", "must not be empty"},
-		{"bad handle", func(d *Dataset) { d.Members[1].Handle = "Bob Smith" },
+		{"bad handle", func(d *model.Dataset) { d.Members[1].Handle = "Bob Smith" },
 			"member", mtBob, "handle", "not allowed"},
-		{"handle taken by another member", func(d *Dataset) {
-			d.Members = append(d.Members, Member{Meta: mtMeta(307, 0), Name: "Ann B", Handle: "ann", Active: true})
+		{"handle taken by another member", func(d *model.Dataset) {
+			d.Members = append(d.Members, model.Member{Meta: mtMeta(307, 0), Name: "Ann B", Handle: "ann", Active: true})
 		}, "member", 307, "handle", `"ann" is also the handle of member`},
 	}
 	for _, tt := range tests {
@@ -393,7 +381,7 @@ func TestMerge_ValidationErrorUnwraps(t *testing.T) {
 	local, incoming := mtWorkspace(), mtWorkspace()
 	incoming.Sprints[0].Assessments[0].Confidence = 9
 	_, err := Merge(local, incoming, mtNow, mtSkew)
-	var fe *FieldError
+	var fe *model.FieldError
 	if !errors.As(err, &fe) || fe.Field != "confidence" {
 		t.Fatalf("error %v does not unwrap to the confidence FieldError", err)
 	}

@@ -1,59 +1,16 @@
-package model
+package merge
 
 import (
 	"fmt"
 	"sort"
 	"time"
 
+	"github.com/align-team/align/model"
 	"github.com/google/uuid"
 )
 
-// ChangeKind says what a merge does, or would do, to one record.
-type ChangeKind string
-
-// The kinds of change a merge reports.
-const (
-	// ChangeAdded: the record was not in the workspace and is written.
-	ChangeAdded ChangeKind = "added"
-	// ChangeUpdated: the incoming version is newer and replaces the local one.
-	ChangeUpdated ChangeKind = "updated"
-	// ChangeDeleted: a tombstone is written — a live local record becomes
-	// deleted, or a deletion the workspace had not seen is recorded so that
-	// an older copy can never bring the record back.
-	ChangeDeleted ChangeKind = "deleted"
-	// ChangeUnchanged: nothing is written for this incoming record, because
-	// the workspace already holds the same or a newer version.
-	ChangeUnchanged ChangeKind = "unchanged"
-	// ChangeConflict: both sides provably changed the record independently
-	// (see Merge); one value won and both are reported.
-	ChangeConflict ChangeKind = "conflict"
-)
-
-// ChangeKinds lists the kinds in the order reports show them.
-var ChangeKinds = []ChangeKind{ChangeAdded, ChangeUpdated, ChangeDeleted, ChangeConflict, ChangeUnchanged}
-
-// Change describes what a merge does to one record.
-type Change struct {
-	Kind ChangeKind
-	// Record names the record type: "goal", "member", "sprint",
-	// "objective", "story", "assessment", "outcome" or "action item".
-	Record string
-	ID     uuid.UUID
-	// Label is what a person recognises the record by: a title, a handle,
-	// "ann on Checkout redesign" for an assessment.
-	Label string
-	// Local and Incoming are short renderings of the two versions — the
-	// fields that differ, "deleted" for a tombstone, then when the version
-	// was last updated — set for conflicts and wherever both sides hold the
-	// record and differ. For a duplicate natural key they show the two
-	// competing records. Empty when that side has none.
-	Local, Incoming string
-	// Note explains a conflict or an unusual change in one sentence.
-	Note string
-}
-
-// MergeResult is the outcome of Merge.
-type MergeResult struct {
+// Result is the outcome of Merge.
+type Result struct {
 	// Write holds exactly the records to write — new records, winning newer
 	// versions and tombstones — verbatim, so that writing them over the
 	// local workspace (upsert by ID) gives the merged workspace. Records are
@@ -61,17 +18,17 @@ type MergeResult struct {
 	// header so that its records know their sprint; the header differs from
 	// the local one only when Changes lists that sprint, and writing an
 	// unchanged header again is harmless.
-	Write Dataset
+	Write model.Dataset
 	// Changes lists one entry per incoming record, plus one per local record
 	// that the merge deletes (a duplicate natural key), sorted by record
 	// type then ID.
-	Changes []Change
+	Changes []model.Change
 	// Counts counts Changes by kind.
-	Counts map[ChangeKind]int
+	Counts map[model.ChangeKind]int
 }
 
 // Empty reports whether the merge writes nothing.
-func (r MergeResult) Empty() bool {
+func (r Result) Empty() bool {
 	return len(r.Write.Goals) == 0 && len(r.Write.Members) == 0 && len(r.Write.Sprints) == 0
 }
 
@@ -181,24 +138,24 @@ func (r MergeResult) Empty() bool {
 // writes nothing; every change is unchanged, except conflicts the local side
 // won without a write (ties, concurrent edits where the local one is later),
 // which are reported again.
-func Merge(local, incoming Dataset, now time.Time, maxSkew time.Duration) (MergeResult, error) {
-	loc, err := mrgIndexLocal(local)
+func Merge(local, incoming model.Dataset, now time.Time, maxSkew time.Duration) (Result, error) {
+	loc, err := indexLocal(local)
 	if err != nil {
-		return MergeResult{}, err
+		return Result{}, err
 	}
-	inc, err := mrgPrepareIncoming(incoming, now.UTC(), maxSkew)
+	inc, err := prepareIncoming(incoming, now.UTC(), maxSkew)
 	if err != nil {
-		return MergeResult{}, err
+		return Result{}, err
 	}
-	if err := mrgCheckAgainstLocal(loc, inc); err != nil {
-		return MergeResult{}, err
+	if err := checkAgainstLocal(loc, inc); err != nil {
+		return Result{}, err
 	}
-	if err := mrgCheckRefs(loc, inc); err != nil {
-		return MergeResult{}, err
+	if err := checkRefs(loc, inc); err != nil {
+		return Result{}, err
 	}
 
 	// Rules 1 and 2: join every incoming version with its local one.
-	merged := make(map[uuid.UUID]*mrgEntry, len(loc.byID)+len(inc.list))
+	merged := make(map[uuid.UUID]*entry, len(loc.byID)+len(inc.list))
 	for id, e := range loc.byID {
 		merged[id] = e
 	}
@@ -210,7 +167,7 @@ func Merge(local, incoming Dataset, now time.Time, maxSkew time.Duration) (Merge
 			merged[in.meta.ID] = in
 			continue
 		}
-		j, note := mrgJoin(l, in)
+		j, note := join(l, in)
 		merged[in.meta.ID] = j
 		if note != "" {
 			conflict[in.meta.ID] = true
@@ -220,48 +177,48 @@ func Merge(local, incoming Dataset, now time.Time, maxSkew time.Duration) (Merge
 
 	// Rule 3: one live assessment per member and objective, one live
 	// outcome per objective.
-	lost := mrgResolveKeys(merged)
+	lost := resolveKeys(merged)
 	for id, kl := range lost {
 		conflict[id] = true
 		notes[id] = kl.note
 	}
-	if err := mrgCheckHandles(merged, loc); err != nil {
-		return MergeResult{}, err
+	if err := checkHandles(merged, loc); err != nil {
+		return Result{}, err
 	}
-	return mrgBuildResult(loc, inc, merged, conflict, notes, lost), nil
+	return buildResult(loc, inc, merged, conflict, notes, lost), nil
 }
 
-// mrgKeyLoss records why rule 3 deleted a record.
-type mrgKeyLoss struct {
+// keyLoss records why rule 3 deleted a record.
+type keyLoss struct {
 	survivor uuid.UUID
 	note     string
 }
 
-// mrgResolveKeys applies rule 3 to merged in place and returns, for every
+// resolveKeys applies rule 3 to merged in place and returns, for every
 // live record it deletes, the record that survives and a note.
-func mrgResolveKeys(merged map[uuid.UUID]*mrgEntry) map[uuid.UUID]mrgKeyLoss {
+func resolveKeys(merged map[uuid.UUID]*entry) map[uuid.UUID]keyLoss {
 	type key struct {
-		kind        mrgKind
+		kind        model.RecordKind
 		obj, member uuid.UUID
 		round2      bool
 	}
-	groups := make(map[key][]*mrgEntry)
+	groups := make(map[key][]*entry)
 	for _, e := range merged {
 		switch r := e.rec.(type) {
-		case Assessment:
-			k := key{mrgAssessment, r.ObjectiveID, r.MemberID, r.Round2}
+		case model.Assessment:
+			k := key{model.KindAssessment, r.ObjectiveID, r.MemberID, r.Round2}
 			groups[k] = append(groups[k], e)
-		case Outcome:
-			k := key{kind: mrgOutcome, obj: r.ObjectiveID}
+		case model.Outcome:
+			k := key{kind: model.KindOutcome, obj: r.ObjectiveID}
 			groups[k] = append(groups[k], e)
 		}
 	}
-	lost := make(map[uuid.UUID]mrgKeyLoss)
+	lost := make(map[uuid.UUID]keyLoss)
 	for _, g := range groups {
 		if len(g) < 2 {
 			continue
 		}
-		sort.Slice(g, func(i, j int) bool { return mrgIDLess(g[j].meta.ID, g[i].meta.ID) })
+		sort.Slice(g, func(i, j int) bool { return model.IDLess(g[j].meta.ID, g[i].meta.ID) })
 		survivor := g[0]
 		for _, e := range g[1:] {
 			if e.meta.Deleted {
@@ -269,33 +226,33 @@ func mrgResolveKeys(merged map[uuid.UUID]*mrgEntry) map[uuid.UUID]mrgKeyLoss {
 			}
 			merged[e.meta.ID] = e.withDeleted(true)
 			what := "member and objective"
-			if e.kind == mrgOutcome {
+			if e.kind == model.KindOutcome {
 				what = "objective"
 			}
 			state := ""
 			if survivor.meta.Deleted {
 				state = ", which is deleted"
 			}
-			lost[e.meta.ID] = mrgKeyLoss{survivor: survivor.meta.ID,
+			lost[e.meta.ID] = keyLoss{survivor: survivor.meta.ID,
 				note: fmt.Sprintf("same %s as %s %s%s; kept that one (created later) and deleted this one",
-					what, e.kind.name(), survivor.meta.ID, state)}
+					what, e.kind.String(), survivor.meta.ID, state)}
 		}
 	}
 	return lost
 }
 
-// mrgCheckHandles rejects a merge that would leave two live members with
+// checkHandles rejects a merge that would leave two live members with
 // one handle. The error names the member that brought the handle in: the
 // one that did not already hold it in this workspace.
-func mrgCheckHandles(merged map[uuid.UUID]*mrgEntry, loc *mrgLocal) error {
-	held := func(e *mrgEntry) bool {
+func checkHandles(merged map[uuid.UUID]*entry, loc *localIndex) error {
+	held := func(e *entry) bool {
 		l := loc.byID[e.meta.ID]
-		return l != nil && !l.meta.Deleted && l.rec.(Member).Handle == e.rec.(Member).Handle
+		return l != nil && !l.meta.Deleted && l.rec.(model.Member).Handle == e.rec.(model.Member).Handle
 	}
-	byHandle := make(map[string][]*mrgEntry)
+	byHandle := make(map[string][]*entry)
 	var clash string
 	for _, e := range merged {
-		m, ok := e.rec.(Member)
+		m, ok := e.rec.(model.Member)
 		if !ok || m.Deleted {
 			continue
 		}
@@ -313,10 +270,10 @@ func mrgCheckHandles(merged map[uuid.UUID]*mrgEntry, loc *mrgLocal) error {
 		if hi, hj := held(g[i]), held(g[j]); hi != hj {
 			return hj
 		}
-		return mrgIDLess(g[i].meta.ID, g[j].meta.ID)
+		return model.IDLess(g[i].meta.ID, g[j].meta.ID)
 	})
 	culprit, other := g[0], g[1]
-	ma, mb := culprit.rec.(Member), other.rec.(Member)
+	ma, mb := culprit.rec.(model.Member), other.rec.(model.Member)
 	return &RecordError{Record: "member", ID: ma.ID, Label: ma.Handle, Field: "handle",
 		Msg: fmt.Sprintf("%q is also the handle of member %s (%s); two people cannot share a handle: rename or remove one of them in its workspace, then export again",
 			ma.Handle, mb.ID, mb.Name)}

@@ -1,31 +1,18 @@
-package model
+package merge
 
 import (
 	"strings"
 	"testing"
 	"time"
-)
 
-func TestMeta_Touch_RecordsBase(t *testing.T) {
-	m := NewMeta(mtAt(0))
-	if !m.Base.IsZero() {
-		t.Fatalf("new Meta has Base %v, want zero", m.Base)
-	}
-	m.Touch(mtAt(10))
-	if !m.Base.Equal(mtAt(0)) || !m.UpdatedAt.Equal(mtAt(10)) {
-		t.Errorf("after one edit: Base %v UpdatedAt %v, want %v %v", m.Base, m.UpdatedAt, mtAt(0), mtAt(10))
-	}
-	m.Touch(mtAt(5)) // a clock behind the last update
-	if !m.Base.Equal(mtAt(10)) || !m.UpdatedAt.After(mtAt(10)) {
-		t.Errorf("after a second edit: Base %v UpdatedAt %v, want Base %v and UpdatedAt after it", m.Base, m.UpdatedAt, mtAt(10))
-	}
-}
+	"github.com/align-team/align/model"
+)
 
 // mtVersion sets the workspace story's title and history: edited from the
 // version updated at second base (-1: never edited, so updated is 0) and
 // updated at second updated.
-func mtVersion(title string, base, updated int, deleted bool) func(*Dataset) {
-	return func(d *Dataset) {
+func mtVersion(title string, base, updated int, deleted bool) func(*model.Dataset) {
+	return func(d *model.Dataset) {
 		s := mtStoryOf(*d)
 		s.Title, s.UpdatedAt, s.Deleted = title, mtAt(updated), deleted
 		s.Base = time.Time{}
@@ -39,8 +26,8 @@ func TestMerge_History_Conflicts(t *testing.T) {
 	const created = -1
 	tests := []struct {
 		name       string
-		local, inc func(*Dataset)
-		want       ChangeKind
+		local, inc func(*model.Dataset)
+		want       model.ChangeKind
 		wantTitle  string
 		wantDel    bool
 		written    bool
@@ -49,43 +36,43 @@ func TestMerge_History_Conflicts(t *testing.T) {
 	}{
 		{name: "fast-forward from the created version",
 			local: mtVersion("Pay by card", created, 0, false), inc: mtVersion("Pay by link", 0, 10, false),
-			want: ChangeUpdated, wantTitle: "Pay by link", written: true, bothValues: true},
+			want: model.ChangeUpdated, wantTitle: "Pay by link", written: true, bothValues: true},
 		{name: "fast-forward from an edited version",
 			local: mtVersion("Pay by QR", 0, 10, false), inc: mtVersion("Pay by link", 10, 20, false),
-			want: ChangeUpdated, wantTitle: "Pay by link", written: true, bothValues: true},
+			want: model.ChangeUpdated, wantTitle: "Pay by link", written: true, bothValues: true},
 		{name: "fast-forward past a version this side never saw",
 			local: mtVersion("Pay by QR", 0, 10, false), inc: mtVersion("Pay by link", 15, 20, false),
-			want: ChangeUpdated, wantTitle: "Pay by link", written: true},
+			want: model.ChangeUpdated, wantTitle: "Pay by link", written: true},
 		{name: "incoming is the local version's base",
 			local: mtVersion("Pay by link", 10, 20, false), inc: mtVersion("Pay by QR", 0, 10, false),
-			want: ChangeUnchanged, wantTitle: "Pay by link", note: "newer version", bothValues: true},
+			want: model.ChangeUnchanged, wantTitle: "Pay by link", note: "newer version", bothValues: true},
 		{name: "incoming is older than the local version's base",
 			local: mtVersion("Pay by link", 20, 30, false), inc: mtVersion("Pay by QR", 0, 10, false),
-			want: ChangeUnchanged, wantTitle: "Pay by link", note: "newer version"},
+			want: model.ChangeUnchanged, wantTitle: "Pay by link", note: "newer version"},
 		{name: "both edited one version, incoming later wins",
 			local: mtVersion("Pay by QR", 0, 10, false), inc: mtVersion("Pay by link", 0, 20, false),
-			want: ChangeConflict, wantTitle: "Pay by link", written: true, note: "kept the later, incoming one", bothValues: true},
+			want: model.ChangeConflict, wantTitle: "Pay by link", written: true, note: "kept the later, incoming one", bothValues: true},
 		{name: "both edited one version, local later wins without a write",
 			local: mtVersion("Pay by QR", 0, 20, false), inc: mtVersion("Pay by link", 0, 10, false),
-			want: ChangeConflict, wantTitle: "Pay by QR", note: "kept the later, local one", bothValues: true},
+			want: model.ChangeConflict, wantTitle: "Pay by QR", note: "kept the later, local one", bothValues: true},
 		{name: "both edited from different versions neither side has",
 			local: mtVersion("Pay by QR", 5, 20, false), inc: mtVersion("Pay by link", 10, 30, false),
-			want: ChangeConflict, wantTitle: "Pay by link", written: true, note: "neither from the other's version", bothValues: true},
+			want: model.ChangeConflict, wantTitle: "Pay by link", written: true, note: "neither from the other's version", bothValues: true},
 		{name: "edit without a base is no proof",
 			local: mtVersion("Pay by QR", created, 10, false), inc: mtVersion("Pay by link", 0, 20, false),
-			want: ChangeUpdated, wantTitle: "Pay by link", written: true, bothValues: true},
+			want: model.ChangeUpdated, wantTitle: "Pay by link", written: true, bothValues: true},
 		{name: "deletion of the local edit",
 			local: mtVersion("Pay by QR", 0, 10, false), inc: mtVersion("Pay by QR", 10, 20, true),
-			want: ChangeDeleted, wantTitle: "Pay by QR", wantDel: true, written: true},
+			want: model.ChangeDeleted, wantTitle: "Pay by QR", wantDel: true, written: true},
 		{name: "deletion alongside an older edit",
 			local: mtVersion("Pay by QR", 0, 10, false), inc: mtVersion("Pay by card", 0, 20, true),
-			want: ChangeConflict, wantTitle: "Pay by card", wantDel: true, written: true, note: "and deleted on the other"},
+			want: model.ChangeConflict, wantTitle: "Pay by card", wantDel: true, written: true, note: "and deleted on the other"},
 		{name: "edit after a deletion stays a conflict",
 			local: mtVersion("Pay by card", 0, 10, true), inc: mtVersion("Pay by link", 0, 20, false),
-			want: ChangeConflict, wantTitle: "Pay by link", wantDel: true, written: true, note: "after it was deleted"},
+			want: model.ChangeConflict, wantTitle: "Pay by link", wantDel: true, written: true, note: "after it was deleted"},
 		{name: "tie stays a conflict",
 			local: mtVersion("Pay by QR", 0, 10, false), inc: mtVersion("Pay by link", 0, 10, false),
-			want: ChangeConflict, wantTitle: "Pay by QR", note: "same moment", bothValues: true},
+			want: model.ChangeConflict, wantTitle: "Pay by QR", note: "same moment", bothValues: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +94,7 @@ func TestMerge_History_Conflicts(t *testing.T) {
 			if wrote := !res.Empty(); wrote != tt.written {
 				t.Errorf("written = %v, want %v", wrote, tt.written)
 			}
-			got := *mtStoryOf(ApplyToDataset(local, res.Write))
+			got := *mtStoryOf(model.ApplyToDataset(local, res.Write))
 			if got.Title != tt.wantTitle || got.Deleted != tt.wantDel {
 				t.Errorf("after apply: %q deleted %v, want %q %v", got.Title, got.Deleted, tt.wantTitle, tt.wantDel)
 			}
@@ -130,12 +117,12 @@ func TestMerge_History_ConflictBothWays(t *testing.T) {
 	sb.Title = "Pay by link"
 	sb.Touch(mtAt(20))
 	ab, ba := mtMerge(t, a, b), mtMerge(t, b, a)
-	for _, res := range []MergeResult{ab, ba} {
-		if n := res.Counts[ChangeConflict]; n != 1 {
+	for _, res := range []Result{ab, ba} {
+		if n := res.Counts[model.ChangeConflict]; n != 1 {
 			t.Errorf("conflicts = %d, want 1 (%+v)", n, res.Changes)
 		}
 	}
-	ma, mb := ApplyToDataset(a, ab.Write), ApplyToDataset(b, ba.Write)
+	ma, mb := model.ApplyToDataset(a, ab.Write), model.ApplyToDataset(b, ba.Write)
 	if mtCanon(ma) != mtCanon(mb) {
 		t.Errorf("the two machines differ after exchanging:\n%s\n%s", mtCanon(ma), mtCanon(mb))
 	}
@@ -147,7 +134,7 @@ func TestMerge_History_ConflictBothWays(t *testing.T) {
 	ns := mtStoryOf(next)
 	ns.Title = "Pay by wire"
 	ns.Touch(mtAt(30))
-	if c := mtChange(t, mtMerge(t, mb, next), mtID(mtStory)); c.Kind != ChangeUpdated {
+	if c := mtChange(t, mtMerge(t, mb, next), mtID(mtStory)); c.Kind != model.ChangeUpdated {
 		t.Errorf("edit of the merged version: %s, want updated (%+v)", c.Kind, c)
 	}
 }
