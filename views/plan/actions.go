@@ -108,71 +108,36 @@ func (p Model) stateCmd(sp model.Sprint, to model.SprintState) tea.Cmd {
 }
 
 // reorder moves the selected objective or story d places, renumbering the
-// list so that orders are distinct.
+// list so that orders are distinct (model.MoveObjective, model.MoveStory),
+// and saves the new order in one transaction (Store.SaveOrder).
 func (p Model) reorder(d int) tea.Cmd {
-	k := p.focused()
-	now := p.deps.Now()
-	st := p.deps.Store
-	switch k {
+	now, st := p.deps.Now(), p.deps.Store
+	var objectives []model.Objective
+	var stories []model.Story
+	var what, whats, title string
+	var id uuid.UUID
+	ok := false
+	switch p.focused() {
 	case kindObjective:
 		sel, _ := p.selObjective()
-		list, ok := swapped(p.objectives, sel.ID, d, func(o model.Objective) uuid.UUID { return o.ID })
-		if !ok {
-			return ui.Footer(edgeText(d))
-		}
-		var changed []model.Objective
-		for i, o := range list {
-			if o.Order != i {
-				o.Order = i
-				o.Touch(now)
-				changed = append(changed, o)
-			}
-		}
-		return p.deps.IO.Submit(func() tea.Msg {
-			for _, o := range changed {
-				if _, err := st.SaveObjective(o); err != nil {
-					return ui.PlanSavedMsg{Err: fmt.Errorf("reordering objectives: %w", err)}
-				}
-			}
-			return ui.PlanSavedMsg{Text: fmt.Sprintf("moved objective %q", sel.Title), Focus: sel.ID}
-		})
+		objectives, ok = model.MoveObjective(p.objectives, sel.ID, d, now)
+		what, whats, title, id = "objective", "objectives", sel.Title, sel.ID
 	case kindStory:
 		sel, _ := p.selStory()
-		list, ok := swapped(p.currentStories(), sel.ID, d, func(s model.Story) uuid.UUID { return s.ID })
-		if !ok {
-			return ui.Footer(edgeText(d))
-		}
-		var changed []model.Story
-		for i, s := range list {
-			if s.Order != i {
-				s.Order = i
-				s.Touch(now)
-				changed = append(changed, s)
-			}
-		}
-		return p.deps.IO.Submit(func() tea.Msg {
-			for _, s := range changed {
-				if _, err := st.SaveStory(s); err != nil {
-					return ui.PlanSavedMsg{Err: fmt.Errorf("reordering stories: %w", err)}
-				}
-			}
-			return ui.PlanSavedMsg{Text: fmt.Sprintf("moved story %q", sel.Title), Focus: sel.ID}
-		})
+		stories, ok = model.MoveStory(p.currentStories(), sel.ID, d, now)
+		what, whats, title, id = "story", "stories", sel.Title, sel.ID
+	default:
+		return nil
 	}
-	return nil
-}
-
-// swapped returns a copy of xs with the item id moved d places, or false
-// when it would leave the list.
-func swapped[T any](xs []T, id uuid.UUID, d int, idOf func(T) uuid.UUID) ([]T, bool) {
-	i := slices.IndexFunc(xs, func(x T) bool { return idOf(x) == id })
-	j := i + d
-	if i < 0 || j < 0 || j >= len(xs) {
-		return nil, false
+	if !ok {
+		return ui.Footer(edgeText(d))
 	}
-	out := slices.Clone(xs)
-	out[i], out[j] = out[j], out[i]
-	return out, true
+	return p.deps.IO.Submit(func() tea.Msg {
+		if err := st.SaveOrder(objectives, stories); err != nil {
+			return ui.PlanSavedMsg{Err: fmt.Errorf("reordering %s: %w", whats, err)}
+		}
+		return ui.PlanSavedMsg{Text: fmt.Sprintf("moved %s %q", what, title), Focus: id}
+	})
 }
 
 func edgeText(d int) string {

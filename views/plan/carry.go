@@ -3,7 +3,6 @@ package plan
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
@@ -174,9 +173,9 @@ func (p Model) carryCmd() tea.Cmd {
 	} else {
 		job.target, job.isNew = c.fresh, true
 	}
-	st, now := p.deps.Store, p.deps.Now()
+	st := p.deps.Store
 	return p.deps.IO.Submit(func() tea.Msg {
-		id, n, err := carryOver(st, job, now)
+		id, n, err := carryOver(st, job)
 		if err != nil {
 			return ui.PlanSavedMsg{Err: fmt.Errorf("carry from %s: %w", job.from, err)}
 		}
@@ -184,29 +183,17 @@ func (p Model) carryCmd() tea.Cmd {
 	})
 }
 
-// carryOver writes, in one transaction, the carry-over of job's objectives
-// into the target sprint (created when new) as model.CarryOver decides it.
-// It returns the target's ID and how many objectives it carried.
-func carryOver(st *store.Store, job carryJob, now time.Time) (uuid.UUID, int, error) {
-	from, err := st.SprintData(job.fromID)
-	if err != nil {
-		return uuid.Nil, 0, err
-	}
-	target := model.SprintData{Sprint: job.target}
-	if job.isNew {
-		target.Sprint.Meta, target.Sprint.State = model.NewMeta(now), model.StatePlanning
-	} else if target, err = st.SprintData(job.target.ID); err != nil {
-		return uuid.Nil, 0, err
-	}
+// carryOver carries job's objectives into the target sprint (created when
+// new) as model.CarryOver decides, read, decided and written in one
+// transaction (Store.CarryOver). It returns the target's ID and how many
+// objectives it carried.
+func carryOver(st *store.Store, job carryJob) (uuid.UUID, int, error) {
 	pick := make([]uuid.UUID, 0, len(job.objectives))
 	for _, o := range job.objectives {
 		pick = append(pick, o.ID)
 	}
-	out, err := model.CarryOver(from, target, pick, now)
+	out, err := st.CarryOver(job.fromID, job.target, job.isNew, pick, nil)
 	if err != nil {
-		return uuid.Nil, 0, err
-	}
-	if err := st.Apply(model.Dataset{Sprints: []model.SprintData{out}}); err != nil {
 		return uuid.Nil, 0, err
 	}
 	return out.Sprint.ID, len(out.Objectives), nil
