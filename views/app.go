@@ -279,7 +279,7 @@ func (a App) tooSmallKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-// show switches to msg.to, hands it the navigateMsg (so it can focus an
+// show switches to msg.To, hands it the ui.NavigateMsg (so it can focus an
 // objective) and reloads: every screen shows fresh data on arrival.
 func (a App) show(msg ui.NavigateMsg) (tea.Model, tea.Cmd) {
 	if msg.To < 0 || msg.To >= ui.ScreenCount {

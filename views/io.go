@@ -35,7 +35,7 @@ func newIOQueue() *ioQueue {
 }
 
 // Submit queues fn and returns a command that yields its message. A panic in
-// fn becomes a fatal errMsg, so the program ends cleanly with the error.
+// fn becomes a fatal ui.ErrMsg, so the program ends cleanly with the error.
 func (q *ioQueue) Submit(fn func() tea.Msg) tea.Cmd {
 	out := make(chan tea.Msg, 1)
 	q.mu.Lock()
@@ -95,7 +95,7 @@ func (q *ioQueue) wait(timeout time.Duration) bool {
 	}
 }
 
-// runSafely calls fn, turning a panic into a fatal errMsg.
+// runSafely calls fn, turning a panic into a fatal ui.ErrMsg.
 func runSafely(fn func() tea.Msg) (msg tea.Msg) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -105,7 +105,7 @@ func runSafely(fn func() tea.Msg) (msg tea.Msg) {
 	return fn()
 }
 
-// guard wraps cmd so that a panic inside it becomes a fatal errMsg, and the
+// guard wraps cmd so that a panic inside it becomes a fatal ui.ErrMsg, and the
 // program quits in order and reports it, instead of Bubble Tea killing the
 // program from its command goroutine with the message drawn on the
 // alternate screen, where nobody sees it. The commands of a batch are guarded

@@ -14,7 +14,7 @@ type RoleMsg struct {
 }
 
 // setRole applies a role change to the app and every screen, which each
-// keep their own copy of deps, and says so in the footer.
+// keep their own copy of ui.Deps, and says so in the footer.
 func (a App) setRole(msg RoleMsg) (App, tea.Cmd) {
 	if a.deps.Facilitator == msg.Facilitator {
 		return a, nil

@@ -247,7 +247,7 @@ func (p Model) formKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 // saveCmd submits the save (or deletion) of rec; the result comes back as
-// a planSavedMsg selecting the saved record. A new sprint is shown at once.
+// a ui.PlanSavedMsg selecting the saved record. A new sprint is shown at once.
 func (p Model) saveCmd(rec planRecord, text string, show uuid.UUID) tea.Cmd {
 	st := p.deps.Store
 	newSprint := rec.kind == kindSprint && rec.sprint.ID == uuid.Nil
