@@ -103,28 +103,55 @@ func (c carryModel) refresh(p Model) carryModel {
 	return c
 }
 
-// carryKey chooses the target and carries on.
+// carryKey hands a key to the open carry-over dialog, and closes it or
+// carries on as the key asks.
 func (p Model) carryKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	k := p.carryKeys
+	var res carryResult
+	p.carry, res = p.carry.Update(msg, p.carryKeys)
+	switch res {
+	case carryCancel:
+		p.carrying = false
+	case carryNothing:
+		return p, ui.Footer("no objective is chosen: space marks the ones to carry on")
+	case carryGo:
+		return p, p.carryCmd()
+	}
+	return p, nil
+}
+
+// carryResult is what a key did to the carry-over dialog as a whole.
+type carryResult int
+
+const (
+	carryNone    carryResult = iota
+	carryCancel              // close the dialog
+	carryGo                  // carry the chosen objectives into the target
+	carryNothing             // carry asked for with no objective chosen
+)
+
+// Update moves the dialog's cursor between the objectives and the target
+// sprints, or marks an objective to skip, for a key of k; it reports
+// whether the key closes the dialog or carries on.
+func (c carryModel) Update(msg tea.KeyMsg, k carryKeyMap) (carryModel, carryResult) {
 	switch {
 	case key.Matches(msg, k.Cancel):
-		p.carrying = false
+		return c, carryCancel
 	case key.Matches(msg, k.Up):
-		p.carry = p.carry.move(-1)
+		return c.move(-1), carryNone
 	case key.Matches(msg, k.Down):
-		p.carry = p.carry.move(1)
+		return c.move(1), carryNone
 	case key.Matches(msg, k.Toggle):
-		if c := p.carry; c.onObj >= 0 && c.onObj < len(c.objectives) {
+		if c.onObj >= 0 && c.onObj < len(c.objectives) {
 			id := c.objectives[c.onObj].ID
 			c.skip[id] = !c.skip[id]
 		}
 	case key.Matches(msg, k.Carry):
-		if len(p.carry.chosen()) == 0 {
-			return p, func() tea.Msg { return ui.FooterMsg{Text: "no objective is chosen: space marks the ones to carry on"} }
+		if len(c.chosen()) == 0 {
+			return c, carryNothing
 		}
-		return p, p.carryCmd()
+		return c, carryGo
 	}
-	return p, nil
+	return c, carryNone
 }
 
 // move walks the cursor through the objectives (above) and the targets
