@@ -241,11 +241,35 @@ func (e Editor) Update(msg tea.Msg) Editor {
 		return e // at a line's start these delete nothing, as on a command line
 	}
 	if e.multiline {
-		ta, _ := e.area.Update(k)
+		ta, _ := e.ownArea().Update(k)
 		e.area = &ta
 		return e
 	}
-	ti, _ := e.line.Update(k)
+	ti, _ := e.ownLine().Update(k)
 	e.line = &ti
 	return e
+}
+
+// ownLine is a copy of the one-line bubble with text of its own: the
+// bubble edits its runes in place, and an Editor is a value, so an edit
+// must not reach the copies made before it.
+func (e Editor) ownLine() textinput.Model {
+	ti := *e.line
+	at := ti.Position()
+	ti.SetValue(ti.Value())
+	ti.SetCursor(at)
+	return ti
+}
+
+// ownArea is ownLine for the multi-line bubble, the cursor kept on its line
+// and column (a fresh bubble starts on the last line).
+func (e Editor) ownArea() textarea.Model {
+	ta := *e.area
+	row, li := ta.Line(), ta.LineInfo()
+	ta.SetValue(ta.Value())
+	for ta.Line() > row {
+		ta.CursorUp()
+	}
+	ta.SetCursor(li.StartColumn + li.ColumnOffset)
+	return ta
 }

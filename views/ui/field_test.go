@@ -147,3 +147,17 @@ func TestEditor_Update_DeleteAtLineStartKeepsLines(t *testing.T) {
 		t.Fatalf("backspace at a line start gave %q, want the lines joined", got)
 	}
 }
+
+// An Editor is a value: editing one copy leaves the copies made before it
+// as they were (the bubbles edit their text in place).
+func TestEditor_Update_CopiesStayApart(t *testing.T) {
+	for _, multiline := range []bool{false, true} {
+		e1 := NewEditor(NewStyles(uitest.Renderer()), "> ", multiline, 0).SetValue("abc").Focus()
+		e1 = e1.Update(uitest.KeyMsg("left"))
+		e2 := e1.Update(uitest.KeyMsg("x"))
+		e3 := e1.Update(uitest.KeyMsg("backspace"))
+		if e1.Value() != "abc" || e2.Value() != "abxc" || e3.Value() != "ac" {
+			t.Fatalf("multiline %v: %q %q %q", multiline, e1.Value(), e2.Value(), e3.Value())
+		}
+	}
+}
