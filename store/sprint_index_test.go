@@ -20,7 +20,7 @@ import (
 func genSprints(r *rand.Rand, n int) []model.Sprint {
 	var ss []model.Sprint
 	for i := range n {
-		start := t0.AddDate(0, 0, 14*r.IntN(8)-30) // often the same start
+		start := t0.AddDate(0, 0, 14*r.IntN(8)-30)                                                        // often the same start
 		created := t0.Add(time.Duration(r.IntN(3))*time.Hour + time.Duration(r.IntN(2))*time.Microsecond) // ties on CreatedAt too
 		sp := model.Sprint{Meta: model.Meta{ID: uuid.Must(uuid.NewV7()), CreatedAt: created, UpdatedAt: created, Deleted: r.IntN(8) == 0},
 			Name: fmt.Sprintf("Sprint %d", i), Start: start, End: start.AddDate(0, 0, r.IntN(20)),
