@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -177,7 +178,7 @@ func TestCurrentSprint_DamagedIndex(t *testing.T) {
 		{"names a deleted sprint as live", func(sp model.Sprint) []byte { sp.Deleted = false; return encIndexEntry(sp) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newTestStore(t)
+			s := openTestStore(t, filepath.Join(t.TempDir(), "align.db"), Options{}) // damaged on purpose: no Check at cleanup
 			sp := must[model.Sprint](t)(s.SaveSprint(model.Sprint{Name: "S1", Start: t0, End: t0.AddDate(0, 0, 13)}))
 			if tt.name == "names a deleted sprint as live" {
 				sp.Deleted = true
@@ -193,6 +194,46 @@ func TestCurrentSprint_DamagedIndex(t *testing.T) {
 			var re *RecordError
 			if ok || !errors.As(err, &re) || !errors.Is(err, ErrDamaged) {
 				t.Fatalf("CurrentSprint on a damaged index = %v, %v; want a *RecordError matching ErrDamaged", ok, err)
+			}
+		})
+	}
+}
+
+// TestCheck_SprintIndex: Check reports an index entry that is missing, does
+// not match its header, or names no sprint, and nothing on a healthy file.
+func TestCheck_SprintIndex(t *testing.T) {
+	for _, tt := range []struct {
+		name, want string
+		damage     func(b *bolt.Bucket, sp model.Sprint) error
+	}{
+		{"healthy", "", func(*bolt.Bucket, model.Sprint) error { return nil }},
+		{"missing", "has no index entry", func(b *bolt.Bucket, sp model.Sprint) error { return b.Delete(sp.ID[:]) }},
+		{"stale", "does not match its header", func(b *bolt.Bucket, sp model.Sprint) error {
+			sp.Start = sp.Start.AddDate(0, 0, 1)
+			return b.Put(sp.ID[:], encIndexEntry(sp))
+		}},
+		{"extra", "which has no header", func(b *bolt.Bucket, sp model.Sprint) error {
+			id := uuid.New()
+			return b.Put(id[:], encIndexEntry(sp))
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTestStore(t, filepath.Join(t.TempDir(), "align.db"), Options{}) // damaged on purpose: no Check at cleanup
+			sp := must[model.Sprint](t)(s.SaveSprint(model.Sprint{Name: "S1", Start: t0, End: t0.AddDate(0, 0, 13)}))
+			path := s.Path()
+			_ = s.Close()
+			rawUpdate(t, path, func(tx *bolt.Tx) error { return tt.damage(tx.Bucket(bucketSprintIndex), sp) })
+			ro := openTestStore(t, path, Options{ReadOnly: true})
+			problems, err := ro.Check()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got string
+			for _, p := range problems {
+				got += p.Where + ": " + p.What + "\n"
+			}
+			if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Fatalf("Check found:\n%s\nwant a problem saying %q", got, tt.want)
 			}
 		})
 	}
