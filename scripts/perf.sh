@@ -34,7 +34,10 @@ log() { printf '== %s\n' "$*" >&2; }
 [ -x /usr/bin/time ] || { echo "perf.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 
 log "building into $bin"
-(cd "$root" && go build -o "$bin/align" . && go build -o "$bin/floor" ./internal/floor &&
+# align-static is the README's install command (CGO_ENABLED=0: no dynamic
+# loader); align is a default build, as `go build` makes it.
+(cd "$root" && go build -o "$bin/align" . && CGO_ENABLED=0 go build -o "$bin/align-static" . &&
+	go build -o "$bin/floor" ./internal/floor &&
 	go build -o "$bin/bare" ./internal/barereader && go build -o "$bin/perfreport" ./internal/perfreport)
 (cd "$ttff_src" && go build -o "$bin/ttff" .)
 ttff=$bin/ttff
@@ -85,6 +88,7 @@ for round in $(seq 1 "$rounds"); do
 	tui floor "end of list" "$bin/floor"
 	tui one-sprint "Submissions:" "$bin/align" --db "$ws_dir/one-sprint.db"
 	tui five-year "Submissions:" "$bin/align" --db "$ws_dir/five-year.db"
+	tui five-year-static "Submissions:" "$bin/align-static" --db "$ws_dir/five-year.db"
 	# Every open walks the whole file now (store/guard.go): no stamp lets it
 	# skip the walk. The run behind sh (removing the ".NAME-verified" stamp
 	# an older align kept beside the backups) stays for comparison with
@@ -112,6 +116,8 @@ for round in $(seq 1 "$rounds"); do
 	once version "$bin/align" version # align's start-up alone, no workspace
 	once status-held "$bin/align" --db "$ws_dir/held.db" status
 	once status-free "$bin/align" --db "$ws_dir/five-year.db" status
+	once export-held "$bin/align" --db "$ws_dir/held.db" export --format md
+	once export-free "$bin/align" --db "$ws_dir/five-year.db" export --format md
 done
 
 flock -u "$held_fd"

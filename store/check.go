@@ -69,6 +69,7 @@ func checkTx(tx *bolt.Tx) []Problem {
 		return problems(c.fs)
 	}
 	r, byID := c.plan(tx, ws, wsErr)
+	c.fs = append(c.fs, checkSprintIndex(tx, byID)...)
 	c.sprintData(tx, r, byID)
 	return problems(c.fs)
 }

@@ -203,6 +203,8 @@ func report(w io.Writer, dir string) error {
 		row(w, "`align export` (markdown, current sprint), "+ws+" / bare reader", med("export-"+ws, "exit"), med("bare-"+ws, "exit"), "ms", 2)
 	}
 	row(w, "`align status` while another process holds the file / unlocked, five-year", med("status-held", "exit"), med("status-free", "exit"), "ms", 2)
+	row(w, "`align export` (markdown) while another process holds the file / unlocked, five-year", med("export-held", "exit"), med("export-free", "exit"), "ms", 2)
+	row(w, "first frame, static build (`CGO_ENABLED=0`) / default build, five-year", med("five-year-static", "first-frame"), med("five-year", "first-frame"), "ms", 0)
 	row(w, "`align version` (start-up only, no workspace) / bare reader, five-year", med("version", "exit"), med("bare-five-year", "exit"), "ms", 0)
 	for _, ws := range []string{"one-sprint", "five-year"} {
 		row(w, "peak RSS of the TUI, "+ws+" / floor", median(rss[ws])/1024, median(rss["floor"])/1024, "MB", 2)
