@@ -32,7 +32,7 @@ func (s *Store) Check() ([]Problem, error) {
 		// align's own bounds-checked walk first, always: bbolt's checks
 		// trust the page tree and can fault on a damaged one.
 		if ps = s.walkProblems(); len(ps) == 0 {
-			ps = checkTx(tx)
+			ps = checkTx(tx, s.releaser(tx))
 		}
 		return nil
 	}
@@ -49,12 +49,15 @@ func (s *Store) Check() ([]Problem, error) {
 	return ps, err
 }
 
-// checkTx runs every check in tx.
-func checkTx(tx *bolt.Tx) []Problem {
-	c := &checker{seen: map[uuid.UUID]string{}}
+// checkTx runs every check in tx. release, called as the walk goes,
+// lets go of the file's pages read so far (Store.releaseMapped).
+func checkTx(tx *bolt.Tx, release func()) []Problem {
+	c := &checker{seen: map[uuid.UUID]string{}, release: release}
+	stop := releaseWhile(release)
 	for err := range tx.Check() {
 		c.fs = append(c.fs, found(nil, "file", "bbolt consistency: %v", err))
 	}
+	stop()
 	for _, name := range topBuckets {
 		if tx.Bucket(name) == nil {
 			c.fs = append(c.fs, found(nil, string(name), "the %s bucket is missing", name))
@@ -75,8 +78,9 @@ func checkTx(tx *bolt.Tx) []Problem {
 
 // checker gathers what checkTx finds, and where each record ID is stored.
 type checker struct {
-	fs   []finding
-	seen map[uuid.UUID]string // every record ID → where it is stored
+	fs      []finding
+	seen    map[uuid.UUID]string // every record ID → where it is stored
+	release func()               // after each sprint: Store.releaseMapped
 }
 
 // note records where id is stored, or a duplicate if it was seen before.
@@ -165,6 +169,7 @@ func (c *checker) sprintData(tx *bolt.Tx, r refs, byID map[uuid.UUID]model.Sprin
 			c.note(id.id, where+"/"+id.sub+"/"+id.id.String())
 		}
 		c.fs = append(c.fs, checkSprintView(d, r, where)...)
+		c.release()
 		return nil
 	})
 	if err != nil {
