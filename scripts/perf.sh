@@ -9,7 +9,8 @@
 # and the one-sprint workspaces with `align demo`; runs the Go benchmarks;
 # measures in a pseudo-terminal, in ROUNDS interleaved rounds, the first frame
 # and key-to-frame latency of align and of the floor, the run time of `align
-# export` and of the bare reader, and peak RSS with /usr/bin/time -v; and
+# export` and of the bare reader, and peak RSS with /usr/bin/time -v (of the
+# TUI, and of the full JSON export and check on 520 sprints against one); and
 # prints the table of ratios. Raw results stay in OUTDIR (default: a new
 # temporary directory). Not run in CI: it is slow and wants a quiet machine.
 #
