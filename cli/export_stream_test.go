@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,8 @@ import (
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
+	"github.com/hiddeco/sshsig"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // demoWorkspace generates a workspace of seven sprints with align demo.
@@ -160,5 +164,74 @@ func TestExportJSONAll_SignedWhileStreamed(t *testing.T) {
 	}
 	if _, err := os.Stat(file); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// failingSigner is a key that refuses to sign, as an agent may.
+type failingSigner struct{ gossh.Signer }
+
+func (failingSigner) Sign(io.Reader, []byte) (*gossh.Signature, error) {
+	return nil, errors.New("agent refused")
+}
+
+// TestSignWhileWriting_Failures: a failing write or a failing signer
+// comes back as the error, without a signature and without hanging, and
+// the file written through writeFileAtomic is left as it was.
+func TestSignWhileWriting_Failures(t *testing.T) {
+	key := writeKey(t, t.TempDir(), "ana")
+	s, err := loadKeyFile(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := bytes.Repeat([]byte("x"), 1<<20) // more than a pipe holds
+	diskFull := errors.New("disk full")
+	tests := []struct {
+		name   string
+		signer gossh.Signer
+		write  func(io.Writer) error
+		want   string
+	}{
+		{"write fails", s, func(w io.Writer) error { _, _ = w.Write(big); return diskFull }, "disk full"},
+		{"signer fails", failingSigner{s}, func(w io.Writer) error { _, err := w.Write(big); return err }, "agent refused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "team.json")
+			if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var sig []byte
+			err := writeFileAtomic(path, func(w io.Writer) error {
+				var err error
+				sig, err = signWhileWriting(w, tt.signer, tt.write)
+				return err
+			})
+			if err == nil || !strings.Contains(err.Error(), tt.want) || sig != nil {
+				t.Fatalf("err %v, sig %d bytes; want %q and no signature", err, len(sig), tt.want)
+			}
+			if got := readFile(t, path); string(got) != "old" {
+				t.Errorf("the file was replaced: %d bytes", len(got))
+			}
+		})
+	}
+	// And a good one writes and signs exactly those bytes.
+	var buf bytes.Buffer
+	sig, err := signWhileWriting(&buf, s, func(w io.Writer) error { _, err := w.Write(big); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := signBundle(big, s)
+	if err != nil || !bytes.Equal(buf.Bytes(), big) {
+		t.Fatalf("%v; wrote %d bytes", err, buf.Len())
+	}
+	parsed, err := sshsig.Unarmor(sig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkSigIn(big, parsed, sigNamespace, "the bundle"); err != nil {
+		t.Errorf("the streamed signature does not verify: %v", err)
+	}
+	if !bytes.Equal(sig, want) { // ed25519 signs deterministically
+		t.Error("the streamed signature differs from the one over the whole bytes")
 	}
 }
