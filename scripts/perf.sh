@@ -9,7 +9,8 @@
 # and the one-sprint workspaces with `align demo`; runs the Go benchmarks;
 # measures in a pseudo-terminal, in ROUNDS interleaved rounds, the first frame
 # and key-to-frame latency of align and of the floor, the run time of `align
-# export` and of the bare reader, and peak RSS with /usr/bin/time -v; and
+# export` and of the bare reader, and peak RSS with /usr/bin/time -v (of the
+# TUI, and of the full JSON export and check on 520 sprints against one); and
 # prints the table of ratios. Raw results stay in OUTDIR (default: a new
 # temporary directory). Not run in CI: it is slow and wants a quiet machine.
 #
@@ -133,6 +134,20 @@ rss() { # label command...
 rss floor "end of list" "$bin/floor"
 rss one-sprint "Submissions:" "$bin/align" --db "$ws_dir/one-sprint.db"
 rss five-year "Submissions:" "$bin/align" --db "$ws_dir/five-year.db"
+# Readers of the whole history: the full JSON bundle (streamed sprint by
+# sprint) and check, on 520 sprints against one; /usr/bin/time's kbytes are
+# KiB, the report's MiB.
+rss_once() { # label command... (five runs)
+	local label=$1
+	shift
+	for _ in 1 2 3 4 5; do
+		/usr/bin/time -v -a -o "$out/rss/$label.txt" "$@" >/dev/null
+	done
+}
+for w in one-sprint twenty-year; do
+	rss_once "export-json-all-$w" "$bin/align" --db "$ws_dir/$w.db" export --format json --sprint all -o "$out/export-all-$w.json"
+	rss_once "check-$w" "$bin/align" --db "$ws_dir/$w.db" check
+done
 
 {
 	echo "# align performance, $(date -u +%Y-%m-%d)"
