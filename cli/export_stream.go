@@ -55,7 +55,7 @@ func (a *app) historyBundle(st *store.Store, ws store.Workspace, author uuid.UUI
 			return bs.Close()
 		})
 		if err == nil && left > 0 {
-			a.hint("left out %s of other members: the sprint is not in review yet, or their second round is not revealed (--with-estimates keeps them, for your own second machine)", countOf(left, "estimate", "estimates"))
+			a.hint("left out %s of other members: the sprint is not in review yet, or their second round is not revealed (--with-estimates keeps them, for your own second machine)", export.Plural(left, "estimate", "estimates"))
 		}
 		return err
 	}
