@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -141,14 +142,24 @@ func signBundle(data []byte, s gossh.Signer) ([]byte, error) {
 	return signIn(data, s, sigNamespace, "the bundle")
 }
 
+// signBundleFrom is signBundle over the bytes r reads to its end.
+func signBundleFrom(r io.Reader, s gossh.Signer) ([]byte, error) {
+	return signReaderIn(r, s, sigNamespace, "the bundle")
+}
+
 // signIn signs data with s in namespace ns (what names the file in an
 // error) and returns the armored signature.
 func signIn(data []byte, s gossh.Signer, ns, what string) ([]byte, error) {
+	return signReaderIn(bytes.NewReader(data), s, ns, what)
+}
+
+// signReaderIn is signIn over the bytes r reads to its end.
+func signReaderIn(r io.Reader, s gossh.Signer, ns, what string) ([]byte, error) {
 	if as, ok := s.(agentSigner); ok {
 		defer as.conn.Close()
 		s = as.Signer
 	}
-	sig, err := sshsig.Sign(bytes.NewReader(data), s, sshsig.HashSHA512, ns)
+	sig, err := sshsig.Sign(r, s, sshsig.HashSHA512, ns)
 	if err != nil {
 		return nil, fmt.Errorf("cannot sign %s: %v", what, err)
 	}

@@ -213,7 +213,7 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string, ano
 	if err != nil {
 		return nil, err
 	}
-	ds, err := st.Dataset(store.DatasetOptions{})
+	earlier, err := st.OpenActionsBefore(d.Sprint) // headers and action items only, not the whole history
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +222,7 @@ func (a *app) exporter(st *store.Store, ref string, all bool, format string, ano
 		return nil, err
 	}
 	sum := export.Summary{Team: ws.Team, Sprint: d, Members: ms, Goals: goals, Settings: ws.Settings, Anonymous: anonymous,
-		Earlier: model.OpenActionsBefore(ds.Sprints, d.Sprint), Offsets: offsets}
+		Earlier: earlier, Offsets: offsets}
 	return func(w io.Writer) error { return export.Markdown(w, sum) }, nil
 }
 

@@ -5,7 +5,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -15,13 +14,23 @@ import (
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/store"
 	"github.com/google/uuid"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // bundleJob is a bundle ready to write, with what signing it needs.
 type bundleJob struct {
 	bundle   export.Bundle
-	author   *model.Member // nil when the bundle names no author
+	stream   func(io.Writer) error // when set, writes the bundle instead of bundle (--sprint all)
+	author   *model.Member         // nil when the bundle names no author
 	settings model.Settings
+}
+
+// write writes the job's bundle to w.
+func (j bundleJob) write(w io.Writer) error {
+	if j.stream != nil {
+		return j.stream(w)
+	}
+	return export.WriteJSON(w, j.bundle)
 }
 
 // bundleExporter builds the JSON bundle of one sprint, of everything (all),
@@ -44,32 +53,31 @@ func (a *app) bundleExporter(st *store.Store, ref string, all, mine, withEstimat
 		job.bundle, err = a.mineBundle(st, ws, *author, ref)
 		return job, err
 	}
-	opt := store.DatasetOptions{IncludeDeleted: true}
-	scope := export.ScopeAll
-	if !all {
-		sp, err := a.findSprint(st, ref)
-		if err != nil {
-			return bundleJob{}, err
-		}
-		opt.Sprint, scope = sp.ID, export.ScopeSprint
-	}
-	ds, err := st.Dataset(opt)
-	if err != nil {
-		return bundleJob{}, err
-	}
 	authorID := uuid.Nil
 	if author != nil {
 		authorID = author.ID
-	} else {
-		a.hint("note: the bundle names no author (pass --as HANDLE); a workspace that has members will refuse any change it brings")
 	}
+	if all {
+		job.stream = a.historyBundle(st, ws, authorID, withEstimates)
+		a.noAuthorNote(author)
+		return job, nil
+	}
+	sp, err := a.findSprint(st, ref)
+	if err != nil {
+		return bundleJob{}, err
+	}
+	ds, err := st.Dataset(store.DatasetOptions{Sprint: sp.ID, IncludeDeleted: true})
+	if err != nil {
+		return bundleJob{}, err
+	}
+	a.noAuthorNote(author)
 	if !withEstimates {
 		var left int
 		if ds, left = model.SealEstimates(ds, authorID); left > 0 {
 			a.hint("left out %s of other members: the sprint is not in review yet, or their second round is not revealed (--with-estimates keeps them, for your own second machine)", export.Plural(left, "estimate", "estimates"))
 		}
 	}
-	job.bundle = export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), scope, ds)
+	job.bundle = export.NewBundle(ws.Team, ws.ReplicaID, a.now().UTC(), export.ScopeSprint, ds)
 	job.bundle.Author = authorID
 	return job, nil
 }
@@ -160,22 +168,17 @@ func (a *app) mineBundle(st *store.Store, ws store.Workspace, m model.Member, re
 // is at hand. An unsigned file loses any older .sig beside it, which would
 // no longer match.
 func (a *app) writeBundle(job bundleJob, output string) error {
-	var buf bytes.Buffer
-	if err := export.WriteJSON(&buf, job.bundle); err != nil {
-		return err
-	}
-	data := buf.Bytes()
 	if output == "" || output == "-" {
 		if job.settings.SigningKey != "" {
 			a.hint("note: a bundle on standard output is not signed; write it with -o FILE to sign it (FILE.sig)")
 		}
 		bw := bufio.NewWriter(a.out())
-		if _, err := bw.Write(data); err != nil {
+		if err := job.write(bw); err != nil {
 			return err
 		}
 		return bw.Flush()
 	}
-	var sig []byte
+	var signer gossh.Signer
 	signedWith := ""
 	if job.author != nil {
 		s, ok, err := a.bundleSigner(job.settings, *job.author)
@@ -183,16 +186,22 @@ func (a *app) writeBundle(job bundleJob, output string) error {
 			return err
 		}
 		if ok {
-			if sig, err = signBundle(data, s); err != nil {
-				return err
-			}
-			signedWith = fingerprintOf(s.PublicKey())
+			signer, signedWith = s, fingerprintOf(s.PublicKey())
 		}
 	}
-	if sig == nil && job.author != nil && len(job.author.Keys) > 0 {
+	if signer == nil && job.author != nil && len(job.author.Keys) > 0 {
 		a.hint("note: %s is not signed: no key of %s's is at hand (align config signing-key PATH, or add it to ssh-agent); workspaces that know %s's keys may refuse it", output, job.author.Handle, job.author.Handle)
 	}
-	if err := writeFileAtomic(output, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	var sig []byte
+	err := writeFileAtomic(output, func(w io.Writer) error {
+		if signer == nil {
+			return job.write(w)
+		}
+		var err error
+		sig, err = signWhileWriting(w, signer, job.write)
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	sigPath := output + sigSuffix

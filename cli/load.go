@@ -10,8 +10,16 @@ import (
 	"github.com/google/uuid"
 )
 
-// findSprint resolves a sprint reference against the workspace.
+// findSprint resolves a sprint reference against the workspace. The current
+// sprint comes from the store's sprint index, without decoding every header;
+// any other reference (and the messages when there is no current sprint)
+// goes through resolveSprint.
 func (a *app) findSprint(st *store.Store, ref string) (model.Sprint, error) {
+	if r := strings.TrimSpace(ref); r == "" || strings.EqualFold(r, "current") {
+		if sp, ok, err := st.CurrentSprint(a.today()); err != nil || ok {
+			return sp, err
+		}
+	}
 	sprints, err := st.Sprints()
 	if err != nil {
 		return model.Sprint{}, err

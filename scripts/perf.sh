@@ -9,7 +9,8 @@
 # and the one-sprint workspaces with `align demo`; runs the Go benchmarks;
 # measures in a pseudo-terminal, in ROUNDS interleaved rounds, the first frame
 # and key-to-frame latency of align and of the floor, the run time of `align
-# export` and of the bare reader, and peak RSS with /usr/bin/time -v; and
+# export` and of the bare reader, and peak RSS with /usr/bin/time -v (of the
+# TUI, and of the full JSON export and check on 520 sprints against one); and
 # prints the table of ratios. Raw results stay in OUTDIR (default: a new
 # temporary directory). Not run in CI: it is slow and wants a quiet machine.
 #
@@ -34,7 +35,10 @@ log() { printf '== %s\n' "$*" >&2; }
 [ -x /usr/bin/time ] || { echo "perf.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 
 log "building into $bin"
-(cd "$root" && go build -o "$bin/align" . && go build -o "$bin/floor" ./internal/floor &&
+# align-static is the README's install command (CGO_ENABLED=0: no dynamic
+# loader); align is a default build, as `go build` makes it.
+(cd "$root" && go build -o "$bin/align" . && CGO_ENABLED=0 go build -o "$bin/align-static" . &&
+	go build -o "$bin/floor" ./internal/floor &&
 	go build -o "$bin/bare" ./internal/barereader && go build -o "$bin/perfreport" ./internal/perfreport)
 (cd "$ttff_src" && go build -o "$bin/ttff" .)
 ttff=$bin/ttff
@@ -85,6 +89,7 @@ for round in $(seq 1 "$rounds"); do
 	tui floor "end of list" "$bin/floor"
 	tui one-sprint "Submissions:" "$bin/align" --db "$ws_dir/one-sprint.db"
 	tui five-year "Submissions:" "$bin/align" --db "$ws_dir/five-year.db"
+	tui five-year-static "Submissions:" "$bin/align-static" --db "$ws_dir/five-year.db"
 	# Every open walks the whole file now (store/guard.go): no stamp lets it
 	# skip the walk. The run behind sh (removing the ".NAME-verified" stamp
 	# an older align kept beside the backups) stays for comparison with
@@ -112,6 +117,8 @@ for round in $(seq 1 "$rounds"); do
 	once version "$bin/align" version # align's start-up alone, no workspace
 	once status-held "$bin/align" --db "$ws_dir/held.db" status
 	once status-free "$bin/align" --db "$ws_dir/five-year.db" status
+	once export-held "$bin/align" --db "$ws_dir/held.db" export --format md
+	once export-free "$bin/align" --db "$ws_dir/five-year.db" export --format md
 done
 
 flock -u "$held_fd"
@@ -127,6 +134,20 @@ rss() { # label command...
 rss floor "end of list" "$bin/floor"
 rss one-sprint "Submissions:" "$bin/align" --db "$ws_dir/one-sprint.db"
 rss five-year "Submissions:" "$bin/align" --db "$ws_dir/five-year.db"
+# Readers of the whole history: the full JSON bundle (streamed sprint by
+# sprint) and check, on 520 sprints against one; /usr/bin/time's kbytes are
+# KiB, the report's MiB.
+rss_once() { # label command... (five runs)
+	local label=$1
+	shift
+	for _ in 1 2 3 4 5; do
+		/usr/bin/time -v -a -o "$out/rss/$label.txt" "$@" >/dev/null
+	done
+}
+for w in one-sprint twenty-year; do
+	rss_once "export-json-all-$w" "$bin/align" --db "$ws_dir/$w.db" export --format json --sprint all -o "$out/export-all-$w.json"
+	rss_once "check-$w" "$bin/align" --db "$ws_dir/$w.db" check
+done
 
 {
 	echo "# align performance, $(date -u +%Y-%m-%d)"

@@ -32,7 +32,7 @@ func (s *Store) Check() ([]Problem, error) {
 		// align's own bounds-checked walk first, always: bbolt's checks
 		// trust the page tree and can fault on a damaged one.
 		if ps = s.walkProblems(); len(ps) == 0 {
-			ps = checkTx(tx)
+			ps = checkTx(tx, s.releaser(tx))
 		}
 		return nil
 	}
@@ -49,12 +49,15 @@ func (s *Store) Check() ([]Problem, error) {
 	return ps, err
 }
 
-// checkTx runs every check in tx.
-func checkTx(tx *bolt.Tx) []Problem {
-	c := &checker{seen: map[uuid.UUID]string{}}
+// checkTx runs every check in tx. release, called as the walk goes,
+// lets go of the file's pages read so far (Store.releaseMapped).
+func checkTx(tx *bolt.Tx, release func()) []Problem {
+	c := &checker{seen: map[uuid.UUID]place{}, release: release}
+	stop := releaseWhile(release)
 	for err := range tx.Check() {
 		c.fs = append(c.fs, found(nil, "file", "bbolt consistency: %v", err))
 	}
+	stop()
 	for _, name := range topBuckets {
 		if tx.Bucket(name) == nil {
 			c.fs = append(c.fs, found(nil, string(name), "the %s bucket is missing", name))
@@ -69,23 +72,42 @@ func checkTx(tx *bolt.Tx) []Problem {
 		return problems(c.fs)
 	}
 	r, byID := c.plan(tx, ws, wsErr)
+	c.fs = append(c.fs, checkSprintIndex(tx, byID)...)
 	c.sprintData(tx, r, byID)
 	return problems(c.fs)
 }
 
 // checker gathers what checkTx finds, and where each record ID is stored.
 type checker struct {
-	fs   []finding
-	seen map[uuid.UUID]string // every record ID → where it is stored
+	fs      []finding
+	seen    map[uuid.UUID]place // every record ID → where it is stored
+	sprints []string            // the Where of each sprint's bucket a place names
+	release func()              // after each sprint: Store.releaseMapped
+}
+
+// place is where a record is stored, kept small because check notes every
+// record of the history: a bucket name (a constant: no allocation) and, for
+// a sprint's record, the index of its sprint in checker.sprints.
+type place struct {
+	sprint int32 // -1: a top-level bucket
+	bucket string
+}
+
+// where is p's Where in a finding about record id.
+func (c *checker) where(id uuid.UUID, p place) string {
+	if p.sprint < 0 {
+		return p.bucket + "/" + id.String()
+	}
+	return c.sprints[p.sprint] + "/" + p.bucket + "/" + id.String()
 }
 
 // note records where id is stored, or a duplicate if it was seen before.
-func (c *checker) note(id uuid.UUID, where string) {
+func (c *checker) note(id uuid.UUID, at place) {
 	if other, dup := c.seen[id]; dup {
-		c.fs = append(c.fs, found(ErrDuplicate, where, "ID %s is also used by %s", id, other))
+		c.fs = append(c.fs, found(ErrDuplicate, c.where(id, at), "ID %s is also used by %s", id, c.where(id, other)))
 		return
 	}
-	c.seen[id] = where
+	c.seen[id] = at
 }
 
 // meta checks the schema version and the workspace record.
@@ -113,14 +135,14 @@ func (c *checker) plan(tx *bolt.Tx, ws Workspace, wsErr error) (refs, map[uuid.U
 	c.fs = append(append(append(c.fs, gf...), mf...), hf...)
 	r := refs{goals: map[uuid.UUID]bool{}, members: map[uuid.UUID]bool{}}
 	for _, g := range goals {
-		c.note(g.ID, "goals/"+g.ID.String())
+		c.note(g.ID, place{-1, "goals"})
 		r.goals[g.ID] = true
 		if err := g.Validate(); err != nil {
 			c.fs = append(c.fs, found(errInvalid, "goals/"+g.ID.String(), "goal does not validate: %v", err))
 		}
 	}
 	for _, m := range members {
-		c.note(m.ID, "members/"+m.ID.String())
+		c.note(m.ID, place{-1, "members"})
 		r.members[m.ID] = true
 		if err := m.Validate(); err != nil {
 			c.fs = append(c.fs, found(errInvalid, "members/"+m.ID.String(), "member does not validate: %v", err))
@@ -132,7 +154,7 @@ func (c *checker) plan(tx *bolt.Tx, ws Workspace, wsErr error) (refs, map[uuid.U
 	}
 	byID := map[uuid.UUID]model.Sprint{}
 	for _, h := range headers {
-		c.note(h.ID, "sprints/"+h.ID.String())
+		c.note(h.ID, place{-1, "sprints"})
 		byID[h.ID] = h
 		if err := h.Validate(); err != nil {
 			c.fs = append(c.fs, found(errInvalid, "sprints/"+h.ID.String(), "sprint does not validate: %v", err))
@@ -161,10 +183,12 @@ func (c *checker) sprintData(tx *bolt.Tx, r refs, byID map[uuid.UUID]model.Sprin
 		}
 		d, df := decodeSprintBucket(tx.Bucket(bucketSprintData).Bucket(k), h, where)
 		c.fs = append(c.fs, df...)
+		c.sprints = append(c.sprints, where)
 		for _, id := range sprintRecordIDs(d) {
-			c.note(id.id, where+"/"+id.sub+"/"+id.id.String())
+			c.note(id.id, place{int32(len(c.sprints) - 1), id.sub})
 		}
 		c.fs = append(c.fs, checkSprintView(d, r, where)...)
+		c.release()
 		return nil
 	})
 	if err != nil {

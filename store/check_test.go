@@ -40,6 +40,11 @@ func TestStore_Check_FindsInjectedProblems(t *testing.T) {
 			data, _ := encGoal(f.goal)
 			return tx.Bucket(bucketGoals).Put(ghost[:], data)
 		}, "goals/" + ghost.String(), "says its ID is " + "" /* the goal's */},
+		{"ID used twice", func(tx *bolt.Tx, f fixture) error {
+			g := f.goal
+			g.ID = f.obj.ID
+			return goalKind.put(tx.Bucket(bucketGoals), g)
+		}, "/objectives/", "is also used by goals/"},
 		{"sprint bucket without header", func(tx *bolt.Tx, f fixture) error {
 			_, err := createSprintBucket(tx, ghost)
 			return err

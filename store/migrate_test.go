@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,6 +45,10 @@ func v1Fixture(t *testing.T, path string, settings map[string]string) model.Memb
 	return m
 }
 
+// preBak ends the name of the copy a migrating open keeps of the file: the
+// version about to be written.
+var preBak = fmt.Sprintf(".pre-v%d.bak", SchemaVersion)
+
 func TestOpen_MigratesV1(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -65,7 +70,7 @@ func TestOpen_MigratesV1(t *testing.T) {
 			s := openTestStore(t, path, Options{})
 
 			ws := must[Workspace](t)(s.Workspace())
-			if ws.Schema != 2 || ws.Team != "Platform" || ws.ReplicaID == uuid.Nil || ws.LastMember != m.ID || ws.Settings != tt.want {
+			if ws.Schema != SchemaVersion || ws.Team != "Platform" || ws.ReplicaID == uuid.Nil || ws.LastMember != m.ID || ws.Settings != tt.want {
 				t.Errorf("migrated workspace = %+v; want settings %+v", ws, tt.want)
 			}
 			if ms := must[[]model.Member](t)(s.Members()); len(ms) != 1 || ms[0].Handle != "ann" {
@@ -81,7 +86,7 @@ func TestOpen_MigratesV1(t *testing.T) {
 				return nil
 			})
 			// The backup holds the version-1 file as it was.
-			db, err := bolt.Open(path+".pre-v2.bak", 0o600, &bolt.Options{ReadOnly: true})
+			db, err := bolt.Open(path+preBak, 0o600, &bolt.Options{ReadOnly: true})
 			if err != nil {
 				t.Fatalf("no readable backup: %v", err)
 			}
@@ -93,7 +98,7 @@ func TestOpen_MigratesV1(t *testing.T) {
 				return nil
 			})
 			_ = db.Close()
-			if info, _ := os.Stat(path + ".pre-v2.bak"); info.Mode().Perm() != 0o600 {
+			if info, _ := os.Stat(path + preBak); info.Mode().Perm() != 0o600 {
 				t.Errorf("backup mode %o, want 600", info.Mode().Perm())
 			}
 		})
@@ -103,14 +108,14 @@ func TestOpen_MigratesV1(t *testing.T) {
 func TestOpen_MigrationKeepsEarlierBackup(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "align.db")
 	v1Fixture(t, path, nil)
-	writeFile(t, path+".pre-v2.bak", []byte("an earlier backup"))
+	writeFile(t, path+preBak, []byte("an earlier backup"))
 	t.Cleanup(func() { checkFile(t, path) })
 	s := openTestStore(t, path, Options{})
 	_ = s.Close()
-	if got, _ := os.ReadFile(path + ".pre-v2.bak"); string(got) != "an earlier backup" {
+	if got, _ := os.ReadFile(path + preBak); string(got) != "an earlier backup" {
 		t.Error("the earlier backup was overwritten")
 	}
-	if _, err := os.Stat(path + ".pre-v2.bak.1"); err != nil {
+	if _, err := os.Stat(path + preBak + ".1"); err != nil {
 		t.Errorf("no fresh backup: %v", err)
 	}
 }

@@ -10,16 +10,17 @@ import (
 // SprintsBefore returns the live records of at most n live sprints started
 // before sprint this (by start date), nearest first: what the usual offsets
 // of model.PastOffsets rest on. Its cost grows with n, not with history
-// (beyond the sprint headers). An unknown sprint has none before it.
+// (beyond the sprint index, which it orders without decoding a header). An
+// unknown sprint has none before it.
 func (s *Store) SprintsBefore(this uuid.UUID, n int) ([]model.SprintData, error) {
-	sprints, err := s.Sprints()
+	ids, err := s.liveSprintOrder()
 	if err != nil {
 		return nil, err
 	}
-	idx := slices.IndexFunc(sprints, func(sp model.Sprint) bool { return sp.ID == this })
+	idx := slices.Index(ids, this)
 	var past []model.SprintData
 	for i := idx - 1; i >= 0 && i >= idx-n; i-- {
-		d, err := s.SprintData(sprints[i].ID)
+		d, err := s.SprintData(ids[i])
 		if err != nil {
 			return nil, err
 		}

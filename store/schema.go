@@ -14,6 +14,9 @@ package store
 //	    assessments
 //	    outcomes
 //	    actions               each: record ID → record
+//	sprintindex               sprint ID → start, end, creation, closed and
+//	                          deleted (sprint_index.go), kept with every
+//	                          header write
 //
 // Keys are the 16 bytes of a UUIDv7. Version 7 UUIDs begin with their
 // creation time in milliseconds, so a cursor visits records (and sprints) in
@@ -32,7 +35,7 @@ import (
 
 // SchemaVersion is the layout version this binary reads and writes. Files
 // with an older version are migrated on a writing open (see migrate.go).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Top-level bucket names.
 var (
@@ -44,7 +47,7 @@ var (
 )
 
 // topBuckets lists the top-level buckets in creation order.
-var topBuckets = [][]byte{bucketMeta, bucketGoals, bucketMembers, bucketSprints, bucketSprintData}
+var topBuckets = [][]byte{bucketMeta, bucketGoals, bucketMembers, bucketSprints, bucketSprintData, bucketSprintIndex}
 
 // Sub-bucket names inside each sprint's nested bucket.
 const (

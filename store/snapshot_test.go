@@ -155,3 +155,77 @@ func TestSnapshot_LeftoversRemoved(t *testing.T) {
 		t.Errorf("temporary directory holds %d files, want only the one in use", len(entries))
 	}
 }
+
+// TestOpen_Snapshot_IndexWhileCommitting reads snapshots while the writer
+// adds sprints (each starting later, so the current sprint moves on every
+// commit) and grows the file: in every snapshot the sprint index agrees
+// with the headers (a torn copy would mix two commits), the sprints are a
+// prefix of the writes, and the file passes Check. Bounded in time and in
+// writes.
+func TestOpen_Snapshot_IndexWhileCommitting(t *testing.T) {
+	w := newTestStore(t)
+	const maxWrites = 400
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < maxWrites; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			start := t0.AddDate(0, 0, i)
+			sp := model.Sprint{Name: fmt.Sprintf("Sprint %05d", i), Start: start, End: start.AddDate(0, 0, 13)}
+			if _, err := w.SaveSprint(sp); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	defer func() { close(stop); wg.Wait() }()
+	deadline := time.Now().Add(400 * time.Millisecond)
+	reads, seen := 0, map[int]bool{}
+	for time.Now().Before(deadline) {
+		r, err := Open(w.Path(), Options{ReadOnly: true, Snapshot: true})
+		if errors.Is(err, ErrLocked) { // changed on every try: allowed, rare
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen[checkSnapshotIndex(t, r)] = true
+		_ = r.Close()
+		reads++
+	}
+	if reads == 0 {
+		t.Fatal("no snapshot could be read")
+	}
+	t.Logf("%d snapshots, %d different commits", reads, len(seen))
+}
+
+// checkSnapshotIndex checks one snapshot for
+// TestOpen_Snapshot_IndexWhileCommitting and returns how many sprints it holds.
+func checkSnapshotIndex(t *testing.T, r *Store) int {
+	t.Helper()
+	if r.snapshot == nil {
+		t.Fatal("expected a snapshot while the writer holds the file")
+	}
+	headers := must[[]model.Sprint](t)(r.Sprints())
+	for i, sp := range headers {
+		if want := fmt.Sprintf("Sprint %05d", i); sp.Name != want {
+			t.Fatalf("snapshot sprint %d is %q, want %q: not a prefix of the writes", i, sp.Name, want)
+		}
+	}
+	today := t0.AddDate(0, 0, len(headers)) // inside the newest sprints
+	want, wantOK := model.CurrentSprint(headers, today)
+	got, ok, err := r.CurrentSprint(today)
+	if err != nil || ok != wantOK || got.ID != want.ID {
+		t.Fatalf("snapshot of %d sprints: index says %q %v %v, headers say %q", len(headers), got.Name, ok, err, want.Name)
+	}
+	if problems, err := r.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("snapshot check: %v %v", problems, err)
+	}
+	return len(headers)
+}

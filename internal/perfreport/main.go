@@ -164,6 +164,21 @@ func row(w io.Writer, what string, a, b float64, unit string, target float64) {
 	fmt.Fprintf(w, "| %s | %.1f %s | %.1f %s | %.2f× | %s |\n", what, a, unit, b, unit, ratio, verdict)
 }
 
+// limitRow is row for a figure whose target is a bound on a itself, not
+// on the ratio: a ≤ limit (in unit).
+func limitRow(w io.Writer, what string, a, b float64, unit string, limit float64) {
+	if a == 0 || b == 0 {
+		return
+	}
+	verdict := fmt.Sprintf("≤ %.0f %s ", limit, unit)
+	if a <= limit {
+		verdict += "met"
+	} else {
+		verdict += "MISSED"
+	}
+	fmt.Fprintf(w, "| %s | %.1f %s | %.1f %s | %.2f× | %s |\n", what, a, unit, b, unit, a/b, verdict)
+}
+
 func report(w io.Writer, dir string) error {
 	tt, err := readTTFF(dir)
 	if err != nil {
@@ -203,9 +218,18 @@ func report(w io.Writer, dir string) error {
 		row(w, "`align export` (markdown, current sprint), "+ws+" / bare reader", med("export-"+ws, "exit"), med("bare-"+ws, "exit"), "ms", 2)
 	}
 	row(w, "`align status` while another process holds the file / unlocked, five-year", med("status-held", "exit"), med("status-free", "exit"), "ms", 2)
+	row(w, "`align export` (markdown) while another process holds the file / unlocked, five-year", med("export-held", "exit"), med("export-free", "exit"), "ms", 2)
+	row(w, "first frame, static build (`CGO_ENABLED=0`) / default build, five-year", med("five-year-static", "first-frame"), med("five-year", "first-frame"), "ms", 0)
 	row(w, "`align version` (start-up only, no workspace) / bare reader, five-year", med("version", "exit"), med("bare-five-year", "exit"), "ms", 0)
 	for _, ws := range []string{"one-sprint", "five-year"} {
 		row(w, "peak RSS of the TUI, "+ws+" / floor", median(rss[ws])/1024, median(rss["floor"])/1024, "MB", 2)
+	}
+	for _, cmd := range []struct{ label, what string }{
+		{"export-json-all", "`align export --format json --sprint all`"},
+		{"check", "`align check`"},
+	} {
+		limitRow(w, "peak RSS of "+cmd.what+", 520 sprints / one-sprint",
+			median(rss[cmd.label+"-twenty-year"])/1024, median(rss[cmd.label+"-one-sprint"])/1024, "MiB", 64)
 	}
 	if len(order) == 0 {
 		return nil

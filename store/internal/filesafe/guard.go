@@ -269,7 +269,7 @@ func openLocked(path string, timeout time.Duration) (*os.File, error) {
 // panic into a problem: the file may change under a foreign writer that
 // ignores the lock. With all set it collects every problem (see walker.all).
 func safeWalk(data []byte, h header, all bool) (ps []*fileProblem) {
-	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid), all: all}
+	w := &walker{data: data, pageSize: h.pageSize, pgid: h.meta.pgid, used: make([]byte, h.meta.pgid), all: all, release: len(data) > releaseAbove}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {

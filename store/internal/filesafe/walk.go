@@ -41,6 +41,13 @@ func KeyString(k []byte) string {
 // background walk, off the TUI's path, does it.
 const releaseEvery = 1024
 
+// releaseAbove is the size of file above which every walk, not only the
+// background one, releases its mapping as it goes: what a command holds
+// resident stays under about this much however long the history grows
+// (`align check` and a full JSON export on twenty years), while smaller
+// files are walked without the extra faults.
+const releaseAbove = 64 << 20
+
 // walker walks the page tree of a mapped file, with every access checked.
 //
 // The guard stops at the first problem. With all set (Check), a problem
