@@ -65,7 +65,7 @@ func TestOpen_MigratesV1(t *testing.T) {
 			s := openTestStore(t, path, Options{})
 
 			ws := must[Workspace](t)(s.Workspace())
-			if ws.Schema != 2 || ws.Team != "Platform" || ws.ReplicaID == uuid.Nil || ws.LastMember != m.ID || ws.Settings != tt.want {
+			if ws.Schema != SchemaVersion || ws.Team != "Platform" || ws.ReplicaID == uuid.Nil || ws.LastMember != m.ID || ws.Settings != tt.want {
 				t.Errorf("migrated workspace = %+v; want settings %+v", ws, tt.want)
 			}
 			if ms := must[[]model.Member](t)(s.Members()); len(ms) != 1 || ms[0].Handle != "ann" {
@@ -81,7 +81,7 @@ func TestOpen_MigratesV1(t *testing.T) {
 				return nil
 			})
 			// The backup holds the version-1 file as it was.
-			db, err := bolt.Open(path+".pre-v2.bak", 0o600, &bolt.Options{ReadOnly: true})
+			db, err := bolt.Open(preBak(path), 0o600, &bolt.Options{ReadOnly: true})
 			if err != nil {
 				t.Fatalf("no readable backup: %v", err)
 			}
@@ -93,7 +93,7 @@ func TestOpen_MigratesV1(t *testing.T) {
 				return nil
 			})
 			_ = db.Close()
-			if info, _ := os.Stat(path + ".pre-v2.bak"); info.Mode().Perm() != 0o600 {
+			if info, _ := os.Stat(preBak(path)); info.Mode().Perm() != 0o600 {
 				t.Errorf("backup mode %o, want 600", info.Mode().Perm())
 			}
 		})
@@ -103,14 +103,14 @@ func TestOpen_MigratesV1(t *testing.T) {
 func TestOpen_MigrationKeepsEarlierBackup(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "align.db")
 	v1Fixture(t, path, nil)
-	writeFile(t, path+".pre-v2.bak", []byte("an earlier backup"))
+	writeFile(t, preBak(path), []byte("an earlier backup"))
 	t.Cleanup(func() { checkFile(t, path) })
 	s := openTestStore(t, path, Options{})
 	_ = s.Close()
-	if got, _ := os.ReadFile(path + ".pre-v2.bak"); string(got) != "an earlier backup" {
+	if got, _ := os.ReadFile(preBak(path)); string(got) != "an earlier backup" {
 		t.Error("the earlier backup was overwritten")
 	}
-	if _, err := os.Stat(path + ".pre-v2.bak.1"); err != nil {
+	if _, err := os.Stat(preBak(path) + ".1"); err != nil {
 		t.Errorf("no fresh backup: %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,7 +175,7 @@ func TestOpen_NewerSchema_LeavesFileUntouched(t *testing.T) {
 		if !errors.Is(err, ErrNewerSchema) {
 			t.Fatalf("read-only %v: error %v is not ErrNewerSchema", ro, err)
 		}
-		for _, want := range []string{path, "schema version 3", "up to version 2"} {
+		for _, want := range []string{path, fmt.Sprintf("schema version %d", SchemaVersion+1), fmt.Sprintf("up to version %d", SchemaVersion)} {
 			if !strings.Contains(err.Error(), want) {
 				t.Errorf("error %q does not mention %q", err, want)
 			}

@@ -73,7 +73,7 @@ func (k kind[T]) put(b *bolt.Bucket, v T) error {
 	if err := b.Put(idKey(id), data); err != nil {
 		return fmt.Errorf("write %s %s: %w", k.name, id, err)
 	}
-	return nil
+	return indexRecord(b.Tx(), v)
 }
 
 // all decodes every record of b in key order, tombstones included when

@@ -14,6 +14,7 @@ package store
 //	    assessments
 //	    outcomes
 //	    actions               each: record ID → record
+//	ids                       record ID → its kind and sprint (idindex.go)
 //
 // Keys are the 16 bytes of a UUIDv7. Version 7 UUIDs begin with their
 // creation time in milliseconds, so a cursor visits records (and sprints) in
@@ -32,7 +33,7 @@ import (
 
 // SchemaVersion is the layout version this binary reads and writes. Files
 // with an older version are migrated on a writing open (see migrate.go).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Top-level bucket names.
 var (
@@ -44,7 +45,7 @@ var (
 )
 
 // topBuckets lists the top-level buckets in creation order.
-var topBuckets = [][]byte{bucketMeta, bucketGoals, bucketMembers, bucketSprints, bucketSprintData}
+var topBuckets = [][]byte{bucketMeta, bucketGoals, bucketMembers, bucketSprints, bucketSprintData, bucketIDIndex}
 
 // Sub-bucket names inside each sprint's nested bucket.
 const (
