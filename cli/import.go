@@ -12,7 +12,6 @@ import (
 	"github.com/align-team/align/export"
 	"github.com/align-team/align/model"
 	"github.com/align-team/align/model/merge"
-	"github.com/align-team/align/store"
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
 )
@@ -84,7 +83,7 @@ func (a *app) importCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			local, err := st.Dataset(store.DatasetOptions{IncludeDeleted: true})
+			local, err := touchedDataset(st, files)
 			if err != nil {
 				return err
 			}

@@ -16,7 +16,7 @@
 #
 # Environment: ROUNDS (default 3), RUNS per round (default 10), PRESSES per
 # run (default 5), BENCHTIME (default 1s), SKIP_BENCH=1 to skip the Go
-# benchmarks.
+# benchmarks, IMPORT_RUNS (default 5) timed runs of each import figure.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -149,6 +149,15 @@ for w in one-sprint twenty-year; do
 	rss_once "check-$w" "$bin/align" --db "$ws_dir/$w.db" check
 done
 
+# Import: every member's --mine bundle, on 1 to 520 sprints and 15 or 50
+# members (scripts/perf_import.sh), and the Go benchmark of the same path.
+log "align import of the members' bundles"
+"$root/scripts/perf_import.sh" "$bin/align" "$out/import" "${IMPORT_RUNS:-5}" >"$out/import.md"
+if [ "${SKIP_BENCH:-}" != 1 ]; then
+	(cd "$root" && go test -run '^$' -bench BenchmarkImport_CLI -benchtime 5x -count 1 ./cli) |
+		tee "$out/bench-import.txt" | grep -E '^Benchmark' >&2
+fi
+
 {
 	echo "# align performance, $(date -u +%Y-%m-%d)"
 	echo
@@ -156,4 +165,6 @@ done
 	echo "Rounds: $rounds × $runs runs ($presses key presses each), interleaved; raw data in $out."
 	echo
 	"$bin/perfreport" "$out"
+	echo
+	cat "$out/import.md"
 } | tee "$out/report.md"

@@ -107,54 +107,24 @@ func prepareDataset(d *model.Dataset) error {
 }
 
 // checkLocations refuses records of d whose ID the workspace already uses
-// for another kind of record or in another sprint. It reads keys only.
+// for another kind of record or in another sprint. It reads the ID index
+// (idindex.go) only.
 func checkLocations(tx *bolt.Tx, d model.Dataset) error {
-	where := map[uuid.UUID]string{}
-	scan := func(b *bolt.Bucket, loc string) {
-		if b == nil {
-			return
-		}
-		c := b.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if id, err := keyID(k); err == nil {
-				where[id] = loc
-			}
-		}
-	}
-	scan(tx.Bucket(bucketGoals), "goal")
-	scan(tx.Bucket(bucketMembers), "member")
-	scan(tx.Bucket(bucketSprints), "sprint")
-	for _, sid := range sprintIDs(tx) {
-		for _, sub := range sprintSubs {
-			scan(sprintSub(tx, sid, sub), sub+" of sprint "+sid.String())
-		}
-	}
-	want := func(id uuid.UUID, name, loc string) error {
-		if got, ok := where[id]; ok && got != loc {
-			return applyErr(ErrDuplicate, name, id, "the workspace already has this ID as %s", got)
-		}
-		return nil
-	}
-	var errs []error
-	for _, v := range d.Goals {
-		errs = append(errs, want(v.ID, "goal", "goal"))
-	}
-	for _, v := range d.Members {
-		errs = append(errs, want(v.ID, "member", "member"))
-	}
-	for _, sd := range d.Sprints {
-		sid := sd.Sprint.ID
-		errs = append(errs, want(sid, "sprint", "sprint"))
-		for _, r := range sprintRecordIDs(sd) {
-			errs = append(errs, want(r.id, r.sub, r.sub+" of sprint "+sid.String()))
-		}
-	}
-	for _, err := range errs {
-		if err != nil {
+	want := func(id uuid.UUID, name string, loc Location) error {
+		got, ok, err := lookupLocation(tx, id)
+		if err != nil || !ok || got == loc {
 			return err
 		}
+		return applyErr(ErrDuplicate, name, id, "the workspace already has this ID as %s", got.describe())
 	}
-	return nil
+	return model.EachRecord(d, func(rec any, _ uuid.UUID) error {
+		kind, m, sprint, _ := model.Describe(rec)
+		name := kind.String() // sprint records are named by their sub-bucket
+		if sub, ok := kindSub[kind]; ok {
+			name = sub
+		}
+		return want(m.ID, name, Location{Kind: kind, Sprint: sprint})
+	})
 }
 
 // overlay replaces the records of base that have an ID in top and appends the

@@ -176,7 +176,7 @@ func damageCases(t *testing.T, base []byte) []damageCase {
 	add("not bbolt", "100 random bytes", random(100))
 	add("not bbolt", "4 KiB random", random(ps))
 	add("not bbolt", "64 KiB random", random(16*ps))
-	add("newer align", "schema version 3", newerSchema(t, base))
+	add("newer align", fmt.Sprintf("schema version %d", SchemaVersion+1), newerSchema(t, base))
 	add("newer align", "bbolt format 3", newerFormat(base))
 	return cs
 }

@@ -164,7 +164,7 @@ func TestFault_Migration_LeavesVersion1(t *testing.T) {
 			}
 			for _, name := range dirNames(t, dir) {
 				whole := step == "backup.syncdir" || strings.HasPrefix(step, "migrate.") // the backup was complete
-				if name != "align.db" && !(name == "align.db"+preBak && whole) {
+				if name != "align.db" && !(name == preBak("align.db") && whole) {
 					t.Errorf("left behind: %s", name)
 				}
 			}

@@ -118,7 +118,7 @@ func TestOpen_Permissions_Umask0_Backups(t *testing.T) {
 
 	want := map[string]os.FileMode{
 		filepath.Dir(dir): 0o700, dir: 0o700, path: 0o600, manual: 0o600,
-		filesafe.BackupDir(path): 0o700, auto: 0o600, v1 + preBak: 0o600,
+		filesafe.BackupDir(path): 0o700, auto: 0o600, preBak(v1): 0o600,
 	}
 	for p, mode := range want {
 		info, err := os.Stat(p)

@@ -24,6 +24,7 @@ type migration struct {
 var migrations = []migration{
 	{2, "settings as one workspace record with a replica ID", migrateWorkspaceRecord},
 	{3, "an index of the sprints' dates and states", migrateSprintIndex},
+	{4, "an index of every record ID and where it lives", migrateIDIndex},
 }
 
 // migrate runs the migrations newer than from, in order.

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,10 +44,6 @@ func v1Fixture(t *testing.T, path string, settings map[string]string) model.Memb
 	return m
 }
 
-// preBak ends the name of the copy a migrating open keeps of the file: the
-// version about to be written.
-var preBak = fmt.Sprintf(".pre-v%d.bak", SchemaVersion)
-
 func TestOpen_MigratesV1(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -86,7 +81,7 @@ func TestOpen_MigratesV1(t *testing.T) {
 				return nil
 			})
 			// The backup holds the version-1 file as it was.
-			db, err := bolt.Open(path+preBak, 0o600, &bolt.Options{ReadOnly: true})
+			db, err := bolt.Open(preBak(path), 0o600, &bolt.Options{ReadOnly: true})
 			if err != nil {
 				t.Fatalf("no readable backup: %v", err)
 			}
@@ -98,7 +93,7 @@ func TestOpen_MigratesV1(t *testing.T) {
 				return nil
 			})
 			_ = db.Close()
-			if info, _ := os.Stat(path + preBak); info.Mode().Perm() != 0o600 {
+			if info, _ := os.Stat(preBak(path)); info.Mode().Perm() != 0o600 {
 				t.Errorf("backup mode %o, want 600", info.Mode().Perm())
 			}
 		})
@@ -108,14 +103,14 @@ func TestOpen_MigratesV1(t *testing.T) {
 func TestOpen_MigrationKeepsEarlierBackup(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "align.db")
 	v1Fixture(t, path, nil)
-	writeFile(t, path+preBak, []byte("an earlier backup"))
+	writeFile(t, preBak(path), []byte("an earlier backup"))
 	t.Cleanup(func() { checkFile(t, path) })
 	s := openTestStore(t, path, Options{})
 	_ = s.Close()
-	if got, _ := os.ReadFile(path + preBak); string(got) != "an earlier backup" {
+	if got, _ := os.ReadFile(preBak(path)); string(got) != "an earlier backup" {
 		t.Error("the earlier backup was overwritten")
 	}
-	if _, err := os.Stat(path + preBak + ".1"); err != nil {
+	if _, err := os.Stat(preBak(path) + ".1"); err != nil {
 		t.Errorf("no fresh backup: %v", err)
 	}
 }

@@ -73,7 +73,10 @@ func (k kind[T]) put(b *bolt.Bucket, v T) error {
 	if err := b.Put(idKey(id), data); err != nil {
 		return fmt.Errorf("write %s %s: %w", k.name, id, err)
 	}
-	return indexSprintPut(b, v)
+	if err := indexSprintPut(b, v); err != nil {
+		return err
+	}
+	return indexRecord(b.Tx(), v)
 }
 
 // all decodes every record of b in key order, tombstones included when

@@ -17,6 +17,7 @@ package store
 //	sprintindex               sprint ID → start, end, creation, closed and
 //	                          deleted (sprint_index.go), kept with every
 //	                          header write
+//	ids                       record ID → its kind and sprint (idindex.go)
 //
 // Keys are the 16 bytes of a UUIDv7. Version 7 UUIDs begin with their
 // creation time in milliseconds, so a cursor visits records (and sprints) in
@@ -35,7 +36,7 @@ import (
 
 // SchemaVersion is the layout version this binary reads and writes. Files
 // with an older version are migrated on a writing open (see migrate.go).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Top-level bucket names.
 var (
@@ -47,7 +48,7 @@ var (
 )
 
 // topBuckets lists the top-level buckets in creation order.
-var topBuckets = [][]byte{bucketMeta, bucketGoals, bucketMembers, bucketSprints, bucketSprintData, bucketSprintIndex}
+var topBuckets = [][]byte{bucketMeta, bucketGoals, bucketMembers, bucketSprints, bucketSprintData, bucketSprintIndex, bucketIDIndex}
 
 // Sub-bucket names inside each sprint's nested bucket.
 const (

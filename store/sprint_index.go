@@ -1,6 +1,6 @@
 package store
 
-// The sprint index (schema version 3) lets a report find the current sprint
+// The sprint index (schema version 3; the ID index came with 4) lets a report find the current sprint
 // and the sprints before it without decoding every sprint header: the
 // sprintindex bucket maps each sprint ID (tombstones too) to the few fields
 // the choice and the order rest on, in a fixed binary form:

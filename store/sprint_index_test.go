@@ -160,7 +160,7 @@ func TestOpen_MigratesV2_SprintIndex(t *testing.T) {
 		t.Errorf("the index holds %d entries; want one per header, tombstones too (%d)", entries, len(sprints))
 	}
 	checkCurrent(t, s, "migrated")
-	if _, err := os.Stat(path + preBak); err != nil {
+	if _, err := os.Stat(preBak(path)); err != nil {
 		t.Errorf("no copy of the version-2 file: %v", err)
 	}
 }
