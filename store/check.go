@@ -74,15 +74,17 @@ func checkTx(tx *bolt.Tx, release func()) []Problem {
 	r, byID := c.plan(tx, ws, wsErr)
 	c.fs = append(c.fs, checkSprintIndex(tx, byID)...)
 	c.sprintData(tx, r, byID)
+	c.checkIDIndex(tx)
 	return problems(c.fs)
 }
 
 // checker gathers what checkTx finds, and where each record ID is stored.
 type checker struct {
-	fs      []finding
-	seen    map[uuid.UUID]place // every record ID → where it is stored
-	sprints []string            // the Where of each sprint's bucket a place names
-	release func()              // after each sprint: Store.releaseMapped
+	fs        []finding
+	seen      map[uuid.UUID]place // every record ID → where it is stored
+	sprints   []string            // the Where of each sprint's bucket a place names
+	sprintIDs []uuid.UUID         // the sprint of each of sprints
+	release   func()              // after each sprint: Store.releaseMapped
 }
 
 // place is where a record is stored, kept small because check notes every
@@ -184,6 +186,7 @@ func (c *checker) sprintData(tx *bolt.Tx, r refs, byID map[uuid.UUID]model.Sprin
 		d, df := decodeSprintBucket(tx.Bucket(bucketSprintData).Bucket(k), h, where)
 		c.fs = append(c.fs, df...)
 		c.sprints = append(c.sprints, where)
+		c.sprintIDs = append(c.sprintIDs, sid)
 		for _, id := range sprintRecordIDs(d) {
 			c.note(id.id, place{int32(len(c.sprints) - 1), id.sub})
 		}
