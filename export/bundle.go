@@ -97,7 +97,7 @@ func lessID(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) }
 // sortedCopy deep-copies d, ordering every kind of record by ID; empty
 // lists become nil.
 func sortedCopy(d model.Dataset) model.Dataset {
-	out := deepCopy(d)
+	out := model.CopyDataset(d)
 	out.Goals = sortByID(out.Goals, func(g model.Goal) uuid.UUID { return g.ID })
 	out.Members = sortByID(out.Members, func(m model.Member) uuid.UUID { return m.ID })
 	for i := range out.Members {
