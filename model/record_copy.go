@@ -1,6 +1,7 @@
 package model
 
-// Copying a whole Dataset and placing its records under their sprints.
+// Copying a whole Dataset, placing its records under their sprints, and
+// indexing one kind's records by ID.
 
 import "github.com/google/uuid"
 
@@ -56,4 +57,14 @@ func setSprint[T any](xs []T, id uuid.UUID, field func(*T) *uuid.UUID) {
 	for i := range xs {
 		*field(&xs[i]) = id
 	}
+}
+
+// IndexByID maps records of one kind by ID; of two with one ID the later
+// is kept.
+func IndexByID[T any](recs []T) map[uuid.UUID]T {
+	out := make(map[uuid.UUID]T, len(recs))
+	for _, r := range recs {
+		out[MetaOf(r).ID] = r
+	}
+	return out
 }

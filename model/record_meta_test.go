@@ -68,3 +68,15 @@ func TestCheckMeta_Names(t *testing.T) {
 		t.Fatalf("fault %v, want updated-at before created-at", f)
 	}
 }
+
+func TestIndexByID(t *testing.T) {
+	a, b := fxMember(1, "ana", true), fxMember(2, "bob", true)
+	later := fxMember(1, "ann", true)
+	got := IndexByID([]Member{a, b, later})
+	if len(got) != 2 || got[a.ID].Handle != "ann" || got[b.ID].Handle != "bob" {
+		t.Fatalf("IndexByID = %v", got)
+	}
+	if got := IndexByID([]Goal(nil)); len(got) != 0 {
+		t.Fatalf("IndexByID(nil) = %v", got)
+	}
+}
