@@ -97,7 +97,7 @@ func lessID(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) }
 // sortedCopy deep-copies d, ordering every kind of record by ID; empty
 // lists become nil.
 func sortedCopy(d model.Dataset) model.Dataset {
-	out := deepCopy(d)
+	out := model.CopyDataset(d)
 	out.Goals = sortByID(out.Goals, func(g model.Goal) uuid.UUID { return g.ID })
 	out.Members = sortByID(out.Members, func(m model.Member) uuid.UUID { return m.ID })
 	for i := range out.Members {
@@ -309,63 +309,77 @@ func toWire(b Bundle) wireBundle {
 		Team: b.Team, Replica: b.Replica.String(), Scope: b.Scope, Author: optID(b.Author),
 		Goals: []wireGoal{}, Members: []wireMember{}, Sprints: []wireSprint{},
 	}
-	for _, g := range b.data.Goals {
-		w.Goals = append(w.Goals, wireGoal{wireMeta: toMeta(g.Meta), Title: g.Title, Description: g.Description, Archived: g.Archived})
-	}
-	for _, m := range b.data.Members {
-		w.Members = append(w.Members, wireMember{
-			wireMeta: toMeta(m.Meta), Name: m.Name, Handle: m.Handle, Active: m.Active,
-			Facilitator: m.Facilitator, Keys: emptyIfNil(slices.Clone(m.Keys)), NoEstimates: m.NoEstimates,
-		})
-	}
-	for _, sd := range b.data.Sprints {
-		w.Sprints = append(w.Sprints, toWireSprint(sd))
-	}
+	_ = model.EachRecord(b.data, func(rec any, _ uuid.UUID) error {
+		switch r := rec.(type) {
+		case model.Goal:
+			w.Goals = append(w.Goals, wireGoal{wireMeta: toMeta(r.Meta), Title: r.Title, Description: r.Description, Archived: r.Archived})
+		case model.Member:
+			w.Members = append(w.Members, wireMember{
+				wireMeta: toMeta(r.Meta), Name: r.Name, Handle: r.Handle, Active: r.Active,
+				Facilitator: r.Facilitator, Keys: emptyIfNil(slices.Clone(r.Keys)), NoEstimates: r.NoEstimates,
+			})
+		default: // a sprint's header starts its entry; its records follow
+			if _, header := rec.(model.Sprint); header {
+				w.Sprints = append(w.Sprints, wireSprint{})
+			}
+			w.Sprints[len(w.Sprints)-1].add(rec)
+		}
+		return nil
+	})
 	return w
 }
 
+// toWireSprint is a sprint and its records as a bundle writes them.
 func toWireSprint(sd model.SprintData) wireSprint {
-	sp := sd.Sprint
-	ws := wireSprint{
-		wireMeta: toMeta(sp.Meta), Name: sp.Name, Goal: sp.Goal,
-		Start: sp.Start.UTC().Format(model.DateLayout), End: sp.End.UTC().Format(model.DateLayout),
-		State:      string(sp.State),
-		Objectives: []wireObjective{}, Stories: []wireStory{}, Assessments: []wireAssessment{},
-		Outcomes: []wireOutcome{}, Actions: []wireAction{},
-	}
-	for _, o := range sd.Objectives {
-		ws.Objectives = append(ws.Objectives, wireObjective{
-			wireMeta: toMeta(o.Meta), Title: o.Title, Description: o.Description, GoalID: optID(o.GoalID),
-			Order: o.Order, CarriedFrom: optID(o.CarriedFrom), Baseline: cloneInt(o.Baseline), Stretch: o.Stretch,
-		})
-	}
-	for _, s := range sd.Stories {
-		ws.Stories = append(ws.Stories, wireStory{
-			wireMeta: toMeta(s.Meta), ObjectiveID: s.ObjectiveID.String(), Title: s.Title,
-			Points: s.Points, Status: string(s.Status), Key: s.Key, Order: s.Order,
-		})
-	}
-	for _, a := range slices.Concat(sd.Assessments, sd.Round2) {
-		ws.Assessments = append(ws.Assessments, wireAssessment{
-			wireMeta: toMeta(a.Meta), ObjectiveID: a.ObjectiveID.String(), MemberID: a.MemberID.String(),
-			Progress: a.Progress, Confidence: a.Confidence, Note: a.Note, Abstain: a.Abstain,
-			Submitted: a.Submitted, Late: a.Late, Round: wireRound(a.Round2),
-		})
-	}
-	for _, o := range sd.Outcomes {
-		ws.Outcomes = append(ws.Outcomes, wireOutcome{
-			wireMeta: toMeta(o.Meta), ObjectiveID: o.ObjectiveID.String(), Agreed: cloneInt(o.Agreed),
-			Notes: o.Notes, Discussed: o.Discussed, Revealed: o.Revealed, Sealed: o.Sealed, Round2Open: o.Round2Open, Round2Revealed: o.Round2Revealed, Minutes: o.Minutes,
-			Uncertain: o.Uncertain, Question: o.Question, QuestionOwner: optID(o.QuestionOwner),
-		})
-	}
-	for _, a := range sd.Actions {
-		ws.Actions = append(ws.Actions, wireAction{
-			wireMeta: toMeta(a.Meta), ObjectiveID: optID(a.ObjectiveID), Text: a.Text,
-			OwnerID: optID(a.OwnerID), Done: a.Done, Due: optDate(a.Due),
-		})
-	}
+	var ws wireSprint
+	_ = model.EachSprintRecord(sd, func(rec any) error {
+		ws.add(rec)
+		return nil
+	})
 	return ws
+}
+
+// add puts a sprint's header or one of its records (model.EachSprintRecord
+// gives them header first, in the bundle's order: both rounds of estimates
+// in one list) into ws.
+func (ws *wireSprint) add(rec any) {
+	switch r := rec.(type) {
+	case model.Sprint:
+		*ws = wireSprint{
+			wireMeta: toMeta(r.Meta), Name: r.Name, Goal: r.Goal,
+			Start: r.Start.UTC().Format(model.DateLayout), End: r.End.UTC().Format(model.DateLayout),
+			State:      string(r.State),
+			Objectives: []wireObjective{}, Stories: []wireStory{}, Assessments: []wireAssessment{},
+			Outcomes: []wireOutcome{}, Actions: []wireAction{},
+		}
+	case model.Objective:
+		ws.Objectives = append(ws.Objectives, wireObjective{
+			wireMeta: toMeta(r.Meta), Title: r.Title, Description: r.Description, GoalID: optID(r.GoalID),
+			Order: r.Order, CarriedFrom: optID(r.CarriedFrom), Baseline: cloneInt(r.Baseline), Stretch: r.Stretch,
+		})
+	case model.Story:
+		ws.Stories = append(ws.Stories, wireStory{
+			wireMeta: toMeta(r.Meta), ObjectiveID: r.ObjectiveID.String(), Title: r.Title,
+			Points: r.Points, Status: string(r.Status), Key: r.Key, Order: r.Order,
+		})
+	case model.Assessment:
+		ws.Assessments = append(ws.Assessments, wireAssessment{
+			wireMeta: toMeta(r.Meta), ObjectiveID: r.ObjectiveID.String(), MemberID: r.MemberID.String(),
+			Progress: r.Progress, Confidence: r.Confidence, Note: r.Note, Abstain: r.Abstain,
+			Submitted: r.Submitted, Late: r.Late, Round: wireRound(r.Round2),
+		})
+	case model.Outcome:
+		ws.Outcomes = append(ws.Outcomes, wireOutcome{
+			wireMeta: toMeta(r.Meta), ObjectiveID: r.ObjectiveID.String(), Agreed: cloneInt(r.Agreed),
+			Notes: r.Notes, Discussed: r.Discussed, Revealed: r.Revealed, Sealed: r.Sealed, Round2Open: r.Round2Open, Round2Revealed: r.Round2Revealed, Minutes: r.Minutes,
+			Uncertain: r.Uncertain, Question: r.Question, QuestionOwner: optID(r.QuestionOwner),
+		})
+	case model.ActionItem:
+		ws.Actions = append(ws.Actions, wireAction{
+			wireMeta: toMeta(r.Meta), ObjectiveID: optID(r.ObjectiveID), Text: r.Text,
+			OwnerID: optID(r.OwnerID), Done: r.Done, Due: optDate(r.Due),
+		})
+	}
 }
 
 // wireRound is an estimate's round as a bundle writes it: 2, or absent for

@@ -3,7 +3,6 @@ package export
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
@@ -33,31 +32,11 @@ func (b Bundle) checked() (model.Dataset, error) {
 	if err := b.checkHeader(); err != nil {
 		return model.Dataset{}, err
 	}
-	v := validator{seen: map[uuid.UUID]string{}, handles: map[string]string{}}
-	d := deepCopy(b.data)
-	for i := range d.Goals {
-		g := &d.Goals[i]
-		path := fmt.Sprintf("goals[%d]", i)
-		v.meta(path, "goal", g.Meta)
-		g.Normalize()
-		v.valid(path, "goal", g.ID, g.Validate())
-	}
-	for i := range d.Members {
-		m := &d.Members[i]
-		path := fmt.Sprintf("members[%d]", i)
-		v.meta(path, "member", m.Meta)
-		m.Normalize()
-		v.valid(path, "member", m.ID, m.Validate())
-		if !m.Deleted && v.err == nil {
-			if other, dup := v.handles[m.Handle]; dup {
-				v.fail(path, "member", m.ID, "handle", "%q is also the handle of the live member at %s", m.Handle, other)
-			}
-			v.handles[m.Handle] = path
-		}
-	}
-	for i := range d.Sprints {
-		v.sprint(fmt.Sprintf("sprints[%d]", i), &d.Sprints[i], b.Scope == ScopeMine)
-	}
+	d := model.CopyDataset(b.data)
+	model.PlaceUnderSprints(&d)
+	model.NormalizeAll(&d)
+	v := validator{seen: map[uuid.UUID]string{}, handles: map[string]string{}, mine: b.Scope == ScopeMine, counts: map[model.RecordKind]int{}}
+	_ = model.EachRecord(d, v.record)
 	return d, v.err
 }
 
@@ -89,39 +68,18 @@ func (b Bundle) checkHeader() error {
 	return nil
 }
 
-// deepCopy copies d, its slices and pointers included, keeping the order
-// of every list.
-func deepCopy(d model.Dataset) model.Dataset {
-	out := model.Dataset{Goals: slices.Clone(d.Goals), Members: slices.Clone(d.Members)}
-	for i := range out.Members {
-		out.Members[i].Keys = slices.Clone(out.Members[i].Keys)
-	}
-	for _, sd := range d.Sprints {
-		c := model.SprintData{
-			Sprint:      sd.Sprint,
-			Objectives:  slices.Clone(sd.Objectives),
-			Stories:     slices.Clone(sd.Stories),
-			Assessments: slices.Clone(sd.Assessments),
-			Round2:      slices.Clone(sd.Round2),
-			Outcomes:    slices.Clone(sd.Outcomes),
-			Actions:     slices.Clone(sd.Actions),
-		}
-		for i := range c.Objectives {
-			c.Objectives[i].Baseline = cloneInt(c.Objectives[i].Baseline)
-		}
-		for i := range c.Outcomes {
-			c.Outcomes[i].Agreed = cloneInt(c.Outcomes[i].Agreed)
-		}
-		out.Sprints = append(out.Sprints, c)
-	}
-	return out
-}
-
 // validator collects the first problem found in a dataset.
 type validator struct {
 	err     error
 	seen    map[uuid.UUID]string // id → path of the record that has it
 	handles map[string]string    // live handle → path
+	mine    bool                 // a "mine" bundle: its sprints are references
+
+	// Where the next record goes, for its error path.
+	counts   map[model.RecordKind]int // goals and members so far
+	sprints  int                      // sprints so far
+	sprint   string                   // path of the sprint being checked
+	inSprint map[model.RecordKind]int // its records so far, by kind
 }
 
 func (v *validator) fail(path, kind string, id uuid.UUID, field, format string, args ...any) {
@@ -135,27 +93,18 @@ func (v *validator) fail(path, kind string, id uuid.UUID, field, format string, 
 	v.err = &RecordError{Path: path, Kind: kind, ID: ids, Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 
-// meta checks the fields every record has.
-func (v *validator) meta(path, kind string, m model.Meta) {
-	switch {
-	case m.ID == uuid.Nil:
-		v.fail(path, kind, m.ID, "id", "the nil UUID is not allowed")
-	case m.CreatedAt.IsZero():
-		v.fail(path, kind, m.ID, "created_at", "the creation time is missing")
-	case m.UpdatedAt.IsZero():
-		v.fail(path, kind, m.ID, "updated_at", "the update time is missing")
-	case m.UpdatedAt.Before(m.CreatedAt):
-		v.fail(path, kind, m.ID, "updated_at", "%s is before created_at %s",
-			m.UpdatedAt.UTC().Format(time.RFC3339Nano), m.CreatedAt.UTC().Format(time.RFC3339Nano))
-	case !m.Base.IsZero() && (m.Base.Before(m.CreatedAt) || !m.Base.Before(m.UpdatedAt)):
-		v.fail(path, kind, m.ID, "base", "%s is not between created_at %s and updated_at %s; base is the update time of the version this one was edited from (null if never edited)",
-			m.Base.UTC().Format(time.RFC3339Nano), m.CreatedAt.UTC().Format(time.RFC3339Nano), m.UpdatedAt.UTC().Format(time.RFC3339Nano))
+// meta checks the fields every record has (model.CheckMeta) and that
+// its ID is not used twice.
+func (v *validator) meta(path string, rec any, listedUnder uuid.UUID) {
+	kind, m, _, _ := model.Describe(rec)
+	if f := model.CheckMeta(rec, listedUnder, time.Time{}, 0, model.BundleMetaNames); f != nil {
+		v.fail(path, kind.String(), m.ID, f.Field, "%s", f.Msg)
 	}
 	if m.ID == uuid.Nil {
 		return
 	}
 	if other, dup := v.seen[m.ID]; dup {
-		v.fail(path, kind, m.ID, "id", "repeats the id of the record at %s", other)
+		v.fail(path, kind.String(), m.ID, "id", "repeats the id of the record at %s", other)
 	}
 	v.seen[m.ID] = path
 }
@@ -191,69 +140,70 @@ func wireFieldName(kind, field string) string {
 	return field
 }
 
-// sprint checks one sprint and its records; ref is true for a "mine"
-// bundle's sprint, which names the sprint by id and carries no header.
-func (v *validator) sprint(path string, sd *model.SprintData, ref bool) {
-	sp := &sd.Sprint
-	if ref {
-		v.ref(path, "sprint", sp.ID, "id", sp.ID)
-	} else {
-		v.meta(path, "sprint", sp.Meta)
-		sp.Normalize()
-		v.valid(path, "sprint", sp.ID, sp.Validate())
-	}
-	for i := range sd.Objectives {
-		o := &sd.Objectives[i]
-		rp := fmt.Sprintf("%s.objectives[%d]", path, i)
-		o.SprintID = sp.ID
-		v.meta(rp, "objective", o.Meta)
-		o.Normalize()
-		v.valid(rp, "objective", o.ID, o.Validate())
-	}
-	for i := range sd.Stories {
-		s := &sd.Stories[i]
-		rp := fmt.Sprintf("%s.stories[%d]", path, i)
-		s.SprintID = sp.ID
-		v.meta(rp, "story", s.Meta)
-		v.ref(rp, "story", s.ID, "objective_id", s.ObjectiveID)
-		s.Normalize()
-		v.valid(rp, "story", s.ID, s.Validate())
-	}
-	for i := range sd.Assessments {
-		a := &sd.Assessments[i]
-		rp := fmt.Sprintf("%s.assessments[%d]", path, i)
-		v.assessment(rp, sp.ID, a)
-	}
-	for i := range sd.Round2 {
-		a := &sd.Round2[i]
-		rp := fmt.Sprintf("%s.assessments[%d]", path, len(sd.Assessments)+i)
-		v.assessment(rp, sp.ID, a)
-	}
-	for i := range sd.Outcomes {
-		o := &sd.Outcomes[i]
-		rp := fmt.Sprintf("%s.outcomes[%d]", path, i)
-		o.SprintID = sp.ID
-		v.meta(rp, "outcome", o.Meta)
-		v.ref(rp, "outcome", o.ID, "objective_id", o.ObjectiveID)
-		o.Normalize()
-		v.valid(rp, "outcome", o.ID, o.Validate())
-	}
-	for i := range sd.Actions {
-		a := &sd.Actions[i]
-		rp := fmt.Sprintf("%s.action_items[%d]", path, i)
-		a.SprintID = sp.ID
-		v.meta(rp, "action item", a.Meta)
-		a.Normalize()
-		v.valid(rp, "action item", a.ID, a.Validate())
-	}
+// wireLists names each kind's list in a bundle, for error paths.
+var wireLists = map[model.RecordKind]string{
+	model.KindGoal: "goals", model.KindMember: "members", model.KindSprint: "sprints",
+	model.KindObjective: "objectives", model.KindStory: "stories", model.KindAssessment: "assessments",
+	model.KindOutcome: "outcomes", model.KindAction: "action_items",
 }
 
-// assessment checks one estimate of sprint sid (either round).
-func (v *validator) assessment(rp string, sid uuid.UUID, a *model.Assessment) {
-	a.SprintID = sid
-	v.meta(rp, "assessment", a.Meta)
-	v.ref(rp, "assessment", a.ID, "objective_id", a.ObjectiveID)
-	v.ref(rp, "assessment", a.ID, "member_id", a.MemberID)
-	a.Normalize()
-	v.valid(rp, "assessment", a.ID, a.Validate())
+// record checks one record (model.EachRecord's visit), listed under sprint
+// listedUnder, and returns the first problem found so far. A "mine"
+// bundle's sprint names the sprint by id and carries no header: only its
+// id is checked.
+func (v *validator) record(rec any, listedUnder uuid.UUID) error {
+	kind, m, _, _ := model.Describe(rec)
+	path := v.path(kind)
+	if kind == model.KindSprint && v.mine {
+		v.ref(path, kind.String(), m.ID, "id", m.ID)
+		return v.err
+	}
+	v.meta(path, rec, listedUnder)
+	for _, r := range requiredRefs(rec) {
+		v.ref(path, kind.String(), m.ID, r.field, r.id)
+	}
+	v.valid(path, kind.String(), m.ID, model.ValidateRecord(rec))
+	if mb, ok := rec.(model.Member); ok && !mb.Deleted && v.err == nil {
+		if other, dup := v.handles[mb.Handle]; dup {
+			v.fail(path, kind.String(), mb.ID, "handle", "%q is also the handle of the live member at %s", mb.Handle, other)
+		}
+		v.handles[mb.Handle] = path
+	}
+	return v.err
+}
+
+// path returns the bundle path of the next record of kind: goals[i],
+// sprints[i], sprints[i].stories[j] (both rounds of assessments count as
+// one list, as the bundle writes them).
+func (v *validator) path(kind model.RecordKind) string {
+	if kind == model.KindSprint {
+		v.sprint, v.inSprint = fmt.Sprintf("sprints[%d]", v.sprints), map[model.RecordKind]int{}
+		v.sprints++
+		return v.sprint
+	}
+	n, prefix := v.counts, ""
+	if kind.InSprint() {
+		n, prefix = v.inSprint, v.sprint+"."
+	}
+	i := n[kind]
+	n[kind]++
+	return fmt.Sprintf("%s%s[%d]", prefix, wireLists[kind], i)
+}
+
+type reference struct {
+	field string
+	id    uuid.UUID
+}
+
+// requiredRefs lists the references of rec that a bundle must set.
+func requiredRefs(rec any) []reference {
+	switch r := rec.(type) {
+	case model.Story:
+		return []reference{{"objective_id", r.ObjectiveID}}
+	case model.Outcome:
+		return []reference{{"objective_id", r.ObjectiveID}}
+	case model.Assessment:
+		return []reference{{"objective_id", r.ObjectiveID}, {"member_id", r.MemberID}}
+	}
+	return nil
 }

@@ -57,37 +57,27 @@ func Markdown(w io.Writer, s Summary) error {
 
 // summaryWriter renders one summary; lookups are built once.
 type summaryWriter struct {
-	w       *bufio.Writer
-	s       Summary
-	r       model.SprintReport
-	handles map[uuid.UUID]string
-	goals   map[uuid.UUID]model.Goal
-	titles  map[uuid.UUID]string // objective titles
+	w          *bufio.Writer
+	s          Summary
+	r          model.SprintReport
+	members    map[uuid.UUID]model.Member
+	goals      map[uuid.UUID]model.Goal
+	objectives map[uuid.UUID]model.Objective
 }
 
 func newSummaryWriter(w *bufio.Writer, s Summary) *summaryWriter {
-	md := &summaryWriter{
+	return &summaryWriter{
 		w: w, s: s, r: model.Rank(model.Analyze(s.Sprint, s.Members, s.Settings), s.Settings, s.Offsets),
-		handles: map[uuid.UUID]string{}, goals: map[uuid.UUID]model.Goal{}, titles: map[uuid.UUID]string{},
+		members: model.IndexByID(s.Members), goals: model.IndexByID(s.Goals), objectives: model.IndexByID(s.Sprint.Objectives),
 	}
-	for _, m := range s.Members {
-		md.handles[m.ID] = m.Handle
-	}
-	for _, g := range s.Goals {
-		md.goals[g.ID] = g
-	}
-	for _, o := range s.Sprint.Objectives {
-		md.titles[o.ID] = o.Title
-	}
-	return md
 }
 
 func (md *summaryWriter) printf(format string, args ...any) { fmt.Fprintf(md.w, format, args...) }
 
 // handle names a member by handle, or by a short ID when unknown.
 func (md *summaryWriter) handle(id uuid.UUID) string {
-	if h, ok := md.handles[id]; ok {
-		return h
+	if m, ok := md.members[id]; ok {
+		return m.Handle
 	}
 	return "member " + id.String()[:8]
 }
@@ -209,8 +199,8 @@ func (md *summaryWriter) actions() {
 			box = "x"
 		}
 		about := ""
-		if t, ok := md.titles[a.ObjectiveID]; ok {
-			about = "; objective: " + inline(t)
+		if o, ok := md.objectives[a.ObjectiveID]; ok {
+			about = "; objective: " + inline(o.Title)
 		}
 		md.printf("- [%s] %s (%s%s)\n", box, inline(a.Text), md.ownerDue(a), about)
 	}
@@ -254,7 +244,7 @@ func (md *summaryWriter) notSubmitted() {
 	missing := map[string][]string{}
 	for _, m := range md.r.Missing {
 		for _, h := range m.Handles {
-			missing[h] = append(missing[h], inline(md.titles[m.ObjectiveID]))
+			missing[h] = append(missing[h], inline(md.objectives[m.ObjectiveID].Title))
 		}
 	}
 	for _, h := range md.r.NotSubmitted {

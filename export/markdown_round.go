@@ -55,8 +55,8 @@ func (md *summaryWriter) uncertain(st model.ObjectiveStats) {
 		return
 	}
 	owner := "unowned"
-	if h, ok := md.handles[o.QuestionOwner]; ok {
-		owner = "owner: " + inline(h)
+	if m, ok := md.members[o.QuestionOwner]; ok {
+		owner = "owner: " + inline(m.Handle)
 	}
 	md.printf("**Outcome:** uncertain, needs information. **Question:** %s (%s)\n\n", inline(o.Question), owner)
 }

@@ -47,11 +47,22 @@ func sealRound2(sd SprintData, author uuid.UUID) ([]Assessment, int) {
 	var keep []Assessment
 	left := 0
 	for _, a := range sd.Round2 {
-		if oc, _ := outcomeOf(sd.Outcomes, a.ObjectiveID); a.MemberID == author || oc.Round2Revealed {
+		if Round2Travels(sd, a, author) {
 			keep = append(keep, a)
 		} else {
 			left++
 		}
 	}
 	return keep, left
+}
+
+// Round2Travels reports whether second-round estimate a of sprint sd may
+// travel in a bundle by author: once the sprint is closed or the
+// objective's second round revealed, every one; before, author's own.
+func Round2Travels(sd SprintData, a Assessment, author uuid.UUID) bool {
+	if sd.Sprint.State == StateClosed || a.MemberID == author {
+		return true
+	}
+	oc, _ := outcomeOf(sd.Outcomes, a.ObjectiveID)
+	return oc.Round2Revealed
 }

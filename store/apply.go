@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/align-team/align/model"
 	"github.com/google/uuid"
@@ -63,45 +64,28 @@ func applyErr(kind error, name string, id uuid.UUID, format string, args ...any)
 }
 
 // prepareDataset normalises and validates every record of d in place, by
-// model's rules (model.NormalizeAll, model.ValidateRecord), and checks IDs,
-// times and sprint membership.
+// model's rules (model.NormalizeAll, model.ValidateRecord, model.CheckMeta
+// for IDs, times and sprint membership), and refuses an ID used twice.
 func prepareDataset(d *model.Dataset) error {
 	seen := map[uuid.UUID]string{}
-	meta := func(m model.Meta, name string) error {
-		if m.ID == uuid.Nil {
-			return newErr(ErrReference, nil, "cannot apply: a %s has no ID", name)
+	model.NormalizeAll(d)
+	return model.EachRecord(*d, func(rec any, listedUnder uuid.UUID) error {
+		kind, m, _, _ := model.Describe(rec)
+		name := kind.String()
+		if err := model.ValidateRecord(rec); err != nil {
+			return newErr(errInvalid, err, "cannot apply: %s %s: %v", name, m.ID, err)
+		}
+		if f := model.CheckMeta(rec, listedUnder, time.Time{}, 0, model.BundleMetaNames); f != nil {
+			errKind := errInvalid
+			if f.Field == model.BundleMetaNames.ID || f.Field == model.BundleMetaNames.Sprint {
+				errKind = ErrReference
+			}
+			return applyErr(errKind, name, m.ID, "%v", f)
 		}
 		if other, dup := seen[m.ID]; dup {
 			return applyErr(ErrDuplicate, name, m.ID, "the ID appears twice in the dataset (also as %s)", other)
 		}
 		seen[m.ID] = name
-		if m.CreatedAt.IsZero() || m.UpdatedAt.IsZero() {
-			return applyErr(errInvalid, name, m.ID, "created and updated times are required")
-		}
-		return nil
-	}
-	valid := func(m model.Meta, name string, err error) error {
-		if err != nil {
-			return newErr(errInvalid, err, "cannot apply: %s %s: %v", name, m.ID, err)
-		}
-		return meta(m, name)
-	}
-	inSprint := func(m model.Meta, name string, got, want uuid.UUID) error {
-		if got != want {
-			return applyErr(ErrReference, name, m.ID, "it says sprint %s but is listed under sprint %s", got, want)
-		}
-		return nil
-	}
-	model.NormalizeAll(d)
-	return model.EachRecord(*d, func(rec any, listedUnder uuid.UUID) error {
-		kind, m, sprint, _ := model.Describe(rec)
-		name := kind.String()
-		if err := valid(m, name, model.ValidateRecord(rec)); err != nil {
-			return err
-		}
-		if kind.InSprint() && kind != model.KindSprint {
-			return inSprint(m, name, sprint, listedUnder)
-		}
 		return nil
 	})
 }

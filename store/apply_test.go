@@ -93,6 +93,14 @@ func TestStore_Apply_AllOrNothing(t *testing.T) {
 		{"no times", func(fixture) model.Dataset {
 			return model.Dataset{Goals: []model.Goal{good, {Meta: model.Meta{ID: missing}, Title: "x"}}}
 		}, nil, "created and updated times are required"},
+		{"update before creation", func(fixture) model.Dataset {
+			m := stamp()
+			m.UpdatedAt = m.CreatedAt.Add(-time.Second)
+			return model.Dataset{Goals: []model.Goal{good, {Meta: m, Title: "x"}}}
+		}, nil, "updated_at: "},
+		{"nil ID", func(fixture) model.Dataset {
+			return model.Dataset{Goals: []model.Goal{good, {Meta: model.Meta{CreatedAt: good.CreatedAt, UpdatedAt: good.UpdatedAt}, Title: "x"}}}
+		}, ErrReference, "id: the nil UUID is not allowed"},
 		{"control characters are stripped, empty title refused", func(fixture) model.Dataset {
 			return model.Dataset{Goals: []model.Goal{good, {Meta: stamp(), Title: "\x1b\x07"}}}
 		}, nil, "goal title: must not be empty"},

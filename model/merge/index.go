@@ -103,20 +103,13 @@ type incomingSet struct {
 
 func prepareIncoming(d model.Dataset, now time.Time, maxSkew time.Duration) (*incomingSet, error) {
 	inc := &incomingSet{byID: make(map[uuid.UUID]*entry)}
-	limit := now.Add(maxSkew)
 	err := model.EachRecord(d, func(rec any, listedUnder uuid.UUID) error {
 		e := newEntry(model.NormalizedCopy(rec))
-		if err := checkMeta(e, now, limit); err != nil {
-			return err
+		if f := model.CheckMeta(e.rec, listedUnder, now, maxSkew, metaNames); f != nil {
+			return e.fail(f.Field, "%s", f.Msg)
 		}
 		if err := validate(e); err != nil {
 			return err
-		}
-		if e.kind.InSprint() && e.sprint != listedUnder {
-			if e.sprint == uuid.Nil {
-				return e.fail("sprint", "is missing; it must be the sprint the record is listed under (%s)", listedUnder)
-			}
-			return e.fail("sprint", "is %s, but the record is listed under sprint %s", e.sprint, listedUnder)
 		}
 		if prev := inc.byID[e.meta.ID]; prev != nil {
 			return e.fail("id", "appears twice in the bundle (also as %s %q); every record needs its own id", prev.kind.String(), model.RecordLabel(prev.rec))
@@ -128,28 +121,8 @@ func prepareIncoming(d model.Dataset, now time.Time, maxSkew time.Duration) (*in
 	return inc, err
 }
 
-func checkMeta(e *entry, now, limit time.Time) error {
-	if e.meta.ID == uuid.Nil {
-		return e.fail("id", "is missing (the nil UUID); every record needs a unique id")
-	}
-	for _, f := range []struct {
-		name string
-		t    time.Time
-	}{{"created-at", e.meta.CreatedAt}, {"updated-at", e.meta.UpdatedAt}} {
-		if f.t.IsZero() {
-			return e.fail(f.name, "is missing; every record carries the time it was created and last updated")
-		}
-		if f.t.After(limit) {
-			return e.fail(f.name, "%s is in the future: this machine's clock says %s and allows at most %s ahead; check the clock of the machine that exported it",
-				f.t.Format(time.RFC3339), now.Format(time.RFC3339), limit.Sub(now))
-		}
-	}
-	if b := e.meta.Base; !b.IsZero() && (!b.Before(e.meta.UpdatedAt) || b.Before(e.meta.CreatedAt)) {
-		return e.fail("base", "%s is not between created-at %s and updated-at %s; base is the update time of the version this one was edited from",
-			b.Format(time.RFC3339Nano), e.meta.CreatedAt.Format(time.RFC3339Nano), e.meta.UpdatedAt.Format(time.RFC3339Nano))
-	}
-	return nil
-}
+// metaNames are the field names a merge reports the common fields by.
+var metaNames = model.MetaNames{ID: "id", Created: "created-at", Updated: "updated-at", Base: "base", Sprint: "sprint"}
 
 func validate(e *entry) error {
 	err := model.ValidateRecord(e.rec)

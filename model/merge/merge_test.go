@@ -295,6 +295,10 @@ func TestMerge_Rejects(t *testing.T) {
 			"goal", mtGoal, "created-at", "in the future"},
 		{"missing updated-at", func(d *model.Dataset) { d.Goals[0].UpdatedAt = time.Time{} },
 			"goal", mtGoal, "updated-at", "missing"},
+		{"updated before created", func(d *model.Dataset) { d.Goals[0].UpdatedAt = d.Goals[0].CreatedAt.Add(-time.Second) },
+			"goal", mtGoal, "updated-at", "is before created-at"},
+		{"base after the update", func(d *model.Dataset) { d.Goals[0].Base = d.Goals[0].UpdatedAt.Add(time.Second) },
+			"goal", mtGoal, "base", "is not between created-at"},
 		{"nil id", func(d *model.Dataset) { d.Sprints[0].Outcomes[0].ID = uuid.Nil },
 			"outcome", 0, "id", "nil UUID"},
 		{"duplicate id", func(d *model.Dataset) {
