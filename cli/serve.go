@@ -94,7 +94,7 @@ func (a *app) serveCmd() *cobra.Command {
 				Store: st, Listen: listen, HostKeyPath: hostKey,
 				IdleTimeout: idle, MaxSessions: maxSessions,
 				MaxPerMember: perMember, LoginGrace: grace,
-				Log: a.env.Stderr, Now: a.env.Now,
+				Log: a.env.Stderr, Now: a.env.Now, Advice: adviceFor,
 			})
 		},
 	}

@@ -64,7 +64,7 @@ func runTUI(st *store.Store, as uuid.UUID, in io.Reader, out io.Writer) (err err
 	app := views.New(views.Options{
 		Store: st, Now: time.Now, As: as, Renderer: renderer,
 		Width: w, Height: h, Facilitator: true, TestPanic: testPanic, Tick: time.Second,
-		Memory: memory,
+		Memory: memory, Advice: adviceFor,
 	})
 	var damaged error
 	p := tea.NewProgram(backupAfterFirstFrame{App: app, st: st, damaged: &damaged}, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))

@@ -85,6 +85,9 @@ type Config struct {
 	// Log receives one line per connection and the server's notices;
 	// nil means standard error.
 	Log io.Writer
+	// Advice, when set, words what a member can do about an error their
+	// screen shows (views.Options.Advice); nil adds none.
+	Advice func(error) string
 	// Now is the clock of the terminal UIs; nil means time.Now.
 	Now func() time.Time
 

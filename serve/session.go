@@ -127,6 +127,7 @@ func (srv *Server) run(sess *channelSession, info *connInfo, pty ssh.Pty, winCh 
 		Renderer: newRenderer(sess, pty, dark),
 		Width:    pty.Window.Width, Height: pty.Window.Height, Facilitator: member.Facilitator,
 		Hub: srv.hub, Tick: time.Second, // the Review timer redraws every second
+		Advice: srv.cfg.Advice,
 	})
 	p := tea.NewProgram(model,
 		tea.WithInput(in), tea.WithOutput(sess),

@@ -52,6 +52,7 @@ type App struct {
 	footerErr bool
 	confirm   *ui.ConfirmMsg
 	fatal     error
+	advice    func(error) string // Options.Advice
 	testPanic string
 }
 
@@ -79,6 +80,7 @@ func New(opt Options) App {
 		keys:            newGlobalKeys(),
 		confirmK:        newConfirmKeys(),
 		help:            h,
+		advice:          opt.Advice,
 		dashboardScreen: dashboard.New(d),
 		assessScreen:    assess.New(d, opt.As),
 		reviewScreen:    review.New(d),
@@ -183,7 +185,7 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.fatal = msg.Err
 			return a, tea.Quit
 		}
-		a.footer, a.footerErr = msg.Error(), true
+		a.footer, a.footerErr = a.errText(msg.Err), true
 		return a, loadCmd(a.deps, a.sprintID)
 	case ui.AssessmentSavedMsg, ui.OutcomeSavedMsg, ui.ActionSavedMsg, ui.AnonymousSavedMsg:
 		return a.settled(msg)
@@ -370,4 +372,14 @@ func (a App) digitsTyped(msg tea.KeyMsg) bool {
 // unsaved reports whether quitting now would discard typed input.
 func (a App) unsaved() bool {
 	return a.assessScreen.Unsaved() || a.reviewScreen.Unsaved() || a.planScreen.Unsaved()
+}
+
+// errText is err as the footer shows it, with the front end's advice.
+func (a App) errText(err error) string {
+	if a.advice != nil {
+		if s := a.advice(err); s != "" {
+			return err.Error() + "; " + s
+		}
+	}
+	return err.Error()
 }

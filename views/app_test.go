@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/align-team/align/model"
+	"github.com/align-team/align/store"
 	"github.com/align-team/align/views/ui"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -194,4 +195,40 @@ func TestIOQueue_Submit_RunsInOrderAndCatchesPanics(t *testing.T) {
 		t.Fatalf("panic became %#v, want a fatal errMsg", msg)
 	}
 	_ = cmds
+}
+
+// TestApp_Update_FooterErrorAdvice: the footer words an error with the
+// advice of the front end that started the app (cli: "run `align check`"
+// for a damaged record), and with none when it gave no Advice.
+func TestApp_Update_FooterErrorAdvice(t *testing.T) {
+	damaged := &store.RecordError{Where: "objective 1", Err: errors.New("bad json")}
+	advice := func(err error) string {
+		if errors.Is(err, store.ErrDamaged) {
+			return "run `align check`"
+		}
+		return ""
+	}
+	for _, tt := range []struct {
+		name   string
+		advice func(error) string
+		err    error
+		want   string
+	}{
+		{"damaged, advised", advice, damaged, "is damaged (bad json); run `align check`"},
+		{"damaged, no advice", nil, damaged, "is damaged (bad json)"},
+		{"other error", advice, errors.New("boom"), "boom"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _ := newTestApp(t, 200, 24)
+			a.advice = tt.advice
+			m, _ := a.Update(ui.ErrMsg{Err: tt.err})
+			got := plain(m.(App))
+			if !strings.Contains(got, tt.want) {
+				t.Fatalf("footer lacks %q:\n%s", tt.want, got)
+			}
+			if tt.advice == nil && strings.Contains(got, "align check") {
+				t.Fatal("advice shown with no Advice")
+			}
+		})
+	}
 }

@@ -51,6 +51,11 @@ type Options struct {
 	// The workspace's own stored last member is ignored: on a shared
 	// laptop it would open as the previous person.
 	Memory MemberMemory
+	// Advice, when set, says what the user can do about an error the
+	// footer shows ("run `align check`"), or "" for nothing: the front end
+	// that started the app words the advice (cli's fileAdvice), as it does
+	// for its own commands. Nil adds none.
+	Advice func(error) string
 }
 
 // MemberMemory keeps one OS user's last chosen member for one workspace
