@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/align-team/align/model"
@@ -32,11 +33,8 @@ facilitator may open round 2 (align round open), estimated with --round 2.
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			setProgress := cmd.Flags().Changed("progress")
-			if err := checkAssessFlags(objective, abstain, clear, setProgress, progress, confidence); err != nil {
+			if err := cmp.Or(checkAssessFlags(objective, abstain, clear, setProgress, progress, confidence), checkRound(round)); err != nil {
 				return err
-			}
-			if round != 1 && round != 2 {
-				return fmt.Errorf("--round %d: an estimate is of round 1 or round 2", round)
 			}
 			st, err := a.open(false)
 			if err != nil {
@@ -90,6 +88,14 @@ facilitator may open round 2 (align round open), estimated with --round 2.
 	f.BoolVar(&clear, "clear", false, "withdraw the estimate: the objective is unanswered again")
 	f.IntVar(&round, "round", 1, "the round: 1, or 2 once the facilitator opened it (align round open)")
 	return cmd
+}
+
+// checkRound refuses a --round that is neither 1 nor 2.
+func checkRound(round int) error {
+	if round != 1 && round != 2 {
+		return fmt.Errorf("--round %d: an estimate is of round 1 or round 2", round)
+	}
+	return nil
 }
 
 // checkAssessFlags refuses flag combinations that make no estimate.
