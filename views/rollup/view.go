@@ -2,6 +2,7 @@ package rollup
 
 import (
 	"fmt"
+	"github.com/align-team/align/views/ui"
 	"strings"
 
 	"github.com/align-team/align/export"
@@ -13,7 +14,7 @@ import (
 // the current level, the detail of the row under the cursor, and help.
 func (m Model) View() string {
 	if m.w < minWidth || m.h < minHeight {
-		return fit(fmt.Sprintf("terminal too small for the roll-up (need %d×%d); q quits", minWidth, minHeight), m.w, m.h)
+		return ui.Fit(fmt.Sprintf("terminal too small for the roll-up (need %d×%d); q quits", minWidth, minHeight), m.w, m.h)
 	}
 	title := m.styles.Title.Render(fmt.Sprintf("%s roll-up", m.r.Org)) +
 		m.styles.Faint.Render(fmt.Sprintf(" · %s · %s · %s with work", m.r.Now.Format(model.DateLayout),
@@ -23,15 +24,15 @@ func (m Model) View() string {
 	rows, detail := m.listRows(), m.detail()
 	listH := min(len(rows), max(body/2, body-len(detail)))
 	listH = max(min(listH, body-2), 1)
-	first := firstVisible(m.cursor[m.at], listH, len(rows))
+	first := ui.Window(0, m.cursor[m.at], listH, len(rows))
 	var b strings.Builder
 	b.WriteString(title + "\n" + m.styles.Bold.Render(m.crumbs()) + "\n")
 	for i := first; i < min(first+listH, len(rows)); i++ {
 		line := "  " + rows[i]
 		if i == m.cursor[m.at] {
-			line = m.styles.Selected.Render(padRight("> "+ansi.Strip(rows[i]), m.w))
+			line = m.styles.Selected.Render(ui.PadRight("> "+ansi.Strip(rows[i]), m.w))
 		}
-		b.WriteString(truncate(line, m.w) + "\n")
+		b.WriteString(ui.Truncate(line, m.w) + "\n")
 	}
 	for i := len(rows); i < listH; i++ {
 		b.WriteString("\n")
@@ -42,13 +43,13 @@ func (m Model) View() string {
 		if i >= detailH {
 			break
 		}
-		b.WriteString(truncate(l, m.w) + "\n")
+		b.WriteString(ui.Truncate(l, m.w) + "\n")
 	}
 	for i := len(detail); i < detailH; i++ {
 		b.WriteString("\n")
 	}
 	b.WriteString(helpView)
-	return fit(b.String(), m.w, m.h)
+	return ui.Fit(b.String(), m.w, m.h)
 }
 
 // crumbs says where the drill-down is: "Goals › Grow revenue › Checkout".
@@ -97,7 +98,7 @@ func (m Model) listRows() []string {
 }
 
 func (m Model) goalRow(e entry) string {
-	title := padRight(ansi.Truncate(e.goal.Goal.Title, 34, "…"), 34)
+	title := ui.PadRight(ansi.Truncate(e.goal.Goal.Title, 34, "…"), 34)
 	if e.idle {
 		return title + " " + m.styles.Faint.Render("no team works on it")
 	}
