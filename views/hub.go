@@ -24,8 +24,11 @@ type remoteChangedMsg struct{}
 // a burst of events reaches a subscriber as one message (see
 // DefaultCoalesce). The hub remembers the facilitator's latest focus and
 // hands it to each new subscriber, so that a late joiner follows too.
+// The hub also keeps the snapshot the sessions show (see snapshots): after
+// a save, the first session to reload decodes it and the others share it.
 type Hub struct {
 	coalesce time.Duration
+	shared   *snapshots // the sessions' shared workspace snapshot
 
 	mu    sync.Mutex
 	subs  map[*subscriber]struct{}
@@ -36,7 +39,7 @@ type Hub struct {
 func NewHub() *Hub { return newHub(DefaultCoalesce) }
 
 func newHub(coalesce time.Duration) *Hub {
-	return &Hub{coalesce: coalesce, subs: map[*subscriber]struct{}{}}
+	return &Hub{coalesce: coalesce, shared: newSnapshots(), subs: map[*subscriber]struct{}{}}
 }
 
 // subscriber is one program's mailbox: a one-slot dirty flag and the latest

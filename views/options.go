@@ -63,10 +63,16 @@ type Options struct {
 type MemberMemory = ui.MemberMemory
 
 // loadCmd submits a workspace load for sprint id (uuid.Nil: current sprint).
+// A live app (align serve) takes it from its hub's shared snapshot, which
+// decodes once per commit for every session; the local TUI reads it itself.
 func loadCmd(d ui.Deps, id uuid.UUID) tea.Cmd {
 	st, now, q, mem := d.Store, d.Now(), d.IO, d.Memory
+	load := loadWorkspace
+	if h, ok := d.Hub.(*Hub); ok && h != nil {
+		load = h.shared.load
+	}
 	return d.IO.Submit(func() tea.Msg {
-		data, err := loadWorkspace(st, id, now)
+		data, err := load(st, id, now)
 		if err != nil {
 			return ui.ErrMsg{Err: err}
 		}
