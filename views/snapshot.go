@@ -31,7 +31,8 @@ type snapshots struct {
 type snapKey struct {
 	path   string
 	sprint uuid.UUID
-	day    time.Time
+	day    time.Time // Today, in the clock's zone
+	utcDay time.Time // the current sprint's day (model.CurrentSprint)
 }
 
 // snapEntry is one load, done or in flight: ready closes when data and err
@@ -43,8 +44,9 @@ type snapEntry struct {
 	err     error
 }
 
-// maxSnapshots bounds the cache: a server whose sessions look at many
-// sprints keeps the latest loads, not one per sprint ever viewed.
+// maxSnapshots bounds the cache of one commit: sessions looking at many
+// sprints keep at most this many loads (older ones are dropped first by
+// version, then any).
 const maxSnapshots = 64
 
 func newSnapshots() *snapshots { return &snapshots{entries: map[snapKey]*snapEntry{}} }
@@ -58,7 +60,7 @@ func (c *snapshots) load(st *store.Store, id uuid.UUID, now time.Time) (ui.Works
 	if err != nil {
 		return ui.WorkspaceData{}, err
 	}
-	key := snapKey{path: st.Path(), sprint: id, day: model.Day(now)}
+	key := snapKey{path: st.Path(), sprint: id, day: model.Day(now), utcDay: model.Day(now.UTC())}
 	c.mu.Lock()
 	if e, ok := c.entries[key]; ok && e.version == v {
 		c.mu.Unlock()
@@ -66,8 +68,12 @@ func (c *snapshots) load(st *store.Store, id uuid.UUID, now time.Time) (ui.Works
 		return e.data, e.err
 	}
 	e := &snapEntry{version: v, ready: make(chan struct{})}
-	if len(c.entries) >= maxSnapshots {
-		c.entries = map[snapKey]*snapEntry{}
+	// A commit makes every older load useless: drop them, so the cache
+	// holds no more than the snapshots the sessions show now.
+	for k, old := range c.entries {
+		if old.version < v || len(c.entries) >= maxSnapshots {
+			delete(c.entries, k)
+		}
 	}
 	c.entries[key] = e
 	c.mu.Unlock()
