@@ -1,6 +1,7 @@
 package views
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -22,7 +23,8 @@ import (
 type snapshots struct {
 	mu      sync.Mutex
 	entries map[snapKey]*snapEntry
-	decodes atomic.Int64 // loadWorkspace calls made, for tests and benchmarks
+	decodes atomic.Int64                                                       // loadWorkspace calls made, for tests and benchmarks
+	read    func(*store.Store, uuid.UUID, time.Time) (ui.WorkspaceData, error) // loadWorkspace; tests replace it
 }
 
 // snapKey names a load: the file, the sprint asked for (uuid.Nil: the
@@ -49,7 +51,14 @@ type snapEntry struct {
 // version, then any).
 const maxSnapshots = 64
 
-func newSnapshots() *snapshots { return &snapshots{entries: map[snapKey]*snapEntry{}} }
+func newSnapshots() *snapshots {
+	return &snapshots{entries: map[snapKey]*snapEntry{}, read: loadWorkspace}
+}
+
+// errSharedLoad is what sessions waiting on a shared load get when the
+// load itself ended without a result (it panicked; its own session reports
+// the panic).
+var errSharedLoad = errors.New("loading the workspace failed in another session")
 
 // load returns loadWorkspace(st, id, now), decoding only when no session
 // has loaded that sprint at the store's current version yet. A load that a
@@ -67,7 +76,7 @@ func (c *snapshots) load(st *store.Store, id uuid.UUID, now time.Time) (ui.Works
 		<-e.ready
 		return e.data, e.err
 	}
-	e := &snapEntry{version: v, ready: make(chan struct{})}
+	e := &snapEntry{version: v, ready: make(chan struct{}), err: errSharedLoad}
 	// A commit makes every older load useless: drop them, so the cache
 	// holds no more than the snapshots the sessions show now.
 	for k, old := range c.entries {
@@ -79,14 +88,22 @@ func (c *snapshots) load(st *store.Store, id uuid.UUID, now time.Time) (ui.Works
 	c.mu.Unlock()
 
 	c.decodes.Add(1)
-	e.data, e.err = loadWorkspace(st, id, now)
-	if after, verr := st.Version(); e.err != nil || verr != nil || after != v {
-		c.mu.Lock()
-		if c.entries[key] == e {
-			delete(c.entries, key)
+	kept := false
+	defer func() {
+		// However the load ends (a panic too, which the I/O queue reports),
+		// the sessions waiting on e are released, and only a clean load of
+		// an unchanged version stays cached.
+		if !kept {
+			c.mu.Lock()
+			if c.entries[key] == e {
+				delete(c.entries, key)
+			}
+			c.mu.Unlock()
 		}
-		c.mu.Unlock()
-	}
-	close(e.ready)
+		close(e.ready)
+	}()
+	e.data, e.err = c.read(st, id, now)
+	after, verr := st.Version()
+	kept = e.err == nil && verr == nil && after == v
 	return e.data, e.err
 }

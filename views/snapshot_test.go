@@ -1,8 +1,10 @@
 package views
 
 import (
+	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -154,5 +156,45 @@ func TestHub_SharedSnapshot_MemberNeverSeesOthersSealedEstimate(t *testing.T) {
 		if v := plain(member); strings.Contains(v, secret) {
 			t.Errorf("screen %v of a member's session shows another member's unrevealed note:\n%s", to, v)
 		}
+	}
+}
+
+// TestSnapshots_PanickedLoad_ReleasesWaiters: when the session doing a
+// shared load panics (its own I/O queue reports that), the sessions waiting
+// on it get an error instead of hanging, and nothing stays cached, so the
+// next load reads again.
+func TestSnapshots_PanickedLoad_ReleasesWaiters(t *testing.T) {
+	st := newTestStore(t)
+	c := newSnapshots()
+	started, release := make(chan struct{}), make(chan struct{})
+	var reads atomic.Int32
+	c.read = func(*store.Store, uuid.UUID, time.Time) (ui.WorkspaceData, error) {
+		if reads.Add(1) > 1 { // a waiter that came too late reads for itself
+			return ui.WorkspaceData{}, errors.New("read again")
+		}
+		close(started)
+		<-release
+		panic("bad record")
+	}
+	go func() {
+		defer func() { _ = recover() }()
+		_, _ = c.load(st, uuid.Nil, testClock())
+	}()
+	<-started
+	waited := make(chan error, 1)
+	go func() { _, err := c.load(st, uuid.Nil, testClock()); waited <- err }()
+	time.Sleep(20 * time.Millisecond) // let the waiter find the in-flight load
+	close(release)
+	select {
+	case err := <-waited:
+		if err == nil {
+			t.Fatal("a session waiting on a panicked load got no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a session waiting on a panicked load hangs")
+	}
+	c.read = loadWorkspace
+	if _, err := c.load(st, uuid.Nil, testClock()); err != nil {
+		t.Fatalf("the load after a panicked one: %v", err)
 	}
 }
